@@ -1,0 +1,3 @@
+module github.com/citegraph/citegraph
+
+go 1.26.8

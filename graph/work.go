@@ -1,0 +1,77 @@
+package graph
+
+import "github.com/citegraph/citegraph/parse"
+
+// Work is one distinct publication: a corpus record, a cited reference, or
+// several of them found to be the same work.
+type Work struct {
+	// ID is unique, deterministic for the same input, and readable:
+	// "doi:10.1111/1467-9566.00352", "openalex:W2741809807", or a key such as
+	// "jones-2025-doctors" when no identifier is known.
+	ID string
+	// InCorpus is true when at least one input record is this work.
+	InCorpus bool
+	Title    string
+	// Label is a short human name, never empty ("Jones 2025", a short title).
+	Label   string
+	Authors []parse.Author
+	Year    int
+	Venue   string
+	Volume  string
+	Pages   string
+	DOI     string
+	IDs     map[string]string
+	// Sources are the "path:line" positions of the corpus records merged here.
+	Sources []string
+	// CitedBy is the largest global citation count stated by a source.
+	CitedBy *int
+	// RefsDeclared is the declared reference count of the corpus record.
+	RefsDeclared *int
+	// RefsListed is the number of distinct works this work cites.
+	RefsListed int
+	// Mentions lists every record or reference that became this work, and how.
+	Mentions []Mention
+	// Keywords and Abstract come from the corpus records, when there are any.
+	Keywords []string
+	Abstract string
+}
+
+// Mention is one appearance of a work in the input: a corpus record or one
+// entry of a reference list.
+type Mention struct {
+	Source string `json:"source"` // "path:line"
+	Raw    string `json:"raw"`    // the reference text, or the record's label
+	How    string `json:"how"`    // "record", "doi", "id:openalex", "key", "title", "fuzzy:0.93", "new"
+}
+
+// Citation is one edge of the graph: From cites To (indexes into Works).
+type Citation struct {
+	From, To int
+	// Match says how the cited reference was resolved to To ("doi", "title", …).
+	Match string
+	// Sources are the positions of the reference entries behind the edge.
+	Sources []string
+}
+
+// Resolution is the outcome of Resolve: the distinct works, sorted by ID,
+// the citations between them, sorted by From then To, and an account.
+type Resolution struct {
+	Works     []Work
+	Citations []Citation
+	Stats     Stats
+}
+
+// Stats accounts for every record and reference given to Resolve.
+type Stats struct {
+	Records          int            // corpus records given
+	CorpusWorks      int            // distinct corpus works after merging duplicates
+	DuplicatesMerged int            // corpus records merged into another one
+	References       int            // reference entries listed by the records
+	RefsDeclared     int            // sum of the declared reference counts
+	RecordsNoRefs    int            // records that list no references
+	SelfCitations    int            // references resolved to their own citing work (dropped)
+	RepeatedRefs     int            // references repeating an edge already made by the same work
+	ByMethod         map[string]int // references resolved by each method ("doi", "title", "new", …)
+	Unresolved       int            // references that matched nothing else (singleton works)
+	FuzzyClusters    int            // works whose merge needed fuzzy evidence
+}

@@ -1,0 +1,227 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// A Format is one input layout: a sniffer that recognises it and a reader.
+type Format struct {
+	// Name is stored in Record.Format ("wos", "scopus-csv", "ris", …).
+	Name string
+	// Order places the sniffer in the detection sequence: lower runs first.
+	// Specific layouts use low numbers; catch-all text readers use high ones.
+	Order int
+	// Sniff reports whether head, the first up to 64 KiB of the normalised
+	// input (UTF-8 without BOM, LF line ends), is in this layout. name is the
+	// file's base name, a hint only: content decides.
+	Sniff func(name string, head []byte) bool
+	// Read streams records from r (normalised as for Sniff) into s. It
+	// returns an error only when it cannot go on (an I/O error); bad content
+	// is reported through s and reading continues.
+	Read func(r io.Reader, s *Sink) error
+}
+
+var formats []Format
+
+// register adds a format to the detection sequence; readers call it from init.
+func register(f Format) {
+	formats = append(formats, f)
+	slices.SortStableFunc(formats, func(a, b Format) int {
+		if a.Order != b.Order {
+			return a.Order - b.Order
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+}
+
+// Formats returns the names of the registered formats in detection order.
+func Formats() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return names
+}
+
+func lookupFormat(name string) (Format, bool) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
+// sniffSize is how much of a file the sniffers see.
+const sniffSize = 64 << 10
+
+// Result is what was read from one file.
+type Result struct {
+	File     string
+	Format   string // the format used
+	Records  []Record
+	Warnings []*ParseError // damaged parts of records that were still read
+	Skipped  []*ParseError // records that could not be read, with the reason
+}
+
+// Detect returns the name of the format of a normalised head, or "".
+func Detect(name string, head []byte) string {
+	for _, f := range formats {
+		if f.Sniff != nil && f.Sniff(name, head) {
+			return f.Name
+		}
+	}
+	return ""
+}
+
+// Read reads one input. file names it in messages. format forces a reader
+// by name; "" detects it from the content. The error, a *ParseError, is set
+// when nothing could be read from the input at all (empty, binary, unknown
+// layout, unreadable); problems within the input are in the Result.
+func Read(file string, r io.Reader, format string) (*Result, error) {
+	res := &Result{File: file}
+	norm := newNormalizer(r)
+	br := bufio.NewReaderSize(norm, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return res, &ParseError{File: file, Err: err}
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		return res, &ParseError{File: file, Err: ErrEmpty}
+	}
+	if isBinary(head) {
+		return res, &ParseError{File: file, Err: ErrBinary}
+	}
+	var f Format
+	if format != "" {
+		var ok bool
+		if f, ok = lookupFormat(format); !ok {
+			return res, &ParseError{File: file, Err: fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats(), ", "))}
+		}
+	} else {
+		name := Detect(filepath.Base(file), head)
+		if name == "" {
+			return res, &ParseError{File: file, Err: ErrUnknownFormat}
+		}
+		f, _ = lookupFormat(name)
+	}
+	res.Format = f.Name
+	s := &Sink{File: file, Format: f.Name}
+	err = f.Read(br, s)
+	for _, n := range norm.notes() {
+		s.Warnf(n.line, "%s", n.msg)
+	}
+	res.Records, res.Warnings, res.Skipped = s.Records, s.Warnings, s.Skipped
+	slices.SortStableFunc(res.Warnings, byLine)
+	slices.SortStableFunc(res.Skipped, byLine)
+	if err != nil {
+		var pe *ParseError
+		if !errors.As(err, &pe) {
+			pe = &ParseError{File: file, Err: err}
+		}
+		res.Skipped = append(res.Skipped, pe)
+	}
+	if len(res.Records) == 0 && len(res.Skipped) == 0 {
+		res.Skipped = append(res.Skipped, &ParseError{File: file, Err: fmt.Errorf("no records found (read as %s)", f.Name)})
+	}
+	return res, nil
+}
+
+func byLine(a, b *ParseError) int { return a.Line - b.Line }
+
+// isBinary reports whether a normalised head looks like binary data: NUL
+// bytes, or many control characters.
+func isBinary(head []byte) bool {
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\t' && c != '\f' && c != '\v' {
+			ctl++
+		}
+	}
+	return ctl > len(head)/20+2
+}
+
+// ReadFile reads one file; see Read.
+func ReadFile(path, format string) (*Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return &Result{File: path}, &ParseError{File: path, Err: pathErr(err)}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return &Result{File: path}, &ParseError{File: path, Err: errors.New("is a folder")}
+	}
+	return Read(path, f, format)
+}
+
+// pathErr shortens an *fs.PathError, whose path the caller already prints.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Files expands paths (files or folders, walked recursively, hidden entries
+// skipped) into a sorted list of files. Paths that do not exist are returned
+// as errors, and the rest is still listed.
+func Files(paths []string) ([]string, []error) {
+	var files []string
+	var errs []error
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, &ParseError{File: p, Err: pathErr(err)})
+			continue
+		}
+		if !st.IsDir() {
+			add(p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &ParseError{File: q, Err: pathErr(err)})
+				return nil
+			}
+			if q != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				found = append(found, q)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &ParseError{File: p, Err: err})
+		}
+		slices.Sort(found)
+		for _, q := range found {
+			add(q)
+		}
+	}
+	return files, errs
+}

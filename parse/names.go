@@ -1,0 +1,214 @@
+package parse
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the small text helpers every reader shares: DOIs, years,
+// white space and personal names.
+
+var (
+	doiRe      = regexp.MustCompile(`(?i)\b10\.\d{4,9}/[^\s"<>]+`)
+	doiPrefix  = regexp.MustCompile(`(?i)^(?:https?://)?(?:dx\.)?(?:doi\.org/|doi:\s*|doi\s+)`)
+	yearRe     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
+	spaceRe    = regexp.MustCompile(`\s+`)
+	initialsRe = regexp.MustCompile(`^(?:\p{Lu}\.?-?){1,4}$`)
+)
+
+// NormalizeDOI returns a DOI in lower case without URL or "doi:" prefix and
+// without trailing punctuation, or "" when s holds none.
+func NormalizeDOI(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = doiPrefix.ReplaceAllString(s, "")
+	return FindDOI(s)
+}
+
+// FindDOI returns the first DOI in free text, normalised, or "".
+func FindDOI(s string) string {
+	m := doiRe.FindString(s)
+	if m == "" {
+		return ""
+	}
+	return strings.ToLower(trimDOI(m))
+}
+
+// FindDOIs returns every DOI in free text, normalised, in order, without repeats.
+func FindDOIs(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range doiRe.FindAllString(s, -1) {
+		d := strings.ToLower(trimDOI(m))
+		if d != "" && !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// trimDOI drops trailing punctuation that ends the sentence around a DOI,
+// keeping balanced brackets that belong to it ("10.1016/0010-0285(92)90010-T").
+func trimDOI(d string) string {
+	for d != "" {
+		last := d[len(d)-1]
+		switch last {
+		case '.', ',', ';', ':', '\'', '"', '!', '?':
+			d = d[:len(d)-1]
+			continue
+		case ')', ']', '}':
+			open := map[byte]byte{')': '(', ']': '[', '}': '{'}[last]
+			if strings.Count(d, string(open)) < strings.Count(d, string(last)) {
+				d = d[:len(d)-1]
+				continue
+			}
+		}
+		break
+	}
+	if i := strings.Index(d, "/"); i < 0 || i == len(d)-1 {
+		return ""
+	}
+	return d
+}
+
+// ParseYear returns the first plausible publication year (1500-2099) in s, or 0.
+func ParseYear(s string) int {
+	m := yearRe.FindString(s)
+	if m == "" {
+		return 0
+	}
+	y, _ := strconv.Atoi(m)
+	return y
+}
+
+// CleanSpace trims s and folds every run of white space into one space.
+func CleanSpace(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "\t\n\r\v\f  ") && !strings.Contains(s, "  ") {
+		return s
+	}
+	return spaceRe.ReplaceAllString(s, " ")
+}
+
+// particles are lower-case words that belong to a family name.
+var particles = map[string]bool{
+	"van": true, "von": true, "de": true, "da": true, "del": true, "della": true, "der": true,
+	"den": true, "di": true, "du": true, "la": true, "le": true, "dos": true, "das": true,
+	"do": true, "ten": true, "ter": true, "bin": true, "al": true, "el": true, "st": true, "st.": true,
+}
+
+// ParseName splits one personal name as bibliographic sources write it:
+// "Family, Given", "Family, G.A.", "Family GA" (WoS, Vancouver), "G. A. Family",
+// "Given Family", "Given van der Family". An unsplittable name is all Family.
+func ParseName(s string) Author {
+	s = strings.Trim(CleanSpace(s), " ,;")
+	if s == "" {
+		return Author{}
+	}
+	if fam, giv, ok := strings.Cut(s, ","); ok {
+		fam, giv = strings.TrimSpace(fam), strings.TrimSpace(giv)
+		// "Smith, Jr., John" keeps the suffix with the family name
+		if g2, rest, ok := strings.Cut(giv, ","); ok && isSuffix(g2) {
+			fam, giv = fam+" "+g2, strings.TrimSpace(rest)
+		}
+		if fam == "" {
+			return Author{Family: giv}
+		}
+		return Author{Family: fam, Given: giv}
+	}
+	words := strings.Fields(s)
+	if len(words) == 1 {
+		return Author{Family: words[0]}
+	}
+	last := words[len(words)-1]
+	if isSuffix(last) && len(words) > 2 {
+		a := ParseName(strings.Join(words[:len(words)-1], " "))
+		a.Family += " " + last
+		return a
+	}
+	// "Smith JA", "Smith J.A.", "van der Berg J": initials come last
+	if initialsRe.MatchString(last) && !initialsRe.MatchString(words[0]) {
+		return Author{Family: strings.Join(words[:len(words)-1], " "), Given: last}
+	}
+	// "Given [particles] Family"
+	i := len(words) - 1
+	for i > 1 && particles[strings.ToLower(words[i-1])] {
+		i--
+	}
+	return Author{Family: strings.Join(words[i:], " "), Given: strings.Join(words[:i], " ")}
+}
+
+func isSuffix(w string) bool {
+	switch strings.ToLower(strings.TrimSuffix(strings.TrimSpace(w), ".")) {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
+
+// Fold returns s in lower case with diacritics and punctuation removed and
+// white space folded: the form titles and names are compared in.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range s {
+		r = foldRune(r)
+		switch {
+		case r == 0:
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// foldRune maps a Latin letter with a diacritic to its base letter, returns
+// 0 for combining marks and apostrophes, and leaves anything else as is.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r == '\'' {
+			return 0
+		}
+		return r
+	}
+	if unicode.Is(unicode.Mn, r) || r == '’' || r == 'ʼ' {
+		return 0
+	}
+	if b, ok := latinBase[r]; ok {
+		return b
+	}
+	return r
+}
+
+var latinBase = func() map[rune]rune {
+	m := map[rune]rune{}
+	groups := map[rune]string{
+		'a': "àáâãäåāăąǎ", 'A': "ÀÁÂÃÄÅĀĂĄǍ", 'c': "çćĉċč", 'C': "ÇĆĈĊČ", 'd': "ďđ", 'D': "ĎĐ",
+		'e': "èéêëēĕėęě", 'E': "ÈÉÊËĒĔĖĘĚ", 'g': "ĝğġģ", 'G': "ĜĞĠĢ", 'h': "ĥħ", 'H': "ĤĦ",
+		'i': "ìíîïĩīĭįı", 'I': "ÌÍÎÏĨĪĬĮİ", 'j': "ĵ", 'J': "Ĵ", 'k': "ķ", 'K': "Ķ",
+		'l': "ĺļľŀł", 'L': "ĹĻĽĿŁ", 'n': "ñńņňŉ", 'N': "ÑŃŅŇ", 'o': "òóôõöøōŏő", 'O': "ÒÓÔÕÖØŌŎŐ",
+		'r': "ŕŗř", 'R': "ŔŖŘ", 's': "śŝşšș", 'S': "ŚŜŞŠȘ", 't': "ţťŧț", 'T': "ŢŤŦȚ",
+		'u': "ùúûüũūŭůűų", 'U': "ÙÚÛÜŨŪŬŮŰŲ", 'w': "ŵ", 'W': "Ŵ", 'y': "ýÿŷ", 'Y': "ÝŸŶ",
+		'z': "źżž", 'Z': "ŹŻŽ",
+	}
+	for base, s := range groups {
+		for _, r := range s {
+			m[r] = base
+		}
+	}
+	return m
+}()
