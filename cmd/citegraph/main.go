@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+)
+
+//go:embed doc.go
+var docSource string
+
+// usage is the package documentation, without comment markers.
+func usage() string {
+	var b strings.Builder
+	for _, line := range strings.Split(docSource, "\n") {
+		if !strings.HasPrefix(line, "//") {
+			continue
+		}
+		line = strings.TrimPrefix(strings.TrimPrefix(line, "//"), " ")
+		b.WriteString(strings.TrimPrefix(line, "\t") + "\n")
+	}
+	return b.String()
+}
+
+// config is everything a run needs, filled from the command line.
+type config struct {
+	Command  string   // "report", "records", "export", "explain"
+	Paths    []string // inputs
+	Queries  []string // works named for explain
+	Format   string   // output format
+	Top      int
+	Metric   string
+	OutDir   string
+	Nodes    int
+	Layout   string
+	Color    bool
+	Width    int
+	InFormat string
+}
+
+// errUsage marks errors in the command line (exit status 2).
+var errUsage = errors.New("usage")
+
+func main() {
+	cfg, err := parseArgs(os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(os.Stdout, usage())
+		return
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "citegraph: %v\nrun 'citegraph -h' for help\n", err)
+		os.Exit(2)
+	}
+	if err := run(context.Background(), cfg, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintf(os.Stderr, "citegraph: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// parseArgs turns the command line into a config. Flags live only here.
+func parseArgs(args []string, stderr io.Writer) (*config, error) {
+	cfg := &config{Command: "report"}
+	if len(args) > 0 {
+		switch args[0] {
+		case "records", "export", "explain", "report":
+			cfg.Command, args = args[0], args[1:]
+		}
+	}
+	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := "text"
+	if cfg.Command == "export" {
+		format = "json"
+	}
+	fs.StringVar(&cfg.Format, "format", format, "output format")
+	fs.IntVar(&cfg.Top, "top", 20, "rows listed")
+	fs.StringVar(&cfg.Metric, "metric", "in_degree", "ranking metric")
+	fs.StringVar(&cfg.OutDir, "out", "out", "output folder")
+	fs.IntVar(&cfg.Nodes, "nodes", 60, "works drawn at most")
+	fs.StringVar(&cfg.Layout, "layout", "dot", "graphviz layout")
+	color := fs.String("color", "auto", "auto, always or never")
+	fs.IntVar(&cfg.Width, "width", 0, "report width")
+	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	rest := fs.Args()
+	if cfg.Command == "explain" {
+		i := 0
+		for i < len(rest) && rest[i] != "--" {
+			i++
+		}
+		cfg.Queries = rest[:i]
+		if i < len(rest) {
+			rest = rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if len(cfg.Queries) < 1 || len(cfg.Queries) > 2 {
+			return nil, fmt.Errorf("%w: explain takes one or two works, then optionally -- PATH...", errUsage)
+		}
+	}
+	cfg.Paths = rest
+	if len(cfg.Paths) == 0 {
+		cfg.Paths = []string{"seeds"}
+	}
+	if cfg.Top <= 0 {
+		return nil, fmt.Errorf("%w: -top must be positive", errUsage)
+	}
+	valid := map[string][]string{
+		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
+		"export": {"json", "dot"}, "explain": {"text", "json"},
+	}[cfg.Command]
+	if !contains(valid, cfg.Format) {
+		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
+	}
+	if err := checkMetric(cfg.Metric); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if cfg.Layout != "dot" && cfg.Layout != "sfdp" {
+		return nil, fmt.Errorf("%w: -layout %q: use dot or sfdp", errUsage, cfg.Layout)
+	}
+	switch *color {
+	case "always":
+		cfg.Color = true
+	case "never":
+	case "auto":
+		cfg.Color = term.IsTerminal(int(os.Stdout.Fd())) && os.Getenv("NO_COLOR") == ""
+	default:
+		return nil, fmt.Errorf("%w: -color %q: use auto, always or never", errUsage, *color)
+	}
+	if cfg.Width == 0 {
+		cfg.Width = terminalWidth()
+	}
+	return cfg, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// terminalWidth is stdout's width, else $COLUMNS, else 100.
+func terminalWidth() int {
+	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
+		return w
+	}
+	var w int
+	if _, err := fmt.Sscan(os.Getenv("COLUMNS"), &w); err == nil && w > 0 {
+		return w
+	}
+	return 100
+}

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/draw"
+	"github.com/citegraph/citegraph/graph/report"
+	"github.com/citegraph/citegraph/parse"
+)
+
+func checkMetric(name string) error { return graph.CheckMetric(name) }
+
+// inputs is what a run read.
+type inputs struct {
+	results  []*parse.Result
+	fileErrs []error // files (or paths) from which nothing was read
+	failed   bool    // a path the user named could not be read
+	records  []parse.Record
+}
+
+// load reads every file under the configured paths. A path the user named
+// that cannot be read makes the run fail at the end; a file met while
+// walking a folder that is not a bibliographic file is only reported.
+func load(cfg *config) *inputs {
+	in := &inputs{}
+	named := map[string]bool{}
+	for _, p := range cfg.Paths {
+		named[filepath.Clean(p)] = true
+	}
+	files, errs := parse.Files(cfg.Paths)
+	for _, err := range errs {
+		in.fileErrs = append(in.fileErrs, err)
+		in.failed = true
+	}
+	for _, f := range files {
+		res, err := parse.ReadFile(f, cfg.InFormat)
+		if err != nil {
+			in.fileErrs = append(in.fileErrs, err)
+			if named[filepath.Clean(f)] {
+				in.failed = true
+			}
+			continue
+		}
+		in.results = append(in.results, res)
+		in.records = append(in.records, res.Records...)
+	}
+	return in
+}
+
+// errFailed reports inputs that could not be read after the run has done
+// what it could with the rest.
+func (in *inputs) err(paths []string) error {
+	if len(in.records) == 0 {
+		return fmt.Errorf("no records read from %s", strings.Join(paths, ", "))
+	}
+	if in.failed {
+		return errors.New("some inputs could not be read (see above)")
+	}
+	return nil
+}
+
+// printProblems writes whole-file errors, and with details every skipped
+// record and warning, to w.
+func (in *inputs) printProblems(w io.Writer, details bool) {
+	for _, e := range in.fileErrs {
+		fmt.Fprintf(w, "citegraph: %v\n", e)
+	}
+	if !details {
+		return
+	}
+	for _, r := range in.results {
+		for _, e := range r.Skipped {
+			fmt.Fprintf(w, "citegraph: %v (record skipped)\n", e)
+		}
+		for _, e := range r.Warnings {
+			fmt.Fprintf(w, "citegraph: %v\n", e)
+		}
+	}
+}
+
+// analysis is the graph of a run and what was computed on it.
+type analysis struct {
+	res        *graph.Resolution
+	g          *graph.Graph
+	m          *graph.Metrics
+	coupling   []graph.Pair
+	cocitation []graph.Pair
+}
+
+func analyse(recs []parse.Record) *analysis {
+	a := &analysis{res: graph.Resolve(recs, nil)}
+	a.g = graph.New(a.res)
+	a.m = a.g.Metrics(nil)
+	a.coupling = a.g.Coupling(nil)
+	a.cocitation = a.g.Cocitation(nil)
+	return a
+}
+
+func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
+	in := load(cfg)
+	switch cfg.Command {
+	case "records":
+		in.printProblems(stderr, true)
+		if err := writeRecords(stdout, in); err != nil {
+			return err
+		}
+		skipped := 0
+		for _, r := range in.results {
+			skipped += len(r.Skipped)
+		}
+		fmt.Fprintf(stderr, "citegraph: %d records read from %d files; %d records skipped, %d files not read\n",
+			len(in.records), len(in.results), skipped, len(in.fileErrs))
+		return in.err(cfg.Paths)
+	case "export":
+		in.printProblems(stderr, true)
+		if len(in.records) == 0 {
+			return in.err(cfg.Paths)
+		}
+		a := analyse(in.records)
+		var err error
+		if cfg.Format == "dot" {
+			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
+		} else {
+			err = a.g.WriteJSON(stdout, a.m, a.coupling, a.cocitation)
+		}
+		if err != nil {
+			return err
+		}
+		return in.err(cfg.Paths)
+	case "explain":
+		in.printProblems(stderr, false)
+		if len(in.records) == 0 {
+			return in.err(cfg.Paths)
+		}
+		if err := explain(stdout, analyse(in.records), cfg.Queries); err != nil {
+			return err
+		}
+		return in.err(cfg.Paths)
+	}
+	in.printProblems(stderr, false)
+	if len(in.records) == 0 {
+		return in.err(cfg.Paths)
+	}
+	a := analyse(in.records)
+	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
+	var outputs []string
+	if cfg.OutDir != "" {
+		var err error
+		if outputs, err = writeDiagram(ctx, cfg, a, d); err != nil {
+			return err
+		}
+	}
+	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs})
+	var err error
+	switch cfg.Format {
+	case "json":
+		err = report.WriteJSON(stdout, rep)
+	case "csv":
+		err = report.WriteCSV(stdout, rep)
+	case "markdown":
+		err = report.WriteMarkdown(stdout, rep)
+	default:
+		err = report.WriteText(stdout, rep, report.TextOptions{Width: cfg.Width, Color: cfg.Color})
+	}
+	if err != nil {
+		return err
+	}
+	return in.err(cfg.Paths)
+}
+
+// writeRecords prints every record as one line of JSON.
+func writeRecords(w io.Writer, in *inputs) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for _, r := range in.records {
+		if err := enc.Encode(r); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// writeDiagram writes citations.dot and citations.svg into cfg.OutDir.
+func writeDiagram(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing) ([]string, error) {
+	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
+		return nil, err
+	}
+	var dot bytes.Buffer
+	if err := a.g.WriteDOT(&dot, a.m, d); err != nil {
+		return nil, err
+	}
+	dotPath := filepath.Join(cfg.OutDir, "citations.dot")
+	if err := os.WriteFile(dotPath, dot.Bytes(), 0o644); err != nil {
+		return nil, err
+	}
+	var svg bytes.Buffer
+	if err := draw.SVG(ctx, &svg, dot.Bytes(), cfg.Layout); err != nil {
+		return []string{dotPath}, fmt.Errorf("draw %s: %w", dotPath, err)
+	}
+	svgPath := filepath.Join(cfg.OutDir, "citations.svg")
+	if err := os.WriteFile(svgPath, svg.Bytes(), 0o644); err != nil {
+		return nil, err
+	}
+	return []string{svgPath, dotPath}, nil
+}

@@ -1,0 +1,189 @@
+// Package report decides what the citegraph report shows (Build, pure data)
+// and writes it as text, JSON, CSV or Markdown (the Write functions only
+// format that data).
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/parse"
+)
+
+// Options controls Build. The zero value ranks by in-degree and lists 20 rows.
+type Options struct {
+	// Metric orders the ranking; "" means "in_degree".
+	Metric string
+	// Top is the number of works and of pairs listed; 0 means 20.
+	Top int
+	// Outputs lists files written by the run (diagram, DOT), for the reader.
+	Outputs []string
+	// Drawing describes the diagram, if one was drawn.
+	Drawing *graph.Drawing
+}
+
+// Input is the account of one input file.
+type Input struct {
+	File         string `json:"file"`
+	Format       string `json:"format,omitempty"`
+	Records      int    `json:"records"`
+	RefsListed   int    `json:"refs_listed"`
+	RefsDeclared int    `json:"refs_declared"`
+	NoRefs       int    `json:"records_without_refs"`
+	Warnings     int    `json:"warnings"`
+	Skipped      int    `json:"skipped"`
+	// Error is set when nothing could be read from the file.
+	Error string `json:"error,omitempty"`
+}
+
+// Row is one line of the ranking.
+type Row struct {
+	Rank        int     `json:"rank"`
+	ID          string  `json:"id"`
+	Label       string  `json:"label"`
+	Year        int     `json:"year,omitempty"`
+	InCorpus    bool    `json:"in_corpus"`
+	Citations   int     `json:"citations"`
+	PageRank    float64 `json:"pagerank"`
+	Betweenness float64 `json:"betweenness"`
+	Hub         float64 `json:"hub"`
+	Authority   float64 `json:"authority"`
+}
+
+// PairRow is one coupled or co-cited pair.
+type PairRow struct {
+	A      string  `json:"a"`
+	ALabel string  `json:"a_label"`
+	B      string  `json:"b"`
+	BLabel string  `json:"b_label"`
+	Count  int     `json:"count"`
+	Cosine float64 `json:"cosine"`
+}
+
+// Report is everything the report shows, as data.
+type Report struct {
+	Inputs []Input `json:"inputs"`
+	// Problems are "file:line: what" messages: whole files not read, records
+	// skipped, damaged parts of records.
+	Problems []string `json:"problems,omitempty"`
+	Records  int      `json:"records"`
+	Works    int      `json:"works"`
+	// CorpusWorks and CitedOnly split Works.
+	CorpusWorks  int         `json:"corpus_works"`
+	CitedOnly    int         `json:"cited_only"`
+	Citations    int         `json:"citations"`
+	RefsListed   int         `json:"refs_listed"`
+	RefsDeclared int         `json:"refs_declared"`
+	NoRefs       int         `json:"records_without_refs"`
+	Resolution   graph.Stats `json:"resolution"`
+	Metric       string      `json:"metric"`
+	Ranking      []Row       `json:"ranking"`
+	Coupling     []PairRow   `json:"coupling"`
+	Cocitation   []PairRow   `json:"cocitation"`
+	// Citing counts the works that list at least one resolved reference.
+	Citing       int            `json:"citing_works"`
+	CouplingAll  int            `json:"coupling_pairs"`
+	CocitAll     int            `json:"cocitation_pairs"`
+	NoCoupling   string         `json:"no_coupling,omitempty"`
+	NoCocitation string         `json:"no_cocitation,omitempty"`
+	Drawing      *graph.Drawing `json:"drawing,omitempty"`
+	Outputs      []string       `json:"outputs,omitempty"`
+}
+
+// Build assembles the report of a run: the results of reading each file,
+// the files that could not be read at all, and the analysed graph.
+func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.Metrics,
+	coupling, cocitation []graph.Pair, stats graph.Stats, opt *Options) *Report {
+	if opt == nil {
+		opt = &Options{}
+	}
+	top := cmp.Or(opt.Top, 20)
+	r := &Report{Metric: cmp.Or(opt.Metric, "in_degree"), Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs}
+	for _, res := range results {
+		in := Input{File: res.File, Format: res.Format, Records: len(res.Records), Warnings: len(res.Warnings), Skipped: len(res.Skipped)}
+		for _, rec := range res.Records {
+			in.RefsListed += len(rec.References)
+			if rec.RefsDeclared != nil {
+				in.RefsDeclared += *rec.RefsDeclared
+			}
+			if len(rec.References) == 0 {
+				in.NoRefs++
+			}
+		}
+		for _, e := range res.Skipped {
+			r.Problems = append(r.Problems, "skipped: "+e.Error())
+		}
+		for _, e := range res.Warnings {
+			r.Problems = append(r.Problems, "warning: "+e.Error())
+		}
+		r.Inputs = append(r.Inputs, in)
+		r.Records += in.Records
+		r.RefsListed += in.RefsListed
+		r.RefsDeclared += in.RefsDeclared
+		r.NoRefs += in.NoRefs
+	}
+	for _, e := range fileErrs {
+		r.Problems = append(r.Problems, "not read: "+e.Error())
+	}
+	slices.SortStableFunc(r.Inputs, func(a, b Input) int { return cmp.Compare(a.File, b.File) })
+
+	r.Works = g.Len()
+	r.Citations = len(g.Citations)
+	for _, w := range g.Works {
+		if w.InCorpus {
+			r.CorpusWorks++
+		}
+	}
+	r.CitedOnly = r.Works - r.CorpusWorks
+	for k, s := range g.Rank(m, r.Metric) {
+		if k == top {
+			break
+		}
+		w := &g.Works[s.Work]
+		r.Ranking = append(r.Ranking, Row{Rank: k + 1, ID: w.ID, Label: w.Label, Year: w.Year, InCorpus: w.InCorpus,
+			Citations: m.InDegree[s.Work], PageRank: m.PageRank[s.Work], Betweenness: m.Betweenness[s.Work],
+			Hub: m.Hub[s.Work], Authority: m.Authority[s.Work]})
+	}
+	r.CouplingAll, r.CocitAll = len(coupling), len(cocitation)
+	r.Coupling = pairRows(g, coupling, top)
+	r.Cocitation = pairRows(g, cocitation, top)
+	citing := 0
+	for i := range g.Works {
+		if len(g.Out(i)) > 0 {
+			citing++
+		}
+	}
+	r.Citing = citing
+	if len(coupling) == 0 {
+		switch citing {
+		case 0:
+			r.NoCoupling = "no work lists references, so no two works can share one"
+		case 1:
+			r.NoCoupling = "only one work lists references, so no two works can share one"
+		default:
+			r.NoCoupling = fmt.Sprintf("the %d works that list references have no reference in common", citing)
+		}
+	}
+	if len(cocitation) == 0 {
+		if citing == 0 {
+			r.NoCocitation = "no work lists references, so nothing is cited together"
+		} else {
+			r.NoCocitation = "no work cites two works of the graph together"
+		}
+	}
+	return r
+}
+
+func pairRows(g *graph.Graph, pairs []graph.Pair, top int) []PairRow {
+	var rows []PairRow
+	for k, p := range pairs {
+		if k == top {
+			break
+		}
+		a, b := &g.Works[p.A], &g.Works[p.B]
+		rows = append(rows, PairRow{A: a.ID, ALabel: a.Label, B: b.ID, BLabel: b.Label, Count: p.Count, Cosine: p.Cosine})
+	}
+	return rows
+}

@@ -1,0 +1,257 @@
+package report
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// TextOptions controls WriteText.
+type TextOptions struct {
+	// Width is the terminal width in columns; 0 means 100.
+	Width int
+	// Color adds ANSI bold and dim styles; only for terminals.
+	Color bool
+}
+
+// WriteText writes the report for a person at a terminal.
+func WriteText(w io.Writer, r *Report, opt TextOptions) error {
+	width := opt.Width
+	if width <= 0 {
+		width = 100
+	}
+	width = max(width, 60)
+	bw := bufio.NewWriter(w)
+	bold, dim, reset := "", "", ""
+	if opt.Color {
+		bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+	}
+	head := func(s string) { fmt.Fprintf(bw, "\n%s%s%s\n", bold, s, reset) }
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+
+	p("%scitegraph%s: %s read, %s → %s (%d in the corpus, %d cited only), %s\n", bold, reset,
+		plural(len(r.Inputs), "file"), plural(r.Records, "record"), plural(r.Works, "work"),
+		r.CorpusWorks, r.CitedOnly, plural(r.Citations, "citation"))
+
+	head("What was read")
+	fileW := 4
+	for _, in := range r.Inputs {
+		fileW = max(fileW, utf8.RuneCountInString(in.File))
+	}
+	fileW = min(fileW, width-50)
+	p("  %-*s  %-13s %7s %7s %8s %8s\n", fileW, "FILE", "FORMAT", "RECORDS", "REFS", "DECLARED", "PROBLEMS")
+	for _, in := range r.Inputs {
+		format, problems := in.Format, strconv.Itoa(in.Warnings+in.Skipped)
+		if in.Error != "" || format == "" {
+			format = "-"
+		}
+		if problems == "0" {
+			problems = "-"
+		}
+		p("  %-*s  %-13s %7d %7d %8s %8s\n", fileW, cut(in.File, fileW), format, in.Records, in.RefsListed,
+			countOrDash(in.RefsDeclared), problems)
+	}
+	p("  %s, %s listed", plural(r.Records, "record"), plural(r.RefsListed, "reference"))
+	if r.RefsDeclared > 0 {
+		p(" of %d declared", r.RefsDeclared)
+	}
+	p("; %s no reference list.\n", pluralVerb(r.NoRefs, "record has", "records have"))
+	rs := r.Resolution
+	if rs.DuplicatesMerged > 0 {
+		p("  %s merged into another record of the same work.\n", plural(rs.DuplicatesMerged, "duplicate record"))
+	}
+	if len(r.Problems) == 0 {
+		p("  Nothing skipped, no damaged records.\n")
+	} else {
+		p("  %s:\n", plural(len(r.Problems), "problem"))
+		for i, msg := range r.Problems {
+			if i == 15 {
+				p("  … and %d more (see citegraph records, or -format json)\n", len(r.Problems)-i)
+				break
+			}
+			p("    %s\n", cut(msg, width-4))
+		}
+	}
+
+	head("How references became works")
+	methods := make([]string, 0, len(rs.ByMethod))
+	for k := range rs.ByMethod {
+		methods = append(methods, k)
+	}
+	slices.Sort(methods)
+	var parts []string
+	for _, k := range methods {
+		parts = append(parts, fmt.Sprintf("%s %d", k, rs.ByMethod[k]))
+	}
+	if len(parts) == 0 {
+		parts = []string{"no references"}
+	}
+	p("  %s resolved by: %s.\n", plural(rs.References, "reference"), strings.Join(parts, ", "))
+	p("  %s matched nothing else; %s needed fuzzy evidence; %s, %s dropped.\n",
+		pluralVerb(rs.Unresolved, "reference", "references"), plural(rs.FuzzyClusters, "merge"),
+		plural(rs.SelfCitations, "self-citation"), plural(rs.RepeatedRefs, "repeated reference"))
+
+	head(fmt.Sprintf("Most central works (ranked by %s)", r.Metric))
+	if len(r.Ranking) == 0 {
+		p("  No works.\n")
+	} else {
+		fixed := 4 + 5 + 5 + 9 + 9 + 9 + 9 + 8
+		labelW := max(20, width-fixed-2)
+		p("  %3s %-*s %4s %4s %8s %8s %8s %8s\n", "#", labelW, "WORK", "YEAR", "CIT", "PAGERANK", "BETWEEN", "HUB", "AUTH")
+		for _, row := range r.Ranking {
+			mark := " "
+			if row.InCorpus {
+				mark = "*"
+			}
+			p("  %3d %-*s %4s %4d %8.4f %8.4f %8.4f %8.4f\n", row.Rank, labelW, cut(mark+row.Label, labelW), yearOrDash(row.Year),
+				row.Citations, row.PageRank, row.Betweenness, row.Hub, row.Authority)
+		}
+		p("  %s* = paper of the corpus; CIT = citations within this graph; %d of %d works shown.%s\n", dim, len(r.Ranking), r.Works, reset)
+	}
+
+	writePairs := func(title string, rows []PairRow, all int, none, unit string) {
+		head(title)
+		if len(rows) == 0 {
+			p("  None: %s.\n", none)
+			return
+		}
+		labelW := max(16, (width-2-7-8-6)/2)
+		p("  %-*s %-*s %6s %7s\n", labelW, "WORK", labelW, "WORK", strings.ToUpper(unit), "COSINE")
+		for _, row := range rows {
+			p("  %-*s %-*s %6d %7.3f\n", labelW, cut(row.ALabel, labelW), labelW, cut(row.BLabel, labelW), row.Count, row.Cosine)
+		}
+		p("  %s%d of %d pairs shown.%s\n", dim, len(rows), all, reset)
+	}
+	writePairs("Bibliographic coupling (works sharing references)", r.Coupling, r.CouplingAll, r.NoCoupling, "shared")
+	writePairs("Co-citation (works cited together)", r.Cocitation, r.CocitAll, r.NoCocitation, "count")
+	if r.CocitAll > 0 && r.Citing == 1 {
+		p("  Every co-cited pair comes from the one work that lists references, so all counts are 1 and say little.\n")
+	}
+
+	if r.Drawing != nil || len(r.Outputs) > 0 {
+		head("Diagram")
+		if d := r.Drawing; d != nil {
+			p("  %s and %s drawn, sized by %s", plural(len(d.Works), "work"), plural(d.Arcs, "citation"), d.Metric)
+			if d.Omitted > 0 {
+				p("; %d works left out (raise -nodes to draw more)", d.Omitted)
+			}
+			p(".\n")
+		}
+		for _, o := range r.Outputs {
+			p("  wrote %s\n", o)
+		}
+	}
+	return bw.Flush()
+}
+
+// WriteJSON writes the report as one indented JSON object.
+func WriteJSON(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// WriteCSV writes the ranking, the report's main table, as CSV.
+func WriteCSV(w io.Writer, r *Report) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"rank", "id", "label", "year", "in_corpus", "citations", "pagerank", "betweenness", "hub", "authority"})
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 8, 64) }
+	for _, row := range r.Ranking {
+		year := ""
+		if row.Year > 0 {
+			year = strconv.Itoa(row.Year)
+		}
+		cw.Write([]string{strconv.Itoa(row.Rank), row.ID, row.Label, year, strconv.FormatBool(row.InCorpus),
+			strconv.Itoa(row.Citations), f(row.PageRank), f(row.Betweenness), f(row.Hub), f(row.Authority)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteMarkdown writes the report as Markdown with tables.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	md := func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }
+	p("# citegraph report\n\n%s read, %s → %s (%d in the corpus, %d cited only), %s.\n",
+		plural(len(r.Inputs), "file"), plural(r.Records, "record"), plural(r.Works, "work"), r.CorpusWorks, r.CitedOnly,
+		plural(r.Citations, "citation"))
+	p("\n## What was read\n\n| file | format | records | references | declared | problems |\n|---|---|---:|---:|---:|---:|\n")
+	for _, in := range r.Inputs {
+		p("| %s | %s | %d | %d | %s | %d |\n", md(in.File), md(in.Format), in.Records, in.RefsListed, countOrDash(in.RefsDeclared), in.Warnings+in.Skipped)
+	}
+	for _, msg := range r.Problems {
+		p("\n- %s", md(msg))
+	}
+	if len(r.Problems) > 0 {
+		p("\n")
+	}
+	p("\n## Most central works (ranked by %s)\n\n| # | work | year | citations | PageRank | betweenness | hub | authority |\n|---:|---|---:|---:|---:|---:|---:|---:|\n", r.Metric)
+	for _, row := range r.Ranking {
+		label := md(row.Label)
+		if row.InCorpus {
+			label = "**" + label + "**"
+		}
+		p("| %d | %s | %s | %d | %.4f | %.4f | %.4f | %.4f |\n", row.Rank, label, yearOrDash(row.Year), row.Citations,
+			row.PageRank, row.Betweenness, row.Hub, row.Authority)
+	}
+	for _, sec := range []struct {
+		title string
+		rows  []PairRow
+		none  string
+	}{{"Bibliographic coupling", r.Coupling, r.NoCoupling}, {"Co-citation", r.Cocitation, r.NoCocitation}} {
+		p("\n## %s\n\n", sec.title)
+		if len(sec.rows) == 0 {
+			p("None: %s.\n", sec.none)
+			continue
+		}
+		p("| work | work | count | cosine |\n|---|---|---:|---:|\n")
+		for _, row := range sec.rows {
+			p("| %s | %s | %d | %.3f |\n", md(row.ALabel), md(row.BLabel), row.Count, row.Cosine)
+		}
+	}
+	return bw.Flush()
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+func pluralVerb(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func countOrDash(n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return strconv.Itoa(n)
+}
+
+func yearOrDash(y int) string {
+	if y == 0 {
+		return "-"
+	}
+	return strconv.Itoa(y)
+}
+
+// cut shortens s to width runes, marking the cut with "…".
+func cut(s string, width int) string {
+	if width <= 0 || utf8.RuneCountInString(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:width-1]) + "…"
+}
