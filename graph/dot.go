@@ -158,7 +158,7 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing) error {
 		// Drawn cited -> citing with dir=back so that dot's ranking agrees with
 		// time (older above) while the arrowhead still points at the cited work.
 		extra := ""
-		if from.Year > 0 && to.Year > 0 && to.Year >= from.Year {
+		if from.Year == 0 || to.Year == 0 || to.Year >= from.Year {
 			extra = ", constraint=false"
 		}
 		p("  w%d -> w%d [dir=back, tooltip=%s%s];\n", c.To, c.From, tip, extra)

@@ -1,0 +1,93 @@
+package draw
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+)
+
+const testDOT = `digraph g {
+  a [label="Smith 2020", tooltip="A title & more", URL="https://doi.org/10.1/a?x=1&y=2", target="_blank"];
+  b [label="Jones 2021", tooltip="Another"];
+  c [label="Lee 2019"];
+  a -> b; b -> c;
+}`
+
+// svgSummary checks that the SVG is well-formed XML and counts its node
+// groups, tooltips and links.
+func svgSummary(t *testing.T, svg []byte) (nodes int, titles, links []string) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	dec.Strict = true
+	dec.Entity = xml.HTMLEntity
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		for _, at := range se.Attr {
+			switch {
+			case se.Name.Local == "g" && at.Name.Local == "class" && at.Value == "node":
+				nodes++
+			case se.Name.Local == "a" && at.Name.Local == "title":
+				titles = append(titles, at.Value)
+			case se.Name.Local == "a" && at.Name.Local == "href":
+				links = append(links, at.Value)
+			}
+		}
+	}
+	return nodes, titles, links
+}
+
+func TestSVG(t *testing.T) {
+	for _, layout := range []string{"", Dot, SFDP} {
+		var b bytes.Buffer
+		if err := SVG(context.Background(), &b, []byte(testDOT), layout); err != nil {
+			t.Fatalf("SVG(%q): %v", layout, err)
+		}
+		if !bytes.Contains(b.Bytes(), []byte("<svg")) {
+			t.Fatalf("SVG(%q) wrote no <svg> element", layout)
+		}
+		nodes, titles, links := svgSummary(t, b.Bytes())
+		if nodes != 3 {
+			t.Errorf("SVG(%q) has %d nodes, want 3", layout, nodes)
+		}
+		if !contains(titles, "A title & more") || !contains(links, "https://doi.org/10.1/a?x=1&y=2") {
+			t.Errorf("SVG(%q) tooltips %q, links %q: want the tooltip and DOI link of a", layout, titles, links)
+		}
+	}
+}
+
+func TestSVGErrors(t *testing.T) {
+	var b bytes.Buffer
+	if err := SVG(context.Background(), &b, []byte("digraph { a -> "), ""); err == nil {
+		t.Error("broken DOT: no error")
+	}
+	if err := SVG(context.Background(), &b, []byte(testDOT), "circo"); err == nil || !strings.Contains(err.Error(), "layout") {
+		t.Errorf("unknown layout: err = %v", err)
+	}
+	// the module must still work after the errors
+	b.Reset()
+	if err := SVG(context.Background(), &b, []byte(testDOT), ""); err != nil {
+		t.Fatalf("render after errors: %v", err)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
