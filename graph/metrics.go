@@ -297,15 +297,20 @@ func (g *Graph) brandes(part, parts int) []float64 {
 				}
 			}
 		}
-		for k := len(order) - 1; k > 0; k-- {
-			w := order[k]
-			coeff := (1 + delta[w]) / sigma[w]
-			for _, v := range g.In(int(w)) {
-				if dist[v] >= 0 && dist[v] == dist[w]-1 {
-					delta[v] += sigma[v] * coeff
+		// Dependencies flow back along the arcs the search used: for each v
+		// in reverse order, its successors one level further down.
+		for k := len(order) - 1; k >= 0; k-- {
+			v := order[k]
+			dv := 0.0
+			for _, w := range g.Out(int(v)) {
+				if dist[w] == dist[v]+1 {
+					dv += (1 + delta[w]) / sigma[w]
 				}
 			}
-			bc[w] += delta[w]
+			delta[v] = sigma[v] * dv
+			if int(v) != s {
+				bc[v] += delta[v]
+			}
 		}
 		for _, v := range order {
 			sigma[v], dist[v], delta[v] = 0, -1, 0

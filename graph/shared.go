@@ -76,9 +76,18 @@ func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) []Pair
 		}
 		touched = touched[:0]
 	}
+	// Works are in ID order, so comparing indexes compares IDs.
 	slices.SortFunc(pairs, func(x, y Pair) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(y.Cosine, x.Cosine),
-			cmp.Compare(g.Works[x.A].ID, g.Works[y.A].ID), cmp.Compare(g.Works[x.B].ID, g.Works[y.B].ID))
+		if x.Count != y.Count {
+			return y.Count - x.Count
+		}
+		if x.Cosine != y.Cosine {
+			return cmp.Compare(y.Cosine, x.Cosine)
+		}
+		if x.A != y.A {
+			return x.A - y.A
+		}
+		return x.B - y.B
 	})
 	return pairs
 }

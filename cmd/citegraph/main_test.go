@@ -1,0 +1,289 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// repoRoot is where the tests run the command, so that paths print as a
+// user at the top of the checkout sees them ("seeds/…").
+var repoRoot, _ = filepath.Abs(filepath.Join("..", ".."))
+
+// citegraph runs the command line in the repository root and returns what it
+// printed. Tests pass -width and -color explicitly so output does not depend
+// on the terminal.
+func citegraph(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	t.Chdir(repoRoot)
+	cfg, err := parseArgs(args, io.Discard)
+	if err != nil {
+		return "", "", err
+	}
+	var out, errb bytes.Buffer
+	err = run(context.Background(), cfg, &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+func golden(t *testing.T, name string, got string) {
+	t.Helper()
+	path := filepath.Join(repoRoot, "cmd", "citegraph", "testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < max(len(gl), len(wl)); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("%s differs at line %d:\n-want %q\n+got  %q\n(go test -update rewrites it if the change is intended)", name, i+1, w, g)
+			}
+		}
+	}
+}
+
+func TestSeedsReport(t *testing.T) {
+	out := t.TempDir()
+	stdout, stderr, err := citegraph(t, "-width", "100", "-color", "never", "-out", out)
+	if err != nil {
+		t.Fatalf("citegraph: %v\n%s", err, stderr)
+	}
+	if strings.Contains(stdout, "null") || strings.Contains(stdout, "\x1b[") {
+		t.Errorf("report prints null or colour codes:\n%s", stdout)
+	}
+	for _, line := range strings.Split(stdout, "\n") {
+		if n := len([]rune(line)); n > 100 {
+			t.Errorf("line wider than 100 columns (%d): %q", n, line)
+		}
+	}
+	for _, want := range []string{"What was read", "Most central works", "Bibliographic coupling", "Co-citation",
+		"only one work lists references"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	golden(t, "seeds.report.txt", strings.ReplaceAll(stdout, out, "OUT"))
+
+	svg, err := os.ReadFile(filepath.Join(out, "citations.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, titles, links := svgNodes(t, svg)
+	if nodes != 16 {
+		t.Errorf("citations.svg has %d work nodes, want 16 (6 seed works, 10 references)", nodes)
+	}
+	if titles < 16 {
+		t.Errorf("citations.svg has %d node tooltips, want one per work", titles)
+	}
+	for _, doi := range []string{"10.1111/1467-9566.00352", "10.1016/j.socscimed.2025.118314", "10.1111/hsc.12538"} {
+		if !links["https://doi.org/"+doi] {
+			t.Errorf("citations.svg lacks the link to doi %s", doi)
+		}
+	}
+	dot, err := os.ReadFile(filepath.Join(out, "citations.dot"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "seeds.dot", string(dot))
+}
+
+// svgNodes counts the work nodes of a citegraph SVG (the nodes named w<N>),
+// their tooltips, and the link targets.
+func svgNodes(t *testing.T, svg []byte) (nodes, titles int, links map[string]bool) {
+	t.Helper()
+	links = map[string]bool{}
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	dec.Entity = xml.HTMLEntity
+	inNode := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed: %v", err)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			attr := map[string]string{}
+			for _, a := range el.Attr {
+				attr[a.Name.Local] = a.Value
+			}
+			if el.Name.Local == "g" && attr["class"] == "node" {
+				inNode = false
+			}
+			if el.Name.Local == "a" && attr["href"] != "" {
+				links[attr["href"]] = true
+			}
+			if el.Name.Local == "a" && inNode && attr["title"] != "" {
+				titles++
+				inNode = false
+			}
+		case xml.CharData:
+			s := strings.TrimSpace(string(el))
+			if len(s) > 1 && s[0] == 'w' && strings.Trim(s[1:], "0123456789") == "" {
+				nodes++
+				inNode = true
+			}
+		}
+	}
+	return nodes, titles, links
+}
+
+func TestSeedsRecords(t *testing.T) {
+	stdout, stderr, err := citegraph(t, "records", "seeds")
+	if err != nil {
+		t.Fatalf("records: %v\n%s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("records printed %d lines, want 6 (seed 003 holds two works)", len(lines))
+	}
+	for _, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("line is not JSON: %v: %s", err, l)
+		}
+		for _, k := range []string{"source", "format", "label"} {
+			if m[k] == nil || m[k] == "" {
+				t.Errorf("record lacks %q: %s", k, l)
+			}
+		}
+	}
+	golden(t, "seeds.records.jsonl", stdout)
+}
+
+func TestSeedsExport(t *testing.T) {
+	stdout, stderr, err := citegraph(t, "export", "-format", "json", "seeds")
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	var exp struct {
+		Works []struct {
+			ID       string         `json:"id"`
+			InCorpus bool           `json:"in_corpus"`
+			Metrics  map[string]any `json:"metrics"`
+		} `json:"works"`
+		Citations  []map[string]string `json:"citations"`
+		Coupling   []map[string]any    `json:"coupling"`
+		Cocitation []map[string]any    `json:"cocitation"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &exp); err != nil {
+		t.Fatal(err)
+	}
+	corpus := 0
+	for _, w := range exp.Works {
+		if w.InCorpus {
+			corpus++
+		}
+		if len(w.Metrics) != 6 {
+			t.Errorf("work %s has metrics %v, want 6", w.ID, w.Metrics)
+		}
+	}
+	// 6 seed works, 10 references of seed 000, which cites each once;
+	// 10 references cited together by one work: C(10,2) = 45 co-cited pairs.
+	if len(exp.Works) != 16 || corpus != 6 || len(exp.Citations) != 10 || len(exp.Coupling) != 0 || len(exp.Cocitation) != 45 {
+		t.Errorf("export: %d works (%d corpus), %d citations, %d coupling, %d cocitation; want 16 (6), 10, 0, 45",
+			len(exp.Works), corpus, len(exp.Citations), len(exp.Coupling), len(exp.Cocitation))
+	}
+	golden(t, "seeds.export.json", stdout)
+	dot, _, err := citegraph(t, "export", "-format", "dot", "seeds")
+	if err != nil || !strings.HasPrefix(dot, "digraph") {
+		t.Errorf("export -format dot: %v, %.40q", err, dot)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	stdout, _, err := citegraph(t, "explain", "doi:10.1111/1467-9566.00352")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"a paper of the corpus (seeds/000_554c40267265d8d9.txt:1)", "cites 10 works here", "record"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("explain lacks %q:\n%s", want, stdout)
+		}
+	}
+	stdout, _, err = citegraph(t, "explain", "10.1111/1467-9566.00352", "Restratification Beginning")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, "citation: A subtle governance") {
+		t.Errorf("explain pair lacks the citation:\n%s", stdout)
+	}
+	if _, _, err := citegraph(t, "explain", "no such work at all"); err == nil {
+		t.Error("explain of an unknown work: no error")
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := write("empty.txt", nil)
+	binary := write("image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
+	seed := filepath.Join(repoRoot, "seeds", "001_41659ee3af83aba2.txt")
+	missing := filepath.Join(dir, "missing.ris")
+
+	stdout, stderr, err := citegraph(t, "-out", "", "-width", "100", "-color", "never", empty, binary, missing, seed)
+	if err == nil {
+		t.Error("named inputs that cannot be read: no error (want exit status 1)")
+	}
+	for _, want := range []string{empty + ": empty file", binary + ": binary file", missing + ": no such file"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.Contains(stdout, "Doctors as system leaders") {
+		t.Errorf("the readable seed was not reported:\n%s", stdout)
+	}
+	// Only unreadable inputs: nothing read, an error.
+	if _, _, err := citegraph(t, "records", empty); err == nil || !strings.Contains(err.Error(), "no records") {
+		t.Errorf("records of an empty file: err = %v, want no records", err)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"-format", "pdf"}, {"-metric", "fame"}, {"-top", "0"}, {"-layout", "neato"}, {"-nosuchflag"},
+		{"explain"}, {"explain", "a", "b", "c"}, {"export", "-format", "text"}, {"-color", "sometimes"},
+	} {
+		_, err := parseArgs(args, io.Discard)
+		if !errors.Is(err, errUsage) {
+			t.Errorf("parseArgs(%q) = %v, want a usage error", args, err)
+		}
+	}
+	if _, err := parseArgs([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("-h: %v, want flag.ErrHelp", err)
+	}
+	if u := usage(); !strings.Contains(u, "citegraph records") || strings.Contains(u, "//") {
+		t.Errorf("usage text is not the package doc:\n%s", u)
+	}
+}
