@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -90,4 +91,28 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// benchDOT is a citation-like DAG of n nodes: node i cites up to three of
+// the ten before it.
+func benchDOT(n int) []byte {
+	var b strings.Builder
+	b.WriteString("digraph g {\n node [shape=box];\n")
+	for i := 0; i < n; i++ {
+		b.WriteString("  n" + strconv.Itoa(i) + " [label=\"Author " + strconv.Itoa(1990+i/10) + "\", tooltip=\"t\"];\n")
+		for k := 1; k <= 3 && i-k*3 >= 0; k++ {
+			b.WriteString("  n" + strconv.Itoa(i-k*3) + " -> n" + strconv.Itoa(i) + ";\n")
+		}
+	}
+	b.WriteString("}\n")
+	return []byte(b.String())
+}
+
+func BenchmarkSVG100(b *testing.B) {
+	dot := benchDOT(100)
+	for b.Loop() {
+		if err := SVG(context.Background(), io.Discard, dot, Dot); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
