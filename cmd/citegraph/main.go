@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"golang.org/x/term"
@@ -43,6 +44,8 @@ type config struct {
 	Color    bool
 	Width    int
 	InFormat string
+	// CPUProfile, when set, is where a CPU profile of the run is written.
+	CPUProfile string
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -58,7 +61,17 @@ func main() {
 		fmt.Fprintf(os.Stderr, "citegraph: %v\nrun 'citegraph -h' for help\n", err)
 		os.Exit(2)
 	}
+	if cfg.CPUProfile != "" {
+		f, err := os.Create(cfg.CPUProfile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "citegraph: %v\n", err)
+			os.Exit(1)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	if err := run(context.Background(), cfg, os.Stdout, os.Stderr); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintf(os.Stderr, "citegraph: %v\n", err)
 		os.Exit(1)
 	}
@@ -88,6 +101,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	color := fs.String("color", "auto", "auto, always or never")
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
+	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err

@@ -43,6 +43,7 @@ type Row struct {
 	Rank        int     `json:"rank"`
 	ID          string  `json:"id"`
 	Label       string  `json:"label"`
+	Title       string  `json:"title,omitempty"`
 	Year        int     `json:"year,omitempty"`
 	InCorpus    bool    `json:"in_corpus"`
 	Citations   int     `json:"citations"`
@@ -142,7 +143,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 			break
 		}
 		w := &g.Works[s.Work]
-		r.Ranking = append(r.Ranking, Row{Rank: k + 1, ID: w.ID, Label: w.Label, Year: w.Year, InCorpus: w.InCorpus,
+		r.Ranking = append(r.Ranking, Row{Rank: k + 1, ID: w.ID, Label: w.Label, Title: w.Title, Year: w.Year, InCorpus: w.InCorpus,
 			Citations: m.InDegree[s.Work], PageRank: m.PageRank[s.Work], Betweenness: m.Betweenness[s.Work],
 			Hub: m.Hub[s.Work], Authority: m.Authority[s.Work]})
 	}
@@ -186,4 +187,13 @@ func pairRows(g *graph.Graph, pairs []graph.Pair, top int) []PairRow {
 		rows = append(rows, PairRow{A: a.ID, ALabel: a.Label, B: b.ID, BLabel: b.Label, Count: p.Count, Cosine: p.Cosine})
 	}
 	return rows
+}
+
+// Name is how a row names its work: the label, followed by the title when
+// the label is not the title ("Jones 2025 · Doctors as system leaders").
+func (r Row) Name() string {
+	if r.Title == "" || r.Title == r.Label {
+		return r.Label
+	}
+	return r.Label + " · " + r.Title
 }

@@ -109,7 +109,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 			if row.InCorpus {
 				mark = "*"
 			}
-			p("  %3d %-*s %4s %4d %8.4f %8.4f %8.4f %8.4f\n", row.Rank, labelW, cut(mark+row.Label, labelW), yearOrDash(row.Year),
+			p("  %3d %-*s %4s %4d %8.4f %8.4f %8.4f %8.4f\n", row.Rank, labelW, cut(mark+row.Name(), labelW), yearOrDash(row.Year),
 				row.Citations, row.PageRank, row.Betweenness, row.Hub, row.Authority)
 		}
 		p("  %s* = paper of the corpus; CIT = citations within this graph; %d of %d works shown.%s\n", dim, len(r.Ranking), r.Works, reset)
@@ -194,7 +194,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	p("\n## Most central works (ranked by %s)\n\n| # | work | year | citations | PageRank | betweenness | hub | authority |\n|---:|---|---:|---:|---:|---:|---:|---:|\n", r.Metric)
 	for _, row := range r.Ranking {
-		label := md(row.Label)
+		label := md(row.Name())
 		if row.InCorpus {
 			label = "**" + label + "**"
 		}
