@@ -66,13 +66,20 @@ func BenchmarkBetweenness(b *testing.B) {
 func BenchmarkCoupling(b *testing.B) {
 	g := synthetic(2000, 40)
 	for b.Loop() {
-		b.ReportMetric(float64(len(g.Coupling(nil))), "pairs")
+		b.ReportMetric(float64(g.Coupling(nil).Total), "pairs")
 	}
 }
 
 func BenchmarkCocitation(b *testing.B) {
 	g := synthetic(2000, 40)
 	for b.Loop() {
-		b.ReportMetric(float64(len(g.Cocitation(nil))), "pairs")
+		b.ReportMetric(float64(g.Cocitation(nil).Total), "pairs")
+	}
+}
+
+func BenchmarkCocitationTop100(b *testing.B) {
+	g := synthetic(2000, 40)
+	for b.Loop() {
+		g.Cocitation(&SharedOptions{Limit: 100})
 	}
 }

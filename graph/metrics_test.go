@@ -158,7 +158,7 @@ func TestSharedMatchSets(t *testing.T) {
 	for _, tc := range []struct {
 		file  string
 		pairs []Pair
-	}{{"coupling.tsv", g.Coupling(nil)}, {"cocitation.tsv", g.Cocitation(nil)}} {
+	}{{"coupling.tsv", g.Coupling(nil).Pairs}, {"cocitation.tsv", g.Cocitation(nil).Pairs}} {
 		want := readTSV(t, tc.file)
 		if len(tc.pairs) != len(want) {
 			t.Errorf("%s: %d pairs, want %d", tc.file, len(tc.pairs), len(want))
@@ -199,6 +199,28 @@ func TestRankTotalOrder(t *testing.T) {
 		}
 		if i > 0 && r1[i].Value > r1[i-1].Value {
 			t.Fatalf("rank not descending at %d", i)
+		}
+	}
+}
+
+func TestSharedLimit(t *testing.T) {
+	g, _ := networkxGraph(t)
+	for _, f := range []func(*SharedOptions) Shared{g.Coupling, g.Cocitation} {
+		all := f(nil)
+		top := f(&SharedOptions{Limit: 25})
+		if top.Total != all.Total || len(all.Pairs) != all.Total || len(top.Pairs) != 25 {
+			t.Fatalf("limit 25: total %d (all %d), kept %d", top.Total, all.Total, len(top.Pairs))
+		}
+		for i, p := range top.Pairs {
+			if p != all.Pairs[i] {
+				t.Errorf("top[%d] = %+v, want %+v", i, p, all.Pairs[i])
+			}
+		}
+		min2 := f(&SharedOptions{MinCount: 2})
+		for _, p := range min2.Pairs {
+			if p.Count < 2 {
+				t.Fatalf("MinCount 2 kept %+v", p)
+			}
 		}
 	}
 }

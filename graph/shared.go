@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"container/heap"
 	"math"
 	"slices"
 )
@@ -24,17 +25,29 @@ type Pair struct {
 type SharedOptions struct {
 	// MinCount drops pairs that share fewer items; 0 or 1 keeps all.
 	MinCount int
+	// Limit, when positive, keeps only the strongest Limit pairs, in
+	// memory proportional to Limit rather than to the number of pairs.
+	Limit int
+}
+
+// Shared is the outcome of Coupling or Cocitation.
+type Shared struct {
+	// Pairs are the pairs kept, strongest first (count, then cosine, then
+	// the works' IDs).
+	Pairs []Pair
+	// Total counts every pair with at least MinCount shared items, kept or not.
+	Total int
 }
 
 // Coupling returns the bibliographic-coupling pairs: works that cite at
-// least one common work, strongest first (count, then cosine, then IDs).
-func (g *Graph) Coupling(opt *SharedOptions) []Pair {
+// least one common work.
+func (g *Graph) Coupling(opt *SharedOptions) Shared {
 	return g.shared(g.Out, g.In, opt)
 }
 
 // Cocitation returns the co-citation pairs: works cited together by at least
-// one work, strongest first.
-func (g *Graph) Cocitation(opt *SharedOptions) []Pair {
+// one work.
+func (g *Graph) Cocitation(opt *SharedOptions) Shared {
 	return g.shared(g.In, g.Out, opt)
 }
 
@@ -42,15 +55,16 @@ func (g *Graph) Cocitation(opt *SharedOptions) []Pair {
 // along then one step back: the sparse product A·Aᵀ (coupling) or Aᵀ·A
 // (co-citation), with a dense accumulator reset through a touched list, so
 // the cost is the number of length-2 paths, not n².
-func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) []Pair {
-	minCount := 1
-	if opt != nil && opt.MinCount > 1 {
-		minCount = opt.MinCount
+func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) Shared {
+	minCount, limit := 1, 0
+	if opt != nil {
+		minCount, limit = max(1, opt.MinCount), opt.Limit
 	}
+	var out Shared
+	top := &pairHeap{}
 	n := g.Len()
 	acc := make([]int32, n)
 	var touched []int32
-	var pairs []Pair
 	for a := 0; a < n; a++ {
 		items := along(a)
 		if len(items) == 0 {
@@ -70,26 +84,53 @@ func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) []Pair
 		for _, b := range touched {
 			if c := int(acc[b]); c >= minCount {
 				cos := float64(c) / math.Sqrt(float64(len(items))*float64(len(along(int(b)))))
-				pairs = append(pairs, Pair{A: a, B: int(b), Count: c, Cosine: cos})
+				p := Pair{A: a, B: int(b), Count: c, Cosine: cos}
+				out.Total++
+				switch {
+				case limit <= 0:
+					top.pairs = append(top.pairs, p)
+				case len(top.pairs) < limit:
+					heap.Push(top, p)
+				case comparePairs(p, top.pairs[0]) < 0:
+					top.pairs[0] = p
+					heap.Fix(top, 0)
+				}
 			}
 			acc[b] = 0
 		}
 		touched = touched[:0]
 	}
-	// Works are in ID order, so comparing indexes compares IDs.
-	slices.SortFunc(pairs, func(x, y Pair) int {
-		if x.Count != y.Count {
-			return y.Count - x.Count
-		}
-		if x.Cosine != y.Cosine {
-			return cmp.Compare(y.Cosine, x.Cosine)
-		}
-		if x.A != y.A {
-			return x.A - y.A
-		}
-		return x.B - y.B
-	})
-	return pairs
+	out.Pairs = top.pairs
+	slices.SortFunc(out.Pairs, comparePairs)
+	return out
+}
+
+// comparePairs orders pairs strongest first: count, cosine, then the
+// works' IDs (works are in ID order, so comparing indexes compares IDs).
+func comparePairs(x, y Pair) int {
+	if x.Count != y.Count {
+		return y.Count - x.Count
+	}
+	if x.Cosine != y.Cosine {
+		return cmp.Compare(y.Cosine, x.Cosine)
+	}
+	if x.A != y.A {
+		return x.A - y.A
+	}
+	return x.B - y.B
+}
+
+// pairHeap keeps the weakest kept pair on top, to be replaced by a stronger one.
+type pairHeap struct{ pairs []Pair }
+
+func (h *pairHeap) Len() int           { return len(h.pairs) }
+func (h *pairHeap) Less(i, j int) bool { return comparePairs(h.pairs[i], h.pairs[j]) > 0 }
+func (h *pairHeap) Swap(i, j int)      { h.pairs[i], h.pairs[j] = h.pairs[j], h.pairs[i] }
+func (h *pairHeap) Push(x any)         { h.pairs = append(h.pairs, x.(Pair)) }
+func (h *pairHeap) Pop() any {
+	p := h.pairs[len(h.pairs)-1]
+	h.pairs = h.pairs[:len(h.pairs)-1]
+	return p
 }
 
 // SharedItems returns the works behind a pair: the references both A and B

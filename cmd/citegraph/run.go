@@ -93,16 +93,19 @@ type analysis struct {
 	res        *graph.Resolution
 	g          *graph.Graph
 	m          *graph.Metrics
-	coupling   []graph.Pair
-	cocitation []graph.Pair
+	coupling   graph.Shared
+	cocitation graph.Shared
 }
 
-func analyse(recs []parse.Record) *analysis {
+// analyse resolves the records into a graph and computes its metrics and,
+// keeping the strongest pairs (all when pairs is 0), coupling and co-citation.
+func analyse(recs []parse.Record, pairs int) *analysis {
 	a := &analysis{res: graph.Resolve(recs, nil)}
 	a.g = graph.New(a.res)
 	a.m = a.g.Metrics(nil)
-	a.coupling = a.g.Coupling(nil)
-	a.cocitation = a.g.Cocitation(nil)
+	opt := &graph.SharedOptions{Limit: pairs}
+	a.coupling = a.g.Coupling(opt)
+	a.cocitation = a.g.Cocitation(opt)
 	return a
 }
 
@@ -126,12 +129,12 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		a := analyse(in.records)
+		a := analyse(in.records, 0)
 		var err error
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
 		} else {
-			err = a.g.WriteJSON(stdout, a.m, a.coupling, a.cocitation)
+			err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs)
 		}
 		if err != nil {
 			return err
@@ -142,7 +145,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records), cfg.Queries); err != nil {
+		if err := explain(stdout, analyse(in.records, 1), cfg.Queries); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
@@ -151,7 +154,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if len(in.records) == 0 {
 		return in.err(cfg.Paths)
 	}
-	a := analyse(in.records)
+	a := analyse(in.records, cfg.Top)
 	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
 	var outputs []string
 	if cfg.OutDir != "" {

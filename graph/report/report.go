@@ -96,7 +96,7 @@ type Report struct {
 // Build assembles the report of a run: the results of reading each file,
 // the files that could not be read at all, and the analysed graph.
 func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.Metrics,
-	coupling, cocitation []graph.Pair, stats graph.Stats, opt *Options) *Report {
+	coupling, cocitation graph.Shared, stats graph.Stats, opt *Options) *Report {
 	if opt == nil {
 		opt = &Options{}
 	}
@@ -147,9 +147,9 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 			Citations: m.InDegree[s.Work], PageRank: m.PageRank[s.Work], Betweenness: m.Betweenness[s.Work],
 			Hub: m.Hub[s.Work], Authority: m.Authority[s.Work]})
 	}
-	r.CouplingAll, r.CocitAll = len(coupling), len(cocitation)
-	r.Coupling = pairRows(g, coupling, top)
-	r.Cocitation = pairRows(g, cocitation, top)
+	r.CouplingAll, r.CocitAll = coupling.Total, cocitation.Total
+	r.Coupling = pairRows(g, coupling.Pairs, top)
+	r.Cocitation = pairRows(g, cocitation.Pairs, top)
 	citing := 0
 	for i := range g.Works {
 		if len(g.Out(i)) > 0 {
@@ -157,7 +157,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 		}
 	}
 	r.Citing = citing
-	if len(coupling) == 0 {
+	if coupling.Total == 0 {
 		switch citing {
 		case 0:
 			r.NoCoupling = "no work lists references, so no two works can share one"
@@ -167,7 +167,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 			r.NoCoupling = fmt.Sprintf("the %d works that list references have no reference in common", citing)
 		}
 	}
-	if len(cocitation) == 0 {
+	if cocitation.Total == 0 {
 		if citing == 0 {
 			r.NoCocitation = "no work lists references, so nothing is cited together"
 		} else {
