@@ -1,8 +1,10 @@
 package parse
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,4 +42,15 @@ func refCount(recs []Record) int {
 		n += len(r.References)
 	}
 	return n
+}
+
+func stringsReader(s string) io.Reader { return strings.NewReader(s) }
+
+func readAllString(t testing.TB, r io.Reader) string {
+	t.Helper()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -12,10 +12,9 @@ import (
 // white space and personal names.
 
 var (
-	doiRe      = regexp.MustCompile(`(?i)\b10\.\d{4,9}/[^\s"<>]+`)
+	doiRe      = regexp.MustCompile(`(?i)\b10\.\d{4,9}/(?:[^\s"<>]|<[^\s"<>]*>)+`)
 	doiPrefix  = regexp.MustCompile(`(?i)^(?:https?://)?(?:dx\.)?(?:doi\.org/|doi:\s*|doi\s+)`)
 	yearRe     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
-	spaceRe    = regexp.MustCompile(`\s+`)
 	initialsRe = regexp.MustCompile(`^(?:\p{Lu}\.?-?){1,4}$`)
 )
 
@@ -87,13 +86,31 @@ func ParseYear(s string) int {
 	return y
 }
 
-// CleanSpace trims s and folds every run of white space into one space.
+// CleanSpace trims s and folds every run of white space (including
+// no-break spaces) into one space.
 func CleanSpace(s string) string {
 	s = strings.TrimSpace(s)
-	if !strings.ContainsAny(s, "\t\n\r\v\f  ") && !strings.Contains(s, "  ") {
+	clean := true
+	prevSpace := false
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				clean = false
+				break
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+		if unicode.IsSpace(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
-	return spaceRe.ReplaceAllString(s, " ")
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // particles are lower-case words that belong to a family name.

@@ -136,18 +136,18 @@ func Shorten(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	cut := 0
-	for i := range s {
-		if utf8.RuneCountInString(s[:i]) >= max-1 {
-			break
+	r := []rune(s)
+	keep := r[:max-1]
+	if r[max-1] != ' ' {
+		// back off to the last space, if one is not too far back
+		for k := len(keep) - 1; k > len(keep)/2; k-- {
+			if keep[k] == ' ' {
+				keep = keep[:k]
+				break
+			}
 		}
-		cut = i
 	}
-	// back off to the last space, if one is not too far back
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut/2 {
-		cut = sp
-	}
-	return strings.TrimRight(s[:cut], " ,;:.-") + "…"
+	return strings.TrimRight(string(keep), " ,;:.-") + "…"
 }
 
 // position formats a file and line the way every message does.
