@@ -167,7 +167,7 @@ var wosTypes = map[string]string{"J": "journal", "B": "book", "S": "series", "P"
 // wosState is what a reader remembers across the records of one file.
 type wosState struct {
 	s    *Sink
-	seen map[string]int // "wos:…"/"doi:…" → line of the record that had it
+	seen map[string]int // "UT:…"/"DOI:…" → line of the first record that had it
 }
 
 // emit maps an entry to a Record and hands it to the sink, reporting what is
@@ -185,21 +185,20 @@ func (st *wosState) emit(e *wosEntry) {
 	if strings.EqualFold(e.get("PT"), "B") && e.get("BN") == "" && e.get("J9") != "" {
 		s.Warnf(e.lineOf("PT"), "PT says book (B) but the record has a journal abbreviation (J9) and no ISBN (BN)")
 	}
-	if f := e.fields["CR"]; f != nil && r.RefsDeclared != nil && *r.RefsDeclared != len(r.References) {
+	if e.fields["CR"] != nil && r.RefsDeclared != nil && *r.RefsDeclared != len(r.References) {
 		s.Warnf(e.lineOf("NR"), "NR declares %d cited references but %d are listed", *r.RefsDeclared, len(r.References))
 	}
-	for _, k := range []string{"wos:" + r.IDs["wos"], "doi:" + NormalizeDOI(r.DOI)} {
-		if strings.HasSuffix(k, ":") {
+	warned := false
+	for _, id := range [][2]string{{"UT", r.IDs["wos"]}, {"DOI", NormalizeDOI(r.DOI)}} {
+		if id[1] == "" {
 			continue
 		}
-		if first, ok := st.seen[k]; ok {
-			s.Warnf(e.line, "record repeats the one at line %d (same %s)", first, strings.ToUpper(k[:strings.IndexByte(k, ':')]))
-			break
-		}
-	}
-	for _, k := range []string{"wos:" + r.IDs["wos"], "doi:" + NormalizeDOI(r.DOI)} {
-		if _, ok := st.seen[k]; !ok && !strings.HasSuffix(k, ":") {
-			st.seen[k] = e.line
+		key := id[0] + ":" + id[1]
+		if first, ok := st.seen[key]; !ok {
+			st.seen[key] = e.line
+		} else if !warned {
+			s.Warnf(e.line, "record repeats the one at line %d (same %s)", first, id[0])
+			warned = true
 		}
 	}
 	s.Add(r)
