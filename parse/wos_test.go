@@ -323,3 +323,54 @@ func FuzzWoS(f *testing.F) {
 		}
 	})
 }
+
+func TestWoSFieldVariants(t *testing.T) {
+	in := strings.Join([]string{
+		"FN Clarivate Analytics Web of Science",
+		"VR 1.0",
+		"PT J",
+		"AU [Anonymous]",
+		"CA Made Up Consortium",
+		"TI Early access, no PY",
+		"DT Article; Early Access",
+		"EA MAR 2025",
+		"BP 7",
+		"EP 7",
+		"EI 2222-3333",
+		"UT WOS:001111122233344",
+		"ER",
+		"PT B",
+		"AU SMITH JA",
+		"TI Old ISI author form",
+		"BN 978-0-00-000000-0",
+		"PY 1999",
+		"TC 3",
+		"NR 0",
+		"UT 000999888777666",
+		"ER",
+	}, "\n")
+	res, err := Read("v.txt", strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings)+len(res.Skipped) != 0 || len(res.Records) != 2 {
+		t.Fatalf("records %d warnings %v skipped %v", len(res.Records), res.Warnings, res.Skipped)
+	}
+	r := res.Records[0]
+	if want := []Author{{Family: "Made Up Consortium"}}; !reflect.DeepEqual(r.Authors, want) {
+		t.Errorf("Authors %v, want %v (group author when AU is anonymous)", r.Authors, want)
+	}
+	if r.Year != 2025 || r.Pages != "7" || r.Type != "Article; Early Access" || r.IDs["issn"] != "2222-3333" {
+		t.Errorf("year %d pages %q type %q ids %v", r.Year, r.Pages, r.Type, r.IDs)
+	}
+	r = res.Records[1]
+	if want := []Author{{"SMITH", "JA"}}; !reflect.DeepEqual(r.Authors, want) {
+		t.Errorf("Authors %v, want %v", r.Authors, want)
+	}
+	if r.Type != "book" || r.IDs["isbn"] != "978-0-00-000000-0" || r.IDs["wos"] != "WOS:000999888777666" {
+		t.Errorf("type %q ids %v", r.Type, r.IDs)
+	}
+	if r.RefsDeclared == nil || *r.RefsDeclared != 0 || r.CitedBy == nil || *r.CitedBy != 3 {
+		t.Errorf("NR %v TC %v, want 0 and 3", r.RefsDeclared, r.CitedBy)
+	}
+}
