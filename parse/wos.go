@@ -86,7 +86,8 @@ func wosSniff(_ string, head []byte) bool {
 }
 
 // wosTagLine splits a tag line: two tag characters (an upper-case letter,
-// then an upper-case letter or digit), then a space or the end of the line.
+// then an upper-case letter or digit), then a space (or tab) or the end of
+// the line.
 func wosTagLine(line string) (tag, val string, ok bool) {
 	if len(line) < 2 || line[0] < 'A' || line[0] > 'Z' ||
 		!(line[1] >= 'A' && line[1] <= 'Z' || line[1] >= '0' && line[1] <= '9') {
@@ -95,7 +96,7 @@ func wosTagLine(line string) (tag, val string, ok bool) {
 	if len(line) == 2 {
 		return line, "", true
 	}
-	if line[2] != ' ' {
+	if line[2] != ' ' && line[2] != '\t' {
 		return "", "", false
 	}
 	return line[:2], strings.TrimSpace(line[3:]), true
@@ -418,9 +419,7 @@ func (p *wosTextParser) line(n int, line string) {
 		}
 		p.cur = wosNewEntry(n)
 	default:
-		if p.cur != nil && p.tag == "CR" && !wosKnownTags[tag] && wosCRLoose.MatchString(line) {
-			s.Warnf(n, "cited reference line lost its indentation; read as CR")
-			p.cur.add("CR", line, n)
+		if p.cur != nil && p.lostCR(n, line, tag) {
 			return
 		}
 		if p.cur == nil {
@@ -437,6 +436,24 @@ func (p *wosTextParser) line(n int, line string) {
 	}
 	p.tag = tag
 	p.cur.add(tag, val, n)
+}
+
+// lostCR reads a line that starts like a tag line ("LI X, 2010, …", "DE
+// ROSA A, 1990, …") as a cited reference when it is one that lost its
+// indentation inside CR, or the first one of a CR field that lost its tag.
+func (p *wosTextParser) lostCR(n int, line, tag string) bool {
+	known := wosKnownTags[tag]
+	switch {
+	case p.tag == "CR" && (!known && wosCRLoose.MatchString(line) || known && wosCRStrict.MatchString(line)):
+		p.st.s.Warnf(n, "cited reference line lost its indentation; read as CR")
+	case p.tag != "CR" && !known && p.cur.fields["CR"] == nil && wosCRStrict.MatchString(line):
+		p.st.s.Warnf(n, "line reads as a cited reference: CR tag missing? read as CR")
+		p.tag = "CR"
+	default:
+		return false
+	}
+	p.cur.add("CR", line, n)
+	return true
 }
 
 // untagged handles a line that has neither a tag nor indentation.

@@ -208,6 +208,38 @@ func TestWoSDamaged(t *testing.T) {
 	}
 }
 
+func TestWoSLostCRTagLikeATag(t *testing.T) {
+	in := strings.Join([]string{
+		"PT J",                            // 1
+		"TI Refs whose tag was lost",      // 2
+		"C1 Univ Nowhere, Utopia.",        // 3
+		"LI X, 2010, PHYS REV B, V81, P1", // 4 CR tag lost: looks like tag LI
+		"   Wu Q, 2011, J X, V2, P3",      // 5
+		"DE ROSA A, 1990, J Y, V1, P2",    // 6 indentation lost: looks like tag DE
+		"NR 3",                            // 7
+		"DE graphs",                       // 8 a real DE
+		"UT WOS:000000000000005",          // 9
+		"ER",                              // 10
+	}, "\n")
+	res, err := Read("lost.txt", strings.NewReader(in), "wos")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := wosProblemLines(res), map[int]string{4: "w", 6: "w"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("problems at %v, want %v: %v", got, want, res.Warnings)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("%d records", len(res.Records))
+	}
+	r := res.Records[0]
+	if len(r.References) != 3 || r.References[0].Raw != "LI X, 2010, PHYS REV B, V81, P1" || r.References[2].Venue != "J Y" {
+		t.Errorf("references %+v", r.References)
+	}
+	if !reflect.DeepEqual(r.Keywords, []string{"graphs"}) {
+		t.Errorf("keywords %q", r.Keywords)
+	}
+}
+
 func TestWoSNoHeader(t *testing.T) {
 	in := "PT J\nAU Doe, J\nTI Headless\nUT WOS:000000000000009\nER\n"
 	res, err := Read("x.txt", strings.NewReader(in), "")
