@@ -121,6 +121,29 @@ func TestWoSTabDamaged(t *testing.T) {
 	}
 }
 
+func TestWoSTabSpreadsheetQuotes(t *testing.T) {
+	in := strings.Join([]string{
+		"PT\tAU\tTI\tAB\tUT",
+		"J\tDoe, J\t\"\"\"Big data\"\" and \"\"small data\"\"\"\t\"First line",
+		"second line\"\tWOS:000000000000001",
+		"J\tRoe, R\t\"Big data\" and \"small data\"\tplain\tWOS:000000000000002",
+	}, "\n")
+	res, err := Read("q.txt", strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 2 || len(res.Warnings) != 0 {
+		t.Fatalf("records %d warnings %v", len(res.Records), res.Warnings)
+	}
+	want := `"Big data" and "small data"`
+	if r := res.Records[0]; r.Title != want || r.Abstract != "First line second line" || r.IDs["wos"] != "WOS:000000000000001" {
+		t.Errorf("quoted row: title %q abstract %q ids %v", r.Title, r.Abstract, r.IDs)
+	}
+	if r := res.Records[1]; r.Title != want || r.Line != 4 {
+		t.Errorf("unquoted row: title %q line %d", r.Title, r.Line)
+	}
+}
+
 func TestWoSTabSniff(t *testing.T) {
 	tests := []struct {
 		name, head string
