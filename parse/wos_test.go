@@ -348,10 +348,17 @@ func FuzzWoS(f *testing.F) {
 	f.Add([]byte("PT J\nAUx\n   1999, A, V1, P2\nCR\nER\nER\nEF\nPT"))
 	f.Add([]byte("FN Web of Science\n\ufeffPT B\nXX y\n  z\nTC -1\nNR x\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, err := Read("fuzz.txt", strings.NewReader(string(b)), "wos")
+		res, err := Read("fuzz.txt", strings.NewReader(string(b)), "wos")
 		var pe *ParseError
 		if err != nil && !errors.As(err, &pe) {
 			t.Fatalf("error %v is not a *ParseError", err)
+		}
+		for _, r := range res.Records {
+			for _, ref := range r.References {
+				if r.Line < 1 || ref.Line < r.Line {
+					t.Fatalf("record at line %d has a reference at line %d", r.Line, ref.Line)
+				}
+			}
 		}
 	})
 }
