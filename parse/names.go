@@ -87,30 +87,18 @@ func ParseYear(s string) int {
 }
 
 // CleanSpace trims s and folds every run of white space (including
-// no-break spaces) into one space.
+// no-break spaces) into one space. Plain ASCII text with single spaces, the
+// common case, is returned without allocating.
 func CleanSpace(s string) string {
 	s = strings.TrimSpace(s)
-	clean := true
-	prevSpace := false
-	for _, r := range s {
-		if r == ' ' {
-			if prevSpace {
-				clean = false
-				break
-			}
-			prevSpace = true
-			continue
-		}
-		prevSpace = false
-		if unicode.IsSpace(r) {
-			clean = false
-			break
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80,
+			c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return strings.Join(strings.Fields(s), " ")
 		}
 	}
-	if clean {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
+	return s
 }
 
 // particles are lower-case words that belong to a family name.

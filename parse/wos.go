@@ -149,7 +149,7 @@ func (e *wosEntry) add(tag, val string, line int) {
 // get returns a tag's first value, or "".
 func (e *wosEntry) get(tag string) string {
 	if f := e.fields[tag]; f != nil && len(f.vals) > 0 {
-		return wosClean(f.vals[0])
+		return CleanSpace(f.vals[0])
 	}
 	return ""
 }
@@ -220,7 +220,7 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	for _, tag := range []string{"AF", "AU", "CA", "GP"} {
 		if f := e.fields[tag]; f != nil {
 			for _, v := range f.vals {
-				v = wosClean(v)
+				v = CleanSpace(v)
 				if v == "" || strings.EqualFold(strings.Trim(v, "[]"), "anonymous") {
 					continue
 				}
@@ -278,7 +278,7 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	for _, tag := range []string{"DE", "ID"} {
 		for _, v := range e.fields[tag].all() {
 			for _, k := range strings.Split(v, ";") {
-				if k = wosClean(k); k != "" && !seen[Fold(k)] {
+				if k = CleanSpace(k); k != "" && !seen[Fold(k)] {
 					seen[Fold(k)] = true
 					r.Keywords = append(r.Keywords, k)
 				}
@@ -297,7 +297,7 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	}
 	if f := e.fields["CR"]; f != nil {
 		for i, v := range f.vals {
-			if v = wosClean(v); v == "" {
+			if v = CleanSpace(v); v == "" {
 				continue
 			}
 			ref := ParseWoSReference(v)

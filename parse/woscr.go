@@ -39,7 +39,7 @@ var (
 // the source as written (usually the 20-character J9 abbreviation), and Title
 // stays empty: WoS cited references carry none. Raw is always kept.
 func ParseWoSReference(raw string) Reference {
-	ref := Reference{Raw: wosClean(raw)}
+	ref := Reference{Raw: CleanSpace(raw)}
 	s := ref.Raw
 	if strings.Contains(s, "{") {
 		s = wosUnescape.Replace(s)
@@ -294,19 +294,4 @@ func wosCitedAuthor(s string) (Author, bool) {
 		k--
 	}
 	return Author{Family: strings.Join(words[:k], " "), Given: strings.Join(words[k:], " ")}, true
-}
-
-// wosClean trims s and folds every run of white space, Unicode spaces such
-// as U+00A0 included, into one space; text without such runs is returned
-// without copying, which keeps reading reference lists fast.
-func wosClean(s string) string {
-	s = strings.TrimSpace(s)
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80,
-			c == ' ' && i+1 < len(s) && s[i+1] == ' ':
-			return strings.Join(strings.Fields(s), " ")
-		}
-	}
-	return s
 }
