@@ -170,9 +170,11 @@ func citRead(r io.Reader, s *Sink) error {
 		w := index[key]
 		if w == nil {
 			w = &work{rec: Record{Line: line, DOI: doi}, seen: map[string]bool{}}
-			w.rec.SetID("pmid", pmid)
 			index[key] = w
 			works = append(works, w)
+		}
+		if w.rec.IDs["pmid"] == "" {
+			w.rec.SetID("pmid", pmid)
 		}
 		if to == "" {
 			s.Warnf(line, "cited value is empty, row left out")

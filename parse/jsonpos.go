@@ -19,7 +19,8 @@ import (
 // lenient value types for fields whose JSON kind varies between sources.
 
 // jpPeekSize is how far ahead the JSON readers look to tell JSON Lines from
-// one (possibly pretty-printed) JSON document.
+// one (possibly pretty-printed) JSON document when the first line is longer
+// than the input's buffer.
 const jpPeekSize = 1 << 20
 
 // jpMaxDepth bounds how deep envelopes may nest ({"message": {"items": …}}).
@@ -54,8 +55,17 @@ type jpMember struct {
 // read walks the whole input. It returns only I/O errors; bad JSON is
 // reported through the Sink.
 func (w *jpWalker) read(r io.Reader) error {
-	br := bufio.NewReaderSize(r, jpPeekSize)
-	if jpIsLines(br) {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
+	lines, sure := jpIsLines(br)
+	if !sure {
+		// the first line is longer than the buffer: look further
+		br = bufio.NewReaderSize(br, jpPeekSize)
+		lines, _ = jpIsLines(br)
+	}
+	if lines {
 		return w.readLines(br)
 	}
 	lc := &jpLineCounter{r: br}
@@ -65,27 +75,30 @@ func (w *jpWalker) read(r io.Reader) error {
 		return lc.err
 	}
 	if err != nil {
-		line := lc.lineAt(lc.read)
+		off := lc.read
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			line = lc.lineAt(se.Offset)
+			off = se.Offset
 		}
+		line := lc.lineAt(off)
 		w.s.Skipf(line, "%s; reading stopped after %d work(s)", jpErrText(err), w.works)
 	}
 	return nil
 }
 
 // jpIsLines reports whether the input is JSON Lines: its first non-blank
-// line is a complete JSON object or array by itself.
-func jpIsLines(br *bufio.Reader) bool {
-	head, _ := br.Peek(jpPeekSize)
+// line is a complete JSON object or array by itself. sure is false when
+// the first line does not end within br's buffer.
+func jpIsLines(br *bufio.Reader) (lines, sure bool) {
+	head, err := br.Peek(br.Size())
+	full := len(head) == br.Size() && err == nil
 	head = bytes.TrimLeft(head, " \t\r\n")
 	i := bytes.IndexByte(head, '\n')
 	if i < 0 {
-		return false
+		return false, !full
 	}
 	first := bytes.TrimSpace(head[:i])
-	return len(first) > 1 && (first[0] == '{' || first[0] == '[') && json.Valid(first)
+	return len(first) > 1 && (first[0] == '{' || first[0] == '[') && json.Valid(first), true
 }
 
 // readLines reads JSON Lines: every line is read on its own, so a bad line is
@@ -487,6 +500,10 @@ func (t *jpText) UnmarshalJSON(b []byte) error {
 	}
 	switch b[0] {
 	case '"':
+		if bytes.IndexByte(b, '\\') < 0 && len(b) >= 2 {
+			*t = jpText(b[1 : len(b)-1])
+			break
+		}
 		var s string
 		if json.Unmarshal(b, &s) == nil {
 			*t = jpText(s)
