@@ -265,7 +265,8 @@ func crFill(ref *Reference, p Reference) {
 	if ref.Volume == "" {
 		ref.Volume = p.Volume
 	}
-	if ref.Pages == "" {
+	if ref.Pages == "" || strings.HasPrefix(p.Pages, ref.Pages+"-") || strings.HasPrefix(p.Pages, ref.Pages+"–") {
+		// deposits give the first page only; the text may give the range
 		ref.Pages = p.Pages
 	}
 	if ref.DOI == "" {

@@ -171,6 +171,28 @@ func TestCrossrefFields(t *testing.T) {
 	}
 }
 
+func TestCrossrefFill(t *testing.T) {
+	// structured fields win; the text adds what they lack, a page range
+	// starting at the deposited first page, and the full author list when
+	// its first author is the deposited one
+	ref := Reference{Authors: []Author{{"Tucker", "T"}}, Year: 2009, Pages: "142", Volume: "85"}
+	crFill(&ref, Reference{
+		Authors: []Author{{"Tucker", "T."}, {"Marra", "M."}},
+		Year:    2008, Pages: "142–154", Volume: "86", Title: "Sequencing",
+		DOI: "10.5555/t", IDs: map[string]string{"pmid": "1"},
+	})
+	want := Reference{Authors: []Author{{"Tucker", "T."}, {"Marra", "M."}}, Year: 2009, Pages: "142–154",
+		Volume: "85", Title: "Sequencing", DOI: "10.5555/t", IDs: map[string]string{"pmid": "1"}}
+	if !reflect.DeepEqual(ref, want) {
+		t.Errorf("crFill:\n got %+v\nwant %+v", ref, want)
+	}
+	ref = Reference{Authors: []Author{{Family: "Lee"}}, Pages: "14"}
+	crFill(&ref, Reference{Authors: []Author{{Family: "Kim"}, {Family: "Park"}}, Pages: "1420-1430"})
+	if ref.Authors[0].Family != "Lee" || len(ref.Authors) != 1 || ref.Pages != "14" {
+		t.Errorf("crFill replaced structured fields: %+v", ref)
+	}
+}
+
 func TestCrossrefSniff(t *testing.T) {
 	for _, c := range []struct {
 		name, head string

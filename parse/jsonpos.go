@@ -140,9 +140,10 @@ func jpErrText(err error) string {
 // jpStream walks JSON values with a json.Decoder.
 type jpStream struct {
 	*jpWalker
-	dec  *json.Decoder
-	lc   *jpLineCounter // nil when reading one line of JSON Lines
-	line int            // that line
+	dec   *json.Decoder
+	lc    *jpLineCounter // nil when reading one line of JSON Lines
+	line  int            // that line
+	depth int            // envelopes around the values read
 }
 
 func (st *jpStream) lineAt(off int64) int {
@@ -165,7 +166,7 @@ func (st *jpStream) values() error {
 		line := st.lineAt(st.dec.InputOffset() - 1)
 		switch t {
 		case json.Delim('{'):
-			err = st.object(line, 0)
+			err = st.object(line, st.depth)
 		case json.Delim('['):
 			err = st.array()
 		default:
@@ -185,15 +186,33 @@ func (st *jpStream) array() error {
 			return err
 		}
 		line := st.lineAt(st.dec.InputOffset() - int64(len(raw)))
-		if len(raw) > 0 && raw[0] == '{' {
+		switch {
+		case len(raw) > 0 && raw[0] == '{' && st.depth < jpMaxDepth && jpHasKey(raw, st.containers):
+			// an envelope in a list, such as saved API pages
+			if err := st.nested(raw, line); err != nil {
+				return err
+			}
+		case len(raw) > 0 && raw[0] == '{':
 			st.works++
 			st.work(raw, line)
-		} else {
+		default:
 			st.s.Skipf(line, "list item is %s, not a work object", jpKind(raw))
 		}
 	}
 	_, err := st.dec.Token()
 	return err
+}
+
+// nested walks a complete value read from the stream, which starts on line.
+func (st *jpStream) nested(raw []byte, line int) error {
+	sub := &jpStream{jpWalker: st.jpWalker, line: line, depth: st.depth + 1}
+	if st.lc != nil {
+		sub.lc = &jpLineCounter{r: bytes.NewReader(raw), lines: line - 1}
+		sub.dec = json.NewDecoder(sub.lc)
+	} else {
+		sub.dec = json.NewDecoder(bytes.NewReader(raw))
+	}
+	return sub.values()
 }
 
 // object walks an object whose '{' (on line) was read. If it holds works

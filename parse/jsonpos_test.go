@@ -1,9 +1,13 @@
 package parse
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -165,5 +169,43 @@ func TestJpLongFirstLine(t *testing.T) {
 	}
 	if !slices.Equal(lines, []int{1, 3}) || !slices.Equal(jpLines(res.Skipped), []int{2}) {
 		t.Errorf("records on lines %v, skipped %v; want 1 and 3, line 2 skipped", lines, res.Skipped)
+	}
+}
+
+// TestJpSniffOthers checks that the sniffers of this file's readers say no
+// to every corpus file of another format.
+func TestJpSniffOthers(t *testing.T) {
+	dir := corpusFile(t, ".")
+	mine := map[string]func(string, []byte) bool{
+		"crossref": crSniff, "openalex": oaSniff, "openalex-csv": oaCSVSniff, "citations-csv": citSniff,
+	}
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if strings.HasPrefix(rel, "crossref"+string(filepath.Separator)) || strings.HasPrefix(rel, "openalex"+string(filepath.Separator)) {
+			return nil
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		head, _ := bufio.NewReaderSize(newNormalizer(f), sniffSize).Peek(sniffSize)
+		for name, sniff := range mine {
+			if sniff(filepath.Base(p), head) {
+				t.Errorf("%s sniffer claims %s", name, rel)
+			}
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Skip("no other corpus files")
 	}
 }

@@ -97,6 +97,8 @@ func TestOpenAlexLayouts(t *testing.T) {
 		{"json lines of pages", `{"meta":{},"results":[{"id":"W1","title":"A"},{"id":"W2","title":"B"}]}
 {"meta":{},"results":[{"id":"W3","title":"C"}]}
 `, []string{"W1", "W2", "W3"}, []int{1, 1, 2}, nil},
+		{"list of pages", "[{\"meta\":{},\"results\":[{\"id\":\"W1\",\"title\":\"A\"}]},\n{\"meta\":{},\"results\":[\n{\"id\":\"W2\",\"title\":\"B\"}]}]",
+			[]string{"W1", "W2"}, []int{1, 3}, nil},
 		{"error response", `{"error":"Invalid query parameters error.","message":"bad filter"}`, nil, nil, []int{1}},
 		{"not json", "id,title\nW1,A\n", nil, nil, []int{1}},
 	} {

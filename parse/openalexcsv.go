@@ -185,7 +185,11 @@ func oaCSVRecord(s *Sink, get func(string) string, line int) {
 			}
 		}
 	}
-	for _, id := range oaCSVSplit(get("refs")) {
+	// ids hold no spaces: tools that re-save the CSV may join them otherwise
+	refs := strings.FieldsFunc(get("refs"), func(r rune) bool {
+		return r == '|' || r == ';' || r == ',' || r == ' '
+	})
+	for _, id := range refs {
 		ref := Reference{Raw: id, Line: line}
 		if short := oaShortID(id); short != "" {
 			ref.Raw = short

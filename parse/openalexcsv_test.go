@@ -74,6 +74,13 @@ func TestOpenAlexCSVDotted(t *testing.T) {
 	}
 }
 
+func TestOpenAlexCSVRefSeparators(t *testing.T) {
+	res := jpRead(t, "id,title,referenced_works\nW1,T,\"https://openalex.org/W2; https://openalex.org/W3\"\n", "openalex-csv")
+	if len(res.Records) != 1 || refCount(res.Records) != 2 || res.Records[0].References[1].Raw != "W3" {
+		t.Errorf("got %+v, want one record citing W2 and W3", res.Records)
+	}
+}
+
 func TestOpenAlexCSVSniff(t *testing.T) {
 	for _, c := range []struct {
 		name, head string
