@@ -55,6 +55,8 @@ type crWork struct {
 	RefCount            jpInt      `json:"reference-count"`
 	RefsCount           jpInt      `json:"references-count"`
 	Reference           []crRef    `json:"reference"`
+	// Status is set when the object is an error response, not a work.
+	Status jpText `json:"status"`
 }
 
 // crPerson is an author: a person (family, given) or an organisation (name).
@@ -124,7 +126,11 @@ func crWorkRecord(s *Sink, raw []byte, line int) {
 		s.Warnf(line, "%s", msg)
 	}
 	if w.DOI == "" && w.Title == "" && len(w.Reference) == 0 {
-		s.Skipf(line, "json object is not a crossref work (no DOI, title or reference)")
+		if st := w.Status.String(); st != "" && st != "ok" {
+			s.Skipf(line, "crossref response status is %q", Shorten(st, 40))
+		} else {
+			s.Skipf(line, "json object is not a crossref work (no DOI, title or reference)")
+		}
 		return
 	}
 	rec := Record{Line: line}

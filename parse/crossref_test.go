@@ -122,6 +122,7 @@ func TestCrossrefLayouts(t *testing.T) {
 {"DOI":"10.5555/c","title":["C"]}
 `, []string{"10.5555/a", "10.5555/c"}, []int{1, 3}, []int{2}},
 		{"cut off", "{\"items\":[{\"DOI\":\"10.5555/a\"},\n{\"DOI\":\"10.5555/b\"", []string{"10.5555/a"}, []int{1}, []int{2}},
+		{"error text", `{"status":"failed","message-type":"route-not-found","message":"bad route"}`, nil, nil, []int{1}},
 		{"error response", `{"status":"failed","message-type":"validation-failure","message":[{"type":"parameter-not-allowed","value":"x","message":"x is not allowed"}]}`,
 			nil, nil, []int{1, 1}},
 	} {
@@ -162,6 +163,11 @@ func TestCrossrefFields(t *testing.T) {
 	}
 	if !jpHas(res.Warnings, `"author"`) {
 		t.Errorf("warnings %v do not name the author field", res.Warnings)
+	}
+
+	res = jpRead(t, `{"status":"failed","message-type":"route-not-found","message":"bad route"}`, "crossref")
+	if !jpHas(res.Skipped, `status is "failed"`) {
+		t.Errorf("skipped %v, want the failed status reported", res.Skipped)
 	}
 
 	// an object with nothing of a work is skipped, not read as an empty work

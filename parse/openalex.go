@@ -42,10 +42,11 @@ type oaWork struct {
 	Year        jpInt  `json:"publication_year"`
 	Date        jpText `json:"publication_date"`
 	IDs         struct {
-		DOI   jpText `json:"doi"`
-		MAG   jpText `json:"mag"`
-		PMID  jpText `json:"pmid"`
-		PMCID jpText `json:"pmcid"`
+		OpenAlex jpText `json:"openalex"`
+		DOI      jpText `json:"doi"`
+		MAG      jpText `json:"mag"`
+		PMID     jpText `json:"pmid"`
+		PMCID    jpText `json:"pmcid"`
 	} `json:"ids"`
 	Authorships []struct {
 		Author struct {
@@ -113,6 +114,9 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 			return
 		}
 		s.Warnf(line, "%s", msg)
+	}
+	if w.ID == "" {
+		w.ID = w.IDs.OpenAlex
 	}
 	if w.ID == "" && w.Title == "" && w.DisplayName == "" && w.DOI == "" {
 		if w.Error != "" {

@@ -141,6 +141,11 @@ func TestOpenAlexFields(t *testing.T) {
 		t.Errorf("warnings %v do not report the damaged abstract", res.Warnings)
 	}
 
+	res = jpRead(t, `{"ids":{"openalex":"https://openalex.org/W9"},"title":"T"}`, "openalex")
+	if len(res.Records) != 1 || res.Records[0].IDs["openalex"] != "W9" {
+		t.Errorf("got %+v, want the id taken from ids.openalex", res.Records)
+	}
+
 	res = jpRead(t, `{"meta":{"count":10},"results":[],"group_by":[{"key":"2020","count":10}]}`, "openalex")
 	if len(res.Records) != 0 || !jpHas(res.Warnings, "group_by") {
 		t.Errorf("group_by response: got %d records, warnings %v", len(res.Records), res.Warnings)
