@@ -202,10 +202,11 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 	lines := jpElementLines(raw, "referenced_works", line)
 	for i, ref := range w.Refs {
 		id := ref.String()
+		rl := jpLineOf(lines, i, len(w.Refs), line)
 		if id == "" {
+			s.Warnf(rl, "referenced work %d is empty, left out", i+1)
 			continue
 		}
-		rl := jpLineOf(lines, i, len(w.Refs), line)
 		r := Reference{Raw: id, Line: rl}
 		if short := oaShortID(id); short != "" {
 			r.Raw = short

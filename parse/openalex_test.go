@@ -141,6 +141,11 @@ func TestOpenAlexFields(t *testing.T) {
 		t.Errorf("warnings %v do not report the damaged abstract", res.Warnings)
 	}
 
+	res = jpRead(t, `{"id":"W4","title":"T","referenced_works":["W1",null]}`, "openalex")
+	if refCount(res.Records) != 1 || !jpHas(res.Warnings, "referenced work 2 is empty") {
+		t.Errorf("got %d references, warnings %v; want 1 and the null reported", refCount(res.Records), res.Warnings)
+	}
+
 	res = jpRead(t, `{"ids":{"openalex":"https://openalex.org/W9"},"title":"T"}`, "openalex")
 	if len(res.Records) != 1 || res.Records[0].IDs["openalex"] != "W9" {
 		t.Errorf("got %+v, want the id taken from ids.openalex", res.Records)
