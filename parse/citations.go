@@ -21,12 +21,18 @@ func init() {
 	register(Format{Name: "citations-csv", Order: 13, Sniff: citSniff, Read: citRead})
 }
 
+// citCiting and citCited are the names of the two columns of an edge list.
+var (
+	citCiting = []string{"citing", "citing_doi", "citing_id"}
+	citCited  = []string{"cited", "cited_doi", "cited_id"}
+)
+
 func citSniff(_ string, head []byte) bool {
 	cols, _, ok := citHeader(head)
 	if !ok {
 		return false
 	}
-	return citColumn(cols, "citing") >= 0 && citColumn(cols, "cited") >= 0
+	return citColumn(cols, citCiting...) >= 0 && citColumn(cols, citCited...) >= 0
 }
 
 // citHeader returns the normalised column names of the first line of head
@@ -128,7 +134,7 @@ func citRead(r io.Reader, s *Sink) error {
 		return lr.Err()
 	}
 	cols, delim, ok := citHeader([]byte(lr.Text()))
-	citing, cited := citColumn(cols, "citing"), citColumn(cols, "cited")
+	citing, cited := citColumn(cols, citCiting...), citColumn(cols, citCited...)
 	if !ok || citing < 0 || cited < 0 {
 		s.Skipf(1, "header has no citing and cited columns")
 		return nil

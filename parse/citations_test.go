@@ -57,6 +57,11 @@ func TestCitationsCSVVariants(t *testing.T) {
 	if res.Format != "citations-csv" || len(res.Records) != 1 || refCount(res.Records) != 2 {
 		t.Fatalf("got format %q, %d records, %d references; want citations-csv, 1, 2", res.Format, len(res.Records), refCount(res.Records))
 	}
+	// columns named after their DOIs
+	res = jpRead(t, "citing_doi,cited_doi\n10.5555/a,10.5555/b\n", "")
+	if res.Format != "citations-csv" || refCount(res.Records) != 1 {
+		t.Errorf("got format %q with %d references, want citations-csv with 1", res.Format, refCount(res.Records))
+	}
 	// a row too short for the cited column
 	res = jpRead(t, "citing,cited\n10.5555/a\n10.5555/a,10.5555/b\n", "citations-csv")
 	if refCount(res.Records) != 1 || !reflect.DeepEqual(jpLines(res.Skipped), []int{2}) {

@@ -81,6 +81,18 @@ func TestOpenAlexCSVRefSeparators(t *testing.T) {
 	}
 }
 
+func TestOpenAlexCSVFlat(t *testing.T) {
+	// openalexR's flat column names
+	res := jpRead(t, "id,title,so,ab,volume,issue,first_page,last_page,issn_l,publication_year\n"+
+		"https://openalex.org/W3,T,Src,Text.,4,2,10,12,1234-5678,2001\n", "")
+	want := Record{Source: "test:2", Format: "openalex-csv", File: "test", Line: 2, Title: "T", Label: "T",
+		Venue: "Src", Abstract: "Text.", Volume: "4", Issue: "2", Pages: "10-12", Year: 2001,
+		IDs: map[string]string{"openalex": "W3", "issn": "1234-5678"}}
+	if res.Format != "openalex-csv" || len(res.Records) != 1 || !reflect.DeepEqual(res.Records[0], want) {
+		t.Errorf("got %q %+v\nwant %+v", res.Format, res.Records, want)
+	}
+}
+
 func TestOpenAlexCSVSniff(t *testing.T) {
 	for _, c := range []struct {
 		name, head string
