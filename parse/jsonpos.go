@@ -44,8 +44,8 @@ type jpWalker struct {
 	works int
 }
 
-// jpMember is one member of a JSON object: its key, the line the key is on
-// and its value.
+// jpMember is one member of a JSON object: its key, the line its value
+// starts on and the value.
 type jpMember struct {
 	key  string
 	line int
@@ -227,7 +227,6 @@ func (st *jpStream) object(line, depth int) error {
 			return err
 		}
 		key, _ := t.(string)
-		keyLine := st.lineAt(st.dec.InputOffset())
 		if st.containers[key] && depth < jpMaxDepth {
 			t, err := st.dec.Token()
 			if err != nil {
@@ -243,7 +242,7 @@ func (st *jpStream) object(line, depth int) error {
 			default:
 				// a scalar where works were expected, such as an error text
 				raw, _ := json.Marshal(t)
-				members = append(members, jpMember{key, keyLine, raw})
+				members = append(members, jpMember{key, st.lineAt(st.dec.InputOffset()), raw})
 			}
 			if err != nil {
 				return err
@@ -254,7 +253,7 @@ func (st *jpStream) object(line, depth int) error {
 		if err := st.dec.Decode(&raw); err != nil {
 			return err
 		}
-		members = append(members, jpMember{key, keyLine, raw})
+		members = append(members, jpMember{key, st.lineAt(st.dec.InputOffset() - int64(len(raw))), raw})
 	}
 	if _, err := st.dec.Token(); err != nil {
 		return err
@@ -270,9 +269,9 @@ func (st *jpStream) object(line, depth int) error {
 	return nil
 }
 
-// jpRebuild writes members back into one object, with as many line breaks
-// before each key as the input had, so that lines counted in the copy match
-// the input's.
+// jpRebuild writes members back into one object, with each value starting
+// on the line it started on in the input, so that lines counted in the copy
+// match the input's.
 func jpRebuild(members []jpMember, line int) []byte {
 	n := 2
 	for _, m := range members {

@@ -209,3 +209,20 @@ func TestJpSniffOthers(t *testing.T) {
 		t.Skip("no other corpus files")
 	}
 }
+
+func TestJpRebuiltLines(t *testing.T) {
+	// a work walked member by member keeps the lines of its references,
+	// also when a value starts on the line after its key
+	in := "{\n\"DOI\": \"10.5555/a\",\n\"reference\":\n[\n{\"key\": \"a\"},\n\n{\"key\": \"b\"}]}\n"
+	res := jpRead(t, in, "crossref")
+	if len(res.Records) != 1 {
+		t.Fatalf("got %d records, want 1", len(res.Records))
+	}
+	var lines []int
+	for _, r := range res.Records[0].References {
+		lines = append(lines, r.Line)
+	}
+	if !slices.Equal(lines, []int{5, 7}) {
+		t.Errorf("references on lines %v, want 5 and 7", lines)
+	}
+}
