@@ -27,6 +27,7 @@ var (
 	citCited  = []string{"cited", "cited_doi", "cited_id"}
 )
 
+// citSniff recognises a CSV header with a citing and a cited column.
 func citSniff(_ string, head []byte) bool {
 	cols, _, ok := citHeader(head)
 	if !ok {
@@ -128,6 +129,7 @@ func citWork(v string) (doi, pmid string) {
 	return doi, pmid
 }
 
+// citRead reads an edge list into one Record per citing work.
 func citRead(r io.Reader, s *Sink) error {
 	lr := newLineReader(r)
 	if !lr.Scan() {

@@ -27,6 +27,8 @@ var crWorkKeys = []string{
 	"published-online", "deposited", "indexed", "member", "prefix", "issn-type",
 }
 
+// crSniff recognises JSON holding Crossref works: an API response
+// (message-type) or two keys only Crossref works have.
 func crSniff(_ string, head []byte) bool {
 	return jpSniff(head, []string{"message-type"}, 1) || jpSniff(head, crWorkKeys, 2)
 }
@@ -98,6 +100,7 @@ type crRef struct {
 	Unstructured jpText `json:"unstructured"`
 }
 
+// crRead reads Crossref works from any of the layouts above.
 func crRead(r io.Reader, s *Sink) error {
 	w := &jpWalker{s: s, containers: map[string]bool{"message": true, "items": true}}
 	w.work = func(raw []byte, line int) { crWorkRecord(s, raw, line) }

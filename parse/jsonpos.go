@@ -146,6 +146,7 @@ type jpStream struct {
 	depth int            // envelopes around the values read
 }
 
+// lineAt returns the line of byte offset off of the stream.
 func (st *jpStream) lineAt(off int64) int {
 	if st.lc == nil {
 		return st.line
@@ -328,6 +329,7 @@ type jpLineCounter struct {
 	err   error   // the first read error other than io.EOF
 }
 
+// Read passes on bytes from the input, noting the line ends among them.
 func (c *jpLineCounter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	for i := 0; i < n; {
@@ -402,6 +404,8 @@ func jpHasKey(b []byte, keys map[string]bool) bool {
 	return found
 }
 
+// jpSkipSpace returns the offset of the first byte at or after i that is
+// not JSON white space.
 func jpSkipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++

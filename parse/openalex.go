@@ -26,6 +26,8 @@ var oaWorkKeys = []string{
 	"abstract_inverted_index", "biblio", "best_oa_location", "related_works",
 }
 
+// oaSniff recognises JSON holding OpenAlex works: two keys only works
+// have, or one and an OpenAlex work id.
 func oaSniff(_ string, head []byte) bool {
 	if jpSniff(head, oaWorkKeys, 2) {
 		return true
@@ -91,6 +93,7 @@ type oaTerm struct {
 	Keyword     jpText `json:"keyword"`
 }
 
+// oaRead reads OpenAlex works from any of the layouts above.
 func oaRead(r io.Reader, s *Sink) error {
 	w := &jpWalker{s: s, containers: map[string]bool{"results": true}}
 	w.work = func(raw []byte, line int) { oaWorkRecord(s, raw, line) }
@@ -231,6 +234,7 @@ func oaShortID(s string) string {
 	return strings.ToUpper(m[1])
 }
 
+// oaDigitsRe finds the number of a PubMed or PMC id or URL.
 var oaDigitsRe = regexp.MustCompile(`\d+`)
 
 // oaPMID returns the number of a PubMed id or URL.

@@ -23,6 +23,8 @@ func init() {
 // oaCSVIDRe matches an OpenAlex work id in a CSV cell, quoted or not.
 var oaCSVIDRe = regexp.MustCompile(`(?i)^"?(?:https?://openalex\.org/)?W\d+"?$`)
 
+// oaCSVSniff recognises a CSV with OpenAlex column names whose first row
+// has an OpenAlex work id.
 func oaCSVSniff(_ string, head []byte) bool {
 	cols, delim, ok := citHeader(head)
 	if !ok {
@@ -74,6 +76,7 @@ var oaCSVCols = map[string][]string{
 	"concepts":  {"concepts_display_name"},
 }
 
+// oaCSVRead reads one Record per CSV row.
 func oaCSVRead(r io.Reader, s *Sink) error {
 	lr := newLineReader(r)
 	if !lr.Scan() {
