@@ -3,6 +3,7 @@ package parse
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -89,6 +90,18 @@ func Detect(name string, head []byte) string {
 // layout, unreadable); problems within the input are in the Result.
 func Read(file string, r io.Reader, format string) (*Result, error) {
 	res := &Result{File: file}
+	// gzip-compressed input (OpenAlex and Crossref snapshots) is read through
+	br0 := bufio.NewReader(r)
+	if magic, _ := br0.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br0)
+		if err != nil {
+			return res, &ParseError{File: file, Err: fmt.Errorf("gzip: %w", err)}
+		}
+		defer zr.Close()
+		r = zr
+	} else {
+		r = br0
+	}
 	norm := newNormalizer(r)
 	br := bufio.NewReaderSize(norm, sniffSize)
 	head, err := br.Peek(sniffSize)

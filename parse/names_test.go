@@ -1,6 +1,10 @@
 package parse
 
-import "testing"
+import (
+	"bytes"
+	"compress/gzip"
+	"testing"
+)
 
 func TestNormalizeDOI(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
@@ -69,5 +73,22 @@ func TestNormalizer(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: normalised %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestReadGzip(t *testing.T) {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte("[{\"id\": \"https://openalex.org/W1\", \"display_name\": \"A zipped work\", \"publication_year\": 2020, \"referenced_works\": [\"https://openalex.org/W2\"]}]\n"))
+	zw.Close()
+	res, err := Read("works.json.gz", &b, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || res.Records[0].Title != "A zipped work" || len(res.Records[0].References) != 1 {
+		t.Errorf("gzip input read as %+v", res.Records)
+	}
+	if _, err := Read("bad.gz", bytes.NewReader([]byte{0x1f, 0x8b, 1, 2, 3}), ""); err == nil {
+		t.Error("truncated gzip: no error")
 	}
 }
