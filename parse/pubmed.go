@@ -131,7 +131,8 @@ func pubmedEmit(s *Sink, fields []pubmedField) {
 	var issnLinking, issnOther, bookTitle, collTitle string
 	fauPending := false
 	for _, f := range fields {
-		v := CleanSpace(f.val)
+		// values are trimmed and their lines joined by one space already
+		v := f.val
 		if f.tag != "AU" {
 			fauPending = false
 		}
@@ -151,7 +152,7 @@ func pubmedEmit(s *Sink, fields []pubmedField) {
 			collTitle = v
 		case "AB":
 			if r.Abstract == "" {
-				r.Abstract = v
+				r.Abstract = CleanSpace(v)
 			}
 		case "FAU":
 			// the full name; the AU line right after it is the same person

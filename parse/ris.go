@@ -174,7 +174,7 @@ func risRead(r io.Reader, s *Sink) error {
 }
 
 var (
-	risCitedByRe   = regexp.MustCompile(`(?i)^(?:cited by|times cited in web of science core collection)\s*:?\s*(\d+)`)
+	risCitedByRe   = regexp.MustCompile(`(?i)^(?:cited by(?: \(since \d{4}\))?|times cited in web of science core collection)\s*:?\s*(\d+)`)
 	risRefCountRe  = regexp.MustCompile(`(?i)^cited reference count\s*:?\s*(\d+)`)
 	risScopusEIDRe = regexp.MustCompile(`\beid=(2-s2\.0-\d+)`)
 	risWoSStyleRe  = regexp.MustCompile(`^[^,]{1,100}, (?:1[5-9]\d\d|20\d\d), `)
@@ -255,36 +255,15 @@ func risEmit(s *Sink, rec *risRecord) {
 	}
 	for i := range rec.fields {
 		f := &rec.fields[i]
-		v := f.text()
 		switch f.tag {
 		case "AN":
-			switch {
-			case v == "":
-			case strings.HasPrefix(strings.ToUpper(v), "WOS:"):
-				r.SetID("wos", "WOS:"+v[4:])
-			case strings.HasPrefix(v, "2-s2.0-"):
-				r.SetID("scopus", v)
-			case risIsDigits(v) && (strings.Contains(strings.ToLower(db), "pubmed") || strings.Contains(strings.ToLower(db), "medline")):
-				r.SetID("pmid", v)
-			case r.IDs["key"] == "":
-				r.SetID("key", v)
-			}
+			risSetAccession(&r, f.text(), db)
 		case "UR":
-			if d := risOnlyDOI(v); d != "" {
-				if r.DOI == "" {
-					r.DOI = d
-				}
-				continue
-			}
-			if m := risScopusEIDRe.FindStringSubmatch(v); m != nil && r.IDs["scopus"] == "" {
-				r.SetID("scopus", m[1])
-			}
-			if r.IDs["url"] == "" {
-				r.SetID("url", v)
-			}
+			risSetURL(&r, f.text())
 		case "M3", "N1":
-			if r.DOI == "" {
-				r.DOI = risOnlyDOI(v)
+			// a one-line note that is nothing but a DOI
+			if r.DOI == "" && len(f.vals) == 1 {
+				r.DOI = risOnlyDOI(f.vals[0])
 			}
 		}
 	}
@@ -330,6 +309,41 @@ func risEmit(s *Sink, rec *risRecord) {
 		return
 	}
 	s.Add(r)
+}
+
+// risSetAccession stores an AN accession number under its kind: a WoS UT,
+// a Scopus EID, a PubMed ID (when DB names PubMed or MEDLINE), else as the
+// record's key unless ID gave one.
+func risSetAccession(r *Record, v, db string) {
+	db = strings.ToLower(db)
+	switch {
+	case v == "":
+	case strings.HasPrefix(strings.ToUpper(v), "WOS:"):
+		r.SetID("wos", "WOS:"+v[4:])
+	case strings.HasPrefix(v, "2-s2.0-"):
+		r.SetID("scopus", v)
+	case risIsDigits(v) && (strings.Contains(db, "pubmed") || strings.Contains(db, "medline")):
+		r.SetID("pmid", v)
+	case r.IDs["key"] == "":
+		r.SetID("key", v)
+	}
+}
+
+// risSetURL takes a DOI from a doi.org link and a Scopus EID from a Scopus
+// record link; any other first link is kept as "url".
+func risSetURL(r *Record, v string) {
+	if d := risOnlyDOI(v); d != "" {
+		if r.DOI == "" {
+			r.DOI = d
+		}
+		return
+	}
+	if m := risScopusEIDRe.FindStringSubmatch(v); m != nil && r.IDs["scopus"] == "" {
+		r.SetID("scopus", m[1])
+	}
+	if r.IDs["url"] == "" {
+		r.SetID("url", v)
+	}
 }
 
 // risAuthors returns the authors (AU, A1; not editors A2/A3/ED) in order,

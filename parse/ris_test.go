@@ -223,12 +223,14 @@ func TestRISRecords(t *testing.T) {
 		{
 			name: "scopus references on one line and CR tags",
 			in: "TY  - JOUR\nTI  - One line\nN1  - References: Alpha, A., (2001) X, 1; Beta, B., (2002) Y, 2\nER  - \n" +
-				"TY  - JOUR\nTI  - Cited refs\nCR  - Smith J, 1999, NATURE, V1, P2\nCR  - Doe, J. (2001). A title. Journal, 3, 4-5.\nER  - \n",
+				"TY  - JOUR\nTI  - Cited refs\nCR  - Smith J, 1999, NATURE, V1, P2\nCR  - Doe, J. (2001). A title. Journal, 3, 4-5.\nER  - \n" +
+				"TY  - JOUR\nTI  - Old Scopus count\nN1  - Cited By (since 1996): 17\nER  - \n",
 			want: []Record{
 				{Format: "scopus-ris", Line: 1, Type: "JOUR", Title: "One line", References: []Reference{
 					{Raw: "Alpha, A., (2001) X, 1", Line: 3}, {Raw: "Beta, B., (2002) Y, 2", Line: 3}}},
 				{Format: "ris", Line: 5, Type: "JOUR", Title: "Cited refs", References: []Reference{
 					{Raw: "Smith J, 1999, NATURE, V1, P2", Line: 7}, {Raw: "Doe, J. (2001). A title. Journal, 3, 4-5.", Line: 8}}},
+				{Format: "ris", Line: 10, Type: "JOUR", Title: "Old Scopus count", CitedBy: IntPtr(17)},
 			},
 		},
 		{
