@@ -500,3 +500,18 @@ func BenchmarkRIS(b *testing.B) {
 		}
 	}
 }
+
+// TestRISDetect checks that detection over every registered sniffer picks
+// the right reader for RIS and MEDLINE heads, which share the tag syntax.
+func TestRISDetect(t *testing.T) {
+	cases := []struct{ head, want string }{
+		{"TY  - JOUR\nTI  - A title\nAU  - Doe, J\nER  - \n", "ris"},
+		{"\n\rTY - CONF\nTI - A title\nER -\n", "ris"},
+		{"PMID- 123\nOWN - NLM\nTI  - A title\nFAU - Doe, John\nAU  - Doe J\n", "pubmed"},
+	}
+	for _, c := range cases {
+		if got := Detect("export.txt", []byte(c.head)); got != c.want {
+			t.Errorf("Detect(%q) = %q, want %q", c.head, got, c.want)
+		}
+	}
+}
