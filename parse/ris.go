@@ -176,6 +176,7 @@ func risRead(r io.Reader, s *Sink) error {
 var (
 	risCitedByRe   = regexp.MustCompile(`(?i)^(?:cited by(?: \(since \d{4}\))?|times cited in web of science core collection)\s*:?\s*(\d+)`)
 	risRefCountRe  = regexp.MustCompile(`(?i)^cited reference count\s*:?\s*(\d+)`)
+	risPMCIDRe     = regexp.MustCompile(`\bPMC\d+\b`)
 	risScopusEIDRe = regexp.MustCompile(`\beid=(2-s2\.0-\d+)`)
 	risWoSStyleRe  = regexp.MustCompile(`^[^,]{1,100}, (?:1[5-9]\d\d|20\d\d), `)
 )
@@ -228,13 +229,14 @@ func risEmit(s *Sink, rec *risRecord) {
 	}
 	r.Abstract = rec.first("AB", "N2")
 
+	seenKW := map[string]bool{}
 	for i := range rec.fields {
 		f := &rec.fields[i]
 		switch f.tag {
 		case "KW":
 			for _, v := range f.vals {
 				for k := range strings.SplitSeq(v, ";") {
-					r.Keywords = risAppendUnique(r.Keywords, k)
+					r.Keywords = risAddKeyword(r.Keywords, seenKW, k)
 				}
 			}
 		case "SN":
@@ -249,7 +251,11 @@ func risEmit(s *Sink, rec *risRecord) {
 	}
 
 	// identifiers
-	r.DOI = NormalizeDOI(rec.first("DO", "DI"))
+	if v := rec.first("DO", "DI"); v != "" {
+		if r.DOI = NormalizeDOI(v); r.DOI == "" {
+			s.Warnf(rec.line, "DO holds no DOI: %q", Shorten(v, 60))
+		}
+	}
 	if key := rec.first("ID"); key != "" {
 		r.SetID("key", key)
 	}
@@ -260,6 +266,11 @@ func risEmit(s *Sink, rec *risRecord) {
 			risSetAccession(&r, f.text(), db)
 		case "UR":
 			risSetURL(&r, f.text())
+		case "C2":
+			// the RIS specification's PMCID field for journal articles
+			if m := risPMCIDRe.FindString(f.text()); m != "" {
+				r.SetID("pmcid", m)
+			}
 		case "M3", "N1":
 			// a one-line note that is nothing but a DOI
 			if r.DOI == "" && len(f.vals) == 1 {
@@ -312,7 +323,7 @@ func risEmit(s *Sink, rec *risRecord) {
 }
 
 // risSetAccession stores an AN accession number under its kind: a WoS UT,
-// a Scopus EID, a PubMed ID (when DB names PubMed or MEDLINE), else as the
+// a Scopus EID, a PubMed ID (when DB names PubMed, MEDLINE or NLM), else as the
 // record's key unless ID gave one.
 func risSetAccession(r *Record, v, db string) {
 	db = strings.ToLower(db)
@@ -322,7 +333,7 @@ func risSetAccession(r *Record, v, db string) {
 		r.SetID("wos", "WOS:"+v[4:])
 	case strings.HasPrefix(v, "2-s2.0-"):
 		r.SetID("scopus", v)
-	case risIsDigits(v) && (strings.Contains(db, "pubmed") || strings.Contains(db, "medline")):
+	case risIsDigits(v) && (strings.Contains(db, "pubmed") || strings.Contains(db, "medline") || db == "nlm"):
 		r.SetID("pmid", v)
 	case r.IDs["key"] == "":
 		r.SetID("key", v)
@@ -485,19 +496,18 @@ func risSetISSN(r *Record, v string) {
 	}
 }
 
-// risAppendUnique appends a trimmed keyword unless it is empty or already
-// present (compared folded).
-func risAppendUnique(list []string, k string) []string {
+// risAddKeyword appends a keyword, white space folded, unless it is empty
+// or seen (which holds the Fold forms of the keywords so far) has it.
+func risAddKeyword(list []string, seen map[string]bool, k string) []string {
 	k = CleanSpace(k)
 	if k == "" {
 		return list
 	}
 	f := Fold(k)
-	for _, x := range list {
-		if Fold(x) == f {
-			return list
-		}
+	if seen[f] {
+		return list
 	}
+	seen[f] = true
 	return append(list, k)
 }
 

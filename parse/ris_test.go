@@ -166,14 +166,17 @@ func TestRISRecords(t *testing.T) {
 			name: "doi fallbacks and identifiers",
 			in: "TY  - JOUR\nTI  - Doi in UR\nUR  - http://dx.doi.org/10.5555/XY.1\nUR  - https://example.org/x\nID  - Key2001\nER  - \n" +
 				"TY  - JOUR\nTI  - Doi in M3\nM3  - doi: 10.5555/m3.2\nAN  - 12345\nER  - \n" +
-				"TY  - JOUR\nTI  - Doi in a sentence\nN1  - see 10.5555/not.this for details\nDB  - PubMed\nAN  - 998877\nER  - \n" +
-				"TY  - JOUR\nTI  - Scopus EID\nAN  - 2-s2.0-85000000001\nSN  - 9780306406157\nSN  - 00189464 (ISSN)\nER  - \n",
+				"TY  - JOUR\nTI  - Doi in a sentence\nN1  - see 10.5555/not.this for details\nDB  - PubMed\nAN  - 998877\nC2  - PMCID: PMC4455\nER  - \n" +
+				"TY  - JOUR\nTI  - Scopus EID\nAN  - 2-s2.0-85000000001\nSN  - 9780306406157\nSN  - 00189464 (ISSN)\nER  - \n" +
+				"TY  - JOUR\nTI  - Bad DO\nDO  - n/a\nUR  - https://doi.org/10.5555/from.ur\nDB  - NLM\nAN  - 42\nER  - \n",
 			want: []Record{
 				{Format: "ris", Line: 1, Type: "JOUR", Title: "Doi in UR", DOI: "10.5555/xy.1", IDs: map[string]string{"url": "https://example.org/x", "key": "Key2001"}},
 				{Format: "ris", Line: 7, Type: "JOUR", Title: "Doi in M3", DOI: "10.5555/m3.2", IDs: map[string]string{"key": "12345"}},
-				{Format: "ris", Line: 12, Type: "JOUR", Title: "Doi in a sentence", IDs: map[string]string{"pmid": "998877"}},
-				{Format: "ris", Line: 18, Type: "JOUR", Title: "Scopus EID", IDs: map[string]string{"scopus": "2-s2.0-85000000001", "isbn": "9780306406157", "issn": "0018-9464"}},
+				{Format: "ris", Line: 12, Type: "JOUR", Title: "Doi in a sentence", IDs: map[string]string{"pmid": "998877", "pmcid": "PMC4455"}},
+				{Format: "ris", Line: 19, Type: "JOUR", Title: "Scopus EID", IDs: map[string]string{"scopus": "2-s2.0-85000000001", "isbn": "9780306406157", "issn": "0018-9464"}},
+				{Format: "ris", Line: 25, Type: "JOUR", Title: "Bad DO", DOI: "10.5555/from.ur", IDs: map[string]string{"pmid": "42"}},
 			},
+			warns: []string{`in.txt:25: DO holds no DOI: "n/a"`},
 		},
 		{
 			name: "web of science ris",
