@@ -35,17 +35,27 @@ var risKnownTags = func() map[string]bool {
 }()
 
 // risSplitTag splits a RIS tag line into its tag and value. It accepts
-// "XX  - value", "XX  -value", "XX  -" and, for known tags, "XX - value".
+// "XX  - value", "XX  -value", "XX  -" and, for known tags only, one or
+// three spaces before the dash ("XX - value", "XX   - value").
 func risSplitTag(s string) (tag, val string, ok bool) {
 	if len(s) < 4 || s[0] < 'A' || s[0] > 'Z' || !(s[1] >= 'A' && s[1] <= 'Z' || s[1] >= '0' && s[1] <= '9') {
 		return "", "", false
 	}
-	tag, rest := s[:2], s[2:]
-	switch {
-	case strings.HasPrefix(rest, "  -"):
-		rest = rest[3:]
-	case strings.HasPrefix(rest, " -") && risKnownTags[tag] && (len(rest) == 2 || rest[2] == ' '):
-		rest = rest[2:]
+	tag = s[:2]
+	sp := 2
+	for sp < len(s) && sp < 6 && s[sp] == ' ' {
+		sp++
+	}
+	if sp == len(s) || s[sp] != '-' {
+		return "", "", false
+	}
+	rest := s[sp+1:]
+	switch sp - 2 {
+	case 2:
+	case 1, 3:
+		if !risKnownTags[tag] || rest != "" && rest[0] != ' ' {
+			return "", "", false
+		}
 	default:
 		return "", "", false
 	}
