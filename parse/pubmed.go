@@ -95,6 +95,11 @@ func pubmedRead(r io.Reader, s *Sink) error {
 		}
 		tag, val, ok := pubmedSplitTag(line)
 		if !ok {
+			// continuation lines are indented; an unindented line after a
+			// blank one is text between records
+			if afterBlank && line[0] != ' ' && line[0] != '\t' {
+				flush()
+			}
 			if len(rec) == 0 {
 				if junk == 0 {
 					junkLine = n

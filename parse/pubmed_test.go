@@ -103,23 +103,27 @@ func TestPubMedRecords(t *testing.T) {
 				"RF  - many\n" +
 				"LID - see publisher [doi]\n" +
 				"\n" +
-				"TI  - No PMID here.\n" +
 				"FAU - Roe, Richard\n" +
+				"TI  - No PMID here,\n" +
+				"\n" +
+				"      indented after a blank line, continued.\n" +
+				"\n" +
+				"Page 2 of 9\n" +
 				"\n" +
 				"OWN - NLM\n" +
 				"STAT- MEDLINE\n",
 			want: []Record{
 				{Format: "pubmed", Line: 2, Title: "Fine.", IDs: map[string]string{"pmid": "5"}},
-				{Format: "pubmed", Line: 7, Title: "No PMID here.", Authors: []Author{{Family: "Roe", Given: "Richard"}}},
+				{Format: "pubmed", Line: 7, Title: "No PMID here, indented after a blank line, continued.", Authors: []Author{{Family: "Roe", Given: "Richard"}}},
 			},
 			warns: []string{
-				"in.txt:1: 1 line(s) of text outside",
+				"in.txt:1: 2 line(s) of text outside",
 				"in.txt:4: RF is not a number",
 				`in.txt:5: LID holds no DOI: "see publisher [doi]"`,
 				"in.txt:7: record does not start with PMID",
-				"in.txt:10: record does not start with PMID",
+				"in.txt:14: record does not start with PMID",
 			},
-			skips: []string{"in.txt:10: record has no PMID"},
+			skips: []string{"in.txt:14: record has no PMID"},
 		},
 	})
 }
