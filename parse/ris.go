@@ -230,7 +230,9 @@ func risEmit(s *Sink, rec *risRecord) {
 		// (Web of Science uses C3 for affiliations)
 		r.Venue = rec.first("C3")
 	}
-	r.VenueAbbrev = rec.first("J2", "JA", "J1", "JI", "J9")
+	// WoS writes J9 (its 29-character abbreviation, as in cited references)
+	// and JI (ISO); the WoS reader prefers J9 too
+	r.VenueAbbrev = rec.first("J2", "JA", "J1", "J9", "JI")
 	r.Volume = rec.first("VL", "VO")
 	r.Issue = rec.first("IS", "CP")
 	r.Pages = risPages(rec.first("SP"), rec.first("EP"))

@@ -185,7 +185,7 @@ func TestRISRecords(t *testing.T) {
 				"N1  - Times Cited in Web of Science Core Collection:  5\nTotal Times Cited:  7\nCited Reference Count:  30\nER  -\n",
 			want: []Record{{
 				Format: "wos-ris", Line: 1, Type: "JOUR", Title: "WoS paper", Authors: []Author{{Family: "Doe", Given: "J"}},
-				Venue: "JOURNAL OF TESTS", VenueAbbrev: "J. Tests", Year: 2018,
+				Venue: "JOURNAL OF TESTS", VenueAbbrev: "J TESTS", Year: 2018,
 				IDs:     map[string]string{"issn": "1111-2222", "wos": "WOS:000444108200009"},
 				CitedBy: IntPtr(5), RefsDeclared: IntPtr(30),
 			}},
