@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -140,7 +141,9 @@ func TestPubMedSniff(t *testing.T) {
 		{"ris mentioning PMID in a continuation", "TY  - JOUR\nN1  - note\n  PMID- 1\n", false},
 		{"wos", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nPMID- 1\n", false},
 		{"bibtex", "@article{k,\n pmid={1}\n}\n", false},
-		{"prose", "Articles found:\nPMID- 1\n", false},
+		{"header text (PubMed writes none)", "Search results\nPMID- 1\nTI  - x\n", false},
+		{"long prose", strings.Repeat("some text line\n", 20) + "PMID- 1\n", false},
+		{"no PMID", "OWN - NLM\nTI  - x\nAU  - Doe J\n", false},
 		{"empty", "", false},
 	}
 	for _, c := range cases {
