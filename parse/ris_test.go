@@ -237,6 +237,14 @@ func TestRISRecords(t *testing.T) {
 			},
 		},
 		{
+			name: "scopus reference block with a blank line inside",
+			in:   "TY  - JOUR\nTI  - Gap\nN1  - References: A, B., (2001) X;\n\nC, D., (2002) Y;\nUR  - https://example.org/p\nER  - \n",
+			want: []Record{{
+				Format: "scopus-ris", Line: 1, Type: "JOUR", Title: "Gap", IDs: map[string]string{"url": "https://example.org/p"},
+				References: []Reference{{Raw: "A, B., (2001) X", Line: 3}, {Raw: "C, D., (2002) Y", Line: 5}},
+			}},
+		},
+		{
 			name: "ieee layout: single-space tags, blank and stray lines, empty values",
 			in: "TY  - JOUR\nTI  - IEEE one\nAU  - A. Author\nIS  - \nSN  - \nVO  - 21\nY1  - 1 Jan.-Feb. 2019\nER  - \n\n\n" +
 				"\rTY - CONF\nTI - IEEE two\nSP - 479\nEP - 487\nER -\n",
