@@ -20,9 +20,9 @@ func init() {
 }
 
 // risKnownTags are the tags of the RIS specification and of the common
-// exporters. A line "XX - value" with a single space before the dash is only
-// taken for a tag line when XX is one of them; the regular two-space form
-// accepts any tag.
+// exporters. A line with one or three spaces before the dash ("XX - value")
+// is only taken for a tag line when XX is one of them; the regular two-space
+// form accepts any tag.
 var risKnownTags = func() map[string]bool {
 	m := map[string]bool{}
 	for _, t := range strings.Fields(`TY ER A1 A2 A3 A4 AB AD AN AU AV BT C1 C2 C3 C4 C5 C6 C7 C8 CA CN
