@@ -97,6 +97,14 @@ func TestPubMedRecords(t *testing.T) {
 			},
 		},
 		{
+			name: "CRLF line ends",
+			in:   "PMID- 7\r\nTI  - Windows\r\n      line ends.\r\nDP  - 2001\r\n\r\nPMID- 8\r\nTI  - Second.\r\n",
+			want: []Record{
+				{Format: "pubmed", Line: 1, Title: "Windows line ends.", Year: 2001, IDs: map[string]string{"pmid": "7"}},
+				{Format: "pubmed", Line: 6, Title: "Second.", IDs: map[string]string{"pmid": "8"}},
+			},
+		},
+		{
 			name: "damaged input",
 			in: "Search results\n" +
 				"PMID- 5\n" +

@@ -237,6 +237,14 @@ func TestRISRecords(t *testing.T) {
 			},
 		},
 		{
+			name: "CRLF, CR and LF line ends mixed; CT title",
+			in:   "TY  - GEN\r\nCT  - Mixed ends\rAU  - Doe, J\nER  - \r\n\r\nTY  - GEN\rTI  - Next\rER  -",
+			want: []Record{
+				{Format: "ris", Line: 1, Type: "GEN", Title: "Mixed ends", Authors: []Author{{Family: "Doe", Given: "J"}}},
+				{Format: "ris", Line: 6, Type: "GEN", Title: "Next"},
+			},
+		},
+		{
 			name: "scopus reference block with a blank line inside",
 			in:   "TY  - JOUR\nTI  - Gap\nN1  - References: A, B., (2001) X;\n\nC, D., (2002) Y;\nUR  - https://example.org/p\nER  - \n",
 			want: []Record{{
