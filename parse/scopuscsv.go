@@ -324,7 +324,7 @@ func scopusKeywords(cells ...string) []string {
 	seen := map[string]bool{}
 	for _, c := range cells {
 		for _, k := range strings.Split(c, ";") {
-			k = CleanSpace(k)
+			k = scopusCleanSpace(k)
 			if k == "" || seen[strings.ToLower(k)] {
 				continue
 			}

@@ -122,9 +122,7 @@ func scopusJoinClassic(pieces []string) []string {
 			// a continuation, unless both sides are whole references
 			// ("notenoteTamayo, P., (1999) Proc. …" after a full one)
 			glue(p)
-		case scopusPublisherPlace.MatchString(p) && scopusEditorsEnd.MatchString(out[len(out)-1]):
-			glue(p)
-		case scopusPublisherPlace.MatchString(p) && !scopusYearMid.MatchString(p+" ") && strings.Contains(out[len(out)-1], "(") && !strings.Contains(p, "http"):
+		case strings.Contains(p, ": ") && !strings.Contains(p, "http") && scopusPublisherPlace.MatchString(p):
 			glue(p)
 		default:
 			out = append(out, p)
@@ -139,6 +137,9 @@ func scopusJoinClassic(pieces []string) []string {
 func scopusEditorRun(pieces []string, i int) (int, bool) {
 	for j := i; j < len(pieces) && j < i+30; j++ {
 		p := pieces[j]
+		if len(p) > 80 {
+			return 0, false
+		}
 		if scopusEditorsEnd.MatchString(p) {
 			names := scopusEditorsEnd.ReplaceAllString(p, "")
 			toks := scopusTokens(names)
@@ -213,9 +214,42 @@ var (
 	scopusInitials = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?))+$`)
 	// scopusBareInitials matches initials without dots: "GA", "M-L", "C-WR".
 	scopusBareInitials = regexp.MustCompile(`^\p{Lu}{1,3}(?:-\p{Lu}{1,3})?$`)
-	// scopusSurnameWord matches one word of a family name.
-	scopusSurnameWord = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’\-]*|\p{Ll}{1,4}|[dDlL]['’]\p{Lu}[\p{L}\-]*|Jr\.|Sr\.|\p{Lu}\p{Ll}*[-'’]\p{Lu}[\p{L}\-]*)$`)
 )
+
+// scopusSurnameWord reports whether w can be one word of a family name:
+// capitalised letters with apostrophes or hyphens ("O'Hara", "Garcia-Moreno"),
+// a lower-case particle of up to four letters ("van", "de"), "d'Amico",
+// "Jr." or "Sr.".
+func scopusSurnameWord(w string) bool {
+	if w == "Jr." || w == "Sr." {
+		return true
+	}
+	r := []rune(w)
+	if len(r) == 0 {
+		return false
+	}
+	if unicode.IsLower(r[0]) {
+		if len(r) > 2 && (r[1] == '\'' || r[1] == '’') && unicode.IsUpper(r[2]) {
+			r = r[2:]
+		} else {
+			for _, c := range r {
+				if !unicode.IsLower(c) {
+					return false
+				}
+			}
+			return len(r) <= 4
+		}
+	}
+	if !unicode.IsUpper(r[0]) {
+		return false
+	}
+	for _, c := range r[1:] {
+		if !unicode.IsLetter(c) && c != '\'' && c != '’' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // scopusSurname reports whether s can be a family name: one to four words
 // that look like name words, at least one capitalised.
@@ -226,7 +260,7 @@ func scopusSurname(s string) bool {
 	}
 	upper := false
 	for _, w := range words {
-		if !scopusSurnameWord.MatchString(w) {
+		if !scopusSurnameWord(w) {
 			return false
 		}
 		if unicode.IsUpper([]rune(w)[0]) {
@@ -258,6 +292,13 @@ func scopusNameWithInitials(s string) (Author, bool) {
 	return Author{Family: fam, Given: strings.TrimSpace(giv)}, true
 }
 
+// scopusPairInitials reports whether t is the initials part of an old
+// layout "Surname, I." pair: "J.", "J.V.", "R. D.", or undotted "JM",
+// "PK." as some sources give them.
+func scopusPairInitials(t string) bool {
+	return scopusInitials.MatchString(t) || scopusBareInitials.MatchString(strings.TrimSuffix(t, "."))
+}
+
 // scopusNames reads author names from the start of tokens: pairs
 // "Surname", "I." (old layout) or single "Surname I." tokens; "et al."
 // ends the list. In a reference (ref true) it stops at the first token
@@ -271,7 +312,7 @@ func scopusNames(toks []scopusToken, ref bool) ([]Author, int) {
 		if strings.EqualFold(strings.TrimRight(t, "."), "et al") {
 			return out, i + 1
 		}
-		if i+1 < len(toks) && scopusSurname(t) && scopusInitials.MatchString(toks[i+1].s) {
+		if i+1 < len(toks) && scopusSurname(t) && scopusPairInitials(toks[i+1].s) {
 			out = append(out, Author{Family: t, Given: toks[i+1].s})
 			i += 2
 			continue
@@ -312,10 +353,21 @@ func scopusIsVolume(t string) bool {
 	return scopusVolumeRe.MatchString(t) || scopusVolumeSeries.MatchString(t)
 }
 
+// scopusCleanSpace is CleanSpace for the many strings that need no
+// change: it calls CleanSpace only when s holds a control space or two
+// spaces in a row, since CleanSpace itself runs its regexp on any string
+// with a space.
+func scopusCleanSpace(s string) string {
+	if strings.ContainsAny(s, "\t\n\r\v\f") || strings.Contains(s, "  ") {
+		return CleanSpace(s)
+	}
+	return strings.TrimSpace(s)
+}
+
 // ParseScopusReference parses one Scopus reference string of either
 // layout into authors, title, year, source, volume, pages and DOI.
 func ParseScopusReference(raw string) Reference {
-	raw = CleanSpace(raw)
+	raw = scopusCleanSpace(raw)
 	ref := Reference{Raw: raw}
 	if raw == "" {
 		return ref
@@ -335,7 +387,9 @@ func ParseScopusReference(raw string) Reference {
 		}
 		return free
 	}
-	ref.DOI = FindDOI(raw)
+	if strings.Contains(raw, "10.") {
+		ref.DOI = FindDOI(raw)
+	}
 	return ref
 }
 
@@ -419,9 +473,19 @@ func scopusParseClassic(ref *Reference, s string, m []int) {
 	after := strings.TrimSpace(s[m[1]:])
 	toks := scopusTokens(before)
 	authors, n := scopusNames(toks, true)
-	// "Dolbeare, (1967) Trial Courts…": a lone surname, set off by a comma
-	if n == 0 && len(toks) == 1 && strings.HasSuffix(before, ",") && scopusSurname(toks[0].s) {
-		authors, n = []Author{{Family: toks[0].s}}, 1
+	// "Dolan, (1967) Courts…", "Owens, Coffey, (1982) …": surnames without
+	// initials, set off from the year by a comma
+	if n == 0 && len(toks) > 0 && strings.HasSuffix(before, ",") {
+		k := 0
+		for k < len(toks) && scopusSurname(toks[k].s) {
+			k++
+		}
+		if k == len(toks) {
+			for _, t := range toks {
+				authors = append(authors, Author{Family: t.s})
+			}
+			n = k
+		}
 	}
 	// "Mack, Vartikar, Pipas, Title…": surnames without initials before a
 	// title of at least three words
