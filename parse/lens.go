@@ -22,7 +22,7 @@ var lensIDRe = regexp.MustCompile(`^\d{3}-\d{3}-\d{3}-\d{3}-\d{2}[\dXx]$`)
 // lensSniff recognises a Lens scholarly CSV header: "Lens ID" and "Title"
 // columns.
 func lensSniff(_ string, head []byte) bool {
-	cols := scopusHeaderColumns(head)
+	cols, _ := scopusHeaderColumns(head)
 	return cols["lens id"] && cols["title"]
 }
 

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -29,9 +30,15 @@ type scopusTable struct {
 }
 
 // scopusNewTable returns a CSV reader configured for bibliographic exports:
-// lenient quotes, any number of fields per row.
+// lenient quotes, any number of fields per row, and the field separator of
+// the header line: ",", or ";" or a tab as spreadsheet programs write when
+// they save an export again.
 func scopusNewTable(r io.Reader) *scopusTable {
-	cr := csv.NewReader(r)
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, _ := br.Peek(sniffSize)
+	_, comma := scopusHeaderColumns(head)
+	cr := csv.NewReader(br)
+	cr.Comma = comma
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -102,29 +109,38 @@ func (t *scopusTable) next(s *Sink) (row []string, ok bool, err error) {
 }
 
 // scopusHeaderColumns parses the first line of head as a CSV header and
-// returns its column names, lower-cased.
-func scopusHeaderColumns(head []byte) map[string]bool {
+// returns its column names, lower-cased, and its field separator: the one
+// of ",", ";" and tab that gives the most columns (at least three).
+func scopusHeaderColumns(head []byte) (map[string]bool, rune) {
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
 	}
-	cr := csv.NewReader(bytes.NewReader(head))
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	row, err := cr.Read()
-	if err != nil || len(row) < 3 {
-		return nil
+	var best []string
+	comma := ','
+	for _, c := range []rune{',', ';', '\t'} {
+		cr := csv.NewReader(bytes.NewReader(head))
+		cr.Comma = c
+		cr.LazyQuotes = true
+		cr.FieldsPerRecord = -1
+		row, err := cr.Read()
+		if err == nil && len(row) >= 3 && len(row) > len(best) {
+			best, comma = row, c
+		}
 	}
-	cols := make(map[string]bool, len(row))
-	for _, c := range row {
+	if best == nil {
+		return nil, ','
+	}
+	cols := make(map[string]bool, len(best))
+	for _, c := range best {
 		cols[strings.ToLower(strings.TrimSpace(c))] = true
 	}
-	return cols
+	return cols, comma
 }
 
 // scopusSniff recognises a Scopus CSV header: a title column, an authors
 // column and the Scopus "Source title" or "EID" column, and no Lens ID.
 func scopusSniff(_ string, head []byte) bool {
-	cols := scopusHeaderColumns(head)
+	cols, _ := scopusHeaderColumns(head)
 	if cols == nil || cols["lens id"] {
 		return false
 	}

@@ -120,6 +120,24 @@ func TestScopusCSVRepeatedHeaderAndBadValues(t *testing.T) {
 	}
 }
 
+// TestScopusCSVSemicolons reads an export saved again by a spreadsheet
+// program with ";" between fields.
+func TestScopusCSVSemicolons(t *testing.T) {
+	in := "Authors;Title;Year;Source title;References;EID\n" +
+		"Berg A.;Semi study;2018;J. Things;\"Ito, T., (2001) Phys. Rev. B, 63, p. 104; Roe, P., (2002) Nature, 1, p. 2\";2-s2.0-9\n"
+	res, err := Read("semi.csv", strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Format != "scopus-csv" || len(res.Records) != 1 {
+		t.Fatalf("format %q, records %+v", res.Format, res.Records)
+	}
+	r := res.Records[0]
+	if r.Title != "Semi study" || r.Year != 2018 || r.IDs["scopus"] != "2-s2.0-9" || len(r.References) != 2 {
+		t.Errorf("record = %+v", r)
+	}
+}
+
 func TestScopusAuthorList(t *testing.T) {
 	for in, want := range map[string][]Author{
 		"Berg A., Lund K.J.":         {{"Berg", "A."}, {"Lund", "K.J."}},

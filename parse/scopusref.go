@@ -89,7 +89,7 @@ func scopusBareName(p string) bool {
 
 // scopusPublisherPlace matches an ACS-style "Publisher: City" piece that
 // Scopus separates from its book reference with "; ".
-var scopusPublisherPlace = regexp.MustCompile(`^[\p{Lu}][^:;()\d]{1,60}: [\p{Lu}][\p{L} .]+(?:, [\p{Lu}][\p{L} .]*)?(?:, chap \d+)?$`)
+var scopusPublisherPlace = regexp.MustCompile(`^[\p{Lu}][^:;()\d]{1,60}: [\p{Lu}][\p{L} .]+(?:, [\p{Lu}][\p{L} .]*){0,2}(?:, chap \d+)?$`)
 
 // scopusEditorsEnd matches the last piece of an editor list: "Skeel, R. D., Eds.".
 var scopusEditorsEnd = regexp.MustCompile(`(?:, |\()Eds?\.?\)?$`)

@@ -46,6 +46,14 @@ func TestSplitScopusReferences(t *testing.T) {
 			},
 		},
 		{
+			"classic publisher with city and country",
+			"Linn, H., (1975) The Method, , 1st ed.; Addison-Wesley: Reading, MA, USA; Ito, T., (2001) Phys. Rev. B, 63, p. 104",
+			[]string{
+				"Linn, H., (1975) The Method, , 1st ed.; Addison-Wesley: Reading, MA, USA",
+				"Ito, T., (2001) Phys. Rev. B, 63, p. 104",
+			},
+		},
+		{
 			"classic title with a semicolon",
 			"Berg, A., Tea drinking; a survey of habits (1999) J. Things, 12, pp. 1-9; van Dam, K., Coffee (2002) Food Rev., 3, p. 5",
 			[]string{
