@@ -132,7 +132,7 @@ func scopusHeaderColumns(head []byte) (map[string]bool, rune) {
 	}
 	cols := make(map[string]bool, len(best))
 	for _, c := range best {
-		cols[strings.ToLower(strings.TrimSpace(c))] = true
+		cols[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(c, "\ufeff")))] = true
 	}
 	return cols, comma
 }

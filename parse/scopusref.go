@@ -411,7 +411,14 @@ func scopusParseNew(ref *Reference, s string, yearAt int) {
 	}
 	toks := scopusTokens(last)
 	rest := 0
-	if len(toks) > 0 {
+	if len(pieces) == 1 {
+		// one author, none, or a classic "Surname, I., Surname, I." list
+		// (a classic reference without a source also ends with its year)
+		authors, n := scopusNames(toks, true)
+		if n < len(toks) {
+			ref.Authors, rest = authors, n
+		}
+	} else if len(toks) > 0 {
 		first := toks[0].s
 		if strings.EqualFold(strings.TrimRight(first, "."), "et al") {
 			rest = 1

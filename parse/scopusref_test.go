@@ -172,6 +172,16 @@ func TestParseScopusReference(t *testing.T) {
 			Reference{Authors: au("Dale", "J."), Year: 1910, Title: "How we learn"},
 		},
 		{
+			// a classic reference without a source also ends with its year
+			"Berg, A., Lund, K., Unpublished thoughts (2001)",
+			Reference{Authors: au("Berg", "A.", "Lund", "K."), Year: 2001, Title: "Unpublished thoughts"},
+		},
+		{
+			// new layout: et al. after the authors
+			"Berg A.; Lund K.; et al., Big study, Nature, 4, (2021)",
+			Reference{Authors: au("Berg", "A.", "Lund", "K."), Year: 2021, Title: "Big study", Venue: "Nature", Volume: "4"},
+		},
+		{
 			// new layout: no authors
 			"The burden of back pain, Lancet Rheumatol, 5, (2023)",
 			Reference{Year: 2023, Title: "The burden of back pain", Venue: "Lancet Rheumatol", Volume: "5"},
