@@ -17,7 +17,7 @@ import (
 //     Issue, pp. X-Y, (Year)", whose authors are also separated by "; ", so
 //     that a reference ends only at its "(Year)".
 
-// scopusYearEnd matches a new-layout reference end: ", (2020)".
+// scopusYearEnd matches a new-layout reference end: "(2020)".
 var scopusYearEnd = regexp.MustCompile(`\(\d{4}[a-z]?\)$`)
 
 // scopusYearMid matches a classic-layout year followed by the source.
@@ -91,6 +91,9 @@ func scopusBareName(p string) bool {
 // Scopus separates from its book reference with "; ".
 var scopusPublisherPlace = regexp.MustCompile(`^[\p{Lu}][^:;()\d]{1,60}: [\p{Lu}][\p{L} .]+(?:, [\p{Lu}][\p{L} .]*){0,2}(?:, chap \d+)?$`)
 
+// scopusEntityEnd matches an HTML entity cut off by the split at "; ".
+var scopusEntityEnd = regexp.MustCompile(`&(?:[a-zA-Z]{2,6}|#\d{1,5}|#x[0-9a-fA-F]{1,4})$`)
+
 // scopusEditorsEnd matches the last piece of an editor list: "Skeel, R. D., Eds.".
 var scopusEditorsEnd = regexp.MustCompile(`(?:, |\()Eds?\.?\)?$`)
 
@@ -124,11 +127,31 @@ func scopusJoinClassic(pieces []string) []string {
 			glue(p)
 		case strings.Contains(p, ": ") && !strings.Contains(p, "http") && scopusPublisherPlace.MatchString(p):
 			glue(p)
+		case scopusTitleRest(out[len(out)-1], p):
+			glue(p)
+		case scopusEntityEnd.MatchString(out[len(out)-1]):
+			// "Meucci, O. &amp; Fatatis, A.": an HTML entity's ";"
+			glue(p)
 		default:
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// scopusTitleRest reports whether p is the rest of a title cut at "; "
+// with a capital after it ("Tea drinking; A survey of habits (1999) J.
+// Things, …"): prev starts with authors and holds no year or source, and p
+// starts with no author but holds the "(Year) Source" of a reference.
+func scopusTitleRest(prev, p string) bool {
+	if strings.Contains(prev, "(") || strings.Contains(prev, "http") || !scopusYearMid.MatchString(p) {
+		return false
+	}
+	if authors, _ := scopusNames(scopusTokens(prev), true); len(authors) == 0 {
+		return false
+	}
+	authors, _ := scopusNames(scopusTokens(p), true)
+	return len(authors) == 0 && !strings.HasPrefix(p, "(")
 }
 
 // scopusEditorRun reports whether pieces[i:] starts with lone editor names

@@ -62,6 +62,22 @@ func TestSplitScopusReferences(t *testing.T) {
 			},
 		},
 		{
+			"classic title with a semicolon and a capital",
+			"Berg, A., Tea drinking; A survey of habits (1999) J. Things, 12, pp. 1-9; Guidelines for tea (2002) Food Rev., 3, p. 5",
+			[]string{
+				"Berg, A., Tea drinking; A survey of habits (1999) J. Things, 12, pp. 1-9",
+				"Guidelines for tea (2002) Food Rev., 3, p. 5",
+			},
+		},
+		{
+			"classic html entity",
+			"Berg, A. &amp; Lund, K. Tea. J. Things 12 (1999); Ito, T., (2001) Phys. Rev. B, 63, p. 104",
+			[]string{
+				"Berg, A. &amp; Lund, K. Tea. J. Things 12 (1999)",
+				"Ito, T., (2001) Phys. Rev. B, 63, p. 104",
+			},
+		},
+		{
 			"classic lone lower-case debris before a whole reference stays apart",
 			"Berg, A., (1999) J. Things, 12, p. 1; noteIto, T., (2001) Phys. Rev. B, 63, p. 104",
 			[]string{
