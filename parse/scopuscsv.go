@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
 	"regexp"
 	"strconv"
@@ -85,18 +84,15 @@ func (t *scopusTable) line(i int) int {
 	return l
 }
 
-// next reads the next row. It reports CSV syntax errors through s and skips
-// blank rows. ok is false at the end of input; err is set on I/O errors.
-func (t *scopusTable) next(s *Sink) (row []string, ok bool, err error) {
+// next reads the next row, skipping blank ones. ok is false at the end of
+// input; err is set on I/O errors. With LazyQuotes encoding/csv reports no
+// syntax errors: a quote left open takes the rest of the input into one
+// field, and the row, short of fields, is then skipped by the reader.
+func (t *scopusTable) next() (row []string, ok bool, err error) {
 	for {
 		row, err = t.cr.Read()
 		if err == io.EOF {
 			return nil, false, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			s.Skipf(pe.StartLine, "bad csv row: %v", pe.Err)
-			continue
 		}
 		if err != nil {
 			return nil, false, err
@@ -106,6 +102,15 @@ func (t *scopusTable) next(s *Sink) (row []string, ok bool, err error) {
 		}
 		return row, true, nil
 	}
+}
+
+// skip reports a row whose fields cannot be matched to the header.
+func (t *scopusTable) skip(s *Sink, row []string, line int) {
+	hint := ""
+	if len(row) < len(t.header) && strings.Contains(row[len(row)-1], "\n") {
+		hint = " (a quote left open may have taken in the lines after it)"
+	}
+	s.Skipf(line, "row has %d fields but the header has %d%s", len(row), len(t.header), hint)
 }
 
 // scopusHeaderColumns parses the first line of head as a CSV header and
@@ -162,7 +167,7 @@ func scopusValue(s string) string {
 func scopusRead(r io.Reader, s *Sink) error {
 	t := scopusNewTable(r)
 	for {
-		row, ok, err := t.next(s)
+		row, ok, err := t.next()
 		if err != nil || !ok {
 			return err
 		}
@@ -173,7 +178,7 @@ func scopusRead(r io.Reader, s *Sink) error {
 		line := t.line(0)
 		row, ok = scopusAlign(t, row)
 		if !ok {
-			s.Skipf(line, "row has %d fields but the header has %d", len(row), len(t.header))
+			t.skip(s, row, line)
 			continue
 		}
 		s.Add(scopusRecord(t, row, line, s))

@@ -138,6 +138,25 @@ func TestScopusCSVSemicolons(t *testing.T) {
 	}
 }
 
+// TestScopusCSVUnterminatedQuote checks that a quote left open takes the
+// rest of the file into one field: that row, short of fields, is skipped
+// with its line, and the rows before are kept.
+func TestScopusCSVUnterminatedQuote(t *testing.T) {
+	in := "Authors,Title,Source title,EID\n" +
+		"Berg A.,Fine,J,2-s2.0-1\n" +
+		"Lund K.,\"Never closed,J,2-s2.0-2\nmore text\n"
+	res, err := Read("open.csv", strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || res.Records[0].Title != "Fine" {
+		t.Errorf("records = %+v", res.Records)
+	}
+	if len(res.Skipped) != 1 || res.Skipped[0].Line != 3 || !strings.Contains(res.Skipped[0].Error(), "quote left open") {
+		t.Errorf("skipped = %v, want the 2-field row at line 3 with a hint", res.Skipped)
+	}
+}
+
 func TestScopusAuthorList(t *testing.T) {
 	for in, want := range map[string][]Author{
 		"Berg A., Lund K.J.":         {{"Berg", "A."}, {"Lund", "K.J."}},
