@@ -26,6 +26,7 @@ func lensSniff(_ string, head []byte) bool {
 	return cols["lens id"] && cols["title"]
 }
 
+// lensRead streams the rows of a Lens CSV export into s.
 func lensRead(r io.Reader, s *Sink) error {
 	t := scopusNewTable(r)
 	for {

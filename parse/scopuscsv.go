@@ -107,7 +107,7 @@ func (t *scopusTable) next() (row []string, ok bool, err error) {
 // skip reports a row whose fields cannot be matched to the header.
 func (t *scopusTable) skip(s *Sink, row []string, line int) {
 	hint := ""
-	if len(row) < len(t.header) && strings.Contains(row[len(row)-1], "\n") {
+	if len(row) > 0 && len(row) < len(t.header) && strings.Contains(row[len(row)-1], "\n") {
 		hint = " (a quote left open may have taken in the lines after it)"
 	}
 	s.Skipf(line, "row has %d fields but the header has %d%s", len(row), len(t.header), hint)
@@ -164,6 +164,8 @@ func scopusValue(s string) string {
 	return s
 }
 
+// scopusRead streams the rows of a Scopus CSV export into s: the first row
+// is the header, a repeated header (exports joined with cat) replaces it.
 func scopusRead(r io.Reader, s *Sink) error {
 	t := scopusNewTable(r)
 	for {
