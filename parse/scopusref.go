@@ -36,9 +36,10 @@ func scopusNewLayout(cell string) bool {
 
 // SplitScopusReferences splits a Scopus "References" cell into references,
 // in both the classic layout and the 2024+ one whose authors are also
-// separated by "; ". The layout is detected per cell.
+// separated by "; ". The layout is detected per cell. A ";" at a line end
+// separates too, as in the one-reference-per-line lists of Scopus RIS.
 func SplitScopusReferences(cell string) []string {
-	cell = strings.TrimSpace(cell)
+	cell = strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(cell, ";\n", "; ")), ";")
 	if cell == "" {
 		return nil
 	}

@@ -86,6 +86,14 @@ func TestSplitScopusReferences(t *testing.T) {
 			},
 		},
 		{
+			"one reference per line",
+			"Berg, A., (1999) J. Things, 12, p. 1;\nIto, T., (2001) Phys. Rev. B, 63, p. 104;\n",
+			[]string{
+				"Berg, A., (1999) J. Things, 12, p. 1",
+				"Ito, T., (2001) Phys. Rev. B, 63, p. 104",
+			},
+		},
+		{
 			"new layout, authors separated by semicolons",
 			"Berg A.; Lund K.J.; Ito T., A study of things, J Things, 12, 3, pp. 1-9, (1999); Ito T., Other work, Nature, 4, (2001); Report on nothing, Agency, (2010)",
 			[]string{
