@@ -2,9 +2,11 @@ package parse
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -248,6 +250,44 @@ func TestScopusCorpus(t *testing.T) {
 		if r.IDs["scopus"] == "" || r.Year == 0 || len(r.Authors) == 0 {
 			t.Errorf("record at line %d lacks eid, year or authors: %+v", r.Line, r)
 		}
+	}
+}
+
+// TestScopusCorpusAuthorCounts checks the authors of every record against
+// the "Author(s) ID" column read independently with encoding/csv: one
+// Scopus author id per author.
+func TestScopusCorpusAuthorCounts(t *testing.T) {
+	for _, rel := range []string{"scopus-csv/litstudy_scopus.csv", "scopus-csv/bibliometrix_scopus_sample.csv"} {
+		res := readCorpus(t, rel)
+		f, err := os.Open(corpusFile(t, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cr := csv.NewReader(f)
+		cr.LazyQuotes, cr.FieldsPerRecord = true, -1
+		rows, err := cr.ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := slices.Index(rows[0], "Author(s) ID")
+		if col < 0 || len(rows)-1 != len(res.Records) {
+			t.Fatalf("%s: id column %d, %d rows for %d records", rel, col, len(rows)-1, len(res.Records))
+		}
+		checked := 0
+		for i, row := range rows[1:] {
+			ids := 0
+			for _, id := range strings.Split(row[col], ";") {
+				if id = strings.TrimSpace(id); id != "" && !strings.HasPrefix(id, "[") {
+					ids++
+				}
+			}
+			if got := len(res.Records[i].Authors); got != ids {
+				t.Errorf("%s record %d: %d authors, %d author ids", rel, i+1, got, ids)
+			}
+			checked++
+		}
+		t.Logf("%s: author count equals the author-id count in all %d records", rel, checked)
 	}
 }
 
