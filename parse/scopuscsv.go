@@ -330,7 +330,7 @@ func scopusAuthorList(s string) []Author {
 		}
 		var out []Author
 		for _, p := range tokens {
-			if a := ParseName(p); a.Family != "" {
+			if a := scopusShortName(p); a.Family != "" {
 				out = append(out, a)
 			}
 		}

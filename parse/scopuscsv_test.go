@@ -166,6 +166,9 @@ func TestScopusAuthorList(t *testing.T) {
 		"Berg, A., Lund, K.J.":       {{"Berg", "A."}, {"Lund", "K.J."}},
 		"Van Der Berg J., Wu X.-Y":   {{"Van Der Berg", "J."}, {"Wu", "X.-Y"}},
 		"[No author name available]": nil,
+		"Janko Wolfgang, Berg A.":    {{"Janko", "Wolfgang"}, {"Berg", "A."}},
+		"Heart Study Group; Berg A.": {{"Heart Study Group", ""}, {"Berg", "A."}},
+		"Anon":                       {{"Anon", ""}},
 	} {
 		if got := scopusRecordAuthors(in, ""); !reflect.DeepEqual(got, want) {
 			t.Errorf("scopusRecordAuthors(%q) = %v, want %v", in, got, want)

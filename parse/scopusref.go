@@ -234,8 +234,8 @@ func scopusSplitTokens(s string, parens bool) ([]scopusToken, bool) {
 }
 
 var (
-	// scopusInitials matches dotted initials: "J.", "J.V.", "R. D.", "J.-H.", "Yu.", "Ch.".
-	scopusInitials = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?))+$`)
+	// scopusInitials matches dotted initials: "J.", "J.V.", "R. D.", "J.-H.", "X.-Y", "Yu.", "Ch.".
+	scopusInitials = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?))+\p{Lu}?$`)
 	// scopusBareInitials matches initials without dots: "GA", "M-L", "C-WR".
 	scopusBareInitials = regexp.MustCompile(`^\p{Lu}{1,3}(?:-\p{Lu}{1,3})?$`)
 )
@@ -323,6 +323,23 @@ func scopusPairInitials(t string) bool {
 	return scopusInitials.MatchString(t) || scopusBareInitials.MatchString(strings.TrimSuffix(t, "."))
 }
 
+// scopusShortName reads one name of a Scopus author list, which puts the
+// surname first: "Berg A.", "Berg AK", "Janko Wolfgang", "Berg, A.". A
+// longer name without initials ("Heart Study Group") is kept whole.
+func scopusShortName(t string) Author {
+	t = strings.Trim(strings.TrimSpace(t), ",;")
+	if strings.Contains(t, ",") {
+		return ParseName(t)
+	}
+	if a, ok := scopusNameWithInitials(t); ok {
+		return a
+	}
+	if w := strings.Fields(t); len(w) == 2 && scopusSurnameWord(w[0]) && scopusSurnameWord(w[1]) {
+		return Author{Family: w[0], Given: w[1]}
+	}
+	return Author{Family: CleanSpace(t)}
+}
+
 // scopusNames reads author names from the start of tokens: pairs
 // "Surname", "I." (old layout) or single "Surname I." tokens; "et al."
 // ends the list. In a reference (ref true) it stops at the first token
@@ -349,7 +366,7 @@ func scopusNames(toks []scopusToken, ref bool) ([]Author, int) {
 		if ref {
 			break
 		}
-		if a := ParseName(t); a.Family != "" {
+		if a := scopusShortName(t); a.Family != "" {
 			out = append(out, a)
 		}
 		i++
@@ -427,9 +444,7 @@ func scopusParseNew(ref *Reference, s string, yearAt int) {
 	pieces := strings.Split(body, "; ")
 	last := pieces[len(pieces)-1]
 	for _, p := range pieces[:len(pieces)-1] {
-		if a, ok := scopusNameWithInitials(p); ok {
-			ref.Authors = append(ref.Authors, a)
-		} else if a := ParseName(p); a.Family != "" {
+		if a := scopusShortName(p); a.Family != "" {
 			ref.Authors = append(ref.Authors, a)
 		}
 	}
@@ -450,7 +465,7 @@ func scopusParseNew(ref *Reference, s string, yearAt int) {
 			ref.Authors = append(ref.Authors, a)
 			rest = 1
 		} else if len(pieces) > 1 && len(toks) > 1 {
-			ref.Authors = append(ref.Authors, ParseName(first))
+			ref.Authors = append(ref.Authors, scopusShortName(first))
 			rest = 1
 		}
 		if rest < len(toks) && strings.EqualFold(strings.TrimRight(toks[rest].s, "."), "et al") {
