@@ -143,14 +143,16 @@ func scopusHeaderColumns(head []byte) (map[string]bool, rune) {
 }
 
 // scopusSniff recognises a Scopus CSV header: a title column, an authors
-// column and the Scopus "Source title" or "EID" column, and no Lens ID.
+// column and a column only Scopus writes ("EID", "Author(s) ID", "Art.
+// No.", "Page start"); Dimensions exports also have "Authors", "Title" and
+// "Source title", and Lens ones a "Lens ID".
 func scopusSniff(_ string, head []byte) bool {
 	cols, _ := scopusHeaderColumns(head)
 	if cols == nil || cols["lens id"] {
 		return false
 	}
 	return cols["title"] && (cols["authors"] || cols["author full names"]) &&
-		(cols["source title"] || cols["eid"])
+		(cols["eid"] || cols["author(s) id"] || cols["art. no."] || cols["page start"])
 }
 
 // scopusNoValue matches Scopus placeholders for absent values.

@@ -187,11 +187,15 @@ func TestScopusAuthorList(t *testing.T) {
 
 func TestScopusSniff(t *testing.T) {
 	for head, want := range map[string]bool{
-		"Authors,Title,Year,Source title,EID\n":                        true,
-		`"Authors","Author full names","Title","Year","EID"` + "\n":    true,
-		"Authors,Title,Year\n":                                         false,
-		`"Lens ID","Title","Author/s","Source Title"` + "\n":           false,
-		"PT\tAU\tTI\tSO\n":                                             false,
+		"Authors,Title,Year,Source title,EID\n":                     true,
+		`"Authors","Author full names","Title","Year","EID"` + "\n": true,
+		"Authors,Title,Year\n":                                      false,
+		"Authors,Title,Year,Source title,Page start\n":              true,
+		"Authors;Title;Year;Source title;EID\n":                     true,
+		"Authors\tTitle\tYear\tSource title\tEID\n":                 true,
+		`"Rank","Publication ID","DOI","Title","Source title","PubYear","Authors","Cited references"` + "\n": false,
+		`"Lens ID","Title","Author/s","Source Title"` + "\n":                                                 false,
+		"PT\tAU\tTI\tSO\n": false,
 		"TY  - JOUR\nAU  - Berg, A.\nTI  - Authors, Title, EID\nER  -": false,
 		"@article{k, title={Authors, Title, Source title}}":            false,
 	} {
