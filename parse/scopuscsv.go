@@ -349,7 +349,7 @@ func scopusKeywords(cells ...string) []string {
 	seen := map[string]bool{}
 	for _, c := range cells {
 		for _, k := range strings.Split(c, ";") {
-			k = scopusCleanSpace(k)
+			k = CleanSpace(k)
 			if k == "" || seen[strings.ToLower(k)] {
 				continue
 			}

@@ -394,21 +394,10 @@ func scopusIsVolume(t string) bool {
 	return scopusVolumeRe.MatchString(t) || scopusVolumeSeries.MatchString(t)
 }
 
-// scopusCleanSpace is CleanSpace for the many strings that need no
-// change: it calls CleanSpace only when s holds a control space or two
-// spaces in a row, since CleanSpace itself runs its regexp on any string
-// with a space.
-func scopusCleanSpace(s string) string {
-	if strings.ContainsAny(s, "\t\n\r\v\f") || strings.Contains(s, "  ") {
-		return CleanSpace(s)
-	}
-	return strings.TrimSpace(s)
-}
-
 // ParseScopusReference parses one Scopus reference string of either
 // layout into authors, title, year, source, volume, pages and DOI.
 func ParseScopusReference(raw string) Reference {
-	raw = scopusCleanSpace(raw)
+	raw = CleanSpace(raw)
 	ref := Reference{Raw: raw}
 	if raw == "" {
 		return ref
