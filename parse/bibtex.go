@@ -116,6 +116,10 @@ func bibRead(r io.Reader, s *Sink) error {
 		}
 		b.scanLine(lr.Line(), lr.Text())
 	}
+	// An entry still open at the end of the file is skipped and reading
+	// starts again at the next line that begins with "@". Rereading is
+	// bounded so that a file of many broken entries stays linear.
+	budget := 8*lr.Line() + 1000
 	for b.in {
 		lines := b.lines
 		head := strings.TrimSpace(lines[0].text[b.startCol:])
@@ -123,12 +127,17 @@ func bibRead(r io.Reader, s *Sink) error {
 		b.in = false
 		b.lines = nil
 		for i := 1; i < len(lines); i++ {
-			if strings.HasPrefix(strings.TrimLeft(lines[i].text, " \t"), "@") {
-				for _, l := range lines[i:] {
-					b.scanLine(l.num, l.text)
-				}
+			if !strings.HasPrefix(strings.TrimLeft(lines[i].text, " \t"), "@") {
+				continue
+			}
+			if budget -= len(lines) - i; budget < 0 {
+				s.Skipf(lines[i].num, "too many unterminated entries: the rest of the file is not read")
 				break
 			}
+			for _, l := range lines[i:] {
+				b.scanLine(l.num, l.text)
+			}
+			break
 		}
 	}
 	b.flushWaiting()
@@ -316,7 +325,11 @@ func (p *bibParser) fields() []bibField {
 		name := strings.ToLower(CleanSpace(p.text[start:p.pos]))
 		line := p.line(start)
 		if name == "" || p.pos >= p.end() || p.text[p.pos] != '=' {
-			what := Shorten(p.text[start:min(p.pos+1, p.end())], 40)
+			what := p.text[start:p.end()]
+			if i := strings.IndexAny(what, ",\n"); i >= 0 {
+				what = what[:i]
+			}
+			what = Shorten(what, 40)
 			p.b.s.Warnf(line, "unreadable text %q in entry, skipped to the next field", what)
 			p.skipToComma()
 			continue

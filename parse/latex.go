@@ -72,15 +72,20 @@ var bibDropped = map[string]bool{
 // bibTeXText converts a field value to plain text, with TeX ligatures
 // (dashes from -- and ---, double quotes from two backquotes or two
 // apostrophes), ties (~ as a space) and math delimiters resolved.
-func bibTeXText(s string) string { return CleanSpace(bibDecodeTeX(s, false)) }
+func bibTeXText(s string) string { return CleanSpace(bibDecodeTeX(s, false, 0)) }
 
 // bibTeXVerbatim converts a value whose characters are literal (URLs, DOIs,
 // cited-reference strings): escapes, accents and braces only; "--", "~"
 // and "$" stay as they are.
-func bibTeXVerbatim(s string) string { return CleanSpace(bibDecodeTeX(s, true)) }
+func bibTeXVerbatim(s string) string { return CleanSpace(bibDecodeTeX(s, true, 0)) }
 
-// bibDecodeTeX is the converter behind bibTeXText and bibTeXVerbatim.
-func bibDecodeTeX(s string, verbatim bool) string {
+// bibMaxNest bounds how deeply accent arguments are decoded, keeping
+// "\'{\'{\'{…" linear; deeper arguments only lose their braces.
+const bibMaxNest = 8
+
+// bibDecodeTeX is the converter behind bibTeXText and bibTeXVerbatim; nest
+// counts the accent arguments being decoded around s.
+func bibDecodeTeX(s string, verbatim bool, nest int) string {
 	if !strings.ContainsAny(s, "\\{}$~-`'") {
 		return s
 	}
@@ -90,7 +95,7 @@ func bibDecodeTeX(s string, verbatim bool) string {
 		c := s[i]
 		switch {
 		case c == '\\':
-			i = bibCommand(&b, s, i, verbatim)
+			i = bibCommand(&b, s, i, verbatim, nest)
 		case c == '{' || c == '}':
 			i++
 		case verbatim:
@@ -126,7 +131,7 @@ func bibDecodeTeX(s string, verbatim bool) string {
 
 // bibCommand writes the text of the command starting at s[i] (a backslash)
 // and returns the index after it.
-func bibCommand(b *strings.Builder, s string, i int, verbatim bool) int {
+func bibCommand(b *strings.Builder, s string, i int, verbatim bool, nest int) int {
 	i++ // the backslash
 	if i >= len(s) {
 		return i
@@ -146,7 +151,7 @@ func bibCommand(b *strings.Builder, s string, i int, verbatim bool) int {
 		name, i = s[i:i+n], i+n
 	}
 	if acc, ok := bibAccents[name]; ok {
-		arg, next := bibAccentArg(s, i, verbatim)
+		arg, next := bibAccentArg(s, i, verbatim, nest)
 		b.WriteString(bibCompose(arg, name, acc.pairs, acc.mark))
 		return next
 	}
@@ -176,7 +181,7 @@ func bibCommand(b *strings.Builder, s string, i int, verbatim bool) int {
 
 // bibAccentArg returns the decoded argument of an accent command at s[i]:
 // a braced group, a command such as \i, or one character.
-func bibAccentArg(s string, i int, verbatim bool) (string, int) {
+func bibAccentArg(s string, i int, verbatim bool, nest int) (string, int) {
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
 		i++
 	}
@@ -186,12 +191,18 @@ func bibAccentArg(s string, i int, verbatim bool) (string, int) {
 	switch s[i] {
 	case '{':
 		end := bibGroupEnd(s, i)
-		return bibDecodeTeX(s[i+1:end], verbatim), min(end+1, len(s))
+		if nest >= bibMaxNest {
+			return strings.NewReplacer("{", "", "}", "", "\\", "").Replace(s[i+1 : end]), min(end+1, len(s))
+		}
+		return bibDecodeTeX(s[i+1:end], verbatim, nest+1), min(end+1, len(s))
 	case '}':
 		return "", i
 	case '\\':
+		if nest >= bibMaxNest {
+			return "", i // too deep: the accent stands alone, the command is read next
+		}
 		var b strings.Builder
-		next := bibCommand(&b, s, i, verbatim)
+		next := bibCommand(&b, s, i, verbatim, nest+1)
 		return b.String(), next
 	}
 	_, n := utf8.DecodeRuneInString(s[i:])
