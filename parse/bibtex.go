@@ -25,6 +25,10 @@ func init() {
 // bibEntryStart matches the start of an entry: "@type{" or "@type(".
 var bibEntryStart = regexp.MustCompile(`^@[ \t]*([A-Za-z][A-Za-z0-9_:-]*)[ \t]*[{(]`)
 
+// bibLoneType matches a line holding only "@type", whose entry BibTeX would
+// open on a later line; it is reported rather than dropped silently.
+var bibLoneType = regexp.MustCompile(`^@[ \t]*([A-Za-z][A-Za-z0-9_:-]*)[ \t]*$`)
+
 // bibSniff accepts input whose first line that is neither blank nor a "%"
 // comment, after any leading junk text, starts an entry "@word{" or "@word(".
 func bibSniff(_ string, head []byte) bool {
@@ -168,6 +172,10 @@ func (b *bibReader) scanLine(num int, text string) {
 			at += pos
 			m := bibEntryStart.FindStringIndex(text[at:])
 			if m == nil {
+				if w := bibLoneType.FindStringSubmatch(text[at:]); w != nil && strings.TrimSpace(text[:at]) == "" &&
+					!strings.EqualFold(w[1], "comment") {
+					b.s.Skipf(num, "entry @%s has no { or ( on its line, not read", w[1])
+				}
 				pos = at + 1
 				continue
 			}
@@ -811,6 +819,12 @@ func bibName(words []string) Author {
 		ws := parts[0]
 		if len(ws) == 1 {
 			return Author{Family: join(ws)}
+		}
+		// "John Smith Jr.": a trailing suffix goes with the family name
+		if n := len(ws); n > 2 && isSuffix(bibTeXText(ws[n-1])) {
+			a := bibName(ws[:n-1])
+			a.Family += " " + bibTeXText(ws[n-1])
+			return a
 		}
 		// "First von Last": von starts at the first lower-case word that is
 		// not the last one and ends at the last such word.

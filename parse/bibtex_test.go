@@ -102,6 +102,17 @@ func TestBibTeXUnterminatedRecovers(t *testing.T) {
 	}
 }
 
+func TestBibTeXLoneType(t *testing.T) {
+	in := "@article\n{k, title = {Lost}}\n@comment\nplain\n@book{b, title = {Kept}}\n"
+	res := bibReadString(t, in)
+	if len(res.Records) != 1 || res.Records[0].Title != "Kept" {
+		t.Errorf("records %+v", res.Records)
+	}
+	if msgs := bibMessages(res.Skipped); !reflect.DeepEqual(msgs, []string{"1: entry @article has no { or ( on its line, not read"}) {
+		t.Errorf("skipped %q", msgs)
+	}
+}
+
 func TestBibTeXManyUnterminated(t *testing.T) {
 	// every entry is open to the end of the file: rereading is bounded
 	in := strings.Repeat("@article{x, title = {t\n", 20000)
@@ -254,6 +265,8 @@ func TestBibAuthors(t *testing.T) {
 		{"Brand and  ", []Author{{Family: "Brand"}}},
 		{"{\\'E}mile Zola", []Author{{"Zola", "Émile"}}},
 		{"Smith,", []Author{{Family: "Smith"}}},
+		{"John Smith Jr.", []Author{{"Smith Jr.", "John"}}},
+		{"John de Smith III", []Author{{"de Smith III", "John"}}},
 		{"", nil},
 	}
 	for _, tc := range tests {

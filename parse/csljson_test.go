@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -182,4 +183,32 @@ func FuzzCSLJSON(f *testing.F) {
 			t.Fatalf("error %v is not a *ParseError", err)
 		}
 	})
+}
+
+// BenchmarkCSLJSON reads a generated array of 5,000 Zotero-like items (no
+// CSL-JSON file is among the shared corpora).
+func BenchmarkCSLJSON(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i := range 5000 {
+		if i > 0 {
+			buf.WriteString(",\n")
+		}
+		fmt.Fprintf(&buf, `  {
+    "id": "item%d", "type": "article-journal", "title": "A study of citation graphs number %d",
+    "author": [{"family": "Smith", "given": "John"}, {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"}],
+    "issued": {"date-parts": [[%d, 5, 1]]}, "container-title": "Journal of Graphs", "volume": "%d", "issue": "2",
+    "page": "100-110", "DOI": "10.1234/jg.%d", "abstract": "We study graphs of citations between papers and what they show."
+  }`, i, i, 1950+i%70, i%40, i)
+	}
+	buf.WriteString("\n]\n")
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := Read("bench.json", bytes.NewReader(data), "csl-json")
+		if err != nil || len(res.Records) != 5000 {
+			b.Fatalf("%v, %d records", err, len(res.Records))
+		}
+	}
 }
