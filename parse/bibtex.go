@@ -605,9 +605,9 @@ func (b *bibReader) emit(e *bibEntry) {
 	rec.Issue = text("number", "issue")
 	rec.Pages = strings.NewReplacer("–", "-", "—", "-").Replace(text("pages"))
 	rec.Abstract = text("abstract")
-	if d, ok := f["doi"]; ok {
-		if rec.DOI = NormalizeDOI(bibTeXVerbatim(d.value)); rec.DOI == "" {
-			b.s.Warnf(d.line, "doi %q is not a doi", Shorten(bibTeXVerbatim(d.value), 40))
+	if d := verb("doi"); d != "" {
+		if rec.DOI = NormalizeDOI(d); rec.DOI == "" {
+			b.s.Warnf(f["doi"].line, "doi %q is not a doi", Shorten(d, 40))
 		}
 	}
 	if u := strings.Join(strings.Fields(verb("url")), ""); u != "" {
@@ -631,7 +631,7 @@ func (b *bibReader) emit(e *bibEntry) {
 	rec.SetID("isbn", verb("isbn"))
 	rec.SetID("pmid", bibFirst(verb("pmid"), verb("pubmed_id")))
 	rec.SetID("pmcid", verb("pmcid"))
-	if a := verb("arxiv"); a != "" {
+	if a := bibFirst(verb("arxiv"), verb("arxivid")); a != "" {
 		rec.SetID("arxiv", a)
 	} else if ep := verb("eprint"); ep != "" {
 		pfx := strings.ToLower(bibFirst(verb("archiveprefix"), verb("eprinttype")))

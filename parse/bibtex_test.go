@@ -172,7 +172,7 @@ func TestBibTeXWarnings(t *testing.T) {
 @article{Dup, title = {B}, journal = undefinedmacro}
 @article{title = {No key}}
 @article{k4, title = {C}, title = {C again}, year = {in press}, doi = {not a doi}}
-@article{k5, title = {D}, = {x}, year = 2001}
+@article{k5, title = {D}, = {x}, year = 2001, doi = {}}
 `
 	res := bibReadString(t, in)
 	if len(res.Records) != 5 {
@@ -239,6 +239,66 @@ func TestBibTeXFieldMapping(t *testing.T) {
 	}
 	if r := res.Records[2]; r.IDs["arxiv"] != "" || r.Label != "untitled, key:map3" {
 		t.Errorf("map3 %+v", r)
+	}
+}
+
+// TestBibTeXExporterVariants covers the layouts of common exporters, as
+// described in their documentation (entries written here by hand).
+func TestBibTeXExporterVariants(t *testing.T) {
+	in := `@ARTICLE{9000001,
+  author={J. {Smith} and A. {van der Berg}},
+  journal={IEEE Access},
+  title={Graph {Methods}},
+  year={2020},
+  volume={8},
+  number={},
+  pages={1-10},
+  keywords={graphs;citations;networks},
+  doi={10.1109/ACCESS.2020.0000001},
+  ISSN={2169-3536},
+  month={},}
+
+@inproceedings{DBLP:conf/abc/Smith19,
+  author    = {John Smith and
+               Anna Berg},
+  title     = {Citation Graphs},
+  booktitle = {Proceedings of {ABC} 2019},
+  pages     = {1--10},
+  publisher = {{ACM}},
+  year      = {2019},
+  url       = {https://doi.org/10.1145/1234567.1234568},
+  eprinttype = {arXiv},
+  eprint    = {1901.00001}
+}
+
+@article{Berg2018,
+archivePrefix = {arXiv},
+arxivId = {1801.00002},
+author = {Berg, Anna and M{\"{u}}ller, J{\"{o}}rg},
+file = {:C\:/Users/me/Mendeley Desktop/Berg - 2018.pdf:pdf},
+journal = {Journal of Graphs},
+mendeley-groups = {Graphs},
+title = {{Graphs and Trees}},
+year = {2018}
+}
+`
+	res := bibReadString(t, in)
+	if len(res.Records) != 3 || len(res.Warnings) != 0 || len(res.Skipped) != 0 {
+		t.Fatalf("records %d, warnings %v, skipped %v", len(res.Records), res.Warnings, res.Skipped)
+	}
+	ieee, dblp, mend := res.Records[0], res.Records[1], res.Records[2]
+	if !reflect.DeepEqual(ieee.Authors, []Author{{"Smith", "J."}, {"van der Berg", "A."}}) || ieee.Issue != "" ||
+		!reflect.DeepEqual(ieee.Keywords, []string{"graphs", "citations", "networks"}) || ieee.IDs["issn"] != "2169-3536" ||
+		ieee.DOI != "10.1109/access.2020.0000001" || ieee.Title != "Graph Methods" {
+		t.Errorf("ieee %+v", ieee)
+	}
+	if !reflect.DeepEqual(dblp.Authors, []Author{{"Smith", "John"}, {"Berg", "Anna"}}) || dblp.Venue != "Proceedings of ABC 2019" ||
+		dblp.DOI != "10.1145/1234567.1234568" || dblp.IDs["arxiv"] != "1901.00001" || dblp.IDs["key"] != "DBLP:conf/abc/Smith19" {
+		t.Errorf("dblp %+v", dblp)
+	}
+	if !reflect.DeepEqual(mend.Authors, []Author{{"Berg", "Anna"}, {"Müller", "Jörg"}}) || mend.IDs["arxiv"] != "1801.00002" ||
+		mend.Title != "Graphs and Trees" || mend.Year != 2018 {
+		t.Errorf("mendeley %+v", mend)
 	}
 }
 
