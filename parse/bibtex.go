@@ -313,6 +313,10 @@ func (p *bibParser) entry() {
 		e.key, p.pos = "", start
 	}
 	e.fields = p.fields()
+	if e.key == "" && len(e.fields) == 0 {
+		p.b.s.Skipf(e.line, "@%s entry is empty", typ)
+		return
+	}
 	p.b.entry(e)
 }
 

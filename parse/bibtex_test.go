@@ -103,12 +103,13 @@ func TestBibTeXUnterminatedRecovers(t *testing.T) {
 }
 
 func TestBibTeXLoneType(t *testing.T) {
-	in := "@article\n{k, title = {Lost}}\n@comment\nplain\n@book{b, title = {Kept}}\n"
+	in := "@article\n{k, title = {Lost}}\n@comment\nplain\n@book{b, title = {Kept}}\n@misc{ }\n"
 	res := bibReadString(t, in)
 	if len(res.Records) != 1 || res.Records[0].Title != "Kept" {
 		t.Errorf("records %+v", res.Records)
 	}
-	if msgs := bibMessages(res.Skipped); !reflect.DeepEqual(msgs, []string{"1: entry @article has no { or ( on its line, not read"}) {
+	want := []string{"1: entry @article has no { or ( on its line, not read", "6: @misc entry is empty"}
+	if msgs := bibMessages(res.Skipped); !reflect.DeepEqual(msgs, want) {
 		t.Errorf("skipped %q", msgs)
 	}
 }

@@ -223,6 +223,10 @@ func cslItem(raw json.RawMessage, line int, s *Sink) {
 		s.Skipf(line, "item is not a json object")
 		return
 	}
+	if len(m) == 0 {
+		s.Skipf(line, "item is empty")
+		return
+	}
 	str := func(keys ...string) string {
 		for _, k := range keys {
 			v, ok := m[k]

@@ -93,7 +93,7 @@ func TestCSLJSONSingleAndLines(t *testing.T) {
 
 func TestCSLJSONDamaged(t *testing.T) {
 	in := `[
-  "not an item",
+  "not an item", {},
   {"id": "a", "type": "book", "title": {"x": 1}, "author": "Smith", "issued": {"date-parts": [["spring"]]}},
   {"id": "b", "type": "book", "title": "Fine", "DOI": "none"},
   {"id": "c", "title": "Broken" "type": "book"}
@@ -121,7 +121,8 @@ func TestCSLJSONDamaged(t *testing.T) {
 	if !reflect.DeepEqual(warns, wantWarns) {
 		t.Errorf("warnings\n got %q\nwant %q", warns, wantWarns)
 	}
-	if len(skips) != 2 || skips[0] != "2: item is not a json object" || !strings.HasPrefix(skips[1], "5: invalid json, the rest of the file is not read") {
+	if len(skips) != 3 || skips[0] != "2: item is not a json object" || skips[1] != "2: item is empty" ||
+		!strings.HasPrefix(skips[2], "5: invalid json, the rest of the file is not read") {
 		t.Errorf("skipped %q", skips)
 	}
 }
