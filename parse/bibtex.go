@@ -276,8 +276,6 @@ func (p *bibParser) skipSpace() {
 	}
 }
 
-func bibIsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-
 // end is the index of the entry's closing delimiter.
 func (p *bibParser) end() int { return len(p.text) - 1 }
 
