@@ -599,7 +599,8 @@ func (b *bibReader) emit(e *bibEntry) {
 		}
 	}
 	if rec.Year == 0 {
-		rec.Year = ParseYear(text("date"))
+		// biblatex dates; WoS gives early-access articles only this date
+		rec.Year = ParseYear(text("date", "early access date", "earlyaccessdate"))
 	}
 	rec.Venue = text("journal", "journaltitle", "booktitle")
 	rec.VenueAbbrev = text("journal-iso", "abbrev_source_title", "shortjournal")

@@ -352,7 +352,7 @@ func TestBibTeXWoS(t *testing.T) {
 		"Unique-ID = {{WOS:000111111100001}},\n" +
 		"DA = {{2022-01-01}},\n" +
 		"}\n" +
-		"@Article{ISI:000222,\n  Title = {{Old}},\n  Unique-id = {{ISI:000222}}\n}\n"
+		"@Article{ISI:000222,\n  Title = {{Old}},\n  Unique-id = {{ISI:000222}},\n  Early Access Date = {{NOV 2021}}\n}\n"
 	res, err := Read("t.bib", strings.NewReader(in), "")
 	if err != nil || res.Format != "bibtex" {
 		t.Fatalf("detected %q, %v", res.Format, err)
@@ -386,7 +386,7 @@ func TestBibTeXWoS(t *testing.T) {
 	if r.References[0].DOI != "10.1016/j.artint.2008.11.006" {
 		t.Errorf("ref DOI %q", r.References[0].DOI)
 	}
-	if r := res.Records[1]; r.Format != "wos-bibtex" || r.IDs["wos"] != "WOS:000222" || r.References != nil {
+	if r := res.Records[1]; r.Format != "wos-bibtex" || r.IDs["wos"] != "WOS:000222" || r.References != nil || r.Year != 2021 {
 		t.Errorf("old ISI record %+v", r)
 	}
 }
