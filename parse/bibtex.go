@@ -110,6 +110,7 @@ type bibReader struct {
 // abstracts and reference lists are not held for the whole file.
 const bibParentMax = 1024
 
+// bibRead is the Read of the bibtex format.
 func bibRead(r io.Reader, s *Sink) error {
 	b := &bibReader{s: s, macros: map[string]string{}, keys: map[string]int{},
 		parent: map[string][]bibField{}, wait: map[string][]*bibEntry{}}
@@ -148,6 +149,7 @@ func bibRead(r io.Reader, s *Sink) error {
 	return lr.Err()
 }
 
+// bibCloser returns the delimiter that closes an entry opened with open.
 func bibCloser(open byte) byte {
 	if open == '(' {
 		return ')'
@@ -270,6 +272,7 @@ func (p *bibParser) line(pos int) int {
 	return p.lastLine
 }
 
+// skipSpace moves past white space.
 func (p *bibParser) skipSpace() {
 	for p.pos < len(p.text) && bibIsSpace(p.text[p.pos]) {
 		p.pos++
@@ -542,7 +545,7 @@ func (b *bibReader) flushWaiting() {
 var (
 	bibCitedByRe = regexp.MustCompile(`(?i)\bcited\s+by\s*:?\s*(\d+)`)
 	bibEIDRe     = regexp.MustCompile(`\beid=(2-s2\.0-\d+)`)
-	bibArxivRe   = regexp.MustCompile(`^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)$`)
+	bibArxivRe   = regexp.MustCompile(`^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?/\d{7}(?:v\d+)?)$`)
 )
 
 // bibMapped are the fields the reader uses; a repeated one is reported.
@@ -639,7 +642,10 @@ func (b *bibReader) emit(e *bibEntry) {
 	} else if ep := verb("eprint"); ep != "" {
 		pfx := strings.ToLower(bibFirst(verb("archiveprefix"), verb("eprinttype")))
 		if pfx == "arxiv" || pfx == "" && bibArxivRe.MatchString(strings.ToLower(ep)) {
-			rec.SetID("arxiv", strings.TrimPrefix(strings.ToLower(ep), "arxiv:"))
+			if strings.HasPrefix(strings.ToLower(ep), "arxiv:") {
+				ep = ep[len("arxiv:"):]
+			}
+			rec.SetID("arxiv", ep)
 		}
 	}
 

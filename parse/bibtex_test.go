@@ -219,7 +219,7 @@ func TestBibTeXFieldMapping(t *testing.T) {
   eprint = {1905.01234}, eprinttype = {arxiv},
   pmid = {12345}
 }
-@misc{map2, keywords = {one, two}, doi = {https://dx.doi.org/10.5555/X.Y}, eprint = {hep-th/9901001}}
+@misc{map2, keywords = {one, two}, doi = {https://dx.doi.org/10.5555/X.Y}, eprint = {math.CO/9901001}}
 @misc{map3, eprint = {12345}, archiveprefix = {SSRN}}
 `
 	res := bibReadString(t, in)
@@ -235,7 +235,7 @@ func TestBibTeXFieldMapping(t *testing.T) {
 		t.Errorf("map1 %+v", r)
 	}
 	r = res.Records[1]
-	if !reflect.DeepEqual(r.Keywords, []string{"one", "two"}) || r.DOI != "10.5555/x.y" || r.IDs["arxiv"] != "hep-th/9901001" {
+	if !reflect.DeepEqual(r.Keywords, []string{"one", "two"}) || r.DOI != "10.5555/x.y" || r.IDs["arxiv"] != "math.CO/9901001" {
 		t.Errorf("map2 %+v", r)
 	}
 	if r := res.Records[2]; r.IDs["arxiv"] != "" || r.Label != "untitled, key:map3" {

@@ -105,6 +105,7 @@ type cslLines struct {
 	count int     // newlines before the offsets in nl
 }
 
+// Read reads from the underlying reader, noting where newlines are.
 func (c *cslLines) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	for i := 0; i < n; {
@@ -150,6 +151,7 @@ func cslStart(dec *json.Decoder) int64 {
 	}
 }
 
+// cslRead is the Read of the csl-json format.
 func cslRead(r io.Reader, s *Sink) error {
 	lc := &cslLines{r: r}
 	br := bufio.NewReader(lc)

@@ -90,8 +90,10 @@ type bibOut struct {
 	pending bool
 }
 
+// space notes white space, written only before further text.
 func (o *bibOut) space() { o.pending = true }
 
+// str writes text.
 func (o *bibOut) str(s string) {
 	if o.pending && o.b.Len() > 0 {
 		o.b.WriteByte(' ')
@@ -100,6 +102,7 @@ func (o *bibOut) str(s string) {
 	o.b.WriteString(s)
 }
 
+// byte writes one byte of text.
 func (o *bibOut) byte(c byte) {
 	if o.pending && o.b.Len() > 0 {
 		o.b.WriteByte(' ')
@@ -108,6 +111,7 @@ func (o *bibOut) byte(c byte) {
 	o.b.WriteByte(c)
 }
 
+// bibIsSpace reports whether c is ASCII white space.
 func bibIsSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
@@ -290,4 +294,5 @@ func bibGroupEnd(s string, open int) int {
 	return len(s)
 }
 
+// bibIsLetter reports whether c is an ASCII letter, as in TeX control words.
 func bibIsLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
