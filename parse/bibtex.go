@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"io"
 	"net/url"
 	"regexp"
@@ -29,19 +30,45 @@ var bibEntryStart = regexp.MustCompile(`^@[ \t]*([A-Za-z][A-Za-z0-9_:-]*)[ \t]*[
 // open on a later line; it is reported rather than dropped silently.
 var bibLoneType = regexp.MustCompile(`^@[ \t]*([A-Za-z][A-Za-z0-9_:-]*)[ \t]*$`)
 
-// bibSniff accepts input whose first line that is neither blank nor a "%"
-// comment, after any leading junk text, starts an entry "@word{" or "@word(".
+// bibSniffEntry matches an entry's first line as a sniffer wants it: the key
+// and its comma follow the brace ("@article{key,"), or the line ends there.
+var bibSniffEntry = regexp.MustCompile(`^@[ \t]*([A-Za-z][A-Za-z0-9_:-]*)[ \t]*[{(][ \t]*(?:([^\s,{}()="#%']+[ \t]*[,})])|$)`)
+
+// bibKnownTypes are the BibTeX and biblatex entry types accepted by the
+// sniffer when the key is not on the entry's first line; other at-rules
+// (CSS "@media screen {", "@font-face {") are not BibTeX.
+var bibKnownTypes = map[string]bool{
+	"article": true, "book": true, "booklet": true, "conference": true, "inbook": true, "incollection": true,
+	"inproceedings": true, "manual": true, "mastersthesis": true, "misc": true, "phdthesis": true,
+	"proceedings": true, "techreport": true, "unpublished": true, "online": true, "report": true,
+	"thesis": true, "collection": true, "dataset": true, "software": true, "patent": true,
+	"periodical": true, "electronic": true, "www": true, "string": true, "preamble": true, "comment": true,
+}
+
+// bibSniff accepts input in which, after any leading "%" comments, blank
+// lines or junk text, a line starts an entry: "@type{key," or "@type(key,",
+// or "@type{" alone for a known entry type, or @string, @preamble, @comment.
 func bibSniff(_ string, head []byte) bool {
 	for len(head) > 0 {
 		line := head
-		if i := strings.IndexByte(string(head), '\n'); i >= 0 {
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
 			line, head = head[:i], head[i+1:]
 		} else {
 			head = nil
 		}
 		t := strings.TrimLeft(string(line), " \t")
-		if strings.HasPrefix(t, "@") {
-			if bibEntryStart.MatchString(t) {
+		if !strings.HasPrefix(t, "@") {
+			continue
+		}
+		if m := bibSniffEntry.FindStringSubmatch(t); m != nil {
+			typ := strings.ToLower(m[1])
+			if m[2] != "" || bibKnownTypes[typ] {
+				return true
+			}
+		}
+		if m := bibEntryStart.FindStringSubmatch(t); m != nil {
+			switch strings.ToLower(m[1]) {
+			case "string", "preamble", "comment":
 				return true
 			}
 		}

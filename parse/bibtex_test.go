@@ -428,6 +428,9 @@ func TestBibTeXSniff(t *testing.T) {
 		"% JabRef\n\n@Article{k,\n",
 		"junk text first\n\n  @book (k,\n",
 		"\n@STRING{a = {b}}\n",
+		"@misc{onlykey}\n",
+		"@inproceedings{\n  key,\n",
+		"@comment{jabref-meta: databaseType:bibtex;}\n",
 	}
 	no := []string{
 		"TY  - JOUR\nAU  - Smith\nER  - \n",
@@ -435,6 +438,9 @@ func TestBibTeXSniff(t *testing.T) {
 		"[{\"id\": \"a\", \"type\": \"book\", \"title\": \"@misc{x}\"}]",
 		"Contact me @someone {today}\n",
 		"Authors,Title,Year\n\"@a{\",x,2001\n",
+		"<style>\n@media (max-width: 600px) {\n  body { margin: 0 }\n}\n@font-face {\n  font-family: X;\n}\n",
+		"@SuppressWarnings(\"unchecked\")\n@Override\n",
+		"@mention{not a key here}\n",
 	}
 	for _, s := range yes {
 		if !bibSniff("x", []byte(s)) {
