@@ -79,6 +79,27 @@ Text between entries is ignored, even with an address like a@b.org.
 	}
 }
 
+func TestBibTeXQuotesAndParens(t *testing.T) {
+	in := `@STRING{Jgr = "J. Graphs"}
+@misc(p1, title = "Trees (and) forests)", journal = JGR)
+@misc{p2, title = "M\"uller's {"}quoted{"} work", note = "a {(} in braces"}
+@misc(p3, title = {Braces ) inside}, year = "2001")
+`
+	res := bibReadString(t, in)
+	if len(res.Records) != 3 || len(res.Warnings) != 0 {
+		t.Fatalf("records %d, warnings %v", len(res.Records), res.Warnings)
+	}
+	if r := res.Records[0]; r.Title != "Trees (and) forests)" || r.Venue != "J. Graphs" {
+		t.Errorf("p1 %+v", r)
+	}
+	if r := res.Records[1]; r.Title != `Müller's "quoted" work` {
+		t.Errorf("p2 %+v", r)
+	}
+	if r := res.Records[2]; r.Title != "Braces ) inside" || r.Year != 2001 {
+		t.Errorf("p3 %+v", r)
+	}
+}
+
 func TestBibTeXUnterminatedRecovers(t *testing.T) {
 	in := `@article{good1, title = {One}}
 @article{broken, title = {Two
