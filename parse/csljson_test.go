@@ -89,6 +89,10 @@ func TestCSLJSONSingleAndLines(t *testing.T) {
 	if len(res.Records) != 2 || res.Records[1].Title != "Two" || res.Records[1].Line != 3 {
 		t.Errorf("json lines: %+v", res.Records)
 	}
+	res = cslReadString(t, "{\"type\": \"book\", \"title\": \"One\"}\n}\n{\"type\": \"book\", \"title\": \"Two\"}\n")
+	if len(res.Records) != 1 || len(res.Skipped) != 1 || res.Skipped[0].Line != 2 {
+		t.Errorf("stray brace: records %+v, skipped %v", res.Records, res.Skipped)
+	}
 }
 
 func TestCSLJSONDamaged(t *testing.T) {
@@ -121,7 +125,7 @@ func TestCSLJSONDamaged(t *testing.T) {
 	if !reflect.DeepEqual(warns, wantWarns) {
 		t.Errorf("warnings\n got %q\nwant %q", warns, wantWarns)
 	}
-	if len(skips) != 3 || skips[0] != "2: item is not a json object" || skips[1] != "2: item is empty" ||
+	if len(skips) != 3 || skips[0] != "2: item is not a json object" || !strings.HasPrefix(skips[1], "2: item has none of the CSL variables") ||
 		!strings.HasPrefix(skips[2], "5: invalid json, the rest of the file is not read") {
 		t.Errorf("skipped %q", skips)
 	}
