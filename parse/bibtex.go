@@ -358,6 +358,14 @@ func (p *bibParser) fields() []bibField {
 		if p.pos >= p.end() {
 			return out
 		}
+		if p.text[p.pos] == '%' {
+			// a commented-out field, as biber allows
+			if i := strings.IndexByte(p.text[p.pos:p.end()], '\n'); i >= 0 {
+				p.pos += i
+				continue
+			}
+			return out
+		}
 		start := p.pos
 		for p.pos < p.end() && !strings.ContainsRune("=,{}\"#", rune(p.text[p.pos])) {
 			p.pos++

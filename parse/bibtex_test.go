@@ -84,10 +84,17 @@ func TestBibTeXQuotesAndParens(t *testing.T) {
 @misc(p1, title = "Trees (and) forests)", journal = JGR)
 @misc{p2, title = "M\"uller's {"}quoted{"} work", note = "a {(} in braces"}
 @misc(p3, title = {Braces ) inside}, year = "2001")
+@misc{p4,
+  % title = {Old title},
+  title = {New title}, % a trailing remark
+  year = 2002 }
 `
 	res := bibReadString(t, in)
-	if len(res.Records) != 3 || len(res.Warnings) != 0 {
+	if len(res.Records) != 4 || len(res.Warnings) != 0 {
 		t.Fatalf("records %d, warnings %v", len(res.Records), res.Warnings)
+	}
+	if r := res.Records[3]; r.Title != "New title" || r.Year != 2002 {
+		t.Errorf("p4 %+v", r)
 	}
 	if r := res.Records[0]; r.Title != "Trees (and) forests)" || r.Venue != "J. Graphs" {
 		t.Errorf("p1 %+v", r)
