@@ -46,7 +46,7 @@ var bibSymbols = map[string]string{
 	"textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
 	"guillemotleft": "«", "guillemotright": "»", "textbackslash": "\\", "textasciitilde": "~",
 	"textunderscore": "_", "textbar": "|", "textless": "<", "textgreater": ">", "textdegree": "°",
-	"textperiodcentered": "·", "textbullet": "•", "textdagger": "†", "LaTeX": "LaTeX", "TeX": "TeX",
+	"textperiodcentered": "·", "textbullet": "•", "textdagger": "†",
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
 	"zeta": "ζ", "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
 	"xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ",
