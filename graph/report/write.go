@@ -34,18 +34,22 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	}
 	head := func(s string) { fmt.Fprintf(bw, "\n%s%s%s\n", bold, s, reset) }
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	// para writes a sentence wrapped to the width, indented by two spaces.
+	para := func(format string, args ...any) {
+		bw.WriteString(wrapText(fmt.Sprintf(format, args...), width, "  "))
+	}
 
-	p("%scitegraph%s: %s read, %s → %s (%d in the corpus, %d cited only), %s\n", bold, reset,
+	bw.WriteString(bold + wrapText(fmt.Sprintf("citegraph: %s read, %s → %s (%d in the corpus, %d cited only), %s",
 		plural(len(r.Inputs), "file"), plural(r.Records, "record"), plural(r.Works, "work"),
-		r.CorpusWorks, r.CitedOnly, plural(r.Citations, "citation"))
+		r.CorpusWorks, r.CitedOnly, plural(r.Citations, "citation")), width, "") + reset)
 
 	head("What was read")
 	fileW := 4
 	for _, in := range r.Inputs {
 		fileW = max(fileW, utf8.RuneCountInString(in.File))
 	}
-	fileW = min(fileW, width-50)
-	p("  %-*s  %-13s %7s %7s %8s %8s\n", fileW, "FILE", "FORMAT", "RECORDS", "REFS", "DECLARED", "PROBLEMS")
+	fileW = max(8, min(fileW, width-50))
+	p("  %-*s  %-12s %7s %7s %8s %8s\n", fileW, "FILE", "FORMAT", "RECORDS", "REFS", "DECLARED", "PROBLEMS")
 	for _, in := range r.Inputs {
 		format, problems := in.Format, strconv.Itoa(in.Warnings+in.Skipped)
 		if in.Error != "" || format == "" {
@@ -54,20 +58,21 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		if problems == "0" {
 			problems = "-"
 		}
-		p("  %-*s  %-13s %7d %7d %8s %8s\n", fileW, cut(in.File, fileW), format, in.Records, in.RefsListed,
+		p("  %-*s  %-12s %7d %7d %8s %8s\n", fileW, cutLeft(in.File, fileW), cut(format, 12), in.Records, in.RefsListed,
 			countOrDash(in.RefsDeclared), problems)
 	}
-	p("  %s, %s listed", plural(r.Records, "record"), plural(r.RefsListed, "reference"))
+	declared := ""
 	if r.RefsDeclared > 0 {
-		p(" of %d declared", r.RefsDeclared)
+		declared = fmt.Sprintf(" of %d declared", r.RefsDeclared)
 	}
-	p("; %s no reference list.\n", pluralVerb(r.NoRefs, "record has", "records have"))
+	para("%s, %s listed%s; %s no reference list.", plural(r.Records, "record"), plural(r.RefsListed, "reference"),
+		declared, pluralVerb(r.NoRefs, "record has", "records have"))
 	rs := r.Resolution
 	if rs.DuplicatesMerged > 0 {
-		p("  %s merged into another record of the same work.\n", plural(rs.DuplicatesMerged, "duplicate record"))
+		para("%s merged into another record of the same work.", plural(rs.DuplicatesMerged, "duplicate record"))
 	}
 	if len(r.Problems) == 0 {
-		p("  Nothing skipped, no damaged records.\n")
+		para("Nothing skipped, no damaged records.")
 	} else {
 		p("  %s:\n", plural(len(r.Problems), "problem"))
 		for i, msg := range r.Problems {
@@ -92,8 +97,8 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	if len(parts) == 0 {
 		parts = []string{"no references"}
 	}
-	p("  %s resolved by: %s.\n", plural(rs.References, "reference"), strings.Join(parts, ", "))
-	p("  %s matched nothing else; %s needed fuzzy evidence; %s, %s dropped.\n",
+	para("%s resolved by: %s.", plural(rs.References, "reference"), strings.Join(parts, ", "))
+	para("%s matched nothing else; %s needed fuzzy evidence; %s, %s dropped.",
 		pluralVerb(rs.Unresolved, "reference", "references"), plural(rs.FuzzyClusters, "merge"),
 		plural(rs.SelfCitations, "self-citation"), plural(rs.RepeatedRefs, "repeated reference"))
 
@@ -101,24 +106,38 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	if len(r.Ranking) == 0 {
 		p("  No works.\n")
 	} else {
-		fixed := 4 + 5 + 5 + 9 + 9 + 9 + 9 + 8
-		labelW := max(20, width-fixed-2)
-		p("  %3s %-*s %4s %4s %8s %8s %8s %8s\n", "#", labelW, "WORK", "YEAR", "CIT", "PAGERANK", "BETWEEN", "HUB", "AUTH")
+		// below 90 columns the HITS columns make way for the names
+		hits := width >= 90
+		fixed := 2 + 4 + 5 + 5 + 9 + 9
+		if hits {
+			fixed += 18
+		}
+		labelW := max(16, width-fixed)
+		p("  %3s %-*s %4s %4s %8s %8s", "#", labelW, "WORK", "YEAR", "CIT", "PAGERANK", "BETWEEN")
+		if hits {
+			p(" %8s %8s", "HUB", "AUTH")
+		}
+		p("\n")
 		for _, row := range r.Ranking {
 			mark := " "
 			if row.InCorpus {
 				mark = "*"
 			}
-			p("  %3d %-*s %4s %4d %8.4f %8.4f %8.4f %8.4f\n", row.Rank, labelW, cut(mark+row.Name(), labelW), yearOrDash(row.Year),
-				row.Citations, row.PageRank, row.Betweenness, row.Hub, row.Authority)
+			p("  %3d %-*s %4s %4d %8.4f %8.4f", row.Rank, labelW, cut(mark+row.Name(), labelW), yearOrDash(row.Year),
+				row.Citations, row.PageRank, row.Betweenness)
+			if hits {
+				p(" %8.4f %8.4f", row.Hub, row.Authority)
+			}
+			p("\n")
 		}
-		p("  %s* = paper of the corpus; CIT = citations within this graph; %d of %d works shown.%s\n", dim, len(r.Ranking), r.Works, reset)
+		bw.WriteString(dim + wrapText(fmt.Sprintf("* = paper of the corpus; CIT = citations within this graph; %d of %d works shown.",
+			len(r.Ranking), r.Works), width, "  ") + reset)
 	}
 
 	writePairs := func(title string, rows []PairRow, all int, none, unit string) {
 		head(title)
 		if len(rows) == 0 {
-			p("  None: %s.\n", none)
+			para("None: %s.", none)
 			return
 		}
 		labelW := max(16, (width-2-7-8-6)/2)
@@ -126,25 +145,25 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		for _, row := range rows {
 			p("  %-*s %-*s %6d %7.3f\n", labelW, cut(row.ALabel, labelW), labelW, cut(row.BLabel, labelW), row.Count, row.Cosine)
 		}
-		p("  %s%d of %d pairs shown.%s\n", dim, len(rows), all, reset)
+		bw.WriteString(dim + wrapText(fmt.Sprintf("%d of %d pairs shown.", len(rows), all), width, "  ") + reset)
 	}
 	writePairs("Bibliographic coupling (works sharing references)", r.Coupling, r.CouplingAll, r.NoCoupling, "shared")
 	writePairs("Co-citation (works cited together)", r.Cocitation, r.CocitAll, r.NoCocitation, "count")
 	if r.CocitAll > 0 && r.Citing == 1 {
-		p("  Every co-cited pair comes from the one work that lists references, so all counts are 1 and say little.\n")
+		para("Every co-cited pair comes from the one work that lists references, so all counts are 1 and say little.")
 	}
 
 	if r.Drawing != nil || len(r.Outputs) > 0 {
 		head("Diagram")
 		if d := r.Drawing; d != nil {
-			p("  %s and %s drawn, sized by %s", plural(len(d.Works), "work"), plural(d.Arcs, "citation"), d.Metric)
+			left := ""
 			if d.Omitted > 0 {
-				p("; %d works left out (raise -nodes to draw more)", d.Omitted)
+				left = fmt.Sprintf("; %d works left out (raise -nodes to draw more)", d.Omitted)
 			}
-			p(".\n")
+			para("%s and %s drawn, sized by %s%s.", plural(len(d.Works), "work"), plural(d.Arcs, "citation"), d.Metric, left)
 		}
 		for _, o := range r.Outputs {
-			p("  wrote %s\n", o)
+			para("wrote %s", o)
 		}
 	}
 	return bw.Flush()
@@ -245,6 +264,45 @@ func yearOrDash(y int) string {
 		return "-"
 	}
 	return strconv.Itoa(y)
+}
+
+// wrapText breaks s into lines of at most width runes at spaces, each
+// starting with indent, and ends it with a newline. A word longer than a
+// line is cut.
+func wrapText(s string, width int, indent string) string {
+	avail := max(10, width-utf8.RuneCountInString(indent))
+	var b strings.Builder
+	line := 0
+	for _, word := range strings.Fields(s) {
+		n := utf8.RuneCountInString(word)
+		if n > avail {
+			word, n = cut(word, avail), avail
+		}
+		if line > 0 && line+1+n > avail {
+			b.WriteString("\n")
+			line = 0
+		}
+		if line == 0 {
+			b.WriteString(indent)
+		} else {
+			b.WriteString(" ")
+			line++
+		}
+		b.WriteString(word)
+		line += n
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// cutLeft shortens s to width runes keeping its end (the file name of a
+// path), marking the cut with "…".
+func cutLeft(s string, width int) string {
+	r := []rune(s)
+	if width <= 0 || len(r) <= width {
+		return s
+	}
+	return "…" + string(r[len(r)-width+1:])
 }
 
 // cut shortens s to width runes, marking the cut with "…".
