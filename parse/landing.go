@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -244,7 +246,6 @@ func lpClassifyCells(l *lpLine) {
 }
 
 var (
-	lpColonRe    = regexp.MustCompile(`^([^:：]{1,48}?)\s*[:：]\s*(.*)$`)
 	lpAbsInline  = regexp.MustCompile(`^(?i)(abstract|summary)\s*[.—–]\s*(.+)$`)
 	lpHasRefsRe  = regexp.MustCompile(`(?i)\bhas (\d[\d,]*) (?:references?|cited references)\b`)
 	lpNRefsRe    = regexp.MustCompile(`(?i)^(\d[\d,]*)\s+(?:references?|cited references)\b`)
@@ -265,7 +266,7 @@ func lpClassifyText(l *lpLine) {
 		l.kind, l.label = lpLabel, key
 		return
 	}
-	if m := lpColonRe.FindStringSubmatch(t); m != nil {
+	if m := lpSplitColon(t); m != nil {
 		if key, ok := lpLabels[lpNormLabel(m[1])]; ok {
 			if m[2] == "" {
 				l.kind, l.label = lpLabel, key
@@ -304,38 +305,52 @@ func lpClassifyText(l *lpLine) {
 // "8 CrossRef citations to date") and text following it on the line.
 func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	count = -1
+	lt := strings.ToLower(t[:min(len(t), 12)])
+	absLike := strings.HasPrefix(lt, "abstract") || strings.HasPrefix(lt, "summary")
 	if utf8.RuneCountInString(t) > 120 {
-		if m := lpAbsInline.FindStringSubmatch(t); m != nil {
+		if !absLike && !strings.ContainsAny(t, ":：") {
+			return 0, -1, "", false
+		}
+		if m := lpAbsInline.FindStringSubmatch(t); absLike && m != nil {
 			return lpSections[strings.ToLower(m[1])], -1, m[2], true
 		}
-		if m := lpColonRe.FindStringSubmatch(t); m != nil {
+		if m := lpSplitColon(t); m != nil {
 			if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecAbstract || sec == lpSecAbstractAlt || sec == lpSecKeywords || sec == lpSecKeywordsAlt || sec == lpSecRefs) {
 				return sec, -1, m[2], true
 			}
 		}
 		return 0, -1, "", false
 	}
-	if m := lpHasRefsRe.FindStringSubmatch(t); m != nil {
-		return lpSecRefs, lpAtoi(m[1]), "", true
+	if strings.Contains(t, "eferenc") {
+		if m := lpHasRefsRe.FindStringSubmatch(t); m != nil {
+			return lpSecRefs, lpAtoi(m[1]), "", true
+		}
 	}
-	if m := lpNRefsRe.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 40 {
-		return lpSecRefs, lpAtoi(m[1]), "", true
-	}
-	if m := lpNCitesRe.FindStringSubmatch(t); m != nil {
-		return lpSecCitedBy, lpAtoi(m[1]), "", true
+	if t[0] >= '0' && t[0] <= '9' {
+		if m := lpNRefsRe.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 40 {
+			return lpSecRefs, lpAtoi(m[1]), "", true
+		}
+		if m := lpNCitesRe.FindStringSubmatch(t); m != nil {
+			return lpSecCitedBy, lpAtoi(m[1]), "", true
+		}
 	}
 	name, rest := t, ""
-	if m := lpColonRe.FindStringSubmatch(t); m != nil {
+	if m := lpSplitColon(t); m != nil {
 		name, rest = m[1], m[2]
-	} else if m := lpAbsInline.FindStringSubmatch(t); m != nil {
+	} else if m := lpAbsInline.FindStringSubmatch(t); absLike && m != nil {
 		name, rest = m[1], m[2]
 	}
-	if m := lpCountRe.FindStringSubmatch(name); m != nil {
+	if last := name[len(name)-1]; (last == ')' || last == ']') && lpCountRe.MatchString(name) {
+		m := lpCountRe.FindStringSubmatch(name)
 		if sec, ok := lpSections[lpNormLabel(m[1])]; ok && rest == "" {
 			return sec, lpAtoi(m[2]), "", true
 		}
 	}
-	if m := lpTrailNumRe.FindStringSubmatch(name); m != nil && rest == "" {
+	if last := name[len(name)-1]; last >= '0' && last <= '9' && rest == "" {
+		m := lpTrailNumRe.FindStringSubmatch(name)
+		if m == nil {
+			return 0, -1, "", false
+		}
 		if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecCitedBy || sec == lpSecRefs) {
 			return sec, lpAtoi(m[2]), "", true
 		}
@@ -350,6 +365,21 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	return sec, -1, rest, true
 }
 
+// lpSplitColon splits "Label: value" at a colon within the first 48
+// characters, returning the whole match, the label and the value, or nil.
+func lpSplitColon(t string) []string {
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 || utf8.RuneCountInString(t[:i]) > 48 {
+		return nil
+	}
+	name := strings.TrimSpace(t[:i])
+	if name == "" {
+		return nil
+	}
+	_, w := utf8.DecodeRuneInString(t[i:])
+	return []string{t, name, strings.TrimSpace(t[i+w:])}
+}
+
 func lpAtoi(s string) int {
 	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
 	if err != nil {
@@ -359,19 +389,20 @@ func lpAtoi(s string) int {
 }
 
 var (
-	lpParenRe     = regexp.MustCompile(`\s*\([^()]*\)`)
-	lpLabelTailRe = regexp.MustCompile(`[\s:：.]+$`)
+	lpParenRe = regexp.MustCompile(`\s*\([^()]*\)`)
 )
 
 // lpNormLabel returns a label in the form the label tables use: lower case,
 // without parenthesised notes, trailing colon or extra space.
 func lpNormLabel(s string) string {
+	if len(s) > 64 {
+		return "" // no label is that long
+	}
 	s = strings.ToLower(strings.TrimSpace(s))
 	if strings.Contains(s, "(") && s != "author(s)" && s != "editor(s)" {
 		s = lpParenRe.ReplaceAllString(s, "")
 	}
-	s = lpLabelTailRe.ReplaceAllString(s, "")
-	return CleanSpace(s)
+	return strings.Join(strings.Fields(strings.TrimRight(s, " \t:：.")), " ")
 }
 
 // lpSections maps normalised headings to the section they open.
@@ -616,21 +647,27 @@ var (
 // line, "Published by X in Journal", a date alone, a DOI alone, a document
 // type.
 func lpRecognise(t string) []lpField {
-	if lpDOILineRe.MatchString(t) {
+	if utf8.RuneCountInString(t) > 200 {
+		return nil
+	}
+	lt := strings.ToLower(t)
+	if strings.Contains(t, "10.") && lpDOILineRe.MatchString(t) {
 		if d := NormalizeDOI(t); d != "" {
 			return []lpField{{key: "doi", val: d, rank: 1}}
 		}
 	}
-	if m := lpPubByRe.FindStringSubmatch(t); m != nil {
-		return lpFieldsFor("venue", m[2], 1)
+	if strings.HasPrefix(lt, "published ") || strings.HasPrefix(lt, "appeared ") {
+		if m := lpPubByRe.FindStringSubmatch(t); m != nil {
+			return lpFieldsFor("venue", m[2], 1)
+		}
+		if m := lpPubInRe.FindStringSubmatch(t); m != nil {
+			return lpFieldsFor("venue", m[1], 1)
+		}
 	}
-	if m := lpPubInRe.FindStringSubmatch(t); m != nil {
-		return lpFieldsFor("venue", m[1], 1)
-	}
-	if lpDateOnly(t) {
+	if len(t) <= 40 && lpDateOnly(t) {
 		return []lpField{{key: "pubdate", val: t, rank: 2}}
 	}
-	if lpDocTypes[strings.ToLower(t)] {
+	if lpDocTypes[lt] {
 		return []lpField{{key: "type", val: t, rank: 1}}
 	}
 	return lpRecogniseCitation(t)
@@ -678,7 +715,14 @@ func lpRecogniseCitation(t string) []lpField {
 			out = append(out, lpField{key: k, val: v, rank: 1})
 		}
 	}
-	if m := lpEconRe.FindStringSubmatch(t); m != nil && lpVenueName(m[1]) {
+	lt := strings.ToLower(t)
+	vol := strings.Contains(lt, "vol") || strings.Contains(lt, "band") || strings.Contains(lt, "bd.") ||
+		strings.Contains(lt, "tome") || strings.Contains(lt, "jahrgang")
+	paren := strings.Contains(t, "(")
+	if !vol && !paren {
+		return nil
+	}
+	if m := lpEconRe.FindStringSubmatch(t); vol && m != nil && lpVenueName(m[1]) {
 		add("venue", m[1])
 		add("pubdate", m[2])
 		add("volume", m[3])
@@ -686,7 +730,7 @@ func lpRecogniseCitation(t string) []lpField {
 		add("pages", m[5])
 		return out
 	}
-	if m := lpCompactRe.FindStringSubmatch(t); m != nil && lpVenueName(m[1]) && !lpVolWordRe.MatchString(m[1]) {
+	if m := lpCompactRe.FindStringSubmatch(t); paren && m != nil && lpVenueName(m[1]) && !lpVolWordRe.MatchString(m[1]) {
 		add("venue", m[1])
 		if m[2] == "" {
 			if y := lpParYearRe.FindStringSubmatch(t); y != nil {
@@ -699,12 +743,15 @@ func lpRecogniseCitation(t string) []lpField {
 		add("pages", m[5])
 		return out
 	}
-	if m := lpSpringerRe.FindStringSubmatch(t); m != nil && lpVenueName(m[1]) {
+	if m := lpSpringerRe.FindStringSubmatch(t); paren && m != nil && lpVenueName(m[1]) {
 		add("venue", m[1])
 		add("volume", m[2])
 		add("pages", m[3])
 		add("pubdate", m[4])
 		return out
+	}
+	if !vol {
+		return nil
 	}
 	loc := lpVolRe.FindStringSubmatchIndex(t)
 	if loc == nil || lpIsProse(t) {
@@ -789,11 +836,26 @@ func lpDateOnly(t string) bool {
 }
 
 var (
-	lpEmailRe   = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
-	lpFooterRe  = regexp.MustCompile(`(?i)copyright|©|\(c\)\s*\d{4}|all rights reserved|recaptcha|privacy (?:policy|statement|notice)|terms (?:of|and) (?:service|use|conditions)|cookie|^(?:tel|phone|fax)\b`)
-	lpAddressRe = regexp.MustCompile(`(?:^\d{1,6}\s+.*\b(?:Ave|Avenue|Street|St|Road|Rd|Blvd|Boulevard|Suite|Ste|Lane|Drive|Way)\b)|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`)
-	lpCueRe     = regexp.MustCompile(`(?i)access statistics|subscribers only|edited by|maintained by|bibliographic data for|more articles in|export reference|export citation|page updated|last updated|may be available elsewhere|search for items|please note|sign in|log in|rightslink|permissions|download pdf|view pdf|javascript|your browser|skip to|opens? in a new|add to mendeley|author links open|get rights and content|show more|view all|external link|powered by|follow us|newsletter|sign up|subscribe|this (?:web)?site|our (?:web)?site|(?:organi[sz]ation|company|platform|service|tool) that helps|is funded (?:in part )?by|we use|full text for|get access|access through your institution|purchase pdf|^note\s*:`)
+	lpEmailRe    = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+	lpStreetRe   = regexp.MustCompile(`^\d{1,6}\s[^\d]*\b(?:Ave|Avenue|Street|St|Road|Rd|Blvd|Boulevard|Suite|Ste|Lane|Drive|Way)\b`)
+	lpZipRe      = regexp.MustCompile(`\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`)
+	lpCopyYearRe = regexp.MustCompile(`\(c\)\s*\d{4}`)
 )
+
+// lpFooterCues mark footer lines (lower case).
+var lpFooterCues = []string{"copyright", "©", "all rights reserved", "recaptcha", "privacy policy",
+	"privacy statement", "privacy notice", "terms of service", "terms of use", "terms and conditions", "cookie"}
+
+// lpCues mark notices and navigation (lower case).
+var lpCues = []string{"access statistics", "subscribers only", "edited by", "maintained by", "bibliographic data for",
+	"more articles in", "export reference", "export citation", "page updated", "last updated",
+	"may be available elsewhere", "search for items", "please note", "sign in", "log in", "rightslink", "permissions",
+	"download pdf", "view pdf", "javascript", "your browser", "skip to", "open in a new", "opens in a new",
+	"add to mendeley", "author links open", "get rights and content", "show more", "view all", "external link",
+	"powered by", "follow us", "newsletter", "sign up", "subscribe", "this site", "this website", "our site",
+	"our website", "organization that helps", "organisation that helps", "company that helps", "platform that helps",
+	"service that helps", "tool that helps", "is funded by", "is funded in part by", "we use", "full text for",
+	"get access", "access through your institution", "purchase pdf"}
 
 // lpNav holds navigation and page-furniture lines, normalised.
 var lpNav = map[string]bool{}
@@ -814,13 +876,32 @@ func init() {
 // lpBoilerLine recognises site furniture: navigation words, notices, and
 // footer lines (contact, address, copyright).
 func lpBoilerLine(t string) (boiler, footer bool) {
-	if lpEmailRe.MatchString(t) || lpFooterRe.MatchString(t) || lpAddressRe.MatchString(t) {
+	lt := strings.ToLower(t)
+	for _, c := range lpFooterCues {
+		if strings.Contains(lt, c) {
+			return true, true
+		}
+	}
+	if strings.HasPrefix(lt, "tel") || strings.HasPrefix(lt, "phone") || strings.HasPrefix(lt, "fax") {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(lt, "telphonfax")); !unicode.IsLetter(r) {
+			return true, true
+		}
+	}
+	if (strings.Contains(t, "@") && lpEmailRe.MatchString(t)) || (strings.Contains(lt, "(c)") && lpCopyYearRe.MatchString(lt)) {
 		return true, true
 	}
-	if lpNav[strings.ToLower(strings.Trim(t, " .:›»>|"))] {
+	if strings.ContainsAny(t, "0123456789") && (lpZipRe.MatchString(t) || lpStreetRe.MatchString(t)) {
+		return true, true
+	}
+	if lpNav[strings.Trim(lt, " .:›»>|")] {
 		return true, false
 	}
-	if lpCueRe.MatchString(t) {
+	for _, c := range lpCues {
+		if strings.Contains(lt, c) {
+			return true, false
+		}
+	}
+	if strings.HasPrefix(lt, "note:") || strings.HasPrefix(lt, "note :") {
 		return true, false
 	}
 	return false, false
@@ -1107,6 +1188,19 @@ func (d *lpDoc) linkAhead(i int) bool {
 
 var lpFundRe = regexp.MustCompile(`(?i)^(?:grant|funded by|funding|supported by|this (?:work|study|research) (?:was|is) (?:supported|funded)|award|project (?:no|number))\b`)
 
+// lpLinkTailWords are the last words of link texts that sites print after a
+// reference ("Google Scholar", "CrossRef", "View in Scopus").
+var lpLinkTailWords = map[string]bool{"scholar": true, "crossref": true, "ref": true, "pubmed": true,
+	"central": true, "article": true, "scopus": true, "cas": true, "pdf": true, "text": true, "fulltext": true,
+	"mathscinet": true, "zbmath": true, "medline": true, "openurl": true, "url": true, "isi": true, "ads": true,
+	"science": true, "®": true, "link": true, "it": true, "site": true, "pmc": true}
+
+// lpLinkTail reports whether a reference line may end with link texts.
+func lpLinkTail(s string) bool {
+	i := strings.LastIndexAny(s, " \t")
+	return lpLinkTailWords[strings.ToLower(strings.Trim(s[i+1:], "[]()|,;"))]
+}
+
 // lpFunding reports a funding or grant line, which is no reference.
 func lpFunding(t string) bool { return lpFundRe.MatchString(t) }
 
@@ -1212,12 +1306,13 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 }
 
 func lpAddRef(out []lpRefAt, i int, raw string, d *lpDoc) []lpRefAt {
-	raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
+	if lpLinkTail(raw) {
+		raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
+	}
 	if raw == "" || !lpLooksLikeRef(raw) && !d.rlNum {
 		return out
 	}
 	ref := ParseReference(raw)
-	ref.Raw = CleanSpace(raw)
 	ref.Line = d.lines[i].n
 	if title, venue, year, ok := lpSplitGlued(raw); ok {
 		ref.Title, ref.Venue, ref.Year = title, venue, year
@@ -1235,7 +1330,7 @@ var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
 // capitalised word after other capitals ("…NHSPublic"), such that what
 // follows reads as a journal name followed by ", year".
 func lpSplitGlued(s string) (title, venue string, year int, ok bool) {
-	s = CleanSpace(s)
+	s = strings.TrimSpace(s)
 	loc := lpVenueYearRe.FindStringSubmatchIndex(s)
 	if loc == nil {
 		return "", "", 0, false
@@ -1522,7 +1617,6 @@ var (
 	lpBracketRe   = regexp.MustCompile(`\s*(?:\([^()]*\)|\[[^\[\]]*\])`)
 	lpSupLetterRe = regexp.MustCompile(`^[a-z](?:,[a-z])*$`)
 	lpInitialsRe  = regexp.MustCompile(`^(?:\p{Lu}\.?\s?-?)+$`)
-	lpAffilRe     = regexp.MustCompile(`(?i)universit|institut|department|dept\.|hospital|school|college|centre|center|faculty|laborator|clinic|foundation|ministry|agency|council|\btrust\b|\bnhs\b|\binc\b|\bltd\b|gmbh|corporation`)
 	lpDegrees     = map[string]bool{"phd": true, "md": true, "msc": true, "mph": true, "mbbs": true, "frcp": true, "frcgp": true,
 		"rn": true, "prof": true, "dr": true, "professor": true, "ba": true, "ma": true, "bsc": true, "dphil": true, "mrcgp": true,
 		"orcid": true, "icon": true, "email": true, "e-mail": true}
@@ -1566,7 +1660,7 @@ func lpAuthors(s string) ([]Author, bool) {
 	}
 	var ps []string
 	for _, p := range pieces {
-		if p = strings.TrimSpace(p); p != "" && !lpAffilRe.MatchString(p) {
+		if p = strings.TrimSpace(p); p != "" && !lpAffiliation(p) {
 			ps = append(ps, p)
 		}
 	}
@@ -1601,6 +1695,29 @@ func lpAuthors(s string) ([]Author, bool) {
 		out = append(out, ParseName(p))
 	}
 	return out, true
+}
+
+// lpAffilCues mark an organisation's name (lower case).
+var lpAffilCues = []string{"universit", "institut", "department", "dept.", "hospital", "school", "college", "centre",
+	"center", "faculty", "laborator", "clinic", "foundation", "ministry", "agency", "council", "gmbh", "corporation"}
+
+// lpAffilWords are whole words that mark an organisation's name.
+var lpAffilWords = map[string]bool{"trust": true, "nhs": true, "inc": true, "ltd": true, "llc": true}
+
+// lpAffiliation reports whether a piece of an authors line is an affiliation.
+func lpAffiliation(p string) bool {
+	lp := strings.ToLower(p)
+	for _, c := range lpAffilCues {
+		if strings.Contains(lp, c) {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(lp) {
+		if lpAffilWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
 }
 
 var lpNameWordRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|[dDlL]['’]\p{Lu}[\p{L}\-]*)$`)
@@ -1650,6 +1767,8 @@ func (d *lpDoc) emit(s *Sink) {
 			start = end
 		}
 	}
+	slices.SortStableFunc(d.facts, func(x, y lpFact) int { return x.i - y.i })
+	slices.Sort(d.stops)
 	made := 0
 	for _, sg := range segs {
 		if r, ok := d.record(s, sg.a, sg.b); ok {
@@ -1683,12 +1802,22 @@ func (d *lpDoc) workEnd(from, limit int) int {
 	return limit
 }
 
-// first returns the value of the best-ranked, then first, fact with key in
-// lines [a, b).
-func (d *lpDoc) first(key string, a, b int) string {
+// lpWithin returns the part of xs, ordered by line index, found in lines
+// [a, b).
+func lpWithin[T any](xs []T, at func(T) int, a, b int) []T {
+	lo := sort.Search(len(xs), func(k int) bool { return at(xs[k]) >= a })
+	hi := sort.Search(len(xs), func(k int) bool { return at(xs[k]) >= b })
+	if hi < lo {
+		hi = lo
+	}
+	return xs[lo:hi:hi]
+}
+
+// lpFirst returns the value of the best-ranked, then first, fact with key.
+func lpFirst(fs []lpFact, key string) string {
 	best, val := 99, ""
-	for _, f := range d.facts {
-		if f.i >= a && f.i < b && f.f.key == key && f.f.rank < best && f.f.val != "" {
+	for _, f := range fs {
+		if f.f.key == key && f.f.rank < best && f.f.val != "" {
 			best, val = f.f.rank, f.f.val
 		}
 	}
@@ -1705,17 +1834,18 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 		}
 	}
 	headerEnd := b
-	for _, st := range d.stops {
-		if st >= a && st < headerEnd {
-			headerEnd = st
-		}
+	if st := lpWithin(d.stops, func(i int) int { return i }, a, b); len(st) > 0 {
+		headerEnd = st[0]
 	}
+	fs := lpWithin(d.facts, func(f lpFact) int { return f.i }, a, b)
 	// the title: labelled, else the first candidate of the header followed
 	// by metadata, else the longest candidate
-	r.Title = d.first("title", a, b)
+	r.Title = lpFirst(fs, "title")
 	titleAt := -1
 	if r.Title == "" {
-		titleAt = d.pickTitle(a, headerEnd)
+		var venue []lpFact
+		titleAt, venue = d.pickTitle(a, headerEnd)
+		fs = append(fs, venue...)
 		if titleAt >= 0 {
 			r.Title = d.lines[titleAt].text
 		}
@@ -1723,7 +1853,7 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 	if t := strings.TrimSuffix(r.Title, "."); !strings.HasSuffix(t, ".") {
 		r.Title = t
 	}
-	if v := d.first("authors", a, b); v != "" {
+	if v := lpFirst(fs, "authors"); v != "" {
 		if au, ok := lpAuthors(v); ok {
 			r.Authors = au
 		} else {
@@ -1738,38 +1868,36 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 			r.Authors, _ = lpAuthors(d.lines[j].text)
 		}
 	}
-	r.Venue = d.first("venue", a, b)
-	r.Volume = d.first("volume", a, b)
-	r.Issue = d.first("issue", a, b)
-	r.Pages = d.first("pages", a, b)
+	r.Venue = lpFirst(fs, "venue")
+	r.Volume = lpFirst(fs, "volume")
+	r.Issue = lpFirst(fs, "issue")
+	r.Pages = lpFirst(fs, "pages")
 	if r.Pages == "" {
-		r.Pages = d.first("artno", a, b)
+		r.Pages = lpFirst(fs, "artno")
 	}
 	best := 99
-	for _, f := range d.facts {
-		if f.i >= a && f.i < b && f.f.key == "pubdate" && f.f.rank < best {
+	for _, f := range fs {
+		if f.f.key == "pubdate" && f.f.rank < best {
 			if y := ParseYear(f.f.val); y != 0 {
 				r.Year, best = y, f.f.rank
 			}
 		}
 	}
-	r.DOI = d.first("doi", a, b)
-	r.Type = d.first("type", a, b)
+	r.DOI = lpFirst(fs, "doi")
+	r.Type = lpFirst(fs, "type")
 	for _, k := range []string{"pmid", "pmcid", "issn", "isbn", "arxiv", "url"} {
-		r.SetID(k, d.first(k, a, b))
+		r.SetID(k, lpFirst(fs, k))
 	}
-	if v := d.first("citedby", a, b); v != "" {
+	if v := lpFirst(fs, "citedby"); v != "" {
 		r.CitedBy = IntPtr(lpAtoi(v))
 	}
 	// the abstract: "Abstract", else an unheaded structured one, else one in
 	// another language or "Summary", else the first plain paragraph
 	var abs *lpAbs
+	segAbs := lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)
 	for _, want := range []int{0, 1, 2, 3} {
-		for k := range d.abs {
-			x := &d.abs[k]
-			if x.i < a || x.i >= b {
-				continue
-			}
+		for k := range segAbs {
+			x := &segAbs[k]
 			if (want == 0 && x.sec == lpSecAbstract) || (want == 1 && x.struc) ||
 				(want == 2 && x.sec == lpSecAbstractAlt) ||
 				(want == 3 && x.sec == lpSecNone && !x.struc && !d.aboutSite(x)) {
@@ -1785,20 +1913,19 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 		r.Abstract = CleanSpace(abs.text)
 	}
 	var kws *lpKw
-	for k := range d.kws {
-		if x := &d.kws[k]; x.i >= a && x.i < b && (kws == nil || (kws.alt && !x.alt)) {
+	segKws := lpWithin(d.kws, func(x lpKw) int { return x.i }, a, b)
+	for k := range segKws {
+		if x := &segKws[k]; kws == nil || (kws.alt && !x.alt) {
 			kws = x
 		}
 	}
 	if kws != nil {
 		r.Keywords = lpDedupe(kws.list)
 	}
-	for _, ra := range d.refs {
-		if ra.i >= a && ra.i < b {
-			r.References = append(r.References, ra.ref)
-		}
+	for _, ra := range lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b) {
+		r.References = append(r.References, ra.ref)
 	}
-	if v := d.first("refcount", a, b); v != "" {
+	if v := lpFirst(fs, "refcount"); v != "" {
 		n := lpAtoi(v)
 		r.RefsDeclared = IntPtr(n)
 		if len(r.References) > 0 && len(r.References) != n {
@@ -1816,11 +1943,14 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 	return r, true
 }
 
-// pickTitle chooses the title among the candidate lines of [a, end).
-func (d *lpDoc) pickTitle(a, end int) int {
+// pickTitle chooses the title among the candidate lines of [a, end). A
+// candidate standing above a volume line without journal name is that
+// journal's name: it is returned as a venue fact.
+func (d *lpDoc) pickTitle(a, end int) (int, []lpFact) {
 	longest, best := -1, 0
-	for _, i := range d.cands {
-		if i < a || i >= end || d.used[i] {
+	var venues []lpFact
+	for _, i := range lpWithin(d.cands, func(i int) int { return i }, a, end) {
+		if d.used[i] {
 			continue
 		}
 		t := d.lines[i].text
@@ -1832,16 +1962,16 @@ func (d *lpDoc) pickTitle(a, end int) int {
 		if j >= 0 && d.follows(j) {
 			if lj := &d.lines[j]; lj.kind == lpMeta && lpHasKey(lj.fields, "volume") && !lpHasKey(lj.fields, "venue") {
 				// "Journal name" above "Volume 381, December 2025": a venue
-				d.add(i, lpField{key: "venue", val: t, rank: 1})
+				venues = append(venues, lpFact{i: i, f: lpField{key: "venue", val: t, rank: 1}})
 				continue
 			}
-			return i
+			return i, venues
 		}
 		if n := utf8.RuneCountInString(t); w >= 4 && n <= 300 && n > best {
 			longest, best = i, n
 		}
 	}
-	return longest
+	return longest, venues
 }
 
 // follows reports whether line j is what comes under a title: authors,

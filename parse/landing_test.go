@@ -823,29 +823,56 @@ func FuzzLanding(f *testing.F) {
 }
 
 // BenchmarkLanding reads the seed pages, the largest real landing-page
-// text there is (go test -bench Landing -run ^$ ./parse/).
+// text there is, and two large invented pages: a results page listing many
+// works, and an article with a very long reference list
+// (go test -bench Landing -run '^$' ./parse/).
 func BenchmarkLanding(b *testing.B) {
 	matches, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
-	if len(matches) == 0 {
-		b.Skip("no seed pages")
-	}
-	var pages [][]byte
-	size := 0
+	var seeds [][]byte
 	for _, m := range matches {
 		data, err := os.ReadFile(m)
 		if err != nil {
 			b.Fatal(err)
 		}
-		pages = append(pages, data)
-		size += len(data)
+		seeds = append(seeds, data)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, p := range pages {
-			if _, err := Read("seed.txt", bytes.NewReader(p), "landing"); err != nil {
-				b.Fatal(err)
+	var works, refs bytes.Buffer
+	for k := range 2000 {
+		n := strconv.Itoa(k)
+		works.WriteString("Made-up result number " + n + " about things\nJane Roe and John Poe\n" +
+			"Journal of Things, 2011, vol. " + n + ", issue 2\nAbstract\nWe studied thing " + n +
+			" for a long time and wrote down all that we found about it.\nDOI: 10.5555/thing." + n + "\n")
+	}
+	refs.WriteString("A study of made-up things\nJane Roe and John Poe\nPublished: 2001\nReferences\n")
+	for k := range 20000 {
+		refs.WriteString(strconv.Itoa(k+1) + ". Roe J, Poe J (2001) Made-up title number " + strconv.Itoa(k) +
+			". Journal of Things 12(3):45-67. https://doi.org/10.5555/ref." + strconv.Itoa(k) + "\n")
+	}
+	for _, c := range []struct {
+		name  string
+		pages [][]byte
+	}{
+		{"seeds", seeds},
+		{"results-page", [][]byte{works.Bytes()}},
+		{"long-reflist", [][]byte{refs.Bytes()}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			if len(c.pages) == 0 {
+				b.Skip("no pages")
 			}
-		}
+			size := 0
+			for _, p := range c.pages {
+				size += len(p)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range c.pages {
+					if _, err := Read("page.txt", bytes.NewReader(p), "landing"); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
