@@ -185,18 +185,51 @@ func lpClassify(n int, t string) lpLine {
 		return l
 	}
 	if strings.Contains(t, "|") {
-		lpClassifyCells(&l)
+		lpClassifyCells(&l, strings.Split(t, "|"), true)
+		return l
+	}
+	if parts := lpDateList(t); parts != nil {
+		lpClassifyCells(&l, parts, false)
+		return l
+	}
+	if strings.Contains(t, " · ") {
+		lpClassifyCells(&l, strings.Split(t, " · "), false)
 		return l
 	}
 	lpClassifyText(&l)
 	return l
 }
 
+var lpDateWordRe = regexp.MustCompile(`(?i)\b(?:received|accepted|revised|published(?: online)?|first published|available online|issue date)\b`)
+
+// lpDateList splits "Received 01 Jan 2008, Accepted 01 Feb 2009, Published
+// online: 06 Jul 2009" into its dates, or returns nil.
+func lpDateList(t string) []string {
+	if len(t) > 300 || !strings.ContainsAny(t, ",;") {
+		return nil
+	}
+	locs := lpDateWordRe.FindAllStringIndex(t, -1)
+	if len(locs) < 2 || locs[0][0] != 0 {
+		return nil
+	}
+	var parts []string
+	for k, loc := range locs {
+		end := len(t)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		parts = append(parts, strings.Trim(t[loc[0]:end], " ,;"))
+	}
+	return parts
+}
+
 // lpClassifyCells reads a line of table cells: "| Label: | value |", or
-// several fields joined by bars ("Pages 383-393 | Published online: …").
-func lpClassifyCells(l *lpLine) {
+// several fields joined by bars ("Pages 383-393 | Published online: …") or
+// other separators. table says the cells are a table's (split on bars);
+// other splits stand only where some cell holds a field.
+func lpClassifyCells(l *lpLine, split []string, table bool) {
 	var cells []string
-	for _, c := range strings.Split(l.text, "|") {
+	for _, c := range split {
 		c = strings.TrimSpace(c)
 		if strings.Trim(c, "-: ") != "" {
 			cells = append(cells, c)
@@ -226,22 +259,36 @@ func lpClassifyCells(l *lpLine) {
 	var fields []lpField
 	labelled := false
 	for _, c := range cells {
-		sub := lpLine{text: c, count: -1}
-		lpClassifyText(&sub)
-		if sub.kind == lpMeta {
-			fields = append(fields, sub.fields...)
-			labelled = labelled || sub.labelled
+		parts := lpDateList(c)
+		if parts == nil {
+			parts = []string{c}
+		}
+		for _, p := range parts {
+			sub := lpLine{text: p, count: -1}
+			lpClassifyText(&sub)
+			if sub.kind == lpMeta {
+				fields = append(fields, sub.fields...)
+				labelled = labelled || sub.labelled
+			}
 		}
 	}
 	if len(fields) > 0 {
 		l.kind, l.fields, l.labelled = lpMeta, fields, labelled
 		return
 	}
-	if len(cells) >= 3 {
+	if !table {
+		lpClassifyText(l)
+		return
+	}
+	short := true
+	for _, c := range cells {
+		short = short && len(strings.Fields(c)) <= 4
+	}
+	if len(cells) >= 3 && short {
 		l.kind = lpBoiler // a navigation bar
 		return
 	}
-	l.text = cells[0]
+	l.text = cells[0] // "Title | Journal | Site"
 	lpClassifyText(l)
 }
 
@@ -484,13 +531,15 @@ var lpLabels = func() map[string]string {
 		"source title", "periodical", "zeitschrift", "revue", "revista", "rivista", "book title", "journal name",
 		"series", "conference", "in")
 	add("doi", "doi", "identification number", "digital object identifier", "doi link", "doi url")
-	add("pubdate", "published", "published online", "date", "publication date", "date published",
-		"first published", "first published online", "issue date", "date of publication", "available online",
-		"version of record online", "issue online", "epub", "online publication date", "published date",
-		"publication year", "year", "pub date", "published print", "print publication date", "date of issue",
-		"official date", "online veröffentlicht", "online publiziert", "erschienen", "veröffentlicht",
+	add("pubdate", "published", "date", "publication date", "date published", "issue date", "date of publication",
+		"issue online", "published date", "publication year", "year", "pub date", "published print",
+		"print publication date", "date of issue", "official date", "erschienen", "veröffentlicht",
 		"erscheinungsdatum", "publié", "publié le", "date de publication", "publicado", "fecha de publicación",
-		"data di pubblicazione", "data de publicação")
+		"data di pubblicazione", "data de publicação", "print", "published in print")
+	// dates of the online version, which can be years after the issue
+	add("epubdate", "published online", "first published", "first published online", "available online",
+		"version of record online", "epub", "online publication date", "online veröffentlicht", "online publiziert",
+		"online", "publié en ligne", "publicado en línea")
 	add("volume", "volume", "vol", "band", "jahrgang")
 	add("issue", "issue", "number", "no", "heft", "numéro", "número", "numero")
 	add("pages", "pages", "page", "page range", "pp", "seiten")
@@ -499,7 +548,7 @@ var lpLabels = func() map[string]string {
 	add("isbn", "isbn", "print isbn", "online isbn", "eisbn")
 	add("pmid", "pmid", "pubmed id")
 	add("pmcid", "pmcid", "pmc id", "pmc")
-	add("arxiv", "arxiv", "arxiv id")
+	add("arxiv", "arxiv", "arxiv id", "cite as")
 	add("url", "persistent link", "permalink", "url", "uri", "official url", "stable url", "link", "permanent link")
 	add("type", "item type", "type", "article type", "document type", "publication type", "doc type")
 	add("citedby", "times cited", "citation count", "cited by count")
@@ -534,17 +583,21 @@ func lpBareLabel(t string) []lpField {
 		if lpShortRe.MatchString(val) {
 			return lpFieldsFor("issue", val, 0)
 		}
-	case "published online", "published", "first published", "epub":
+	case "published":
 		if lpDateOnly(val) {
 			return lpFieldsFor("pubdate", val, 0)
+		}
+	case "published online", "first published", "epub":
+		if lpDateOnly(val) {
+			return lpFieldsFor("epubdate", val, 0)
 		}
 	case "page updated", "last updated", "last modified", "updated", "received", "accepted", "revised", "deposited":
 		if ParseYear(val) != 0 {
 			return []lpField{{key: "ignore", val: val}}
 		}
 	case "cited by", "times cited":
-		if lpIntRe.MatchString(val) {
-			return lpFieldsFor("citedby", val, 0)
+		if ws := strings.Fields(val); lpIntRe.MatchString(ws[0]) && len(ws) <= 3 {
+			return lpFieldsFor("citedby", ws[0], 0)
 		}
 	case "doi":
 		return lpFieldsFor("doi", val, 0)
@@ -576,7 +629,7 @@ func lpFieldsFor(key, val string, rank int) []lpField {
 			return f("doi", d)
 		}
 		return f("ignore", val)
-	case "pubdate":
+	case "pubdate", "epubdate":
 		if ParseYear(val) == 0 {
 			return f("ignore", val)
 		}
@@ -588,6 +641,10 @@ func lpFieldsFor(key, val string, rank int) []lpField {
 				c[i].rank = rank
 			}
 			return c
+		}
+		if m := lpTrailDateRe.FindStringSubmatchIndex(val); m != nil && m[0] > 0 && lpDateOnly(val[m[2]:m[3]]) {
+			return []lpField{{key: "venue", val: strings.TrimRight(val[:m[0]], ".,;"), rank: rank},
+				{key: "pubdate", val: val[m[2]:m[3]], rank: rank}}
 		}
 		return f("venue", strings.TrimRight(val, ".,;"))
 	case "citedby", "refcount":
@@ -638,9 +695,11 @@ func lpHasKey(fs []lpField, key string) bool {
 }
 
 var (
-	lpPubByRe   = regexp.MustCompile(`(?i)^published by\s+(.+?)\s+in\s+(.+)$`)
-	lpPubInRe   = regexp.MustCompile(`(?i)^(?:published|appeared) in:?\s+(.+)$`)
-	lpDOILineRe = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$`)
+	lpPubByRe     = regexp.MustCompile(`(?i)^published by\s+(.+?)\s+in\s+(.+)$`)
+	lpPubInRe     = regexp.MustCompile(`(?i)^(?:published|appeared) in:?\s+(.+)$`)
+	lpArticleInRe = regexp.MustCompile(`^(Article|Chapter|Conference Paper|Preprint|Book|Review) in\s+(\p{Lu}.+)$`)
+	lpTrailDateRe = regexp.MustCompile(`[\s,·]+(\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{4}|\d{4})$`)
+	lpDOILineRe   = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$`)
 )
 
 // lpRecognise finds fields in an unlabelled line by its form: a citation
@@ -666,6 +725,11 @@ func lpRecognise(t string) []lpField {
 	}
 	if len(t) <= 40 && lpDateOnly(t) {
 		return []lpField{{key: "pubdate", val: t, rank: 2}}
+	}
+	if m := lpArticleInRe.FindStringSubmatch(t); m != nil {
+		if f := lpFieldsFor("venue", m[2], 1); lpHasKey(f, "venue") {
+			return append(f, lpField{key: "type", val: m[1], rank: 1})
+		}
 	}
 	if lpDocTypes[lt] {
 		return []lpField{{key: "type", val: t, rank: 1}}
@@ -855,7 +919,9 @@ var lpCues = []string{"access statistics", "subscribers only", "edited by", "mai
 	"powered by", "follow us", "newsletter", "sign up", "subscribe", "this site", "this website", "our site",
 	"our website", "organization that helps", "organisation that helps", "company that helps", "platform that helps",
 	"service that helps", "tool that helps", "is funded by", "is funded in part by", "we use", "full text for",
-	"get access", "access through your institution", "purchase pdf"}
+	"get access", "access through your institution", "purchase pdf", "search for more papers",
+	"corresponding author", "e-mail address", "show abstract", "hide abstract", "view abstract", "request permissions",
+	"open in viewer", "download citation", "track citation", "add to favorites", "recommend to library"}
 
 // lpNav holds navigation and page-furniture lines, normalised.
 var lpNav = map[string]bool{}
@@ -1110,7 +1176,7 @@ func lpSentenceEnd(t string) bool {
 }
 
 var (
-	lpLinkWords  = `(?:google scholar|crossref|cross ref|pubmed|pubmed central|pmc free article|free full text|web of science(?: ®)?|scopus|view in scopus|cas|article|view article|view pdf|full text|fulltext|mathscinet|zbmath|medline|openurl|open url|isi|ads|europe pmc|semantic scholar|publisher site|find it|search google scholar|link)`
+	lpLinkWords  = `(?:google scholar|crossref|cross ref|pubmed|pubmed central|pmc free article|free full text|web of science\s*®?|wiley online library|scopus|view in scopus|cas|article|view article|view pdf|full text|fulltext|mathscinet|zbmath|medline|openurl|open url|isi|ads|europe pmc|semantic scholar|publisher site|find it|search google scholar|link)`
 	lpLinkOnlyRe = regexp.MustCompile(`(?i)^(?:\[?` + lpLinkWords + `\]?[\s,|;/]*)+$`)
 	lpLinkTailRe = regexp.MustCompile(`(?i)(?:[\s,|;]+\[?` + lpLinkWords + `\]?)+[\s,|;]*$`)
 	lpKeyLineRe  = regexp.MustCompile(`^\p{Lu}[^,]{0,60}(?:,| et al\.,| and [^,]{1,40},)\s*\d{4}[a-z]?$`)
@@ -1130,7 +1196,7 @@ func (d *lpDoc) takeRef(i int) bool {
 			return false
 		}
 	case lpMeta:
-		if l.labelled {
+		if l.labelled || (lpHasKey(l.fields, "volume") && !lpHasKey(l.fields, "venue")) || lpHasKey(l.fields, "epubdate") {
 			return false
 		}
 	}
@@ -1186,6 +1252,8 @@ func (d *lpDoc) linkAhead(i int) bool {
 	return false
 }
 
+var lpNoAbstractRe = regexp.MustCompile(`(?i)^(?:no abstract(?: is)? available|abstract not available|there is no abstract|no abstract)\.?$`)
+
 var lpFundRe = regexp.MustCompile(`(?i)^(?:grant|funded by|funding|supported by|this (?:work|study|research) (?:was|is) (?:supported|funded)|award|project (?:no|number))\b`)
 
 // lpLinkTailWords are the last words of link texts that sites print after a
@@ -1219,6 +1287,9 @@ func lpLooksLikeRef(t string) bool {
 func (d *lpDoc) closeSection(i int) {
 	switch d.st {
 	case lpInAbstract:
+		if len(d.abParts) == 1 && lpNoAbstractRe.MatchString(d.abParts[0]) {
+			d.abParts = nil
+		}
 		if len(d.abParts) > 0 {
 			d.ab.end = i
 			d.ab.text = strings.Join(d.abParts, " ")
@@ -1629,6 +1700,7 @@ var (
 func lpAuthors(s string) ([]Author, bool) {
 	s = lpByRe.ReplaceAllString(strings.TrimSpace(s), "")
 	s = lpBracketRe.ReplaceAllString(s, " ")
+	s = strings.NewReplacer(", et al.", "", " et al.", "", ", et al", "", " et al", "").Replace(s)
 	s = strings.Map(func(r rune) rune {
 		if strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§¶#✉⁎", r) {
 			return -1
@@ -1875,14 +1947,7 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 	if r.Pages == "" {
 		r.Pages = lpFirst(fs, "artno")
 	}
-	best := 99
-	for _, f := range fs {
-		if f.f.key == "pubdate" && f.f.rank < best {
-			if y := ParseYear(f.f.val); y != 0 {
-				r.Year, best = y, f.f.rank
-			}
-		}
-	}
+	r.Year = lpYear(fs)
 	r.DOI = lpFirst(fs, "doi")
 	r.Type = lpFirst(fs, "type")
 	for _, k := range []string{"pmid", "pmcid", "issn", "isbn", "arxiv", "url"} {
@@ -1941,6 +2006,26 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 		return r, false
 	}
 	return r, true
+}
+
+// lpYear returns the year of publication: of a labelled date, else of the
+// citation line, else of the online version, else of a date standing alone.
+// Online dates come after the issue's, as bibliographic databases count
+// the issue year.
+func lpYear(fs []lpFact) int {
+	for _, want := range []struct {
+		key  string
+		rank int
+	}{{"pubdate", 0}, {"pubdate", 1}, {"epubdate", 0}, {"epubdate", 1}, {"pubdate", 2}} {
+		for _, f := range fs {
+			if f.f.key == want.key && f.f.rank == want.rank {
+				if y := ParseYear(f.f.val); y != 0 {
+					return y
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // pickTitle chooses the title among the candidate lines of [a, end). A

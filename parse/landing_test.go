@@ -390,6 +390,16 @@ func TestLandingPages(t *testing.T) {
 			abstract: "We counted hedgehogs", declared: -1, citedBy: -1,
 			ids: map[string]string{"issn": "1234-567X", "url": "https://repository.example.ac.uk/id/eprint/4242"},
 		}}},
+		{"wiley.txt", []lpWant{{
+			title: "Weighing clouds: a history of imaginary meteorology", volume: "40", issue: "2", pages: "101-119",
+			doi: "10.5555/wol.1998.12", typ: "Original Article", year: 1998, families: []string{"Cirrus", "Stratus"},
+			abstract: "Meteorologists who never lived", refs: 2, declared: -1, citedBy: 14,
+		}}},
+		{"tandf.txt", []lpWant{{
+			title: "Counting sheep in dreams: a field study", venue: "Journal of Made-up Studies", volume: "9", issue: "4",
+			pages: "55-70", doi: "10.5555/jms.2001.9.4.55", typ: "Research Article", year: 2001, families: []string{"Dreamer"},
+			abstract: "We asked 40 invented sleepers", refs: 2, declared: -1, citedBy: -1,
+		}}},
 		{"results.txt", []lpWant{{
 			title: "Weather lore among invented fishermen", venue: "Journal of Imaginary Folklore",
 			volume: "4", issue: "2", doi: "10.5555/jif.2011.004", year: 2011, families: []string{"Angler", "Reel"},
@@ -437,6 +447,10 @@ func TestLandingPageReferences(t *testing.T) {
 			"A. Abel. Fiscal illusions revisited. J. Publ. Econ., 80 (2001), pp. 1-20",
 			"R. Baker, M. Chen. Budgets that never were. Econ. Lett., 175 (2019), pp. 44-48",
 		}, []int{25, 30}},
+		{"wiley.txt", []string{
+			"Alto, A. (1990). Cloud balances. Journal of Imaginary Instruments, 3, 1–9.",
+			"Nimbo, N. (1994). Heavy skies. Weather Myths, 12, 44–60.",
+		}, []int{13, 15}},
 		{"german.txt", []string{
 			"Becker H (1963) Outsiders. Free Press, New York",
 			"Weber M (1922) Wirtschaft und Gesellschaft. Mohr, Tübingen",
@@ -633,6 +647,50 @@ func TestLandingForms(t *testing.T) {
 		{"structured abstract under a heading", "A study of made-up things\nPublished: 2001\nAbstract\nBackground\nThings are rarely studied.\nMethods\nWe studied them.\nConclusions\nThey exist less than we thought.\nIntroduction\nThe full text starts here and is no abstract at all, really.\n",
 			func(t *testing.T, r Record) {
 				lpCheck(t, "abstract", r.Abstract, "Background: Things are rarely studied. Methods: We studied them. Conclusions: They exist less than we thought.")
+			}},
+		{"a list of dates", "A study of made-up things\nReceived 02 Feb 2000; accepted 10 Oct 2000; published 19 Jan 2001\n",
+			func(t *testing.T, r Record) {
+				if r.Year != 2001 {
+					t.Errorf("year = %d, want 2001", r.Year)
+				}
+			}},
+		{"issue year before online year", "A study of made-up things\nPublished online: 19 Jan 2007\nJournal of Things, Vol. 9, No. 4 (2001), pp. 55-70\n",
+			func(t *testing.T, r Record) {
+				if r.Year != 2001 || r.Pages != "55-70" || r.Issue != "4" || r.Venue != "Journal of Things" {
+					t.Errorf("year %d pages %q issue %q venue %q", r.Year, r.Pages, r.Issue, r.Venue)
+				}
+			}},
+		{"article in, dot-separated", "A study of made-up things\nArticle in Journal of Things 25(5):408-28 · July 2003\n",
+			func(t *testing.T, r Record) {
+				if r.Venue != "Journal of Things" || r.Volume != "25" || r.Pages != "408-28" || r.Year != 2003 || r.Type != "Article" {
+					t.Errorf("venue %q volume %q pages %q year %d type %q", r.Venue, r.Volume, r.Pages, r.Year, r.Type)
+				}
+			}},
+		{"published in with a date", "A study of made-up things\nPublished in Journal of Things 1 July 2003\n",
+			func(t *testing.T, r Record) {
+				if r.Venue != "Journal of Things" || r.Year != 2003 {
+					t.Errorf("venue %q year %d", r.Venue, r.Year)
+				}
+			}},
+		{"cited by documents", "A study of made-up things\nPublished: 2003\nCited by 35 documents\n",
+			func(t *testing.T, r Record) { lpCheckInt(t, "cited by", r.CitedBy, 35) }},
+		{"number above its label", "152\nViews\n8\nCitations\n0\nAltmetric\nA study of made-up things\nPublished: 2003\n",
+			func(t *testing.T, r Record) { lpCheckInt(t, "cited by", r.CitedBy, 8) }},
+		{"et al.", "A study of made-up things\nRoe J, Poe J, et al.\nPublished: 2003\n",
+			func(t *testing.T, r Record) {
+				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Roe", "Poe"}) {
+					t.Errorf("authors = %v", r.Authors)
+				}
+			}},
+		{"no abstract available", "A study of made-up things\nPublished: 2003\nAbstract\nNo abstract available.\n",
+			func(t *testing.T, r Record) { lpCheck(t, "abstract", r.Abstract, "") }},
+		{"title with site name", "A study of made-up things | Journal of Things | Things Online\nPublished: 2003\n",
+			func(t *testing.T, r Record) { lpCheck(t, "title", r.Title, "A study of made-up things") }},
+		{"arxiv listing", "Title: A study of made-up things\nAuthors: Jane Roe, John Poe\nAbstract: We studied made-up things.\nSubjects: Digital Libraries (cs.DL)\nCite as: arXiv:2101.00001\n",
+			func(t *testing.T, r Record) {
+				if r.IDs["arxiv"] != "2101.00001" || len(r.Authors) != 2 || r.Abstract != "We studied made-up things." {
+					t.Errorf("ids %v authors %v abstract %q", r.IDs, r.Authors, r.Abstract)
+				}
 			}},
 		{"a pasted abstract alone", "We studied things that do not exist and found that they do not. The result holds in all of the seven places we looked at.\n",
 			func(t *testing.T, r Record) {
