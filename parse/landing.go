@@ -115,6 +115,9 @@ func lpRead(r io.Reader, s *Sink) error {
 		if lr.Long() {
 			s.Warnf(lr.Line(), "line longer than %d bytes, cut", maxLine)
 		}
+		if n := len(lines); n > 0 && lines[n-1].kind == lpBlank && strings.TrimSpace(lr.Text()) == "" {
+			continue // a run of blank lines counts as one
+		}
 		lines = lpAppendLine(lines, lr.Line(), lr.Text())
 	}
 	if err := lr.Err(); err != nil {
@@ -557,7 +560,7 @@ var lpLabels = func() map[string]string {
 }()
 
 var (
-	lpBareRe  = regexp.MustCompile(`(?i)^(pages?|pp\.?|vol\.?|volume|issue|no\.|published online|published|first published|epub|cited by|times cited|doi|pmid|pmcid|issn|isbn|page updated|last updated|last modified|updated|received|accepted|revised|deposited)\s+(.+)$`)
+	lpBareRe  = regexp.MustCompile(`(?i)^(by|pages?|pp\.?|vol\.?|volume|issue|no\.|published online|published|first published|epub|cited by|times cited|doi|pmid|pmcid|issn|isbn|page updated|last updated|last modified|updated|received|accepted|revised|deposited)\s+(.+)$`)
 	lpPagesRe = regexp.MustCompile(`^[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]?\d+[A-Za-z]?)?$`)
 	lpShortRe = regexp.MustCompile(`^[\w.-]{1,12}$`)
 )
@@ -571,6 +574,10 @@ func lpBareLabel(t string) []lpField {
 	}
 	lab, val := lpNormLabel(m[1]), strings.TrimSpace(m[2])
 	switch lab {
+	case "by":
+		if _, ok := lpAuthors(val); ok {
+			return lpFieldsFor("authors", val, 0)
+		}
 	case "page", "pages", "pp":
 		if lpPagesRe.MatchString(val) {
 			return lpFieldsFor("pages", val, 0)
@@ -596,7 +603,7 @@ func lpBareLabel(t string) []lpField {
 			return []lpField{{key: "ignore", val: val}}
 		}
 	case "cited by", "times cited":
-		if ws := strings.Fields(val); lpIntRe.MatchString(ws[0]) && len(ws) <= 3 {
+		if ws := strings.Fields(val); len(ws) > 0 && len(ws) <= 3 && lpIntRe.MatchString(ws[0]) {
 			return lpFieldsFor("citedby", ws[0], 0)
 		}
 	case "doi":
@@ -648,7 +655,8 @@ func lpFieldsFor(key, val string, rank int) []lpField {
 		}
 		return f("venue", strings.TrimRight(val, ".,;"))
 	case "citedby", "refcount":
-		if n := lpAtoi(strings.Fields(val)[0]); n >= 0 {
+		if ws := strings.Fields(val); len(ws) > 0 && lpAtoi(ws[0]) >= 0 {
+			n := lpAtoi(ws[0])
 			return f(key, strconv.Itoa(n))
 		}
 		return f("ignore", val)
@@ -1062,8 +1070,11 @@ const (
 
 // lpDoc holds a page's lines and what the walk over them found.
 type lpDoc struct {
-	lines []lpLine
-	used  []bool // lines taken as a label's value
+	lines     []lpLine
+	used      []bool // lines taken as a label's value
+	inSection []bool // lines taken by a section (abstract, references…)
+	blankTo   int    // shortTextNext's last run of blank lines ends here
+	blankOK   bool   // and its answer
 
 	facts    []lpFact
 	abs      []lpAbs
@@ -1107,8 +1118,10 @@ func (d *lpDoc) add(i int, fs ...lpField) {
 
 // walk reads the lines in order, following sections.
 func (d *lpDoc) walk() {
+	d.inSection = make([]bool, len(d.lines))
 	for i := 0; i < len(d.lines); i++ {
-		if d.take(i) {
+		if d.st != lpInMeta && d.take(i) {
+			d.inSection[i] = true
 			continue
 		}
 		d.closeSection(i)
@@ -1126,7 +1139,8 @@ func (d *lpDoc) take(i int) bool {
 	case lpInKeywords:
 		switch {
 		case l.kind == lpBlank:
-			return len(d.kw.list) == 0
+			// keywords one per line may stand apart
+			return len(d.kw.list) == 0 || d.shortTextNext(i)
 		case (l.kind == lpText || l.kind == lpProse || l.kind == lpNumber || (l.kind == lpMeta && !l.labelled)) && len(l.text) <= 400 && len(d.kw.list) < 200:
 			d.kw.list = append(d.kw.list, lpSplitKeywords(l.text)...)
 			return true
@@ -1511,6 +1525,24 @@ func (d *lpDoc) addFreeDOIs(i int) {
 	}
 }
 
+// shortTextNext reports whether the next non-blank line after i is a short
+// text without final stop, like a keyword.
+func (d *lpDoc) shortTextNext(i int) bool {
+	if i < d.blankTo {
+		return d.blankOK // the answer for this run of blank lines
+	}
+	j := i + 1
+	for j < len(d.lines) && d.lines[j].kind == lpBlank {
+		j++
+	}
+	d.blankTo, d.blankOK = j, false
+	if j < len(d.lines) {
+		l := &d.lines[j]
+		d.blankOK = l.kind == lpText && len(strings.Fields(l.text)) <= 5 && !strings.HasSuffix(l.text, ".")
+	}
+	return d.blankOK
+}
+
 // next returns the index of the next line after i that is neither blank
 // nor boilerplate, or -1.
 func (d *lpDoc) next(i int) int {
@@ -1698,9 +1730,16 @@ var (
 // bracketed notes, degrees and affiliations. It fails when any piece is
 // not a plausible personal name.
 func lpAuthors(s string) ([]Author, bool) {
-	s = lpByRe.ReplaceAllString(strings.TrimSpace(s), "")
-	s = lpBracketRe.ReplaceAllString(s, " ")
-	s = strings.NewReplacer(", et al.", "", " et al.", "", ", et al", "", " et al", "").Replace(s)
+	s = strings.TrimSpace(s)
+	if len(s) > 2 && (s[0] == 'B' || s[0] == 'b') && (s[1] == 'y' || s[1] == 'Y') {
+		s = lpByRe.ReplaceAllString(s, "")
+	}
+	if strings.ContainsAny(s, "([") {
+		s = lpBracketRe.ReplaceAllString(s, " ")
+	}
+	if strings.Contains(s, "et al") {
+		s = lpEtAl.Replace(s)
+	}
 	s = strings.Map(func(r rune) rune {
 		if strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§¶#✉⁎", r) {
 			return -1
@@ -1792,6 +1831,8 @@ func lpAffiliation(p string) bool {
 	return false
 }
 
+var lpEtAl = strings.NewReplacer(", et al.", "", " et al.", "", ", et al", "", " et al", "")
+
 var lpNameWordRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|[dDlL]['’]\p{Lu}[\p{L}\-]*)$`)
 
 // lpNameWords reports whether words form one personal name. A name needs
@@ -1867,6 +1908,9 @@ func (d *lpDoc) emit(s *Sink) {
 func (d *lpDoc) workEnd(from, limit int) int {
 	for j := from; j < limit; j++ {
 		l := &d.lines[j]
+		if d.inSection[j] || d.used[j] {
+			continue
+		}
 		if l.kind == lpText || l.kind == lpProse || (l.kind == lpHead && (l.sec == lpSecAbstract || l.sec == lpSecAbstractAlt)) || (l.kind == lpLabel && l.label == "title") {
 			return j
 		}

@@ -400,6 +400,15 @@ func TestLandingPages(t *testing.T) {
 			pages: "55-70", doi: "10.5555/jms.2001.9.4.55", typ: "Research Article", year: 2001, families: []string{"Dreamer"},
 			abstract: "We asked 40 invented sleepers", refs: 2, declared: -1, citedBy: -1,
 		}}},
+		{"concat.txt", []lpWant{{
+			title: "Snow on imaginary mountains", venue: "Journal of Pretend Geography", volume: "3", issue: "1",
+			year: 2012, families: []string{"Alp"}, keywords: []string{"snow", "mountains"},
+			abstract: "We measured snow", refs: 2, declared: -1, citedBy: -1,
+		}, {
+			title: "Rivers that flow uphill", venue: "Journal of Pretend Geography", volume: "4", issue: "2",
+			year: 2013, families: []string{"Brook"}, keywords: []string{"rivers", "gravity"},
+			abstract: "Some invented rivers", refs: 1, declared: -1, citedBy: -1,
+		}}},
 		{"results.txt", []lpWant{{
 			title: "Weather lore among invented fishermen", venue: "Journal of Imaginary Folklore",
 			volume: "4", issue: "2", doi: "10.5555/jif.2011.004", year: 2011, families: []string{"Angler", "Reel"},
