@@ -41,6 +41,9 @@ func lpSniff(_ string, head []byte) bool {
 			return false
 		}
 	}
+	if lpTabular(t) {
+		return false
+	}
 	words := 0
 	for _, w := range bytes.Fields(t) {
 		letters := 0
@@ -53,6 +56,47 @@ func lpSniff(_ string, head []byte) bool {
 			if words++; words >= 3 {
 				return true
 			}
+		}
+	}
+	// a labelled field alone ("Title: Things")
+	for _, line := range strings.Split(string(t[:min(len(t), 4096)]), "\n") {
+		if m := lpSplitColon(strings.TrimSpace(line)); m != nil && m[2] != "" {
+			lab := lpNormLabel(m[1])
+			if _, ok := lpLabels[lab]; ok {
+				return true
+			}
+			if _, ok := lpSections[lab]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lpTabular reports whether the first lines of head are rows of a table
+// (CSV, TSV): each holds the same number, two or more, of one separator.
+func lpTabular(head []byte) bool {
+	lines := bytes.SplitN(head, []byte{'\n'}, 7)
+	if len(lines) == 7 {
+		lines = lines[:6] // the last piece is the rest of the head
+	}
+	var rows [][]byte
+	for _, line := range lines {
+		if len(bytes.TrimSpace(line)) > 0 {
+			rows = append(rows, line)
+		}
+	}
+	if len(rows) < 3 {
+		return false
+	}
+	for _, sep := range []byte{'\t', ',', ';'} {
+		n := bytes.Count(rows[0], []byte{sep})
+		same := n >= 2
+		for _, r := range rows[1:] {
+			same = same && bytes.Count(r, []byte{sep}) == n
+		}
+		if same {
+			return true
 		}
 	}
 	return false
@@ -1029,9 +1073,8 @@ func lpIsEnding(sub string) bool {
 
 // lpFact is a field found at a line index.
 type lpFact struct {
-	i    int
-	f    lpField
-	kind string // "" for fields; "free" for loose DOIs
+	i int
+	f lpField
 }
 
 type lpAbs struct {
@@ -1959,8 +2002,14 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 	r.Title = lpFirst(fs, "title")
 	titleAt := -1
 	if r.Title == "" {
+		// a title found by length alone needs other signs of a work
+		evidence := len(lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)) > 0 ||
+			len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) > 0
+		for _, f := range fs {
+			evidence = evidence || (f.f.key != "ignore" && f.f.key != "type")
+		}
 		var venue []lpFact
-		titleAt, venue = d.pickTitle(a, headerEnd)
+		titleAt, venue = d.pickTitle(a, headerEnd, evidence)
 		fs = append(fs, venue...)
 		if titleAt >= 0 {
 			r.Title = d.lines[titleAt].text
@@ -2072,11 +2121,12 @@ func lpYear(fs []lpFact) int {
 	return 0
 }
 
-// pickTitle chooses the title among the candidate lines of [a, end). A
-// candidate standing above a volume line without journal name is that
-// journal's name: it is returned as a venue fact.
-func (d *lpDoc) pickTitle(a, end int) (int, []lpFact) {
-	longest, best := -1, 0
+// pickTitle chooses the title among the candidate lines of [a, end): the
+// first one followed by what follows a title, else, when longest is set,
+// the longest. A candidate standing above a volume line without journal
+// name is that journal's name: it is returned as a venue fact.
+func (d *lpDoc) pickTitle(a, end int, longest bool) (int, []lpFact) {
+	long, best := -1, 0
 	var venues []lpFact
 	for _, i := range lpWithin(d.cands, func(i int) int { return i }, a, end) {
 		if d.used[i] {
@@ -2096,11 +2146,11 @@ func (d *lpDoc) pickTitle(a, end int) (int, []lpFact) {
 			}
 			return i, venues
 		}
-		if n := utf8.RuneCountInString(t); w >= 4 && n <= 300 && n > best {
-			longest, best = i, n
+		if n := utf8.RuneCountInString(t); longest && w >= 4 && n <= 300 && n > best {
+			long, best = i, n
 		}
 	}
-	return longest, venues
+	return long, venues
 }
 
 // follows reports whether line j is what comes under a title: authors,

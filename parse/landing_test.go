@@ -825,7 +825,9 @@ func TestLandingSniff(t *testing.T) {
 		{"<?xml version=\"1.0\"?><dataset><sequence/></dataset>", false},
 		{"*Vertices 3\n1 \"a\"\n2 \"b\"\n*Arcs\n1 2\n", false},
 		{"A study of made-up things\nJane Roe\n", true},
-		{"Title: Things\n", false},
+		{"Title: Things\n", true},
+		{"Title,Authors,Year\nA thing,Roe J,2001\nAnother thing,Poe J,2002\n", false},
+		{"TI\tAU\tPY\nA thing\tRoe J\t2001\nAnother\tPoe J\t2002\n", false},
 		{"Title: Made-up things\nDOI: 10.5555/abc.1\n", true},
 		{"[1] Roe J. A title. J Things 2001.", true},
 		{"bin\x00ary data with words in it", false},
@@ -849,9 +851,15 @@ func TestLandingSniff(t *testing.T) {
 }
 
 func TestLandingNothing(t *testing.T) {
-	res := lpReadString(t, "Home\nSearch\nLog in\nMenu\n")
-	if len(res.Records) != 0 || len(res.Skipped) != 1 || res.Skipped[0].Line != 1 {
-		t.Errorf("records %d, skipped %v: want one skip at line 1", len(res.Records), res.Skipped)
+	for _, page := range []string{
+		"Home\nSearch\nLog in\nMenu\n",
+		// text with no sign of a work: no title is made up from it
+		"*Network made-up\n1 \"Roe J and the long name of a vertex\"\n2 \"Poe J and another long vertex name\"\n",
+	} {
+		res := lpReadString(t, page)
+		if len(res.Records) != 0 || len(res.Skipped) != 1 || res.Skipped[0].Line != 1 {
+			t.Errorf("%q: records %+v, skipped %v: want one skip at line 1", page, res.Records, res.Skipped)
+		}
 	}
 }
 
