@@ -23,8 +23,9 @@ func init() {
 	register(Format{Name: "landing", Order: 100, Sniff: lpSniff, Read: lpRead})
 }
 
-// lpSniff claims any text with a few words: the landing reader is the last
-// resort for text. It refuses JSON and markup, which are no scraped text.
+// lpSniff claims any text with a line of a few words or a labelled field:
+// the landing reader is the last resort for text. It refuses JSON, markup
+// and tables, which are no scraped text.
 func lpSniff(_ string, head []byte) bool {
 	if isBinary(head) {
 		return false
@@ -44,17 +45,20 @@ func lpSniff(_ string, head []byte) bool {
 	if lpTabular(t) {
 		return false
 	}
-	words := 0
-	for _, w := range bytes.Fields(t) {
-		letters := 0
-		for _, r := range string(w) {
-			if unicode.IsLetter(r) {
-				letters++
+	// a line of words
+	for _, line := range bytes.Split(t, []byte{'\n'}) {
+		words := 0
+		for _, w := range bytes.Fields(line) {
+			letters := 0
+			for _, r := range string(w) {
+				if unicode.IsLetter(r) {
+					letters++
+				}
 			}
-		}
-		if letters >= 2 {
-			if words++; words >= 3 {
-				return true
+			if letters >= 2 {
+				if words++; words >= 3 {
+					return true
+				}
 			}
 		}
 	}

@@ -824,6 +824,7 @@ func TestLandingSniff(t *testing.T) {
 		{`[{"title": "A JSON array"}]`, false},
 		{"<?xml version=\"1.0\"?><dataset><sequence/></dataset>", false},
 		{"*Vertices 3\n1 \"a\"\n2 \"b\"\n*Arcs\n1 2\n", false},
+		{"*Vertices 3\n1 \"ab\"\n2 \"cd\"\n*Arcs\n1 2\n*Edges\n", false},
 		{"A study of made-up things\nJane Roe\n", true},
 		{"Title: Things\n", true},
 		{"Title,Authors,Year\nA thing,Roe J,2001\nAnother thing,Poe J,2002\n", false},
@@ -950,4 +951,24 @@ func BenchmarkLanding(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestLandingCorpusNotClaimed checks that real files of layouts no reader
+// takes (Pajek networks) are not read as landing pages.
+func TestLandingCorpusNotClaimed(t *testing.T) {
+	for _, rel := range []string{"pajek/bavla-Nets_Test.net", "pajek/bavla-Nets_TestSPLC.net", "pajek/bavla-Nets_TestSPNP.net"} {
+		res, err := Read(rel, bytes.NewReader(lpReadAll(t, corpusFile(t, rel))), "")
+		if err == nil && res.Format == "landing" {
+			t.Errorf("%s read as a landing page", rel)
+		}
+	}
+}
+
+func lpReadAll(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
