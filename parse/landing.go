@@ -295,6 +295,11 @@ func lpClassifyCells(l *lpLine, split []string, table bool) {
 		lpClassifyText(l)
 		return
 	}
+	if sec, ok := lpSections[lpNormLabel(cells[0])]; ok && (sec == lpSecKeywords || sec == lpSecKeywordsAlt) {
+		// "Keywords | a | b | c"
+		l.text, l.kind, l.sec, l.inline = cells[0], lpHead, sec, strings.Join(cells[1:], "; ")
+		return
+	}
 	if len(cells) == 2 {
 		lab := lpNormLabel(cells[0])
 		if sec, ok := lpSections[lab]; ok && (sec == lpSecKeywords || sec == lpSecKeywordsAlt || sec == lpSecAbstract || sec == lpSecAbstractAlt) {
@@ -351,6 +356,7 @@ var (
 	lpTrailNumRe = regexp.MustCompile(`^(.*?)\s+(\d[\d,]*)$`)
 	lpNCitesRe   = regexp.MustCompile(`(?i)^(\d[\d,]*)\s+(?:(?:crossref|scopus|web of science|google scholar|dimensions|europe pmc)\s+)?(?:citations?|times cited)(?:\s+to date)?$`)
 	lpIntRe      = regexp.MustCompile(`^\d[\d,]*$`)
+	lpCitedByNRe = regexp.MustCompile(`(?i)^(?:cited by|citations|times cited|citing articles)\s*:?\s*(\d[\d,]*)\s+(?:articles?|documents?|works?|publications?|papers?|times)$`)
 )
 
 // lpClassifyText classifies a line without table cells.
@@ -424,6 +430,9 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 			return lpSecRefs, lpAtoi(m[1]), "", true
 		}
 	}
+	if m := lpCitedByNRe.FindStringSubmatch(t); m != nil {
+		return lpSecCitedBy, lpAtoi(m[1]), "", true
+	}
 	if t[0] >= '0' && t[0] <= '9' {
 		if m := lpNRefsRe.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 40 {
 			return lpSecRefs, lpAtoi(m[1]), "", true
@@ -459,6 +468,9 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	}
 	if (sec == lpSecCitedBy || sec == lpSecRefs) && lpIntRe.MatchString(rest) {
 		return sec, lpAtoi(rest), "", true
+	}
+	if m := lpCountRe.FindStringSubmatch(rest); sec == lpSecCitedBy && m != nil {
+		return sec, lpAtoi(m[2]), "", true // "Citations: View citations in EconPapers (3)"
 	}
 	return sec, -1, rest, true
 }

@@ -685,6 +685,22 @@ func TestLandingForms(t *testing.T) {
 			func(t *testing.T, r Record) { lpCheckInt(t, "cited by", r.CitedBy, 35) }},
 		{"number above its label", "152\nViews\n8\nCitations\n0\nAltmetric\nA study of made-up things\nPublished: 2003\n",
 			func(t *testing.T, r Record) { lpCheckInt(t, "cited by", r.CitedBy, 8) }},
+		{"citations with link text", "A study of made-up things\nPublished: 2003\nCitations: View citations in EconPapers (3)\n",
+			func(t *testing.T, r Record) { lpCheckInt(t, "cited by", r.CitedBy, 3) }},
+		{"cited by articles, then the list", "A study of made-up things\nPublished: 2003\nCited by 2 articles\nOther things. Lee A. J Things. 2010;1:2-3. doi: 10.5555/citing.1\nMore things. Lee B. J Things. 2011;2:3-4. doi: 10.5555/citing.2\n",
+			func(t *testing.T, r Record) {
+				lpCheckInt(t, "cited by", r.CitedBy, 2)
+				lpCheck(t, "doi", r.DOI, "")
+				if len(r.References) != 0 {
+					t.Errorf("citing works taken for references: %+v", r.References)
+				}
+			}},
+		{"keywords in cells", "A study of made-up things\nPublished: 2003\nKeywords | tea | cake | biscuits\n",
+			func(t *testing.T, r Record) {
+				if !slices.Equal(r.Keywords, []string{"tea", "cake", "biscuits"}) {
+					t.Errorf("keywords = %q", r.Keywords)
+				}
+			}},
 		{"et al.", "A study of made-up things\nRoe J, Poe J, et al.\nPublished: 2003\n",
 			func(t *testing.T, r Record) {
 				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Roe", "Poe"}) {
