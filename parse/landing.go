@@ -124,15 +124,15 @@ const (
 type lpSec uint8
 
 const (
-	lpSecNone        lpSec = iota
-	lpSecAbstract          // "Abstract"
-	lpSecAbstractAlt       // "Summary" and abstracts in other languages
-	lpSecKeywords          // "Keywords"
-	lpSecKeywordsAlt       // keywords in other languages
-	lpSecRefs              // the reference list
-	lpSecCitedBy           // works citing this one
-	lpSecWorks             // lists of other works: related, similar…
-	lpSecSkip              // funding, permissions, author notes, full text…
+	lpSecNone        lpSec = iota // no heading: an unheaded paragraph
+	lpSecAbstract                 // "Abstract"
+	lpSecAbstractAlt              // "Summary" and abstracts in other languages
+	lpSecKeywords                 // "Keywords"
+	lpSecKeywordsAlt              // keywords in other languages
+	lpSecRefs                     // the reference list
+	lpSecCitedBy                  // works citing this one
+	lpSecWorks                    // lists of other works: related, similar…
+	lpSecSkip                     // funding, permissions, author notes, full text…
 )
 
 // lpField is one value found on a line. rank orders sources of the same
@@ -142,6 +142,9 @@ type lpField struct {
 	rank     int
 }
 
+// lpLine is one line of a page with what it is on its own; a line with a
+// heading glued to its text ("…coercion'.Keywords") is split in two lines
+// of the same number.
 type lpLine struct {
 	n        int    // input line number
 	text     string // cleaned, without bullet or list number
@@ -156,6 +159,8 @@ type lpLine struct {
 	footer   bool // lpBoiler: contact, address or copyright line
 }
 
+// lpRead reads a page: it classifies its lines, walks them following the
+// sections, and emits one record per work.
 func lpRead(r io.Reader, s *Sink) error {
 	lr := newLineReader(r)
 	var lines []lpLine
@@ -490,6 +495,7 @@ func lpSplitColon(t string) []string {
 	return []string{t, name, strings.TrimSpace(t[i+w:])}
 }
 
+// lpAtoi reads a count, allowing thousands commas; -1 if it is none.
 func lpAtoi(s string) int {
 	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
 	if err != nil {
@@ -753,6 +759,7 @@ func lpFieldsFor(key, val string, rank int) []lpField {
 	return f(key, val)
 }
 
+// lpHasKey reports whether fs holds a field with key.
 func lpHasKey(fs []lpField, key string) bool {
 	for _, f := range fs {
 		if f.key == key {
@@ -1079,6 +1086,7 @@ var lpSublabels = map[string]bool{
 	"schlussfolgerungen": true, "diskussion": true, "fragestellung": true,
 }
 
+// lpIsEnding reports whether a structured abstract's part is its last.
 func lpIsEnding(sub string) bool {
 	switch sub {
 	case "conclusion", "conclusions", "interpretation", "implications", "discussion", "schlussfolgerung", "schlussfolgerungen", "diskussion":
@@ -1169,6 +1177,7 @@ type lpItem struct {
 	link bool
 }
 
+// add records fields found at line i.
 func (d *lpDoc) add(i int, fs ...lpField) {
 	for _, f := range fs {
 		d.facts = append(d.facts, lpFact{i: i, f: f})
@@ -1215,6 +1224,8 @@ func (d *lpDoc) take(i int) bool {
 	return false
 }
 
+// takeAbstract offers a line to the open abstract: paragraphs and the
+// headings of a structured abstract's parts.
 func (d *lpDoc) takeAbstract(l *lpLine) bool {
 	if l.kind == lpBlank {
 		return true
@@ -1244,6 +1255,7 @@ func (d *lpDoc) takeAbstract(l *lpLine) bool {
 	return false
 }
 
+// lpSentenceEnd reports whether a short line is a sentence.
 func lpSentenceEnd(t string) bool {
 	return strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 4
 }
@@ -1449,6 +1461,8 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 	return out
 }
 
+// lpAddRef parses one reference of the list and appends it to out, splitting
+// a title glued to its venue where the split is sure.
 func lpAddRef(out []lpRefAt, i int, raw string, d *lpDoc) []lpRefAt {
 	if lpLinkTail(raw) {
 		raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
@@ -1569,6 +1583,7 @@ func (d *lpDoc) meta(i int) int {
 	return i
 }
 
+// onlyBlank reports whether lines [from, to) are all blank.
 func (d *lpDoc) onlyBlank(from, to int) bool {
 	for j := from; j < to; j++ {
 		if d.lines[j].kind != lpBlank {
@@ -1578,6 +1593,8 @@ func (d *lpDoc) onlyBlank(from, to int) bool {
 	return true
 }
 
+// addFreeDOIs records the DOIs written anywhere on line i, the least sure
+// source of the work's own DOI.
 func (d *lpDoc) addFreeDOIs(i int) {
 	for _, doi := range FindDOIs(d.lines[i].text) {
 		d.facts = append(d.facts, lpFact{i: i, f: lpField{key: "doi", val: doi, rank: 2}})
@@ -2208,6 +2225,7 @@ func (d *lpDoc) aboutSite(x *lpAbs) bool {
 	return false
 }
 
+// lpDedupe drops repeated keywords, ignoring case.
 func lpDedupe(list []string) []string {
 	seen := map[string]bool{}
 	var out []string
