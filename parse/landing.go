@@ -1786,7 +1786,10 @@ func init() {
 		clinical practice community development education learning data methods results discussion conclusion
 		conclusions background summary highlights supplementary material funding acknowledgements reprints corporate
 		academic accepted received manuscript preview more details all status item type note economic press publishing
-		library series working paper papers issues case cases`) {
+		library series working paper papers issues case cases reports nature cell lancet plos frontiers advances
+		progress trends perspectives archives acta physical chemical biology chemistry physics engineering technology
+		computer computing mathematics statistics nursing finance business philosophy geography ecology environmental
+		energy materials communications reviews today world global magazine quarterly annual`) {
 		lpNameStop[w] = true
 	}
 }

@@ -790,6 +790,8 @@ func TestLandingAuthorsLine(t *testing.T) {
 		{"Joining them up: the challenges of change", nil},
 		{"Journal of Things 12(3):45-67", nil},
 		{"Download PDF", nil},
+		{"Cell Reports", nil},
+		{"Public Administration", nil},
 	} {
 		got, ok := lpAuthors(c.in)
 		if (c.want == nil) == ok || (ok && !slices.Equal(lpFamilies(got), c.want)) {
