@@ -264,6 +264,12 @@ func lpDateList(t string) []string {
 	if len(t) > 300 || !strings.ContainsAny(t, ",;") {
 		return nil
 	}
+	lt := strings.ToLower(t[:min(len(t), 16)])
+	if !strings.HasPrefix(lt, "received") && !strings.HasPrefix(lt, "accepted") && !strings.HasPrefix(lt, "revised") &&
+		!strings.HasPrefix(lt, "published") && !strings.HasPrefix(lt, "first published") &&
+		!strings.HasPrefix(lt, "available online") && !strings.HasPrefix(lt, "issue date") {
+		return nil
+	}
 	locs := lpDateWordRe.FindAllStringIndex(t, -1)
 	if len(locs) < 2 || locs[0][0] != 0 {
 		return nil
