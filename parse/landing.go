@@ -610,7 +610,8 @@ var lpLabels = func() map[string]string {
 		"issue online", "published date", "publication year", "year", "pub date", "published print",
 		"print publication date", "date of issue", "official date", "erschienen", "veröffentlicht",
 		"erscheinungsdatum", "publié", "publié le", "date de publication", "publicado", "fecha de publicación",
-		"data di pubblicazione", "data de publicação", "print", "published in print")
+		"data di pubblicazione", "data de publicação", "print", "published in print", "опубликовано",
+		"дата публикации", "发表日期", "出版日期")
 	// dates of the online version, which can be years after the issue
 	add("epubdate", "published online", "first published", "first published online", "available online",
 		"version of record online", "epub", "online publication date", "online veröffentlicht", "online publiziert",
@@ -1741,11 +1742,15 @@ var (
 	lpCodeRe        = regexp.MustCompile(`^\d{2,8}\s+\p{L}`)
 )
 
+// lpWideSeps maps the separators of CJK text to ASCII ones.
+var lpWideSeps = strings.NewReplacer("；", ";", "，", ",", "、", ",")
+
 // lpSplitKeywords splits a keyword line on ";" (else ",", "·", "•", "|"),
 // dropping subject classification codes ("1117 Public Health And Health
 // Services") and the capitalised pieces of category names that follow one.
 func lpSplitKeywords(s string) []string {
 	s = lpSearchParenRe.ReplaceAllString(s, "")
+	s = lpWideSeps.Replace(s)
 	sep := ""
 	for _, c := range []string{";", "·", "•", "|", ","} {
 		if strings.Contains(s, c) {

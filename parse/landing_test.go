@@ -701,6 +701,28 @@ func TestLandingForms(t *testing.T) {
 					t.Errorf("keywords = %q", r.Keywords)
 				}
 			}},
+		{"russian page", "Выдуманные вещи в истории\nИван Петров, Анна Смирнова\nОпубликовано: 2015\nАннотация\nМы изучали выдуманные вещи и нашли, что их нет.\nКлючевые слова: вещи; история\nЛитература\n1. Иванов И. И. Вещи. М.: Наука, 1999. 100 с.\n",
+			func(t *testing.T, r Record) {
+				lpCheck(t, "title", r.Title, "Выдуманные вещи в истории")
+				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Петров", "Смирнова"}) {
+					t.Errorf("authors = %v", r.Authors)
+				}
+				if r.Year != 2015 || !slices.Equal(r.Keywords, []string{"вещи", "история"}) || !strings.HasPrefix(r.Abstract, "Мы изучали") || len(r.References) != 1 {
+					t.Errorf("keywords %q abstract %q refs %d", r.Keywords, r.Abstract, len(r.References))
+				}
+			}},
+		{"french page", "Des choses inventées\nPublié le : 3 mars 2012\nRésumé\nNous avons étudié des choses inventées.\nMots-clés : choses, invention\nRéférences\nDupont J (2001) Les choses. Rev Choses 1:2-3.\n",
+			func(t *testing.T, r Record) {
+				if r.Year != 2012 || !slices.Equal(r.Keywords, []string{"choses", "invention"}) || !strings.HasPrefix(r.Abstract, "Nous avons") || len(r.References) != 1 {
+					t.Errorf("year %d keywords %q abstract %q refs %d", r.Year, r.Keywords, r.Abstract, len(r.References))
+				}
+			}},
+		{"chinese page", "虚构事物研究\n2018年\n摘要：我们研究了虚构的事物。\n关键词：事物；虚构\n参考文献\n[1] 王明. 事物论[J]. 虚构学报, 2001, 3(2): 1-9.\n",
+			func(t *testing.T, r Record) {
+				if !slices.Equal(r.Keywords, []string{"事物", "虚构"}) || r.Abstract != "我们研究了虚构的事物。" || len(r.References) != 1 {
+					t.Errorf("keywords %q abstract %q refs %d", r.Keywords, r.Abstract, len(r.References))
+				}
+			}},
 		{"et al.", "A study of made-up things\nRoe J, Poe J, et al.\nPublished: 2003\n",
 			func(t *testing.T, r Record) {
 				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Roe", "Poe"}) {
