@@ -1417,7 +1417,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 		switch {
 		case it.link:
 			open = false
-		case len(groups) > 0 && !it.num && (lpDOILineRe.MatchString(it.text) || lpURLRe.MatchString(it.text)):
+		case len(groups) > 0 && !it.num && (lpDOILineRe.MatchString(it.text) || lpURLRe.MatchString(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
 			g := &groups[len(groups)-1]
 			g.parts = append(g.parts, it.text)
 			g.idx = append(g.idx, it.i)
@@ -1466,6 +1466,18 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 		out = lpAddRef(out, g.idx[0], b.String(), d)
 	}
 	return out
+}
+
+// wrapped reports whether line t of an unnumbered list continues the
+// reference above: it starts in lower case and the line above did not end
+// a sentence.
+func (d *lpDoc) wrapped(above []string, t string) bool {
+	if d.rlNum || d.rlLinked {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	last := above[len(above)-1]
+	return unicode.IsLower(r) && !strings.HasSuffix(last, ".")
 }
 
 // lpAddRef parses one reference of the list and appends it to out, splitting

@@ -615,6 +615,12 @@ func TestLandingForms(t *testing.T) {
 					t.Errorf("references = %+v", r.References)
 				}
 			}},
+		{"wrapped references", "A study of made-up things\nPublished: 2001\nReferences\nRoe, J. (2001). A long title that wraps\nonto the next line. Journal of Things, 1, 2-3.\nPoe, J. (2002). Short. Journal of Things, 2, 4-5.\n",
+			func(t *testing.T, r Record) {
+				if len(r.References) != 2 || r.References[0].Raw != "Roe, J. (2001). A long title that wraps onto the next line. Journal of Things, 1, 2-3." {
+					t.Errorf("references = %+v", r.References)
+				}
+			}},
 		{"bulleted references", "A study of made-up things\nPublished: 2001\nWorks cited\n• Roe J (2001) A first title. J Things 1:1-2.\n- Poe J (2002) Another title. J Things 2:3-4.\n* Lee A (2003) A third title. J Things 3:5-6.\n",
 			func(t *testing.T, r Record) {
 				if len(r.References) != 3 || r.References[2].Raw != "Lee A (2003) A third title. J Things 3:5-6." {
