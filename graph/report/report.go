@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/parse"
@@ -192,8 +193,11 @@ func pairRows(g *graph.Graph, pairs []graph.Pair, top int) []PairRow {
 // Name is how a row names its work: the label, followed by the title when
 // the label is not the title ("Jones 2025 · Doctors as system leaders").
 func (r Row) Name() string {
-	if r.Title == "" || r.Title == r.Label {
+	switch {
+	case r.Title == "":
 		return r.Label
+	case strings.HasPrefix(r.Title, strings.TrimSuffix(r.Label, "…")):
+		return r.Title // the label is the title, maybe shortened
 	}
 	return r.Label + " · " + r.Title
 }
