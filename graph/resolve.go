@@ -3,134 +3,908 @@ package graph
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/citegraph/citegraph/parse"
 )
 
 // ResolveOptions controls Resolve. The zero value is ready to use.
-type ResolveOptions struct{}
+type ResolveOptions struct {
+	// FuzzyThreshold is the least title similarity (0 to 1) for two works to
+	// be merged on their titles; 0 means DefaultFuzzyThreshold.
+	FuzzyThreshold float64
+	// NoFuzzy turns title matching off: only identifiers, keys and exact
+	// reference texts merge works.
+	NoFuzzy bool
+}
+
+// DefaultFuzzyThreshold is the title similarity from which two works of the
+// same first author and year (±1), or two titled works of which one has no
+// author, are taken to be one. See resolve_eval_test.go for the measurements.
+const DefaultFuzzyThreshold = 0.90
 
 // Resolve groups corpus records and their references into distinct works.
 //
-// TODO(resolve): placeholder matching on DOI, then on folded title and year;
-// the resolution pipeline replaces it.
+// The evidence is used strongest first, every merge is checked against the
+// works already formed (union-find with constraints: a work never holds two
+// DOIs, two values of one identifier, years more than one apart, two
+// volumes or two first pages, nor a reference from one of its own records),
+// so that transitive merges cannot chain unrelated works:
+//
+//  1. identifiers: DOI, then OpenAlex, WoS UT, Scopus EID, PubMed, Lens… ids;
+//  2. keys: first author + volume + first page (year ±1, venues compatible),
+//     identical partial descriptors, and identical reference texts;
+//  3. author + year + compatible venue, when volume or page is missing and
+//     exactly one work qualifies;
+//  4. title similarity within blocks of first author and year ±1, and for
+//     works without authors, title + year.
+//
+// The result is deterministic: the same records give the same works, IDs
+// and order.
 func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
-	type key = string
-	res := &Resolution{Stats: Stats{ByMethod: map[string]int{}}}
-	index := map[key]int{}
-	var works []*Work
-	find := func(doi, title string, year int) (int, string) {
-		if doi != "" {
-			if i, ok := index["doi:"+doi]; ok {
-				return i, "doi"
+	if opt == nil {
+		opt = &ResolveOptions{}
+	}
+	r := rsNew(recs, opt)
+	r.identifiers()
+	r.keys()
+	r.venues()
+	if !opt.NoFuzzy {
+		r.titles()
+	}
+	return r.build()
+}
+
+// rsItem is one mention: a record or one reference of a record, reduced to
+// the parts that are compared.
+type rsItem struct {
+	rec   int      // the record, or the citing record of a reference
+	ref   int      // index into the record's References, -1 for the record
+	doi   string   // normalised DOI
+	ids   []string // other identifiers, "ns:value", sorted
+	fams  []string // first-author keys, the main one first
+	year  int
+	vol   string
+	page  string // first page
+	venue string // venueKey
+	title string // folded title
+	text  string // folded reference text, for identical-text matching
+}
+
+// rsCluster is the state of one group of items, kept at its union-find root.
+type rsCluster struct {
+	doi        string
+	ids        []string // "ns:value", sorted, at most one per namespace
+	yMin, yMax int      // 0 when no year is known
+	vols       []string
+	pages      []string
+	recs       []int // corpus records in the group, sorted
+	citers     []int // records citing a reference in the group, sorted
+	first      int   // smallest item index
+	size       int
+	fuzzy      bool
+}
+
+type rsResolver struct {
+	recs    []parse.Record
+	opt     *ResolveOptions
+	thr     float64
+	items   []rsItem
+	parent  []int
+	cl      []*rsCluster
+	how     []string
+	venue   *venueIndex
+	stats   Stats
+	refused int
+}
+
+func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
+	r := &rsResolver{recs: recs, opt: opt, thr: opt.FuzzyThreshold, venue: newVenueIndex()}
+	if r.thr <= 0 || r.thr > 1 {
+		r.thr = DefaultFuzzyThreshold
+	}
+	n := len(recs)
+	for i := range recs {
+		n += len(recs[i].References)
+	}
+	r.items = make([]rsItem, 0, n)
+	for i := range recs {
+		rec := &recs[i]
+		r.venue.learn(venueKey(rec.VenueAbbrev), venueKey(rec.Venue))
+		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: rsFams(rec.Authors),
+			year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages), title: parse.Fold(rec.Title)}
+		it.venue = venueKey(rec.Venue)
+		if it.venue == "" {
+			it.venue = venueKey(rec.VenueAbbrev)
+		}
+		r.items = append(r.items, it)
+	}
+	for i := range recs {
+		for j := range recs[i].References {
+			ref := &recs[i].References[j]
+			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI), ids: rsIDs(ref.IDs), fams: rsFams(ref.Authors),
+				year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
+				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)}
+			if t := parse.Fold(ref.Raw); len(t) >= 20 && strings.Count(t, " ") >= 2 && it.year > 0 {
+				it.text = t
+			}
+			r.items = append(r.items, it)
+		}
+	}
+	r.parent = make([]int, len(r.items))
+	r.cl = make([]*rsCluster, len(r.items))
+	r.how = make([]string, len(r.items))
+	for i := range r.items {
+		r.parent[i] = i
+		it := &r.items[i]
+		c := &rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, first: i, size: 1}
+		if it.vol != "" {
+			c.vols = []string{it.vol}
+		}
+		if it.page != "" {
+			c.pages = []string{it.page}
+		}
+		if it.ref < 0 {
+			c.recs = []int{it.rec}
+		} else {
+			c.citers = []int{it.rec}
+		}
+		r.cl[i] = c
+	}
+	return r
+}
+
+func (r *rsResolver) find(i int) int {
+	for r.parent[i] != i {
+		r.parent[i] = r.parent[r.parent[i]]
+		i = r.parent[i]
+	}
+	return i
+}
+
+// union merges the groups of items a and b, found the same by method how,
+// when the merged group stays consistent. byID marks identifier evidence,
+// which overrides the year, volume, page and self-reference checks. It
+// reports whether a and b are now in one group.
+func (r *rsResolver) union(a, b int, how string, byID bool) bool {
+	ra, rb := r.find(a), r.find(b)
+	if ra == rb {
+		return true
+	}
+	ca, cb := r.cl[ra], r.cl[rb]
+	if !rsConsistent(ca, cb, byID) {
+		r.refused++
+		return false
+	}
+	// the group that did not hold the earliest item records the evidence
+	// on its earliest item, which otherwise would read "new"
+	late := cb
+	if ca.first > cb.first {
+		late = ca
+	}
+	if r.how[late.first] == "" {
+		r.how[late.first] = how
+	}
+	if ca.size < cb.size {
+		ra, rb, ca, cb = rb, ra, cb, ca
+	}
+	r.parent[rb] = ra
+	r.cl[rb] = nil
+	if ca.doi == "" {
+		ca.doi = cb.doi
+	}
+	ca.ids = rsUnionSorted(ca.ids, cb.ids)
+	if ca.yMin == 0 || (cb.yMin != 0 && cb.yMin < ca.yMin) {
+		ca.yMin = cb.yMin
+	}
+	ca.yMax = max(ca.yMax, cb.yMax)
+	ca.vols = rsUnionSorted(ca.vols, cb.vols)
+	ca.pages = rsUnionSorted(ca.pages, cb.pages)
+	ca.recs = rsUnionSorted(ca.recs, cb.recs)
+	ca.citers = rsUnionSorted(ca.citers, cb.citers)
+	ca.first = min(ca.first, cb.first)
+	ca.size += cb.size
+	ca.fuzzy = ca.fuzzy || cb.fuzzy || strings.HasPrefix(how, "fuzzy")
+	return true
+}
+
+// rsConsistent reports whether two groups may be merged.
+func rsConsistent(a, b *rsCluster, byID bool) bool {
+	if a.doi != "" && b.doi != "" && a.doi != b.doi {
+		return false
+	}
+	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
+		na, _, _ := strings.Cut(a.ids[i], ":")
+		nb, _, _ := strings.Cut(b.ids[j], ":")
+		switch {
+		case na < nb:
+			i++
+		case na > nb:
+			j++
+		default:
+			if a.ids[i] != b.ids[j] {
+				return false
+			}
+			i++
+			j++
+		}
+	}
+	if byID {
+		return true
+	}
+	if a.yMin != 0 && b.yMin != 0 {
+		span := max(a.yMax, b.yMax) - min(a.yMin, b.yMin)
+		if span > max(1, a.yMax-a.yMin, b.yMax-b.yMin) {
+			return false
+		}
+	}
+	if !rsMeet(a.vols, b.vols) || !rsMeet(a.pages, b.pages) {
+		return false
+	}
+	return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers)
+}
+
+// rsMeet reports whether two sorted value sets share a value or one is empty.
+func rsMeet[T cmp.Ordered](a, b []T) bool {
+	return len(a) == 0 || len(b) == 0 || rsIntersect(a, b)
+}
+
+// rsIntersect reports whether two sorted sets share a value.
+func rsIntersect[T cmp.Ordered](a, b []T) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 8 {
+		for _, x := range a {
+			if _, ok := slices.BinarySearch(b, x); ok {
+				return true
 			}
 		}
-		if t := parse.Fold(title); t != "" {
-			if i, ok := index[fmt.Sprintf("t:%s|%d", t, year)]; ok {
-				return i, "title"
+		return false
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// rsUnionSorted merges two sorted sets.
+func rsUnionSorted[T cmp.Ordered](a, b []T) []T {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]T, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// rsIDKeys are the identifiers, besides the DOI, that name one work
+// everywhere. ISBN, ISSN, URL and local keys ("key") do not.
+var rsIDKeys = []string{"openalex", "wos", "scopus", "pmid", "pmcid", "lens", "mag", "arxiv"}
+
+func rsIDs(m map[string]string) []string {
+	var out []string
+	for _, k := range rsIDKeys {
+		if v := rsIDValue(k, m[k]); v != "" {
+			out = append(out, k+":"+v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// rsIDValue puts an identifier in the form it is compared in.
+func rsIDValue(key, v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return ""
+	}
+	switch key {
+	case "openalex":
+		v = v[strings.LastIndexByte(v, '/')+1:]
+		return strings.ToUpper(v)
+	case "wos":
+		v = strings.ToUpper(v)
+		if strings.HasPrefix(v, "WOS:") {
+			v = v[4:]
+		}
+		return v
+	case "pmid", "mag":
+		return strings.TrimLeft(v, "0")
+	case "pmcid":
+		return strings.ToUpper(v)
+	}
+	return strings.ToLower(v)
+}
+
+// rsDOI normalises a DOI, quickly when it already is.
+func rsDOI(s string) string {
+	if s == "" {
+		return ""
+	}
+	if strings.HasPrefix(s, "10.") && !strings.ContainsAny(s, " \tABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return s
+	}
+	return parse.NormalizeDOI(s)
+}
+
+// rsFams returns the comparison keys of the first author: the folded family
+// name without spaces, particles or hyphens, and, when the given name is a
+// full word, that word too (sources disagree on name order).
+func rsFams(as []parse.Author) []string {
+	if len(as) == 0 {
+		return nil
+	}
+	a := as[0]
+	f := rsNameKey(a.Family)
+	if f == "" || f == "anonymous" || f == "anon" {
+		return nil
+	}
+	out := []string{f}
+	if g := rsNameKey(a.Given); len(g) >= 3 && g != f && !strings.Contains(a.Given, ".") &&
+		strings.ToUpper(a.Given) != a.Given {
+		out = append(out, g)
+	}
+	return out
+}
+
+// rsNameKey folds a family name to one word: "van der Berg" and
+// "Van-Der-Berg" give "berg"... and "vanderberg"; the particles are dropped so
+// that both spellings meet.
+func rsNameKey(s string) string {
+	words := strings.Fields(parse.Fold(s))
+	for len(words) > 1 && rsParticle[words[0]] {
+		words = words[1:]
+	}
+	return strings.Join(words, "")
+}
+
+var rsParticle = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true,
+	"del": true, "della": true, "di": true, "du": true, "la": true, "le": true, "ten": true, "ter": true, "dos": true,
+	"das": true, "do": true, "st": true}
+
+// rsVolume keeps the volume's number-like core: "V48" and "Vol. 48" are "48".
+func rsVolume(s string) string {
+	s = parse.Fold(s)
+	s = strings.TrimPrefix(s, "vol ")
+	s = strings.TrimPrefix(s, "volume ")
+	if len(s) > 1 && s[0] == 'v' && s[1] >= '0' && s[1] <= '9' {
+		s = s[1:]
+	}
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimLeft(s, "0")
+}
+
+// rsFirstPage returns the first page of a page range, folded: "P8574",
+// "pp. 8574-8580" and "8574–80" all give "8574".
+func rsFirstPage(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = strings.ToLower(s)
+	for _, p := range []string{"pp.", "pp", "p.", "p"} {
+		if strings.HasPrefix(s, p) && len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)] >= '0' && s[len(p)] <= '9') {
+			s = strings.TrimSpace(s[len(p):])
+			break
+		}
+	}
+	end := strings.IndexFunc(s, func(c rune) bool {
+		return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c > 127 && c != '–' && c != '—')
+	})
+	if end >= 0 {
+		s = s[:end]
+	}
+	return strings.TrimLeft(s, "0")
+}
+
+// identifiers merges items sharing a DOI or another identifier.
+func (r *rsResolver) identifiers() {
+	first := map[string]int{}
+	for i := range r.items {
+		it := &r.items[i]
+		if it.doi != "" {
+			r.byKey(first, "doi:"+it.doi, i, "doi")
+		}
+		for _, id := range it.ids {
+			ns, _, _ := strings.Cut(id, ":")
+			r.byKey(first, id, i, "id:"+ns)
+		}
+	}
+}
+
+// byKey merges item i with the first item holding the same identifier key.
+func (r *rsResolver) byKey(first map[string]int, key string, i int, how string) {
+	if j, ok := first[key]; ok {
+		r.union(j, i, how, true)
+		return
+	}
+	first[key] = i
+}
+
+// keys merges items on first author, volume and first page (years within one
+// of each other and venues compatible are checked), on identical partial
+// descriptors (author, year, venue and what there is of volume and page), and
+// on identical reference texts.
+func (r *rsResolver) keys() {
+	full := map[string][]int{}
+	part := map[string][]int{}
+	text := map[string][]int{}
+	for i := range r.items {
+		it := &r.items[i]
+		done := false
+		if len(it.fams) > 0 && it.vol != "" && it.page != "" {
+			for _, f := range it.fams {
+				k := f + "|" + it.vol + "|" + it.page
+				if !done {
+					done = r.tryList(full[k], i, "key")
+				}
+				full[k] = append(full[k], i)
 			}
+		} else if len(it.fams) > 0 && it.year > 0 && it.venue != "" && it.title == "" {
+			k := it.fams[0] + "|" + strconv.Itoa(it.year) + "|" + it.venue + "|" + it.vol + "|" + it.page
+			done = r.tryList(part[k], i, "key")
+			part[k] = append(part[k], i)
 		}
-		return -1, ""
+		if it.text != "" {
+			if !done {
+				r.tryList(text[it.text], i, "text")
+			}
+			text[it.text] = append(text[it.text], i)
+		}
 	}
-	add := func(w *Work, title string) int {
-		works = append(works, w)
-		i := len(works) - 1
-		if w.DOI != "" {
-			index["doi:"+w.DOI] = i
+}
+
+// tryList merges item i with the group of the candidates whose venue is
+// compatible with i's and that can take i. When several groups can, i is
+// left apart (the evidence cannot tell which) and counted as ambiguous. It
+// reports whether i is now grouped with a candidate.
+func (r *rsResolver) tryList(cands []int, i int, how string) bool {
+	ri := r.find(i)
+	pick, n := -1, 0
+	var roots []int
+	for _, j := range cands {
+		rj := r.find(j)
+		if rj == ri {
+			return true
 		}
-		if t := parse.Fold(title); t != "" {
-			index[fmt.Sprintf("t:%s|%d", t, w.Year)] = i
-		}
-		return i
-	}
-	recWork := make([]int, len(recs))
-	for ri, r := range recs {
-		res.Stats.Records++
-		if i, _ := find(r.DOI, r.Title, r.Year); i >= 0 && works[i].InCorpus {
-			res.Stats.DuplicatesMerged++
-			works[i].Sources = append(works[i].Sources, r.Source)
-			works[i].Mentions = append(works[i].Mentions, Mention{r.Source, r.Label, "record"})
-			recWork[ri] = i
+		if slices.Contains(roots, rj) {
 			continue
 		}
-		w := &Work{InCorpus: true, Title: r.Title, Authors: r.Authors, Year: r.Year, Venue: r.Venue,
-			Volume: r.Volume, Pages: r.Pages, DOI: r.DOI, IDs: r.IDs, Sources: []string{r.Source},
-			CitedBy: r.CitedBy, RefsDeclared: r.RefsDeclared, Keywords: r.Keywords, Abstract: r.Abstract,
-			Mentions: []Mention{{r.Source, r.Label, "record"}}}
-		if r.Title == "" {
-			w.Label = r.Label
+		roots = append(roots, rj)
+		if !r.venue.compatible(r.items[i].venue, r.items[j].venue) || !rsConsistent(r.cl[ri], r.cl[rj], false) {
+			continue
 		}
-		recWork[ri] = add(w, r.Title)
+		if n++; n == 1 {
+			pick = j
+		}
 	}
-	type edge struct{ from, to int }
-	edges := map[edge]*Citation{}
-	for ri, r := range recs {
-		from := recWork[ri]
-		if r.RefsDeclared != nil {
-			res.Stats.RefsDeclared += *r.RefsDeclared
+	switch {
+	case n == 1:
+		return r.union(pick, i, how, false)
+	case n > 1:
+		r.stats.Ambiguous++
+	}
+	return false
+}
+
+// venues merges groups on first author, year (±1) and compatible venue when
+// volume or first page is missing on one side (so the keys could not decide)
+// and neither side has a title to compare (the titles decide then). Two
+// groups merge only when each is the other's single best fit: a group
+// agreeing on the volume fits better than one that lacks it, and a tie for
+// the best fit leaves the group apart (counted as ambiguous), so that a
+// vague reference never joins two works or picks one at random.
+func (r *rsResolver) venues() {
+	type fit struct {
+		best, level int
+		tie         bool
+	}
+	block := map[string][]int{}
+	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.year != 0 && it.venue != "" }
+	for i := range r.items {
+		if it := &r.items[i]; usable(it) {
+			k := it.fams[0] + "|" + strconv.Itoa(it.year)
+			block[k] = append(block[k], i)
 		}
-		if len(r.References) == 0 {
-			res.Stats.RecordsNoRefs++
+	}
+	fits := map[int]*fit{}
+	offer := func(a, b, level int) {
+		f := fits[a]
+		switch {
+		case f == nil:
+			fits[a] = &fit{best: b, level: level}
+		case level > f.level:
+			*f = fit{best: b, level: level}
+		case level == f.level && b != f.best:
+			f.tie = true
 		}
-		for _, ref := range r.References {
-			res.Stats.References++
-			src := fmt.Sprintf("%s:%d", r.File, ref.Line)
-			if ref.Line == 0 {
-				src = r.Source
+	}
+	for i := range r.items {
+		it := &r.items[i]
+		if !usable(it) {
+			continue
+		}
+		ri := r.find(i)
+		for dy := 0; dy <= 1; dy++ {
+			for _, j := range block[it.fams[0]+"|"+strconv.Itoa(it.year+dy)] {
+				if dy == 0 && j <= i {
+					continue
+				}
+				jt := &r.items[j]
+				rj := r.find(j)
+				if rj == ri || (it.vol != "" && it.page != "" && jt.vol != "" && jt.page != "") ||
+					(it.title != "" && jt.title != "") {
+					continue
+				}
+				if !r.venue.compatible(it.venue, jt.venue) || !rsConsistent(r.cl[ri], r.cl[rj], false) {
+					continue
+				}
+				level := 1
+				if rsIntersect(r.cl[ri].vols, r.cl[rj].vols) {
+					level = 2
+				}
+				offer(ri, rj, level)
+				offer(rj, ri, level)
 			}
-			i, how := find(ref.DOI, ref.Title, ref.Year)
-			if i < 0 {
-				how = "new"
-				res.Stats.Unresolved++
-				i = add(&Work{Title: ref.Title, Authors: ref.Authors, Year: ref.Year, Venue: ref.Venue,
-					Volume: ref.Volume, Pages: ref.Pages, DOI: ref.DOI, IDs: ref.IDs}, ref.Title)
-			}
-			res.Stats.ByMethod[how]++
-			works[i].Mentions = append(works[i].Mentions, Mention{src, ref.Raw, how})
-			if i == from {
-				res.Stats.SelfCitations++
+		}
+	}
+	for i := range r.items {
+		ri := r.find(i)
+		f := fits[ri]
+		if f == nil || ri != i {
+			continue
+		}
+		if f.tie {
+			r.stats.Ambiguous++
+			continue
+		}
+		if g := fits[f.best]; g != nil && !g.tie && g.best == ri {
+			// both roots are still roots: unions below only join mutual pairs
+			r.union(f.best, i, "venue", false)
+		}
+	}
+}
+
+// titles merges items on title similarity: within blocks of first author
+// and year (±1), and, for items without an author, with titled items of the
+// year (±1) sharing a rare title word.
+func (r *rsResolver) titles() {
+	// one representative per distinct (author, year, title)
+	block := map[string][]int{}
+	exact := map[string]int{}
+	for i := range r.items {
+		it := &r.items[i]
+		if it.title == "" || len(it.fams) == 0 {
+			continue
+		}
+		k := it.fams[0] + "|" + strconv.Itoa(it.year)
+		if j, ok := exact[k+"|"+it.title]; ok {
+			if r.union(j, i, "title", false) {
 				continue
 			}
-			e := edge{from, i}
-			if c, ok := edges[e]; ok {
-				res.Stats.RepeatedRefs++
-				c.Sources = append(c.Sources, src)
+		} else {
+			exact[k+"|"+it.title] = i
+		}
+		block[k] = append(block[k], i)
+	}
+	for i := range r.items {
+		it := &r.items[i]
+		if it.title == "" || len(it.fams) == 0 {
+			continue
+		}
+		best, bestJ := 0.0, -1
+		ri := r.find(i)
+		for dy := -1; dy <= 1; dy++ {
+			if dy != 0 && it.year == 0 {
 				continue
 			}
-			edges[e] = &Citation{From: from, To: i, Match: how, Sources: []string{src}}
+			for _, j := range block[it.fams[0]+"|"+strconv.Itoa(it.year+dy)] {
+				if j == i || r.find(j) == ri {
+					continue
+				}
+				s := r.titleScore(it, &r.items[j])
+				if s > best {
+					best, bestJ = s, j
+				}
+			}
+		}
+		if bestJ >= 0 && best >= r.thr {
+			r.union(bestJ, i, rsFuzzyHow(best), false)
 		}
 	}
-	// IDs, labels and final order
-	for _, w := range works {
-		w.ID = workID(w)
-		if w.Label == "" {
-			w.Label = workLabel(w)
+	r.titlesNoAuthor()
+}
+
+func rsFuzzyHow(s float64) string {
+	if s >= 1 {
+		return "title"
+	}
+	return "fuzzy:" + strconv.FormatFloat(s, 'f', 2, 64)
+}
+
+// titleScore is the similarity of two items' titles, lowered to 0 when
+// their numbers differ ("Part I" and "Part II" are two works) and reduced
+// when their venues are incompatible.
+func (r *rsResolver) titleScore(a, b *rsItem) float64 {
+	s := rsTitleSim(a.title, b.title)
+	if s < r.thr {
+		return s
+	}
+	if !rsSameNumbers(a.title, b.title) {
+		return 0
+	}
+	if !r.venue.compatible(a.venue, b.venue) {
+		s -= 0.1
+	}
+	return s
+}
+
+// titlesNoAuthor matches titled items without an author against all titled
+// items of the year (±1) sharing one of their rarest title words.
+func (r *rsResolver) titlesNoAuthor() {
+	df := map[string]int{}
+	var words [][]string
+	words = make([][]string, len(r.items))
+	for i := range r.items {
+		it := &r.items[i]
+		if it.title == "" || it.year == 0 {
+			continue
 		}
-		if w.InCorpus {
-			res.Stats.CorpusWorks++
+		ws := rsTitleWords(it.title)
+		words[i] = ws
+		for _, w := range ws {
+			df[w]++
 		}
 	}
+	const nRare = 3
+	rare := func(i int) []string {
+		ws := slices.Clone(words[i])
+		slices.SortFunc(ws, func(a, b string) int { return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b)) })
+		return ws[:min(nRare, len(ws))]
+	}
+	index := map[string][]int{}
+	for i := range r.items {
+		if words[i] == nil {
+			continue
+		}
+		for _, w := range rare(i) {
+			k := strconv.Itoa(r.items[i].year) + "|" + w
+			index[k] = append(index[k], i)
+		}
+	}
+	var seen []int
+	for i := range r.items {
+		it := &r.items[i]
+		if words[i] == nil || len(it.fams) > 0 {
+			continue
+		}
+		ri := r.find(i)
+		best, bestJ := 0.0, -1
+		seen = seen[:0]
+		for _, w := range rare(i) {
+			for dy := -1; dy <= 1; dy++ {
+				for _, j := range index[strconv.Itoa(it.year+dy)+"|"+w] {
+					if j == i || r.find(j) == ri || slices.Contains(seen, j) {
+						continue
+					}
+					seen = append(seen, j)
+					s := r.titleScore(it, &r.items[j])
+					if p := rsPrefixScore(it.title, r.items[j].title); p > s && rsSameNumbers(it.title, r.items[j].title) {
+						s = p
+					}
+					if s > best {
+						best, bestJ = s, j
+					}
+				}
+			}
+		}
+		if bestJ >= 0 && best >= r.thr {
+			r.union(bestJ, i, rsFuzzyHow(best), false)
+		}
+	}
+}
+
+// rsTitleStop are words too common to pick title candidates by.
+var rsTitleStop = map[string]bool{"the": true, "and": true, "for": true, "with": true, "from": true, "into": true,
+	"its": true, "their": true, "des": true, "les": true, "der": true, "die": true, "und": true, "von": true, "una": true}
+
+// rsTitleWords returns the distinct words of a folded title worth indexing.
+func rsTitleWords(t string) []string {
+	var out []string
+	for _, w := range strings.Fields(t) {
+		if len(w) >= 3 && !rsTitleStop[w] && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// rsTitleSim is the normalised edit similarity of two folded titles:
+// 1 - distance / longer length.
+func rsTitleSim(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 {
+		return 0
+	}
+	long := max(la, lb)
+	if float64(long-min(la, lb))/float64(long) > 0.5 {
+		return 0
+	}
+	return 1 - float64(rsLevenshtein(a, b))/float64(long)
+}
+
+// rsLevenshtein is the byte edit distance of two strings.
+func rsLevenshtein(a, b string) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		prev := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cur := row[j]
+			if a[i-1] == b[j-1] {
+				row[j] = prev
+			} else {
+				row[j] = 1 + min(prev, row[j], row[j-1])
+			}
+			prev = cur
+		}
+	}
+	return row[len(b)]
+}
+
+// rsPrefixScore scores a title that begins with the whole other title (a
+// scraped "Title Journal, Year" line holds the title and the venue): 1 when
+// the shorter has at least four words and ends at a word boundary.
+func rsPrefixScore(a, b string) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if strings.Count(a, " ") >= 3 && strings.HasPrefix(b, a+" ") {
+		return 1
+	}
+	return 0
+}
+
+// rsSameNumbers reports whether two titles hold the same numbers and roman
+// numerals, in order.
+func rsSameNumbers(a, b string) bool {
+	na, nb := rsNumbers(a), rsNumbers(b)
+	return slices.Equal(na, nb)
+}
+
+func rsNumbers(t string) []string {
+	var out []string
+	for _, w := range strings.Fields(t) {
+		if venueIsDigits(w) || rsRoman[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var rsRoman = map[string]bool{"ii": true, "iii": true, "iv": true, "vi": true, "vii": true, "viii": true, "ix": true,
+	"xi": true, "xii": true}
+
+// build turns the groups into works and citations.
+func (r *rsResolver) build() *Resolution {
+	res := &Resolution{}
+	st := &r.stats
+	st.ByMethod = map[string]int{}
+	st.Records = len(r.recs)
+	// groups in order of their earliest item
+	group := map[int]int{} // root -> work index before sorting
+	var members [][]int
+	for i := range r.items {
+		root := r.find(i)
+		g, ok := group[root]
+		if !ok {
+			g = len(members)
+			group[root] = g
+			members = append(members, nil)
+		}
+		members[g] = append(members[g], i)
+	}
+	works := make([]Work, len(members))
+	for g, ms := range members {
+		works[g] = r.work(ms)
+		if r.cl[r.find(ms[0])].fuzzy {
+			st.FuzzyClusters++
+		}
+	}
+	// stable readable IDs, then the final order
 	order := make([]int, len(works))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
-	seen := map[string]int{}
-	pos := make([]int, len(works))
-	for p, i := range order {
-		w := works[i]
-		if n := seen[w.ID]; n > 0 {
-			w.ID = fmt.Sprintf("%s-%d", w.ID, n+1)
-		}
-		seen[w.ID]++
-		pos[i] = p
-		res.Works = append(res.Works, *w)
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
+	taken := map[string]bool{}
+	for _, w := range works {
+		taken[w.ID] = true
 	}
-	for _, c := range edges {
-		c.From, c.To = pos[c.From], pos[c.To]
-		res.Citations = append(res.Citations, *c)
+	rsDedupIDs(works, order, taken)
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
+	pos := make([]int, len(works))
+	for p, g := range order {
+		pos[g] = p
+		res.Works = append(res.Works, works[g])
+	}
+	// citations
+	type edge struct{ from, to int }
+	edges := map[edge]int{}
+	workOf := func(i int) int { return pos[group[r.find(i)]] }
+	for ri := range r.recs {
+		rec := &r.recs[ri]
+		if rec.RefsDeclared != nil {
+			st.RefsDeclared += *rec.RefsDeclared
+		}
+		if len(rec.References) == 0 {
+			st.RecordsNoRefs++
+		}
+	}
+	nRec := len(r.recs)
+	for i := nRec; i < len(r.items); i++ {
+		it := &r.items[i]
+		st.References++
+		how := r.mentionHow(i)
+		st.ByMethod[how]++
+		g := group[r.find(i)]
+		if len(members[g]) == 1 {
+			st.Unresolved++
+		}
+		from, to := workOf(it.rec), workOf(i)
+		src := r.refSource(i)
+		if from == to {
+			st.SelfCitations++
+			continue
+		}
+		e := edge{from, to}
+		if c, ok := edges[e]; ok {
+			st.RepeatedRefs++
+			res.Citations[c].Sources = append(res.Citations[c].Sources, src)
+			continue
+		}
+		edges[e] = len(res.Citations)
+		res.Citations = append(res.Citations, Citation{From: from, To: to, Match: how, Sources: []string{src}})
 	}
 	slices.SortFunc(res.Citations, func(a, b Citation) int {
 		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
@@ -138,30 +912,256 @@ func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
 	for _, c := range res.Citations {
 		res.Works[c.From].RefsListed++
 	}
+	for i := range res.Works {
+		if res.Works[i].InCorpus {
+			st.CorpusWorks++
+		}
+	}
+	st.DuplicatesMerged = st.Records - st.CorpusWorks
+	st.Refused = r.refused
+	res.Stats = *st
 	return res
 }
 
-func workID(w *Work) string {
+// rsDedupIDs makes the IDs unique: the second work with an ID gets "-2"
+// appended, the third "-3", skipping suffixes another work already has.
+// order lists the works sorted by ID, ties in order of first mention.
+func rsDedupIDs(works []Work, order []int, taken map[string]bool) {
+	for k := 1; k < len(order); k++ {
+		base := works[order[k-1]].ID
+		n := 1
+		for k < len(order) && works[order[k]].ID == base {
+			for {
+				n++
+				id := base + "-" + strconv.Itoa(n)
+				if !taken[id] {
+					taken[id] = true
+					works[order[k]].ID = id
+					break
+				}
+			}
+			k++
+		}
+	}
+}
+
+// mentionHow is how item i came to its work.
+func (r *rsResolver) mentionHow(i int) string {
+	if r.items[i].ref < 0 {
+		return "record"
+	}
+	if r.how[i] != "" {
+		return r.how[i]
+	}
+	return "new"
+}
+
+// refSource is the "path:line" of reference item i.
+func (r *rsResolver) refSource(i int) string {
+	it := &r.items[i]
+	rec := &r.recs[it.rec]
+	if line := rec.References[it.ref].Line; line > 0 {
+		return rec.File + ":" + strconv.Itoa(line)
+	}
+	return rec.Source
+}
+
+// work builds the work of one group of items (in input order).
+func (r *rsResolver) work(ms []int) Work {
+	var w Work
+	// the records first, in input order, then the richest reference
+	var refs []int
+	for _, i := range ms {
+		it := &r.items[i]
+		if it.ref >= 0 {
+			refs = append(refs, i)
+			continue
+		}
+		rec := &r.recs[it.rec]
+		if !w.InCorpus {
+			w.InCorpus = true
+			w.Title, w.Authors, w.Year, w.Venue = rec.Title, rec.Authors, rec.Year, rec.Venue
+			w.Volume, w.Pages, w.Keywords, w.Abstract = rec.Volume, rec.Pages, rec.Keywords, rec.Abstract
+			if rec.Title == "" {
+				w.Label = rec.Label
+			}
+		}
+		rsFill(&w, rec.Title, rec.Authors, rec.Year, rec.Venue, rec.Volume, rec.Pages)
+		if w.Venue == "" {
+			w.Venue = rec.VenueAbbrev
+		}
+		if w.Keywords == nil {
+			w.Keywords = rec.Keywords
+		}
+		if w.Abstract == "" {
+			w.Abstract = rec.Abstract
+		}
+		w.DOI = cmp.Or(w.DOI, r.items[i].doi)
+		w.IDs = rsMergeIDs(w.IDs, rec.IDs)
+		w.Sources = append(w.Sources, rec.Source)
+		w.CitedBy = rsMaxPtr(w.CitedBy, rec.CitedBy)
+		w.RefsDeclared = rsMaxPtr(w.RefsDeclared, rec.RefsDeclared)
+		w.Mentions = append(w.Mentions, Mention{Source: rec.Source, Raw: rec.Label, How: "record"})
+	}
+	if len(refs) > 0 {
+		// richest first; ties keep input order
+		sorted := slices.Clone(refs)
+		slices.SortStableFunc(sorted, func(a, b int) int { return cmp.Compare(r.richness(b), r.richness(a)) })
+		for _, i := range sorted {
+			ref := r.ref(i)
+			rsFill(&w, ref.Title, ref.Authors, ref.Year, ref.Venue, ref.Volume, ref.Pages)
+			w.DOI = cmp.Or(w.DOI, r.items[i].doi)
+			w.IDs = rsMergeIDs(w.IDs, ref.IDs)
+		}
+		for _, i := range refs {
+			w.Mentions = append(w.Mentions, Mention{Source: r.refSource(i), Raw: r.ref(i).Raw, How: r.mentionHow(i)})
+		}
+	}
+	w.ID = rsWorkID(&w)
+	if w.Label == "" {
+		w.Label = rsWorkLabel(&w, r, refs)
+	}
+	return w
+}
+
+func (r *rsResolver) ref(i int) *parse.Reference {
+	it := &r.items[i]
+	return &r.recs[it.rec].References[it.ref]
+}
+
+// richness scores how much a reference tells about its work.
+func (r *rsResolver) richness(i int) int {
+	it := &r.items[i]
+	n := 0
+	if it.title != "" {
+		n += 8
+	}
+	if len(it.fams) > 0 {
+		n += 4
+	}
+	if it.year > 0 {
+		n += 2
+	}
+	if it.venue != "" {
+		n++
+	}
+	if it.vol != "" {
+		n++
+	}
+	if it.page != "" {
+		n++
+	}
+	return n
+}
+
+// rsFill sets the empty descriptive fields of w.
+func rsFill(w *Work, title string, authors []parse.Author, year int, venue, volume, pages string) {
+	if w.Title == "" {
+		w.Title = title
+	}
+	if len(w.Authors) == 0 {
+		w.Authors = authors
+	}
+	if w.Year == 0 {
+		w.Year = year
+	}
+	if w.Venue == "" {
+		w.Venue = venue
+	}
+	if w.Volume == "" {
+		w.Volume = volume
+	}
+	if w.Pages == "" {
+		w.Pages = pages
+	}
+}
+
+// rsMergeIDs adds the identifiers of src that dst lacks, copying dst first.
+func rsMergeIDs(dst, src map[string]string) map[string]string {
+	if len(src) == 0 {
+		return dst
+	}
+	if dst == nil {
+		return maps.Clone(src)
+	}
+	var out map[string]string
+	for k, v := range src {
+		if _, ok := dst[k]; ok || v == "" {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(dst)
+		}
+		out[k] = v
+	}
+	if out == nil {
+		return dst
+	}
+	return out
+}
+
+func rsMaxPtr(a, b *int) *int {
+	if a == nil || (b != nil && *b > *a) {
+		return b
+	}
+	return a
+}
+
+// rsIDOrder is the order identifiers name a work in when it has no DOI.
+var rsIDOrder = []string{"openalex", "wos", "scopus", "pmid", "pmcid", "lens", "arxiv", "mag"}
+
+// rsWorkID builds a readable ID: the DOI, another identifier, or a slug of
+// first author, year and first title words (or venue, volume and page).
+func rsWorkID(w *Work) string {
 	if w.DOI != "" {
 		return "doi:" + w.DOI
 	}
-	fam := "anon"
+	for _, k := range rsIDOrder {
+		if v := rsIDValue(k, w.IDs[k]); v != "" {
+			return k + ":" + v
+		}
+	}
+	var parts []string
 	if len(w.Authors) > 0 {
-		fam = parse.Fold(w.Authors[0].Family)
+		if f := strings.ReplaceAll(parse.Fold(w.Authors[0].Family), " ", ""); f != "" {
+			parts = append(parts, f)
+		}
 	}
-	words := strings.Fields(parse.Fold(w.Title))
-	if len(words) > 3 {
-		words = words[:3]
+	if len(parts) == 0 {
+		parts = append(parts, "anon")
 	}
-	return strings.Join(append([]string{strings.ReplaceAll(fam, " ", ""), fmt.Sprint(w.Year)}, words...), "-")
+	if w.Year > 0 {
+		parts = append(parts, strconv.Itoa(w.Year))
+	}
+	if words := strings.Fields(parse.Fold(w.Title)); len(words) > 0 {
+		parts = append(parts, words[:min(3, len(words))]...)
+	} else {
+		if v := strings.Fields(venueKey(w.Venue)); len(v) > 0 {
+			parts = append(parts, v[:min(4, len(v))]...)
+		}
+		if v := rsVolume(w.Volume); v != "" {
+			parts = append(parts, v)
+		}
+		if p := rsFirstPage(w.Pages); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "-")
 }
 
-func workLabel(w *Work) string {
-	if len(w.Authors) > 0 && w.Year > 0 {
+// rsWorkLabel is a short human name: "Jones 2025", a short title, or the
+// start of the reference text.
+func rsWorkLabel(w *Work, r *rsResolver, refs []int) string {
+	if len(w.Authors) > 0 && w.Authors[0].Family != "" && w.Year > 0 {
 		return fmt.Sprintf("%s %d", w.Authors[0].Family, w.Year)
 	}
 	if w.Title != "" {
-		return parse.Shorten(w.Title, 40)
+		return parse.Shorten(w.Title, 60)
+	}
+	for _, i := range refs {
+		if raw := r.ref(i).Raw; raw != "" {
+			return parse.Shorten(raw, 60)
+		}
 	}
 	return w.ID
 }

@@ -41,8 +41,21 @@ type Work struct {
 type Mention struct {
 	Source string `json:"source"` // "path:line"
 	Raw    string `json:"raw"`    // the reference text, or the record's label
-	How    string `json:"how"`    // "record", "doi", "id:openalex", "key", "title", "fuzzy:0.93", "new"
+	How    string `json:"how"`    // see below
 }
+
+// The values of Mention.How and Citation.Match, strongest evidence first:
+//
+//	record       the mention is a corpus record
+//	doi          same DOI as the work
+//	id:<key>     same identifier ("id:openalex", "id:wos", "id:scopus", "id:pmid", "id:lens"…)
+//	key          same first author, volume and first page (year ±1, venues compatible),
+//	             or the same author, year, venue and partial volume/page
+//	text         the same reference text (folded) as another mention
+//	venue        same first author and year (±1), compatible venue, and the only such work
+//	title        same first author, year and folded title (or title and year, no author)
+//	fuzzy:0.93   title similarity 0.93 within the first author's works of the year (±1)
+//	new          the first mention of a work, which created it
 
 // Citation is one edge of the graph: From cites To (indexes into Works).
 type Citation struct {
@@ -74,4 +87,6 @@ type Stats struct {
 	ByMethod         map[string]int // references resolved by each method ("doi", "title", "new", …)
 	Unresolved       int            // references that matched nothing else (singleton works)
 	FuzzyClusters    int            // works whose merge needed fuzzy evidence
+	Ambiguous        int            // references that fitted several works on author, year and venue (left apart)
+	Refused          int            // merges refused because the merged work would be inconsistent
 }

@@ -1,0 +1,362 @@
+package graph
+
+import (
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/parse"
+)
+
+// rsRec builds a corpus record of file f, line line.
+func rsRec(f string, line int, title string, fam string, year int, venue, vol, pages, doi string, refs ...parse.Reference) parse.Record {
+	r := parse.Record{File: f, Line: line, Source: f + ":" + strconv.Itoa(line), Title: title, Year: year, Venue: venue,
+		Volume: vol, Pages: pages, DOI: doi, References: refs}
+	if fam != "" {
+		r.Authors = []parse.Author{{Family: fam, Given: "J"}}
+	}
+	r.Label = parse.MakeLabel(&r)
+	return r
+}
+
+// rsWoS builds a reference as a WoS cited-reference string gives it.
+func rsWoS(line int, fam string, year int, venue, vol, page, doi string) parse.Reference {
+	raw := fam + " J, " + strconv.Itoa(year)
+	return parse.Reference{Raw: raw, Authors: []parse.Author{{Family: fam, Given: "J"}}, Year: year, Venue: venue,
+		Volume: vol, Pages: page, DOI: doi, Line: line}
+}
+
+// rsTitled builds a free-text reference with a title.
+func rsTitled(line int, fam string, year int, title, venue string) parse.Reference {
+	ref := parse.Reference{Raw: fam + " (" + strconv.Itoa(year) + ") " + title, Year: year, Title: title, Venue: venue, Line: line}
+	if fam != "" {
+		ref.Authors = []parse.Author{{Family: fam}}
+	}
+	return ref
+}
+
+// rsWorkOf returns the index of the work holding the record or reference at source.
+func rsWorkOf(t *testing.T, res *Resolution, source string) int {
+	t.Helper()
+	for i, w := range res.Works {
+		for _, m := range w.Mentions {
+			if m.Source == source {
+				return i
+			}
+		}
+	}
+	t.Fatalf("no work mentions %s", source)
+	return -1
+}
+
+func rsHow(t *testing.T, res *Resolution, source string) string {
+	t.Helper()
+	w := res.Works[rsWorkOf(t, res, source)]
+	for _, m := range w.Mentions {
+		if m.Source == source {
+			return m.How
+		}
+	}
+	return ""
+}
+
+func TestResolveDOI(t *testing.T) {
+	recs := []parse.Record{
+		rsRec("a.txt", 1, "Citation analysis of journals", "Garfield", 1972, "Science", "178", "471-479", "10.1126/science.178.4060.471"),
+		rsRec("a.txt", 10, "Another paper", "Small", 1973, "JASIS", "24", "265", "",
+			parse.Reference{Raw: "Garfield E, 1972, SCIENCE, DOI 10.1126/SCIENCE.178.4060.471", Line: 12,
+				DOI: "https://doi.org/10.1126/SCIENCE.178.4060.471"}),
+	}
+	res := Resolve(recs, nil)
+	if len(res.Works) != 2 || len(res.Citations) != 1 {
+		t.Fatalf("works %d citations %d, want 2 and 1", len(res.Works), len(res.Citations))
+	}
+	c := res.Citations[0]
+	if res.Works[c.To].ID != "doi:10.1126/science.178.4060.471" || c.Match != "doi" {
+		t.Errorf("edge to %s by %q, want doi:10.1126/science.178.4060.471 by doi", res.Works[c.To].ID, c.Match)
+	}
+	if got := rsHow(t, res, "a.txt:12"); got != "doi" {
+		t.Errorf("mention how %q, want doi", got)
+	}
+	if res.Stats.ByMethod["doi"] != 1 || res.Stats.Unresolved != 0 {
+		t.Errorf("stats %+v", res.Stats)
+	}
+}
+
+func TestResolveKey(t *testing.T) {
+	recs := []parse.Record{
+		rsRec("w.txt", 1, "Hard disk drives", "Kryder", 2008, "PROCEEDINGS OF THE IEEE", "96", "1810-1835", ""),
+		rsRec("w.txt", 20, "Patterned media", "Albrecht", 2013, "IEEE TRANSACTIONS ON MAGNETICS", "49", "773", "",
+			rsWoS(22, "Kryder", 2008, "P IEEE", "96", "1810", ""),
+			// same author and page, other volume: another work
+			rsWoS(23, "Kryder", 2008, "P IEEE", "95", "1810", "")),
+		rsRec("w.txt", 40, "Media review", "Weller", 2014, "J MAGN MAGN MATER", "1", "1", "",
+			// one year off (online first), still the same work
+			rsWoS(42, "KRYDER", 2009, "PROC IEEE", "96", "P1810", "")),
+	}
+	res := Resolve(recs, nil)
+	kry := rsWorkOf(t, res, "w.txt:1")
+	for _, src := range []string{"w.txt:22", "w.txt:42"} {
+		if got := rsWorkOf(t, res, src); got != kry {
+			t.Errorf("%s resolved to %s, want the Kryder record", src, res.Works[got].ID)
+		}
+		if got := rsHow(t, res, src); got != "key" {
+			t.Errorf("%s how %q, want key", src, got)
+		}
+	}
+	if got := rsWorkOf(t, res, "w.txt:23"); got == kry {
+		t.Errorf("volume 95 merged with volume 96")
+	}
+	if res.Stats.ByMethod["key"] != 2 || res.Stats.ByMethod["new"] != 1 || res.Stats.Unresolved != 1 {
+		t.Errorf("by method %v, unresolved %d", res.Stats.ByMethod, res.Stats.Unresolved)
+	}
+}
+
+func TestResolveFuzzyTypo(t *testing.T) {
+	recs := []parse.Record{
+		rsRec("s.csv", 2, "A", "Aaa", 2020, "", "", "", "",
+			rsTitled(0, "Waltman", 2016, "A review of the literature on citation impact indicators", "Journal of Informetrics")),
+		rsRec("s.csv", 3, "B", "Bbb", 2021, "", "", "", "",
+			rsTitled(0, "Waltman", 2016, "A reveiw of the literature on citation impact indicator", "J INFORMETR")),
+		rsRec("s.csv", 4, "C", "Ccc", 2021, "", "", "", "",
+			// same author and year, another title: another work
+			rsTitled(0, "Waltman", 2016, "The elephant in the room: the problem of quantifying productivity", "J INFORMETR")),
+	}
+	res := Resolve(recs, nil)
+	if n := len(res.Works); n != 5 {
+		t.Fatalf("%d works, want 5 (3 records, 2 cited)", n)
+	}
+	a, b, c := rsTo(res, "s.csv:2"), rsTo(res, "s.csv:3"), rsTo(res, "s.csv:4")
+	if a != b || a == c {
+		t.Errorf("cited works %d %d %d, want the first two equal and the third apart", a, b, c)
+	}
+	if !strings.HasPrefix(res.Citations[rsEdge(res, "s.csv:3")].Match, "fuzzy:0.9") {
+		t.Errorf("match %q, want fuzzy:0.9x", res.Citations[rsEdge(res, "s.csv:3")].Match)
+	}
+	if res.Stats.FuzzyClusters != 1 {
+		t.Errorf("fuzzy clusters %d, want 1", res.Stats.FuzzyClusters)
+	}
+}
+
+// rsEdge returns the citation whose source is src.
+func rsEdge(res *Resolution, src string) int {
+	for i, c := range res.Citations {
+		if slices.Contains(c.Sources, src) {
+			return i
+		}
+	}
+	return -1
+}
+
+func rsTo(res *Resolution, src string) int {
+	if i := rsEdge(res, src); i >= 0 {
+		return res.Citations[i].To
+	}
+	return -1
+}
+
+func TestResolveNoChaining(t *testing.T) {
+	// B (no volume, no page) fits A and C on author, year and venue, but A and
+	// C differ in volume: B must not join either, and A and C stay apart.
+	recs := []parse.Record{
+		rsRec("c.txt", 1, "X", "Xx", 2020, "", "", "", "",
+			rsWoS(2, "Smith", 2010, "PHYS REV B", "81", "100", ""),
+			rsWoS(3, "Smith", 2010, "PHYS REV B", "", "", ""),
+			rsWoS(4, "Smith", 2010, "PHYS REV B", "82", "200", "")),
+	}
+	res := Resolve(recs, nil)
+	if len(res.Works) != 4 {
+		t.Errorf("%d works, want 4", len(res.Works))
+	}
+	if res.Stats.Ambiguous != 1 {
+		t.Errorf("ambiguous %d, want 1", res.Stats.Ambiguous)
+	}
+	// years: a chain 2000 ~ 2001 ~ 2002 of one title may not end in one work
+	recs = []parse.Record{
+		rsRec("y.txt", 1, "X", "Xx", 2020, "", "", "", "",
+			rsTitled(2, "Price", 2000, "Networks of scientific papers", "Science"),
+			rsTitled(3, "Price", 2001, "Networks of scientific papers", "Science"),
+			rsTitled(4, "Price", 2002, "Networks of scientific papers", "Science")),
+	}
+	res = Resolve(recs, nil)
+	for _, w := range res.Works {
+		years := map[int]bool{}
+		for _, m := range w.Mentions {
+			years[parse.ParseYear(m.Raw)] = true
+		}
+		if years[2000] && years[2002] {
+			t.Errorf("work %s holds 2000 and 2002", w.ID)
+		}
+	}
+	// DOIs: identical keys with different DOIs stay apart
+	recs = []parse.Record{
+		rsRec("d.txt", 1, "X", "Xx", 2020, "", "", "", "",
+			rsWoS(2, "Kubo", 2005, "J APPL PHYS", "97", "", "10.1063/1.1"),
+			rsWoS(3, "Kubo", 2005, "J APPL PHYS", "97", "", "10.1063/1.2"),
+			rsWoS(4, "Kubo", 2005, "J APPL PHYS", "97", "", "")),
+	}
+	res = Resolve(recs, nil)
+	if len(res.Works) != 4 {
+		t.Errorf("%d works, want 4: two DOIs may not meet through a reference without one", len(res.Works))
+	}
+}
+
+func TestResolveCorpusDuplicates(t *testing.T) {
+	shared := rsWoS(5, "Lotka", 1926, "J WASHINGTON ACAD SCI", "16", "317", "")
+	recs := []parse.Record{
+		rsRec("plain.txt", 1, "Bibliometric laws", "Egghe", 2005, "J INFORMETR", "1", "1", "10.1016/x.1",
+			shared, rsWoS(6, "Bradford", 1934, "ENGINEERING", "137", "85", "")),
+		rsRec("tab.txt", 2, "Bibliometric laws", "Egghe", 2005, "J INFORMETR", "1", "1", "10.1016/X.1",
+			shared, rsWoS(7, "Zipf", 1949, "HUMAN BEHAV", "", "", "")),
+		// no DOI, same title, year and first author: the same paper
+		rsRec("s.ris", 3, "Bibliometric  Laws.", "EGGHE", 2005, "Journal of Informetrics", "", "", ""),
+	}
+	res := Resolve(recs, nil)
+	if res.Stats.CorpusWorks != 1 || res.Stats.DuplicatesMerged != 2 {
+		t.Fatalf("corpus works %d merged %d, want 1 and 2", res.Stats.CorpusWorks, res.Stats.DuplicatesMerged)
+	}
+	w := res.Works[rsWorkOf(t, res, "plain.txt:1")]
+	if !slices.Equal(w.Sources, []string{"plain.txt:1", "tab.txt:2", "s.ris:3"}) {
+		t.Errorf("sources %v", w.Sources)
+	}
+	if w.RefsListed != 3 || len(res.Citations) != 3 || res.Stats.RepeatedRefs != 1 {
+		t.Errorf("refs listed %d, citations %d, repeated %d; want 3, 3, 1", w.RefsListed, len(res.Citations), res.Stats.RepeatedRefs)
+	}
+	lotka := res.Citations[rsEdge(res, "plain.txt:5")]
+	if !slices.Equal(lotka.Sources, []string{"plain.txt:5", "tab.txt:5"}) {
+		t.Errorf("shared reference sources %v", lotka.Sources)
+	}
+}
+
+func TestResolveSelfCitation(t *testing.T) {
+	recs := []parse.Record{
+		rsRec("a.txt", 1, "Self", "Me", 2020, "J X", "1", "1", "10.1/self",
+			parse.Reference{Raw: "Me J, 2020, J X, V1, P1, DOI 10.1/self", DOI: "10.1/self", Line: 2},
+			rsWoS(3, "Other", 2019, "J Y", "2", "2", "")),
+	}
+	res := Resolve(recs, nil)
+	if res.Stats.SelfCitations != 1 || len(res.Citations) != 1 {
+		t.Errorf("self %d citations %d, want 1 and 1", res.Stats.SelfCitations, len(res.Citations))
+	}
+	// a reference may not join its own citing record on key evidence alone
+	recs = []parse.Record{
+		rsRec("b.txt", 1, "Self", "Me", 2020, "J X", "", "", "",
+			rsWoS(2, "Me", 2020, "J X", "", "", "")),
+	}
+	res = Resolve(recs, nil)
+	if res.Stats.SelfCitations != 0 || len(res.Works) != 2 {
+		t.Errorf("self %d works %d, want 0 and 2", res.Stats.SelfCitations, len(res.Works))
+	}
+}
+
+func TestResolveDeterministicIDs(t *testing.T) {
+	recs := []parse.Record{
+		rsRec("a.txt", 1, "Same words here", "Smith", 2001, "", "", "", "",
+			rsTitled(2, "Smith", 2001, "Same words here but another work entirely different", ""),
+			rsTitled(3, "Smith", 2001, "Same words here and yet something else, distinct", ""),
+			parse.Reference{Raw: "W1", IDs: map[string]string{"openalex": "https://openalex.org/W1"}, Line: 4},
+			parse.Reference{Raw: "UT", IDs: map[string]string{"wos": "WOS:000123"}, Line: 5}),
+	}
+	res := Resolve(recs, nil)
+	var ids []string
+	for _, w := range res.Works {
+		ids = append(ids, w.ID)
+	}
+	want := []string{"openalex:W1", "smith-2001-same-words-here", "smith-2001-same-words-here-2",
+		"smith-2001-same-words-here-3", "wos:000123"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("ids %q, want %q", ids, want)
+	}
+	if !slices.IsSortedFunc(res.Citations, func(a, b Citation) int { return a.From*1000 + a.To - b.From*1000 - b.To }) {
+		t.Errorf("citations not sorted")
+	}
+	for range 5 {
+		if again := Resolve(recs, nil); !reflect.DeepEqual(again, res) {
+			t.Fatalf("second run differs")
+		}
+	}
+}
+
+func TestVenueMatch(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"J INFORMETR", "Journal of Informetrics", true},
+		{"J. Informetr.", "JOURNAL OF INFORMETRICS", true},
+		{"SCIENTOMETRICS", "Scientometrics", true},
+		{"PHYS REV B", "Physical Review B", true},
+		{"PHYS REV B", "Physical Review A", false},
+		{"PHYS REV", "Physical Review B", false},
+		{"PHYS REV LETT", "Physical Review Letters", true},
+		{"J AM CHEM SOC", "Journal of the American Chemical Society", true},
+		{"J MAGN MAGN MATER", "Journal of Magnetism and Magnetic Materials", true},
+		{"IEEE T MAGN", "IEEE Transactions on Magnetics", true},
+		{"P IEEE", "Proceedings of the IEEE", true},
+		{"P NATL ACAD SCI USA", "Proceedings of the National Academy of Sciences of the United States of America", true},
+		{"Proc. Natl. Acad. Sci. U. S. A.", "Proceedings of the National Academy of Sciences of the United States of America", true},
+		{"J POLYM SCI POL PHYS", "JOURNAL OF POLYMER SCIENCE PART B-POLYMER PHYSICS", true},
+		// WoS cuts sources at 20 characters
+		{"J PHOTOPOLYM SCI TEC", "Journal of Photopolymer Science and Technology", true},
+		{"J AM SOC INF SCI TEC", "Journal of the American Society for Information Science and Technology", true},
+		{"J INFORMETR", "Journal of Information Science", false},
+		{"SCIENTOMETRICS", "Science", false},
+		{"NATURE", "Nature Physics", false},
+		{"", "Nature", false},
+	}
+	for _, tt := range tests {
+		if got := venueMatch(tt.a, tt.b); got != tt.want {
+			t.Errorf("venueMatch(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := venueMatch(tt.b, tt.a); got != tt.want {
+			t.Errorf("venueMatch(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestVenueLearned(t *testing.T) {
+	v := newVenueIndex()
+	// a pair no rule explains, learned from one record
+	v.learn(venueKey("JASIST"), venueKey("Journal of the Association for Information Science and Technology"))
+	v.learn(venueKey("SCIENTOMETRICS"), venueKey("Scientometrics"))
+	if !v.compatible(venueKey("JASIST"), venueKey("J ASSOC INF SCI TECH")) {
+		t.Errorf("JASIST should meet J ASSOC INF SCI TECH through the learned full title")
+	}
+	if v.compatible(venueKey("JASIST"), venueKey("SCIENTOMETRICS")) {
+		t.Errorf("two learned venues met")
+	}
+}
+
+func TestLookup(t *testing.T) {
+	res := &Resolution{Works: []Work{
+		{ID: "doi:10.1016/j.joi.2016.02.007", DOI: "10.1016/j.joi.2016.02.007", Label: "Waltman 2016",
+			Title: "A review of the literature on citation impact indicators"},
+		{ID: "openalex:W2741809807", IDs: map[string]string{"openalex": "https://openalex.org/W2741809807"},
+			Label: "Piwowar 2018", Title: "The state of OA"},
+		{ID: "wos:000401190100002", IDs: map[string]string{"wos": "WOS:000401190100002", "pmid": "123"}, Label: "Sun 2017"},
+		{ID: "waltman-2020-citation", Label: "Waltman 2020", Title: "Citation indicators, again"},
+	}}
+	tests := []struct {
+		q    string
+		want []int
+	}{
+		{"doi:10.1016/j.joi.2016.02.007", []int{0}},
+		{"https://doi.org/10.1016/J.JOI.2016.02.007", []int{0}},
+		{"W2741809807", []int{1}},
+		{"openalex:w2741809807", []int{1}},
+		{"WOS:000401190100002", []int{2}},
+		{"pmid:123", []int{2}},
+		{"waltman", []int{0, 3}},
+		{"Citation Impact", []int{0}},
+		{"state of óa", []int{1}},
+		{"nothing like it", nil},
+		{"  ", nil},
+	}
+	for _, tt := range tests {
+		if got := res.Lookup(tt.q); !slices.Equal(got, tt.want) {
+			t.Errorf("Lookup(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
