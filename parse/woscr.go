@@ -1,12 +1,230 @@
 package parse
 
+import (
+	"regexp"
+	"strings"
+)
+
+// This file parses the cited-reference strings of Web of Science (the CR
+// field of plain-text and tab-delimited exports, and Cited-References in WoS
+// BibTeX): "AUTHOR, YEAR, SOURCE, V<vol>, P<page>, DOI <doi>".
+
+var (
+	// wosDOIMark finds where the DOI part of a reference begins.
+	wosDOIMark = regexp.MustCompile(`(?i)(?:^|,\s*)DOI(?:\s*:\s*|\s+)(?:\[|DOI|10\.)`)
+	// wosYearPart is a part that is a year and nothing else.
+	wosYearPart = regexp.MustCompile(`^(?:1[0-9]|20)\d\d$`)
+	// wosVolPart is a volume part: "V12", "V12A", "VB 13", "V3-4", "VOLS 1-2".
+	wosVolPart = regexp.MustCompile(`^(?:VOLS? \d\S*|V[A-Z]{0,2} ?\d\S*)$`)
+	// wosPagePart is a page part: "P347", "PE128", "pCH2", "pA720", "P[38, 129]",
+	// never "P 10 WORK C" (a proceedings source).
+	wosPagePart = regexp.MustCompile(`^[Pp][A-Z]{0,2}(?:\d\S*|\[.*\])$`)
+	// wosArticlePart is an article number or unspecified page in place of a
+	// page: "ARTN e0123", "UNSP 123", "PUNSP 123", "P UNSP 123".
+	wosArticlePart = regexp.MustCompile(`^(?:P\s?)?(?:ARTN|UNSP)\s+(\S.*)$`)
+	// wosInitials is one token of initials: "JL", "J.A.", "A.-W.", "J-P".
+	wosInitials = regexp.MustCompile(`^(?:\p{Lu}\.?-?){1,4}$`)
+	// wosDottedInitial is a single dotted initial such as "J." in "Arnaud J. A.".
+	wosDottedInitial = regexp.MustCompile(`^\p{Lu}\.$`)
+	// wosTruncated is the old truncated form "CAVALLER.G" (8 letters, initial).
+	wosTruncated = regexp.MustCompile(`^(\p{Lu}{2,})\.(\p{Lu}{1,3})$`)
+)
+
 // ParseWoSReference parses one Web of Science cited reference (CR) string,
-// "AUTHOR, YEAR, SOURCE, V<vol>, P<page>, DOI <doi>", in all its variants.
-//
-// TODO(wos): placeholder, replaced by the WoS reader's parser.
+// "AUTHOR, YEAR, SOURCE, V<vol>, P<page>, DOI <doi>", in all its variants:
+// any part may be missing ("2024, J COMPUT, V9, DOI …" has no author), the
+// author may be "Surname, Initials", the page may be an article number
+// ("ARTN 123", "UNSP 123") or carry letters ("PE128"), the DOI may be
+// doubled ("DOI DOI 10.x") or a bracketed list ("DOI [10.a, 10.b]", of which
+// the first is kept). The reference may end with "." and hold "{[}" as WoS
+// BibTeX writes it. Authors holds the first author only (all WoS gives), Venue
+// the source as written (usually the 20-character J9 abbreviation), and Title
+// stays empty: WoS cited references carry none. Raw is always kept.
 func ParseWoSReference(raw string) Reference {
 	ref := Reference{Raw: CleanSpace(raw)}
-	ref.DOI = FindDOI(raw)
-	ref.Year = ParseYear(raw)
+	s := strings.NewReplacer("{[}", "[", "{]}", "]", "\u00a0", " ").Replace(ref.Raw)
+	s = wosTrimEndDot(s)
+
+	main := s
+	if loc := wosDOIMark.FindStringIndex(s); loc != nil {
+		main = s[:loc[0]]
+		ref.DOI = wosFirstDOI(wosStripDOIWord(strings.TrimLeft(s[loc[0]:], ", ")))
+	}
+	parts := wosSplitParts(main)
+	if len(parts) == 0 {
+		return ref
+	}
+
+	// Locate the year: first, second or third part.
+	year := -1
+	for i := 0; i < len(parts) && i < 3; i++ {
+		if wosYearPart.MatchString(parts[i]) {
+			year = i
+			break
+		}
+	}
+	var author string
+	src := 0 // index of the first source part
+	switch year {
+	case 0:
+		src = 1
+	case 1:
+		author, src = parts[0], 2
+	case 2:
+		if wosInitials.MatchString(strings.ReplaceAll(parts[1], " ", "")) {
+			// "Aaker, JL, 1997, …"
+			ref.Authors = []Author{{Family: parts[0], Given: parts[1]}}
+		} else {
+			// a corporate author holding a comma
+			author = parts[0] + ", " + parts[1]
+		}
+		src = 3
+	default:
+		// No year: "AUTHOR, SOURCE, …" or "SOURCE, …".
+		if len(parts) >= 2 && !wosIsLocator(parts[1]) {
+			author, src = parts[0], 1
+		}
+	}
+	if year >= 0 {
+		ref.Year = ParseYear(parts[year])
+	}
+	if author != "" {
+		if a, ok := wosCitedAuthor(author); ok {
+			ref.Authors = []Author{a}
+		}
+	}
+
+	// Source: every part up to the first locator; a full source name may
+	// itself hold commas ("Comptes Rendus …, Serie B (Sciences Physiques)").
+	i := src
+	var venue []string
+	for ; i < len(parts) && !wosIsLocator(parts[i]); i++ {
+		venue = append(venue, parts[i])
+	}
+	ref.Venue = strings.Join(venue, ", ")
+	for ; i < len(parts); i++ {
+		p := parts[i]
+		switch {
+		case wosVolPart.MatchString(p) && ref.Volume == "":
+			v := strings.TrimPrefix(strings.TrimPrefix(p, "VOLS"), "VOL")
+			if v == p {
+				v = p[1:]
+			}
+			ref.Volume = strings.TrimSpace(v)
+		case wosArticlePart.MatchString(p):
+			if ref.Pages == "" {
+				ref.Pages = wosArticlePart.FindStringSubmatch(p)[1]
+			}
+		case wosPagePart.MatchString(p) && ref.Pages == "":
+			pg := strings.TrimSpace(p[1:])
+			if strings.HasPrefix(pg, "[") {
+				// "P[38, 129]": a list of pages, keep the first
+				pg = strings.Trim(pg, "[]")
+				pg, _, _ = strings.Cut(pg, ",")
+			}
+			ref.Pages = strings.TrimSpace(pg)
+		}
+	}
 	return ref
+}
+
+// wosIsLocator reports whether a part of a cited reference is a volume,
+// page, article number or patent number rather than a name or source.
+func wosIsLocator(p string) bool {
+	return wosVolPart.MatchString(p) || wosPagePart.MatchString(p) ||
+		wosArticlePart.MatchString(p) || strings.HasPrefix(p, "Patent No.")
+}
+
+// wosTrimEndDot drops the "." WoS BibTeX puts after each reference, but not
+// the dot of a final initial ("Smith J.A.").
+func wosTrimEndDot(s string) string {
+	if !strings.HasSuffix(s, ".") {
+		return s
+	}
+	last := s[strings.LastIndexAny(s, ", ")+1:]
+	if wosInitials.MatchString(last) && strings.Count(s, ",") == 0 {
+		return s
+	}
+	return strings.TrimRight(s, ". ")
+}
+
+// wosFirstDOI returns the first DOI of the DOI part of a reference: one DOI,
+// "DOI 10.x" doubled, or a bracketed list "[10.a, DOI 10.b]".
+func wosFirstDOI(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "[") {
+		s = strings.TrimPrefix(s, "[")
+		if end := strings.LastIndex(s, "]"); end >= 0 {
+			s = s[:end]
+		}
+		for _, item := range strings.Split(s, ", ") {
+			if d := NormalizeDOI(wosStripDOIWord(item)); d != "" {
+				return d
+			}
+		}
+		return ""
+	}
+	return NormalizeDOI(wosStripDOIWord(s))
+}
+
+// wosStripDOIWord removes repeated leading "DOI" words.
+func wosStripDOIWord(s string) string {
+	for {
+		s = strings.TrimSpace(s)
+		if len(s) < 4 || !strings.EqualFold(s[:3], "doi") || (s[3] != ' ' && s[3] != ':') {
+			return s
+		}
+		s = s[4:]
+	}
+}
+
+// wosSplitParts splits a reference on commas outside square brackets and
+// trims the parts, dropping empty ones.
+func wosSplitParts(s string) []string {
+	var parts []string
+	depth, start := 0, 0
+	add := func(p string) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth > 0 {
+				depth--
+			}
+		case ',':
+			if depth == 0 {
+				add(s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	add(s[start:])
+	return parts
+}
+
+// wosCitedAuthor splits the author of a cited reference, written "Surname
+// Initials" ("Aaker JL", "Smith J.A.", "Arnaud J. A.", "El Jaouhari A",
+// "CAVALLER.G"). Anonymous authors give false.
+func wosCitedAuthor(s string) (Author, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(strings.Trim(s, "[]"), "anonymous") {
+		return Author{}, false
+	}
+	if m := wosTruncated.FindStringSubmatch(s); m != nil {
+		return Author{Family: m[1], Given: m[2]}, true
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || !wosInitials.MatchString(words[len(words)-1]) {
+		return Author{Family: s}, true
+	}
+	k := len(words) - 1
+	for k > 1 && wosDottedInitial.MatchString(words[k-1]) {
+		k--
+	}
+	return Author{Family: strings.Join(words[:k], " "), Given: strings.Join(words[k:], " ")}, true
 }

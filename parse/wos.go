@@ -1,0 +1,476 @@
+package parse
+
+import (
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// This file reads Web of Science plain-text exports ("FN Clarivate Analytics
+// Web of Science", the ISI export format) and holds the field mapping the
+// tab-delimited reader (wostab.go) shares.
+//
+// A record is a run of lines "XX value" with a two-character tag; a line
+// starting with three spaces continues the previous tag. Multi-valued tags
+// (AU, AF, CR, C1, …) put one value on each line; other tags wrap long values
+// and the lines are joined with a space. "ER" ends a record, "EF" the file.
+//
+// Mapping: DT (else PT) → Type; AF full names (else AU, else group authors
+// CA/GP) → Authors; TI → Title; SO → Venue; J9 (else JI) → VenueAbbrev, J9
+// being the abbreviation WoS itself writes in cited references; PY (else the
+// early-access year EY/EA, else PD) → Year; VL, IS; BP-EP (else AR, the
+// article number) → Pages; DI → DOI; UT → IDs["wos"]; PM → IDs["pmid"]; SN
+// (else EI) → IDs["issn"]; BN → IDs["isbn"]; DE and ID → Keywords; AB →
+// Abstract; TC (else Z9) → CitedBy; NR → RefsDeclared; CR → References.
+
+func init() {
+	register(Format{Name: "wos", Order: 20, Sniff: wosSniff, Read: wosRead})
+}
+
+// wosMulti lists the tags whose continuation lines are separate values.
+var wosMulti = map[string]bool{
+	"AU": true, "AF": true, "BA": true, "BF": true, "CA": true, "GP": true, "BE": true,
+	"ED": true, "CR": true, "C1": true, "C3": true,
+}
+
+// wosKnownTags lists the field tags of WoS exports (plain text and
+// tab-delimited, old ISI and current Clarivate layouts).
+var wosKnownTags = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Fields(`FN VR PT AU AF BA BF CA GP BE ED TI SO SE BS LA DT CT CY CL SP HO
+		DE ID AB C1 C3 RP EM RI OI FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS
+		PN SU SI MA BP EP AR DI DL D2 EA EY PG P2 WC WE SC GA PM OA HC HP DA UT ER EF`) {
+		m[t] = true
+	}
+	return m
+}()
+
+var (
+	// wosTagRe matches a tag line: two tag characters, then a space or the end.
+	wosTagRe = regexp.MustCompile(`^([A-Z][A-Z0-9])(?: (.*))?$`)
+	// wosPTRe is the first line of a record without a file header.
+	wosPTRe = regexp.MustCompile(`^PT [A-Z]\s*$`)
+	// wosCRStrict is a cited reference whole enough to be told apart from
+	// any other field's text: author, year, source and a locator.
+	wosCRStrict = regexp.MustCompile(`^(?:[^,\d]{1,80}, (?:[^,\d]{1,12}, )?)?(?:1[5-9]|20)\d\d, [^,]+, (?:V\S*\d|[Pp]\S*\d|DOI )`)
+	// wosCRLoose is a cited reference as found inside a CR field.
+	wosCRLoose = regexp.MustCompile(`^(?:[^,]{1,80}, (?:[^,\d]{1,12}, )?)?(?:1[5-9]|20)\d\d(?:,|$)`)
+)
+
+// wosSniff recognises a plain-text export by its "FN …"/"VR …" header, or,
+// without one, by a first line "PT J" followed by other WoS tags.
+func wosSniff(_ string, head []byte) bool {
+	lines := wosHeadLines(head, 12)
+	if len(lines) == 0 {
+		return false
+	}
+	first := lines[0]
+	if strings.HasPrefix(first, "FN ") {
+		if len(lines) > 1 && strings.HasPrefix(lines[1], "VR ") {
+			return true
+		}
+		l := strings.ToLower(first)
+		return strings.Contains(l, "web of") || strings.Contains(l, "isi export")
+	}
+	if !wosPTRe.MatchString(first) {
+		return false
+	}
+	for _, l := range lines[1:] {
+		if m := wosTagRe.FindStringSubmatch(l); m != nil {
+			switch m[1] {
+			case "AU", "AF", "TI", "SO", "UT", "CA", "GP", "DT", "PY":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wosHeadLines returns up to n non-empty lines of head, without a stray BOM.
+func wosHeadLines(head []byte, n int) []string {
+	var out []string
+	for _, l := range strings.Split(string(head), "\n") {
+		l = strings.TrimRight(strings.TrimPrefix(l, "\ufeff"), " \t\r")
+		if l == "" {
+			continue
+		}
+		out = append(out, l)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// wosField is one tag of a record: its values (one per line for multi-valued
+// tags, else one joined value) and the line each value starts on.
+type wosField struct {
+	vals  []string
+	lines []int
+}
+
+// wosEntry is one record as read, before mapping: its first line and fields.
+type wosEntry struct {
+	line   int
+	fields map[string]*wosField
+}
+
+func wosNewEntry(line int) *wosEntry {
+	return &wosEntry{line: line, fields: map[string]*wosField{}}
+}
+
+// add appends a value to a tag.
+func (e *wosEntry) add(tag, val string, line int) {
+	f := e.fields[tag]
+	if f == nil {
+		f = &wosField{}
+		e.fields[tag] = f
+	}
+	f.vals = append(f.vals, val)
+	f.lines = append(f.lines, line)
+}
+
+// get returns a tag's first value, or "".
+func (e *wosEntry) get(tag string) string {
+	if f := e.fields[tag]; f != nil && len(f.vals) > 0 {
+		return CleanSpace(f.vals[0])
+	}
+	return ""
+}
+
+// lineOf returns the line of a tag's first value, else the record's line.
+func (e *wosEntry) lineOf(tag string) int {
+	if f := e.fields[tag]; f != nil && len(f.lines) > 0 {
+		return f.lines[0]
+	}
+	return e.line
+}
+
+// wosTypes names the WoS publication type codes (PT).
+var wosTypes = map[string]string{"J": "journal", "B": "book", "S": "series", "P": "patent", "C": "conference"}
+
+// wosState is what a reader remembers across the records of one file.
+type wosState struct {
+	s    *Sink
+	seen map[string]int // "wos:…"/"doi:…" → line of the record that had it
+}
+
+// emit maps an entry to a Record and hands it to the sink, reporting what is
+// damaged or suspicious about it.
+func (st *wosState) emit(e *wosEntry) {
+	s := st.s
+	r := wosBuild(e, s)
+	if r.Title == "" && len(r.Authors) == 0 && r.DOI == "" && r.IDs["wos"] == "" && r.Venue == "" {
+		s.Skipf(e.line, "record has no title, authors, source or identifier")
+		return
+	}
+	if r.IDs["wos"] == "" {
+		s.Warnf(e.line, "record has no UT accession number")
+	}
+	if strings.EqualFold(e.get("PT"), "B") && e.get("BN") == "" && e.get("J9") != "" {
+		s.Warnf(e.lineOf("PT"), "PT says book (B) but the record has a journal abbreviation (J9) and no ISBN (BN)")
+	}
+	if f := e.fields["CR"]; f != nil && r.RefsDeclared != nil && *r.RefsDeclared != len(r.References) {
+		s.Warnf(e.lineOf("NR"), "NR declares %d cited references but %d are listed", *r.RefsDeclared, len(r.References))
+	}
+	for _, k := range []string{"wos:" + r.IDs["wos"], "doi:" + NormalizeDOI(r.DOI)} {
+		if strings.HasSuffix(k, ":") {
+			continue
+		}
+		if first, ok := st.seen[k]; ok {
+			s.Warnf(e.line, "record repeats the one at line %d (same %s)", first, strings.ToUpper(k[:strings.IndexByte(k, ':')]))
+			break
+		}
+	}
+	for _, k := range []string{"wos:" + r.IDs["wos"], "doi:" + NormalizeDOI(r.DOI)} {
+		if _, ok := st.seen[k]; !ok && !strings.HasSuffix(k, ":") {
+			st.seen[k] = e.line
+		}
+	}
+	s.Add(r)
+}
+
+// wosBuild maps the fields of one record to a Record.
+func wosBuild(e *wosEntry, s *Sink) Record {
+	r := Record{Line: e.line}
+	r.Type = e.get("DT")
+	if r.Type == "" {
+		if pt := e.get("PT"); pt != "" {
+			r.Type = wosTypes[strings.ToUpper(pt)]
+			if r.Type == "" {
+				r.Type = pt
+			}
+		}
+	}
+	for _, tag := range []string{"AF", "AU", "CA", "GP"} {
+		if f := e.fields[tag]; f != nil {
+			for _, v := range f.vals {
+				v = CleanSpace(v)
+				if v == "" || strings.EqualFold(strings.Trim(v, "[]"), "anonymous") {
+					continue
+				}
+				if tag == "CA" || tag == "GP" {
+					r.Authors = append(r.Authors, Author{Family: v})
+				} else {
+					r.Authors = append(r.Authors, ParseName(v))
+				}
+			}
+		}
+		if len(r.Authors) > 0 {
+			break
+		}
+	}
+	r.Title = e.get("TI")
+	r.Venue = e.get("SO")
+	r.VenueAbbrev = e.get("J9")
+	if r.VenueAbbrev == "" {
+		r.VenueAbbrev = e.get("JI")
+	}
+	for _, tag := range []string{"PY", "EY", "EA", "PD"} {
+		if v := e.get(tag); v != "" {
+			if r.Year = ParseYear(v); r.Year != 0 {
+				break
+			}
+			if tag == "PY" {
+				s.Warnf(e.lineOf(tag), "PY is not a year: %q", v)
+			}
+		}
+	}
+	r.Volume = e.get("VL")
+	r.Issue = e.get("IS")
+	bp, ep := e.get("BP"), e.get("EP")
+	switch {
+	case bp != "" && ep != "" && ep != bp:
+		r.Pages = bp + "-" + ep
+	case bp != "":
+		r.Pages = bp
+	default:
+		r.Pages = e.get("AR")
+	}
+	r.DOI = e.get("DI")
+	if r.DOI != "" && NormalizeDOI(r.DOI) == "" {
+		s.Warnf(e.lineOf("DI"), "DI is not a DOI: %q", r.DOI)
+	}
+	r.SetID("wos", wosUT(e.get("UT")))
+	r.SetID("pmid", e.get("PM"))
+	if sn := e.get("SN"); sn != "" {
+		r.SetID("issn", sn)
+	} else {
+		r.SetID("issn", e.get("EI"))
+	}
+	r.SetID("isbn", e.get("BN"))
+	seen := map[string]bool{}
+	for _, tag := range []string{"DE", "ID"} {
+		for _, v := range e.fields[tag].all() {
+			for _, k := range strings.Split(v, ";") {
+				if k = CleanSpace(k); k != "" && !seen[Fold(k)] {
+					seen[Fold(k)] = true
+					r.Keywords = append(r.Keywords, k)
+				}
+			}
+		}
+	}
+	r.Abstract = e.get("AB")
+	for _, tag := range []string{"TC", "Z9"} {
+		if n, ok := wosCount(e, tag, s); ok {
+			r.CitedBy = IntPtr(n)
+			break
+		}
+	}
+	if n, ok := wosCount(e, "NR", s); ok {
+		r.RefsDeclared = IntPtr(n)
+	}
+	if f := e.fields["CR"]; f != nil {
+		for i, v := range f.vals {
+			if v = CleanSpace(v); v == "" {
+				continue
+			}
+			ref := ParseWoSReference(v)
+			ref.Line = f.lines[i]
+			r.References = append(r.References, ref)
+		}
+	}
+	return r
+}
+
+// all returns every value of a field (nil-safe).
+func (f *wosField) all() []string {
+	if f == nil {
+		return nil
+	}
+	return f.vals
+}
+
+// wosCount reads a count field, warning when it is not a number.
+func wosCount(e *wosEntry, tag string, s *Sink) (int, bool) {
+	v := e.get(tag)
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		s.Warnf(e.lineOf(tag), "%s is not a count: %q", tag, v)
+		return 0, false
+	}
+	return n, true
+}
+
+// wosUT returns a UT accession number in the "WOS:…" form: old exports
+// write "ISI:…" or the bare 15 characters. Other databases of the WoS
+// platform ("MEDLINE:…", "SCIELO:…") keep their prefix.
+func wosUT(v string) string {
+	v = strings.TrimSpace(v)
+	switch {
+	case v == "":
+		return ""
+	case len(v) > 4 && strings.EqualFold(v[:4], "ISI:"):
+		return "WOS:" + v[4:]
+	case len(v) > 4 && strings.EqualFold(v[:4], "WOS:"):
+		return "WOS:" + v[4:]
+	case !strings.Contains(v, ":") && len(v) == 15:
+		return "WOS:" + v
+	}
+	return v
+}
+
+// wosRead reads a plain-text export.
+func wosRead(r io.Reader, s *Sink) error {
+	lr := newLineReader(r)
+	st := &wosState{s: s, seen: map[string]int{}}
+	p := &wosTextParser{st: st}
+	for lr.Scan() {
+		if lr.Long() {
+			s.Warnf(lr.Line(), "line longer than %d bytes cut", maxLine)
+		}
+		line := strings.TrimRight(strings.TrimPrefix(lr.Text(), "\ufeff"), " \t\r")
+		if line != "" {
+			p.line(lr.Line(), line)
+		}
+	}
+	if p.cur != nil {
+		s.Warnf(p.cur.line, "file ends inside this record (no ER line): truncated? record kept")
+		st.emit(p.cur)
+	}
+	return lr.Err()
+}
+
+// wosTextParser holds the record being read from a plain-text export.
+type wosTextParser struct {
+	st  *wosState
+	cur *wosEntry
+	tag string // tag of the field being read
+}
+
+// line handles one non-empty line numbered n.
+func (p *wosTextParser) line(n int, line string) {
+	s := p.st.s
+	if line[0] == ' ' || line[0] == '\t' {
+		val := strings.TrimSpace(line)
+		switch {
+		case p.cur == nil:
+			s.Warnf(n, "indented line outside a record ignored")
+		case p.tag != "CR" && p.cur.fields["CR"] == nil && wosCRStrict.MatchString(val):
+			s.Warnf(n, "line continuing %s reads as a cited reference: CR tag missing? read as CR", p.tag)
+			p.tag = "CR"
+			p.cur.add("CR", val, n)
+		default:
+			p.cont(val, n)
+		}
+		return
+	}
+	m := wosTagRe.FindStringSubmatch(line)
+	if m == nil {
+		p.untagged(n, line)
+		return
+	}
+	tag, val := m[1], strings.TrimSpace(m[2])
+	switch tag {
+	case "FN", "VR", "EF":
+		if p.cur != nil {
+			s.Warnf(p.cur.line, "record has no ER line; it ends at line %d (%s)", n, tag)
+			p.end()
+		}
+		return
+	case "ER":
+		if p.cur == nil {
+			s.Warnf(n, "ER line outside a record ignored")
+			return
+		}
+		p.end()
+		return
+	case "PT":
+		if p.cur != nil {
+			s.Warnf(p.cur.line, "record has no ER line; it ends where the next begins, at line %d", n)
+			p.end()
+		}
+		p.cur = wosNewEntry(n)
+	default:
+		if p.cur != nil && p.tag == "CR" && !wosKnownTags[tag] && wosCRLoose.MatchString(line) {
+			s.Warnf(n, "cited reference line lost its indentation; read as CR")
+			p.cur.add("CR", line, n)
+			return
+		}
+		if p.cur == nil {
+			s.Warnf(n, "record does not begin with PT")
+			p.cur = wosNewEntry(n)
+		}
+	}
+	if f := p.cur.fields[tag]; f != nil {
+		if wosMulti[tag] {
+			s.Warnf(n, "tag %s repeated in a record; values appended", tag)
+		} else {
+			s.Warnf(n, "tag %s repeated in a record; first value kept", tag)
+		}
+	}
+	p.tag = tag
+	p.cur.add(tag, val, n)
+}
+
+// untagged handles a line that has neither a tag nor indentation.
+func (p *wosTextParser) untagged(n int, line string) {
+	s := p.st.s
+	switch {
+	case p.cur != nil && p.tag == "CR" && wosCRLoose.MatchString(line):
+		s.Warnf(n, "cited reference line lost its indentation; read as CR")
+		p.cur.add("CR", line, n)
+	case p.cur != nil && p.cur.fields["CR"] == nil && wosCRStrict.MatchString(line):
+		s.Warnf(n, "line without tag reads as a cited reference: CR tag missing? read as CR")
+		p.tag = "CR"
+		p.cur.add("CR", line, n)
+	case len(line) > 2 && wosKnownTags[line[:2]] && line[2] != ' ':
+		s.Warnf(n, "tag %s glued to its value; read as %s", line[:2], line[:2])
+		p.line(n, line[:2]+" "+line[2:])
+	case p.cur != nil:
+		s.Warnf(n, "line has neither tag nor indentation; read as continuation of %s", p.tag)
+		p.cont(line, n)
+	default:
+		s.Warnf(n, "text outside a record ignored")
+	}
+}
+
+// cont adds a continuation line to the current field.
+func (p *wosTextParser) cont(val string, n int) {
+	f := p.cur.fields[p.tag]
+	if f == nil || len(f.vals) == 0 {
+		p.cur.add(p.tag, val, n)
+		return
+	}
+	if wosMulti[p.tag] {
+		f.vals = append(f.vals, val)
+		f.lines = append(f.lines, n)
+		return
+	}
+	last := len(f.vals) - 1
+	if f.vals[last] == "" {
+		f.vals[last] = val
+	} else {
+		f.vals[last] += " " + val
+	}
+}
+
+// end emits the current record.
+func (p *wosTextParser) end() {
+	p.st.emit(p.cur)
+	p.cur, p.tag = nil, ""
+}

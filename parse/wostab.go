@@ -1,0 +1,115 @@
+package parse
+
+import (
+	"io"
+	"strings"
+)
+
+// This file reads Web of Science tab-delimited exports ("Tab-delimited
+// (Win)" in UTF-16, "(Win, UTF-8)", "(Mac)"): a header row of the same
+// two-letter tags as the plain-text export, then one row per record. Cells
+// are not quoted; multi-valued cells (AU, AF, CR, …) separate their values
+// with "; ". Rows often end with a tab, one field more than the header. The
+// mapping is the plain-text one (wosBuild).
+
+func init() {
+	register(Format{Name: "wos-tab", Order: 21, Sniff: wosTabSniff, Read: wosTabRead})
+}
+
+// wosTabSniff recognises the header row: PT first, then other WoS tags.
+func wosTabSniff(_ string, head []byte) bool {
+	lines := wosHeadLines(head, 1)
+	if len(lines) == 0 {
+		return false
+	}
+	cols := wosTabHeader(lines[0])
+	if len(cols) < 5 || cols[0] != "PT" {
+		return false
+	}
+	known := 0
+	for _, c := range cols {
+		if wosKnownTags[c] {
+			known++
+		}
+	}
+	has := func(t string) bool {
+		for _, c := range cols {
+			if c == t {
+				return true
+			}
+		}
+		return false
+	}
+	return known*10 >= len(cols)*8 && (has("UT") || has("AU") && has("TI"))
+}
+
+// wosTabHeader splits a header row into tags.
+func wosTabHeader(line string) []string {
+	cols := strings.Split(strings.TrimPrefix(line, "\ufeff"), "\t")
+	for i, c := range cols {
+		cols[i] = strings.Trim(strings.TrimSpace(c), `"`)
+	}
+	for len(cols) > 0 && cols[len(cols)-1] == "" {
+		cols = cols[:len(cols)-1]
+	}
+	return cols
+}
+
+// wosTabRead reads a tab-delimited export.
+func wosTabRead(r io.Reader, s *Sink) error {
+	lr := newLineReader(r)
+	st := &wosState{s: s, seen: map[string]int{}}
+	var cols []string
+	for lr.Scan() {
+		n := lr.Line()
+		if lr.Long() {
+			s.Warnf(n, "line longer than %d bytes cut", maxLine)
+		}
+		line := strings.TrimRight(lr.Text(), "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if cols == nil {
+			cols = wosTabHeader(line)
+			if len(cols) == 0 || cols[0] != "PT" {
+				s.Skipf(n, "first row is not a WoS header of field tags (PT, AU, TI, …)")
+				return lr.Err()
+			}
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) < len(cols) {
+			s.Warnf(n, "row has %d fields, the header %d; the missing ones are empty", len(fields), len(cols))
+		}
+		for i := len(cols); i < len(fields); i++ {
+			if strings.TrimSpace(fields[i]) != "" {
+				s.Warnf(n, "row has %d fields, the header %d; extra text ignored", len(fields), len(cols))
+				break
+			}
+		}
+		e := wosNewEntry(n)
+		for i, tag := range cols {
+			if i >= len(fields) {
+				break
+			}
+			v := strings.TrimSpace(fields[i])
+			if v == "" || e.fields[tag] != nil {
+				continue
+			}
+			if wosMulti[tag] && tag != "C1" && tag != "C3" {
+				for _, part := range strings.Split(v, "; ") {
+					if part = strings.TrimSpace(part); part != "" {
+						e.add(tag, part, n)
+					}
+				}
+				continue
+			}
+			e.add(tag, v, n)
+		}
+		st.emit(e)
+	}
+	if cols == nil {
+		s.Skipf(0, "no header row")
+	}
+	return lr.Err()
+}
