@@ -66,12 +66,19 @@ type rsItem struct {
 	doi   string   // normalised DOI
 	ids   []string // other identifiers, "ns:value", sorted
 	fams  []string // first-author keys, the main one first
+	init  byte     // first-author initial, 0 if unknown
 	year  int
 	vol   string
 	page  string // first page
 	venue string // venueKey
 	title string // folded title
 	text  string // folded reference text, for identical-text matching
+}
+
+// rsBlock is a blocking key: a name or word, and a year.
+type rsBlock struct {
+	key  string
+	year int
 }
 
 // rsCluster is the state of one group of items, kept at its union-find root.
@@ -94,7 +101,7 @@ type rsResolver struct {
 	thr     float64
 	items   []rsItem
 	parent  []int
-	cl      []*rsCluster
+	cl      []rsCluster
 	how     []string
 	venue   *venueIndex
 	stats   Stats
@@ -111,10 +118,20 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		n += len(recs[i].References)
 	}
 	r.items = make([]rsItem, 0, n)
+	// venue names repeat: fold each once
+	keys := map[string]string{}
+	venueKey := func(s string) string {
+		k, ok := keys[s]
+		if !ok {
+			k = venueKey(s)
+			keys[s] = k
+		}
+		return k
+	}
 	for i := range recs {
 		rec := &recs[i]
 		r.venue.learn(venueKey(rec.VenueAbbrev), venueKey(rec.Venue))
-		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: rsFams(rec.Authors),
+		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: rsFams(rec.Authors), init: rsInitial(rec.Authors),
 			year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages), title: parse.Fold(rec.Title)}
 		it.venue = venueKey(rec.Venue)
 		if it.venue == "" {
@@ -125,34 +142,41 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	for i := range recs {
 		for j := range recs[i].References {
 			ref := &recs[i].References[j]
-			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI), ids: rsIDs(ref.IDs), fams: rsFams(ref.Authors),
+			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI), ids: rsIDs(ref.IDs), fams: rsFams(ref.Authors), init: rsInitial(ref.Authors),
 				year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
 				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)}
-			if t := parse.Fold(ref.Raw); len(t) >= 20 && strings.Count(t, " ") >= 2 && it.year > 0 {
-				it.text = t
+			// the text decides for references whose parts could not be read
+			if it.year > 0 && (len(it.fams) == 0 || it.title == "" && it.venue == "") {
+				if t := parse.Fold(ref.Raw); len(t) >= 20 && strings.Count(t, " ") >= 2 {
+					it.text = t
+				}
 			}
 			r.items = append(r.items, it)
 		}
 	}
 	r.parent = make([]int, len(r.items))
-	r.cl = make([]*rsCluster, len(r.items))
+	r.cl = make([]rsCluster, len(r.items))
 	r.how = make([]string, len(r.items))
+	// the one-value sets of the singletons share backing arrays; unions
+	// always build new sets, never append to these
+	vols, pages, recNo := make([]string, len(r.items)), make([]string, len(r.items)), make([]int, len(r.items))
 	for i := range r.items {
 		r.parent[i] = i
 		it := &r.items[i]
-		c := &rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, first: i, size: 1}
+		c := &r.cl[i]
+		*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, first: i, size: 1}
+		vols[i], pages[i], recNo[i] = it.vol, it.page, it.rec
 		if it.vol != "" {
-			c.vols = []string{it.vol}
+			c.vols = vols[i : i+1 : i+1]
 		}
 		if it.page != "" {
-			c.pages = []string{it.page}
+			c.pages = pages[i : i+1 : i+1]
 		}
 		if it.ref < 0 {
-			c.recs = []int{it.rec}
+			c.recs = recNo[i : i+1 : i+1]
 		} else {
-			c.citers = []int{it.rec}
+			c.citers = recNo[i : i+1 : i+1]
 		}
-		r.cl[i] = c
 	}
 	return r
 }
@@ -174,7 +198,7 @@ func (r *rsResolver) union(a, b int, how string, byID bool) bool {
 	if ra == rb {
 		return true
 	}
-	ca, cb := r.cl[ra], r.cl[rb]
+	ca, cb := &r.cl[ra], &r.cl[rb]
 	if !rsConsistent(ca, cb, byID) {
 		r.refused++
 		return false
@@ -192,7 +216,6 @@ func (r *rsResolver) union(a, b int, how string, byID bool) bool {
 		ra, rb, ca, cb = rb, ra, cb, ca
 	}
 	r.parent[rb] = ra
-	r.cl[rb] = nil
 	if ca.doi == "" {
 		ca.doi = cb.doi
 	}
@@ -208,6 +231,7 @@ func (r *rsResolver) union(a, b int, how string, byID bool) bool {
 	ca.first = min(ca.first, cb.first)
 	ca.size += cb.size
 	ca.fuzzy = ca.fuzzy || cb.fuzzy || strings.HasPrefix(how, "fuzzy")
+	*cb = rsCluster{}
 	return true
 }
 
@@ -244,7 +268,9 @@ func rsConsistent(a, b *rsCluster, byID bool) bool {
 	if !rsMeet(a.vols, b.vols) || !rsMeet(a.pages, b.pages) {
 		return false
 	}
-	return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers)
+	// a work is not its own reference, and a reference list does not name
+	// one work twice: two entries of one list are two works
+	return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers) && !rsIntersect(a.citers, b.citers)
 }
 
 // rsMeet reports whether two sorted value sets share a value or one is empty.
@@ -376,16 +402,35 @@ func rsFams(as []parse.Author) []string {
 	return out
 }
 
-// rsNameKey folds a family name to one word: "van der Berg" and
-// "Van-Der-Berg" give "berg"... and "vanderberg"; the particles are dropped so
-// that both spellings meet.
+// rsInitial returns the folded first letter of the first author's given
+// name, or 0.
+func rsInitial(as []parse.Author) byte {
+	if len(as) == 0 {
+		return 0
+	}
+	if g := parse.Fold(as[0].Given); g != "" && g[0] < 0x80 {
+		return g[0]
+	}
+	return 0
+}
+
+// rsSameInitial reports whether two first-author initials can agree.
+func rsSameInitial(a, b byte) bool { return a == 0 || b == 0 || a == b }
+
+// rsNameKey folds a family name to one comparison word: particles dropped
+// ("van der Berg" and "Berg" meet), spaces and hyphens removed, umlaut
+// transliterations undone.
 func rsNameKey(s string) string {
 	words := strings.Fields(parse.Fold(s))
 	for len(words) > 1 && rsParticle[words[0]] {
 		words = words[1:]
 	}
-	return strings.Join(words, "")
+	return rsUmlaut.Replace(strings.Join(words, ""))
 }
+
+// rsUmlaut undoes the German transliteration of umlauts, which Fold reduces
+// to the base letter: "Guenther" meets "Günther" and "Gunther".
+var rsUmlaut = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
 
 var rsParticle = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true,
 	"del": true, "della": true, "di": true, "du": true, "la": true, "le": true, "ten": true, "ter": true, "dos": true,
@@ -472,7 +517,7 @@ func (r *rsResolver) keys() {
 				full[k] = append(full[k], i)
 			}
 		} else if len(it.fams) > 0 && it.year > 0 && it.venue != "" && it.title == "" {
-			k := it.fams[0] + "|" + strconv.Itoa(it.year) + "|" + it.venue + "|" + it.vol + "|" + it.page
+			k := it.fams[0] + "|" + string(rune(it.init)) + "|" + strconv.Itoa(it.year) + "|" + it.venue + "|" + it.vol + "|" + it.page
 			done = r.tryList(part[k], i, "key")
 			part[k] = append(part[k], i)
 		}
@@ -502,7 +547,7 @@ func (r *rsResolver) tryList(cands []int, i int, how string) bool {
 			continue
 		}
 		roots = append(roots, rj)
-		if !r.venue.compatible(r.items[i].venue, r.items[j].venue) || !rsConsistent(r.cl[ri], r.cl[rj], false) {
+		if !r.venue.compatible(r.items[i].venue, r.items[j].venue) || !rsConsistent(&r.cl[ri], &r.cl[rj], false) {
 			continue
 		}
 		if n++; n == 1 {
@@ -518,7 +563,7 @@ func (r *rsResolver) tryList(cands []int, i int, how string) bool {
 	return false
 }
 
-// venues merges groups on first author, year (±1) and compatible venue when
+// venues merges groups on first author (and initial), year (±1) and compatible venue when
 // volume or first page is missing on one side (so the keys could not decide)
 // and neither side has a title to compare (the titles decide then). Two
 // groups merge only when each is the other's single best fit: a group
@@ -530,11 +575,11 @@ func (r *rsResolver) venues() {
 		best, level int
 		tie         bool
 	}
-	block := map[string][]int{}
+	block := map[rsBlock][]int{}
 	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.year != 0 && it.venue != "" }
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) {
-			k := it.fams[0] + "|" + strconv.Itoa(it.year)
+			k := rsBlock{it.fams[0], it.year}
 			block[k] = append(block[k], i)
 		}
 	}
@@ -557,7 +602,7 @@ func (r *rsResolver) venues() {
 		}
 		ri := r.find(i)
 		for dy := 0; dy <= 1; dy++ {
-			for _, j := range block[it.fams[0]+"|"+strconv.Itoa(it.year+dy)] {
+			for _, j := range block[rsBlock{it.fams[0], it.year + dy}] {
 				if dy == 0 && j <= i {
 					continue
 				}
@@ -567,15 +612,18 @@ func (r *rsResolver) venues() {
 					(it.title != "" && jt.title != "") {
 					continue
 				}
-				if !r.venue.compatible(it.venue, jt.venue) || !rsConsistent(r.cl[ri], r.cl[rj], false) {
+				if !rsSameInitial(it.init, jt.init) || !r.venue.compatible(it.venue, jt.venue) ||
+					!rsConsistent(&r.cl[ri], &r.cl[rj], false) {
 					continue
 				}
 				level := 1
 				if rsIntersect(r.cl[ri].vols, r.cl[rj].vols) {
-					level = 2
+					level += 2
 				}
-				offer(ri, rj, level)
-				offer(rj, ri, level)
+				// a corpus record, fully described, is the likelier target
+				// of a vague reference than another reference
+				offer(ri, rj, level+min(1, len(r.cl[rj].recs)))
+				offer(rj, ri, level+min(1, len(r.cl[ri].recs)))
 			}
 		}
 	}
@@ -601,20 +649,24 @@ func (r *rsResolver) venues() {
 // year (±1) sharing a rare title word.
 func (r *rsResolver) titles() {
 	// one representative per distinct (author, year, title)
-	block := map[string][]int{}
-	exact := map[string]int{}
+	block := map[rsBlock][]int{}
+	type titled struct {
+		rsBlock
+		title string
+	}
+	exact := map[titled]int{}
 	for i := range r.items {
 		it := &r.items[i]
 		if it.title == "" || len(it.fams) == 0 {
 			continue
 		}
-		k := it.fams[0] + "|" + strconv.Itoa(it.year)
-		if j, ok := exact[k+"|"+it.title]; ok {
+		k := rsBlock{it.fams[0], it.year}
+		if j, ok := exact[titled{k, it.title}]; ok {
 			if r.union(j, i, "title", false) {
 				continue
 			}
 		} else {
-			exact[k+"|"+it.title] = i
+			exact[titled{k, it.title}] = i
 		}
 		block[k] = append(block[k], i)
 	}
@@ -629,7 +681,7 @@ func (r *rsResolver) titles() {
 			if dy != 0 && it.year == 0 {
 				continue
 			}
-			for _, j := range block[it.fams[0]+"|"+strconv.Itoa(it.year+dy)] {
+			for _, j := range block[rsBlock{it.fams[0], it.year + dy}] {
 				if j == i || r.find(j) == ri {
 					continue
 				}
@@ -657,9 +709,9 @@ func rsFuzzyHow(s float64) string {
 // their numbers differ ("Part I" and "Part II" are two works) and reduced
 // when their venues are incompatible.
 func (r *rsResolver) titleScore(a, b *rsItem) float64 {
-	s := rsTitleSim(a.title, b.title)
+	s := rsTitleSim(a.title, b.title, r.thr)
 	if s < r.thr {
-		return s
+		return 0
 	}
 	if !rsSameNumbers(a.title, b.title) {
 		return 0
@@ -673,9 +725,18 @@ func (r *rsResolver) titleScore(a, b *rsItem) float64 {
 // titlesNoAuthor matches titled items without an author against all titled
 // items of the year (±1) sharing one of their rarest title words.
 func (r *rsResolver) titlesNoAuthor() {
+	need := false
+	for i := range r.items {
+		if it := &r.items[i]; it.title != "" && it.year != 0 && len(it.fams) == 0 {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return
+	}
 	df := map[string]int{}
-	var words [][]string
-	words = make([][]string, len(r.items))
+	words := make([][]string, len(r.items))
 	for i := range r.items {
 		it := &r.items[i]
 		if it.title == "" || it.year == 0 {
@@ -693,13 +754,13 @@ func (r *rsResolver) titlesNoAuthor() {
 		slices.SortFunc(ws, func(a, b string) int { return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b)) })
 		return ws[:min(nRare, len(ws))]
 	}
-	index := map[string][]int{}
+	index := map[rsBlock][]int{}
 	for i := range r.items {
 		if words[i] == nil {
 			continue
 		}
 		for _, w := range rare(i) {
-			k := strconv.Itoa(r.items[i].year) + "|" + w
+			k := rsBlock{w, r.items[i].year}
 			index[k] = append(index[k], i)
 		}
 	}
@@ -714,7 +775,7 @@ func (r *rsResolver) titlesNoAuthor() {
 		seen = seen[:0]
 		for _, w := range rare(i) {
 			for dy := -1; dy <= 1; dy++ {
-				for _, j := range index[strconv.Itoa(it.year+dy)+"|"+w] {
+				for _, j := range index[rsBlock{w, it.year + dy}] {
 					if j == i || r.find(j) == ri || slices.Contains(seen, j) {
 						continue
 					}
@@ -750,46 +811,66 @@ func rsTitleWords(t string) []string {
 	return out
 }
 
-// rsTitleSim is the normalised edit similarity of two folded titles:
-// 1 - distance / longer length.
-func rsTitleSim(a, b string) float64 {
+// rsTitleSim is the normalised edit similarity of two folded titles,
+// 1 - distance / longer length, when it is at least floor; else 0.
+func rsTitleSim(a, b string, floor float64) float64 {
 	if a == b {
 		return 1
 	}
-	la, lb := len(a), len(b)
-	if la == 0 || lb == 0 {
+	long := max(len(a), len(b))
+	if long == 0 {
 		return 0
 	}
-	long := max(la, lb)
-	if float64(long-min(la, lb))/float64(long) > 0.5 {
+	k := int((1 - floor) * float64(long))
+	d := rsEditWithin(a, b, k)
+	if d > k {
 		return 0
 	}
-	return 1 - float64(rsLevenshtein(a, b))/float64(long)
+	return 1 - float64(d)/float64(long)
 }
 
-// rsLevenshtein is the byte edit distance of two strings.
-func rsLevenshtein(a, b string) int {
+// rsEditWithin is the byte edit distance of a and b when it is at most k,
+// else k+1; it computes only the diagonal band of width 2k+1 (the cells
+// just outside the band hold k+1).
+func rsEditWithin(a, b string, k int) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	row := make([]int, len(b)+1)
-	for j := range row {
-		row[j] = j
+	n, m := len(a), len(b)
+	if n-m > k {
+		return k + 1
 	}
-	for i := 1; i <= len(a); i++ {
-		prev := row[0]
-		row[0] = i
-		for j := 1; j <= len(b); j++ {
-			cur := row[j]
-			if a[i-1] == b[j-1] {
-				row[j] = prev
-			} else {
-				row[j] = 1 + min(prev, row[j], row[j-1])
-			}
-			prev = cur
+	big := k + 1
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for j := range prev {
+		prev[j] = min(j, big)
+	}
+	for i := 1; i <= n; i++ {
+		lo, hi := max(1, i-k), min(m, i+k)
+		if lo > 1 {
+			cur[lo-1] = big
+		} else {
+			cur[0] = min(i, big)
 		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			v := prev[j-1]
+			if a[i-1] != b[j-1] {
+				v = 1 + min(v, cur[j-1], prev[j])
+			}
+			cur[j] = min(v, big)
+			best = min(best, cur[j])
+		}
+		if hi < m {
+			cur[hi+1] = big
+		}
+		if best > k {
+			return big
+		}
+		prev, cur = cur, prev
 	}
-	return row[len(b)]
+	return min(prev[m], big)
 }
 
 // rsPrefixScore scores a title that begins with the whole other title (a
@@ -832,16 +913,17 @@ func (r *rsResolver) build() *Resolution {
 	st.ByMethod = map[string]int{}
 	st.Records = len(r.recs)
 	// groups in order of their earliest item
-	group := map[int]int{} // root -> work index before sorting
+	group := make([]int, len(r.items)) // root -> work index before sorting
 	var members [][]int
 	for i := range r.items {
 		root := r.find(i)
-		g, ok := group[root]
-		if !ok {
-			g = len(members)
-			group[root] = g
+		if root == i {
+			group[i] = len(members)
 			members = append(members, nil)
 		}
+	}
+	for i := range r.items {
+		g := group[r.find(i)]
 		members[g] = append(members[g], i)
 	}
 	works := make([]Work, len(members))
@@ -864,6 +946,8 @@ func (r *rsResolver) build() *Resolution {
 	rsDedupIDs(works, order, taken)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
 	pos := make([]int, len(works))
+	res.Works = make([]Work, 0, len(works))
+	res.Citations = make([]Citation, 0, len(r.items)-len(r.recs))
 	for p, g := range order {
 		pos[g] = p
 		res.Works = append(res.Works, works[g])

@@ -160,27 +160,35 @@ func rsTo(res *Resolution, src string) int {
 func TestResolveNoChaining(t *testing.T) {
 	// B (no volume, no page) fits A and C on author, year and venue, but A and
 	// C differ in volume: B must not join either, and A and C stay apart.
+	// (Each is cited by another record: two entries of one reference list are
+	// two works anyway.)
 	recs := []parse.Record{
-		rsRec("c.txt", 1, "X", "Xx", 2020, "", "", "", "",
-			rsWoS(2, "Smith", 2010, "PHYS REV B", "81", "100", ""),
-			rsWoS(3, "Smith", 2010, "PHYS REV B", "", "", ""),
-			rsWoS(4, "Smith", 2010, "PHYS REV B", "82", "200", "")),
+		rsRec("c.txt", 1, "X", "Xx", 2020, "", "", "", "", rsWoS(2, "Smith", 2010, "PHYS REV B", "81", "100", "")),
+		rsRec("c.txt", 3, "Y", "Yy", 2020, "", "", "", "", rsWoS(4, "Smith", 2010, "PHYS REV B", "", "", "")),
+		rsRec("c.txt", 5, "Z", "Zz", 2020, "", "", "", "", rsWoS(6, "Smith", 2010, "PHYS REV B", "82", "200", "")),
 	}
 	res := Resolve(recs, nil)
-	if len(res.Works) != 4 {
-		t.Errorf("%d works, want 4", len(res.Works))
+	if len(res.Works) != 6 {
+		t.Errorf("%d works, want 6", len(res.Works))
 	}
 	if res.Stats.Ambiguous != 1 {
 		t.Errorf("ambiguous %d, want 1", res.Stats.Ambiguous)
 	}
+	// with C gone, B joins A
+	res = Resolve(recs[:2], nil)
+	if len(res.Works) != 3 || rsHow(t, res, "c.txt:4") != "venue" {
+		t.Errorf("%d works, want 3, B joined by %q, want venue", len(res.Works), rsHow(t, res, "c.txt:4"))
+	}
 	// years: a chain 2000 ~ 2001 ~ 2002 of one title may not end in one work
 	recs = []parse.Record{
-		rsRec("y.txt", 1, "X", "Xx", 2020, "", "", "", "",
-			rsTitled(2, "Price", 2000, "Networks of scientific papers", "Science"),
-			rsTitled(3, "Price", 2001, "Networks of scientific papers", "Science"),
-			rsTitled(4, "Price", 2002, "Networks of scientific papers", "Science")),
+		rsRec("y.txt", 1, "X", "Xx", 2020, "", "", "", "", rsTitled(2, "Price", 2000, "Networks of scientific papers", "Science")),
+		rsRec("y.txt", 3, "Y", "Yy", 2020, "", "", "", "", rsTitled(4, "Price", 2001, "Networks of scientific papers", "Science")),
+		rsRec("y.txt", 5, "Z", "Zz", 2020, "", "", "", "", rsTitled(6, "Price", 2002, "Networks of scientific papers", "Science")),
 	}
 	res = Resolve(recs, nil)
+	if len(res.Works) != 5 {
+		t.Errorf("%d works, want 5 (3 records, 2000+2001, 2002)", len(res.Works))
+	}
 	for _, w := range res.Works {
 		years := map[int]bool{}
 		for _, m := range w.Mentions {
@@ -190,16 +198,25 @@ func TestResolveNoChaining(t *testing.T) {
 			t.Errorf("work %s holds 2000 and 2002", w.ID)
 		}
 	}
-	// DOIs: identical keys with different DOIs stay apart
+	// DOIs: identical keys with different DOIs stay apart, and the reference
+	// without a DOI between them joins neither
 	recs = []parse.Record{
-		rsRec("d.txt", 1, "X", "Xx", 2020, "", "", "", "",
-			rsWoS(2, "Kubo", 2005, "J APPL PHYS", "97", "", "10.1063/1.1"),
-			rsWoS(3, "Kubo", 2005, "J APPL PHYS", "97", "", "10.1063/1.2"),
-			rsWoS(4, "Kubo", 2005, "J APPL PHYS", "97", "", "")),
+		rsRec("d.txt", 1, "X", "Xx", 2020, "", "", "", "", rsWoS(2, "Kubo", 2005, "J APPL PHYS", "97", "", "10.1063/1.1")),
+		rsRec("d.txt", 3, "Y", "Yy", 2020, "", "", "", "", rsWoS(4, "Kubo", 2005, "J APPL PHYS", "97", "", "10.1063/1.2")),
+		rsRec("d.txt", 5, "Z", "Zz", 2020, "", "", "", "", rsWoS(6, "Kubo", 2005, "J APPL PHYS", "97", "", "")),
 	}
 	res = Resolve(recs, nil)
-	if len(res.Works) != 4 {
-		t.Errorf("%d works, want 4: two DOIs may not meet through a reference without one", len(res.Works))
+	if len(res.Works) != 6 {
+		t.Errorf("%d works, want 6: two DOIs may not meet through a reference without one", len(res.Works))
+	}
+	// two entries of one reference list are two works, even when alike
+	recs = []parse.Record{
+		rsRec("n.txt", 1, "X", "Xx", 2020, "", "", "", "",
+			rsWoS(2, "Newman", 2001, "PHYS REV E", "64", "", ""),
+			rsWoS(3, "Newman", 2001, "PHYS REV E", "64", "", "")),
+	}
+	if res = Resolve(recs, nil); len(res.Works) != 3 {
+		t.Errorf("%d works, want 3", len(res.Works))
 	}
 }
 
@@ -357,6 +374,42 @@ func TestLookup(t *testing.T) {
 	for _, tt := range tests {
 		if got := res.Lookup(tt.q); !slices.Equal(got, tt.want) {
 			t.Errorf("Lookup(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestEditWithin(t *testing.T) {
+	full := func(a, b string) int {
+		row := make([]int, len(b)+1)
+		for j := range row {
+			row[j] = j
+		}
+		for i := 1; i <= len(a); i++ {
+			prev := row[0]
+			row[0] = i
+			for j := 1; j <= len(b); j++ {
+				cur := row[j]
+				if a[i-1] == b[j-1] {
+					row[j] = prev
+				} else {
+					row[j] = 1 + min(prev, row[j], row[j-1])
+				}
+				prev = cur
+			}
+		}
+		return row[len(b)]
+	}
+	words := []string{"", "a", "ab", "kitten", "sitting", "network of papers", "networks of scientific papers",
+		"a review of the literature", "a reveiw of the literature", "abcdef", "fedcba", "xabcdefx"}
+	for _, a := range words {
+		for _, b := range words {
+			d := full(a, b)
+			for k := 0; k <= 12; k++ {
+				want := min(d, k+1)
+				if got := rsEditWithin(a, b, k); got != want {
+					t.Errorf("rsEditWithin(%q, %q, %d) = %d, want %d", a, b, k, got, want)
+				}
+			}
 		}
 	}
 }
