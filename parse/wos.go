@@ -47,8 +47,6 @@ var wosKnownTags = func() map[string]bool {
 }()
 
 var (
-	// wosTagRe matches a tag line: two tag characters, then a space or the end.
-	wosTagRe = regexp.MustCompile(`^([A-Z][A-Z0-9])(?: (.*))?$`)
 	// wosPTRe is the first line of a record without a file header.
 	wosPTRe = regexp.MustCompile(`^PT [A-Z]\s*$`)
 	// wosCRStrict is a cited reference whole enough to be told apart from
@@ -77,14 +75,30 @@ func wosSniff(_ string, head []byte) bool {
 		return false
 	}
 	for _, l := range lines[1:] {
-		if m := wosTagRe.FindStringSubmatch(l); m != nil {
-			switch m[1] {
+		if tag, _, ok := wosTagLine(l); ok {
+			switch tag {
 			case "AU", "AF", "TI", "SO", "UT", "CA", "GP", "DT", "PY":
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// wosTagLine splits a tag line: two tag characters (an upper-case letter,
+// then an upper-case letter or digit), then a space or the end of the line.
+func wosTagLine(line string) (tag, val string, ok bool) {
+	if len(line) < 2 || line[0] < 'A' || line[0] > 'Z' ||
+		!(line[1] >= 'A' && line[1] <= 'Z' || line[1] >= '0' && line[1] <= '9') {
+		return "", "", false
+	}
+	if len(line) == 2 {
+		return line, "", true
+	}
+	if line[2] != ' ' {
+		return "", "", false
+	}
+	return line[:2], strings.TrimSpace(line[3:]), true
 }
 
 // wosHeadLines returns up to n non-empty lines of head, without a stray BOM.
@@ -134,7 +148,7 @@ func (e *wosEntry) add(tag, val string, line int) {
 // get returns a tag's first value, or "".
 func (e *wosEntry) get(tag string) string {
 	if f := e.fields[tag]; f != nil && len(f.vals) > 0 {
-		return CleanSpace(f.vals[0])
+		return wosClean(f.vals[0])
 	}
 	return ""
 }
@@ -206,7 +220,7 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	for _, tag := range []string{"AF", "AU", "CA", "GP"} {
 		if f := e.fields[tag]; f != nil {
 			for _, v := range f.vals {
-				v = CleanSpace(v)
+				v = wosClean(v)
 				if v == "" || strings.EqualFold(strings.Trim(v, "[]"), "anonymous") {
 					continue
 				}
@@ -264,7 +278,7 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	for _, tag := range []string{"DE", "ID"} {
 		for _, v := range e.fields[tag].all() {
 			for _, k := range strings.Split(v, ";") {
-				if k = CleanSpace(k); k != "" && !seen[Fold(k)] {
+				if k = wosClean(k); k != "" && !seen[Fold(k)] {
 					seen[Fold(k)] = true
 					r.Keywords = append(r.Keywords, k)
 				}
@@ -283,7 +297,7 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	}
 	if f := e.fields["CR"]; f != nil {
 		for i, v := range f.vals {
-			if v = CleanSpace(v); v == "" {
+			if v = wosClean(v); v == "" {
 				continue
 			}
 			ref := ParseWoSReference(v)
@@ -379,12 +393,11 @@ func (p *wosTextParser) line(n int, line string) {
 		}
 		return
 	}
-	m := wosTagRe.FindStringSubmatch(line)
-	if m == nil {
+	tag, val, ok := wosTagLine(line)
+	if !ok {
 		p.untagged(n, line)
 		return
 	}
-	tag, val := m[1], strings.TrimSpace(m[2])
 	switch tag {
 	case "FN", "VR", "EF":
 		if p.cur != nil {

@@ -10,10 +10,8 @@ import (
 // BibTeX): "AUTHOR, YEAR, SOURCE, V<vol>, P<page>, DOI <doi>".
 
 var (
-	// wosDOIMark finds where the DOI part of a reference begins.
-	wosDOIMark = regexp.MustCompile(`(?i)(?:^|,\s*)DOI(?:\s*:\s*|\s+)(?:\[|DOI|10\.)`)
-	// wosYearPart is a part that is a year and nothing else.
-	wosYearPart = regexp.MustCompile(`^(?:1[0-9]|20)\d\d$`)
+	// wosUnescape undoes the bracket escapes of WoS BibTeX ("{[}Anonymous]").
+	wosUnescape = strings.NewReplacer("{[}", "[", "{]}", "]")
 	// wosVolPart is a volume part: "V12", "V12A", "VB 13", "V3-4", "VOLS 1-2".
 	wosVolPart = regexp.MustCompile(`^(?:VOLS? \d\S*|V[A-Z]{0,2} ?\d\S*)$`)
 	// wosPagePart is a page part: "P347", "PE128", "pCH2", "pA720", "P[38, 129]",
@@ -41,14 +39,17 @@ var (
 // the source as written (usually the 20-character J9 abbreviation), and Title
 // stays empty: WoS cited references carry none. Raw is always kept.
 func ParseWoSReference(raw string) Reference {
-	ref := Reference{Raw: CleanSpace(raw)}
-	s := strings.NewReplacer("{[}", "[", "{]}", "]", "\u00a0", " ").Replace(ref.Raw)
+	ref := Reference{Raw: wosClean(raw)}
+	s := ref.Raw
+	if strings.Contains(s, "{") {
+		s = wosUnescape.Replace(s)
+	}
 	s = wosTrimEndDot(s)
 
 	main := s
-	if loc := wosDOIMark.FindStringIndex(s); loc != nil {
-		main = s[:loc[0]]
-		ref.DOI = wosFirstDOI(wosStripDOIWord(strings.TrimLeft(s[loc[0]:], ", ")))
+	if cut, at := wosDOIMark(s); at >= 0 {
+		main = s[:cut]
+		ref.DOI = wosFirstDOI(wosStripDOIWord(s[at:]))
 	}
 	parts := wosSplitParts(main)
 	if len(parts) == 0 {
@@ -58,7 +59,7 @@ func ParseWoSReference(raw string) Reference {
 	// Locate the year: first, second or third part.
 	year := -1
 	for i := 0; i < len(parts) && i < 3; i++ {
-		if wosYearPart.MatchString(parts[i]) {
+		if wosIsYear(parts[i]) {
 			year = i
 			break
 		}
@@ -131,8 +132,66 @@ func ParseWoSReference(raw string) Reference {
 // wosIsLocator reports whether a part of a cited reference is a volume,
 // page, article number or patent number rather than a name or source.
 func wosIsLocator(p string) bool {
-	return wosVolPart.MatchString(p) || wosPagePart.MatchString(p) ||
-		wosArticlePart.MatchString(p) || strings.HasPrefix(p, "Patent No.")
+	switch p[0] {
+	case 'V':
+		return wosVolPart.MatchString(p)
+	case 'P', 'p':
+		return wosPagePart.MatchString(p) || wosArticlePart.MatchString(p) || strings.HasPrefix(p, "Patent No.")
+	case 'A', 'U':
+		return wosArticlePart.MatchString(p)
+	}
+	return false
+}
+
+// wosIsYear reports whether a part is a year (1000-2099) and nothing else.
+func wosIsYear(p string) bool {
+	if len(p) != 4 || !(p[0] == '1' || p[0] == '2' && p[1] == '0') {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if p[i] < '0' || p[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// wosDOIMark finds the DOI part of a reference: a "DOI" word (any case) at
+// the start or after a comma, followed by a space or colon and then "10.",
+// "[" or another "DOI". It returns where the text before it ends and where
+// the DOI word begins, or -1, -1. An author named Doi ("DOI K, 1990, …") is
+// not a mark.
+func wosDOIMark(s string) (cut, at int) {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 != 'd' || s[i+1]|0x20 != 'o' || s[i+2]|0x20 != 'i' {
+			continue
+		}
+		k := i
+		for k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		if k > 0 && s[k-1] != ',' {
+			continue
+		}
+		j := i + 3
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j < len(s) && s[j] == ':' {
+			for j++; j < len(s) && s[j] == ' '; j++ {
+			}
+		} else if j == i+3 {
+			continue
+		}
+		rest := s[j:]
+		if strings.HasPrefix(rest, "[") || strings.HasPrefix(rest, "10.") || len(rest) >= 3 && strings.EqualFold(rest[:3], "doi") {
+			if k > 0 {
+				k--
+			}
+			return k, i
+		}
+	}
+	return -1, -1
 }
 
 // wosTrimEndDot drops the "." WoS BibTeX puts after each reference, but not
@@ -215,8 +274,10 @@ func wosCitedAuthor(s string) (Author, bool) {
 	if s == "" || strings.EqualFold(strings.Trim(s, "[]"), "anonymous") {
 		return Author{}, false
 	}
-	if m := wosTruncated.FindStringSubmatch(s); m != nil {
-		return Author{Family: m[1], Given: m[2]}, true
+	if !strings.Contains(s, " ") {
+		if m := wosTruncated.FindStringSubmatch(s); m != nil {
+			return Author{Family: m[1], Given: m[2]}, true
+		}
 	}
 	words := strings.Fields(s)
 	if len(words) < 2 || !wosInitials.MatchString(words[len(words)-1]) {
@@ -227,4 +288,19 @@ func wosCitedAuthor(s string) (Author, bool) {
 		k--
 	}
 	return Author{Family: strings.Join(words[:k], " "), Given: strings.Join(words[k:], " ")}, true
+}
+
+// wosClean trims s and folds every run of white space, Unicode spaces such
+// as U+00A0 included, into one space; text without such runs is returned
+// without copying, which keeps reading reference lists fast.
+func wosClean(s string) string {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80,
+			c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
