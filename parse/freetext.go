@@ -146,7 +146,7 @@ func ftTakeIDs(ref *Reference, s string) string {
 	}
 	if loc := ftURLRe.FindStringIndex(s); loc != nil {
 		u := strings.TrimRight(s[loc[0]:loc[1]], ".,;:)]>")
-		if i := strings.Index(strings.ToLower(u), "http"); i > 0 {
+		if i := strings.Index(strings.ToLower(u), "http"); i >= 0 {
 			u = u[i:]
 		} else if i := strings.Index(strings.ToLower(u), "www."); i > 0 {
 			u = u[i:]
@@ -359,8 +359,11 @@ func ftNameGoesOn(words []ftWord, k int) bool {
 		return false
 	}
 	next := words[k+1]
-	if ftConj[next.text] || next.text == "And" || next.text == "et" {
+	if ftConj[next.text] || next.text == "And" || next.text == "et" || ftEtAl[strings.ToLower(next.text)] {
 		return true
+	}
+	if ftWordKind(next.text, false) == 'p' && k+2 < len(words) {
+		return true // "Price, Derek J. de Solla."
 	}
 	if !ftInitialsRe.MatchString(words[k].text) || k == 0 || words[k-1].sep != 0 || ftWordKind(words[k-1].text, false) != 'w' {
 		return false
@@ -593,7 +596,7 @@ func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 		case 's':
 			kind = 'p'
 		}
-		if last && kind != 'i' {
+		if last && (kind != 'i' || ftBareInitialsBefore(words[:k], w)) {
 			w = strings.TrimSuffix(w, ".")
 		}
 		cur.words = append(cur.words, w)
@@ -610,6 +613,21 @@ func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 		return nil, ftIncomplete
 	}
 	return ftPairNames(pieces, final, etAl)
+}
+
+// ftBareInitialsBefore reports whether the list writes initials without
+// full stops ("Smith JA, Jones B"), so that the full stop after the last
+// initial ("Brown C.") ends the list rather than belonging to it.
+func ftBareInitialsBefore(words []ftWord, last string) bool {
+	if len(last) > 4 || strings.Count(last, ".") != 1 {
+		return false
+	}
+	for _, w := range words {
+		if !strings.Contains(w.text, ".") && ftInitialsRe.MatchString(w.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // ftPieceShape summarises a piece's kinds: "i" initials only, "w" words only,
@@ -686,7 +704,8 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 			single := ftFamilyLen(p) == len(p.words)
 			if i+1 < len(pieces) && !pieces[i+1].and {
 				ns := ftPieceShape(pieces[i+1])
-				if ns == "i" || ((i == 0 || invFull) && single && (ns == "w" || ns == "wi") && len(pieces[i+1].words) <= 3) {
+				given := ns == "w" || ns == "wi" || ns == "iw" && pieces[i+1].kinds[0] == 'w'
+				if ns == "i" || ((i == 0 || invFull) && single && given && len(pieces[i+1].words) <= 4) {
 					a = Author{Family: strings.Join(p.words, " "), Given: strings.Join(pieces[i+1].words, " ")}
 					hasInit = ns == "i"
 					invFull = invFull || i == 0 && ns != "i"
@@ -964,6 +983,9 @@ var (
 // ftCleanTitle removes what a title does not include: surrounding quotes, a
 // trailing edition or volume note "(2nd ed.)" and a trailing year.
 func ftCleanTitle(t string) string {
+	if strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return ""
+	}
 	for i := 0; i < 3; i++ {
 		t = strings.TrimRight(strings.Trim(t, ftQuoteTrim), " ,.;:")
 		u := ftTitleTailRe.ReplaceAllString(t, "")
@@ -1019,7 +1041,7 @@ func ftVenue(s string) (string, string) {
 		s = strings.TrimLeft(s[end+1:], " ,.;:")
 	}
 	end := ftVenueEnd(s)
-	v := strings.TrimRight(strings.TrimSpace(s[:end]), " ,.;:")
+	v := ftTrimAbbrev(strings.TrimSpace(s[:end]))
 	tail := s[end:]
 	if v == "" || ftPlacePubRe.MatchString(v) && !strings.Contains(v[:strings.Index(v, ":")], ".") {
 		return "", s
@@ -1028,6 +1050,21 @@ func ftVenue(s string) (string, string) {
 		v = strings.TrimSpace(v[3:])
 	}
 	return v, tail
+}
+
+// ftTrimAbbrev trims the punctuation after a name, keeping the full stop of
+// a final abbreviation ("Phys. Rev. Lett.", "J. Appl. Phys.").
+func ftTrimAbbrev(v string) string {
+	v = strings.TrimRight(v, " ,;:")
+	if !strings.HasSuffix(v, ".") {
+		return v
+	}
+	w := strings.TrimSuffix(v[strings.LastIndexByte(v, ' ')+1:], ".")
+	r, _ := utf8.DecodeRuneInString(w)
+	if n := utf8.RuneCountInString(w); n >= 1 && n <= 5 && unicode.IsUpper(r) && strings.ToUpper(w) != w && strings.Contains(v, " ") {
+		return v
+	}
+	return strings.TrimRight(v, " ,.;:")
 }
 
 // ftVenueEnd returns where the venue at the start of s ends.
@@ -1091,12 +1128,21 @@ func ftVolumePages(ref *Reference, s string) {
 	if m := ftPagesRe.FindStringSubmatch(s); m != nil {
 		ref.Pages = ftCleanPages(m[1])
 	}
+	// a leading year is not a volume: "Nano Lett. 2010, 10, 1012"
+	if y, n := ftLeadingYear(strings.TrimLeft(s, " ,.;:")); n > 0 && y == ref.Year {
+		s = strings.TrimLeft(s, " ,.;:")[n:]
+	}
 	if ref.Volume == "" {
-		if m := ftVolIssRe.FindStringSubmatch(s); m != nil && !ftIsYear(m[1]) {
+		for _, m := range ftVolIssRe.FindAllStringSubmatch(s, 3) {
+			// "(1968)" after a number is a year, not an issue
+			if ftIsYear(m[1]) || ftIsYear(strings.TrimSpace(m[2])) {
+				continue
+			}
 			ref.Volume = m[1]
 			if ref.Pages == "" && m[3] != "" {
 				ref.Pages = ftCleanPages(m[3])
 			}
+			break
 		}
 	}
 	if ref.Volume == "" {
