@@ -1,0 +1,352 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// This file reads Scopus CSV exports ("scopus-csv"): one row per document
+// under a header of named columns, in any order and any selection of fields.
+// Old exports (before about 2019) lack "Author full names" and separate the
+// authors with ", "; new ones use "; ". Rows of documents with several
+// funding texts carry extra fields after "Funding Text 1" that the header
+// does not name; they are realigned.
+
+func init() {
+	register(Format{Name: "scopus-csv", Order: 50, Sniff: scopusSniff, Read: scopusRead})
+}
+
+// scopusTable streams the rows of a CSV file that starts with a header.
+type scopusTable struct {
+	cr     *csv.Reader
+	header []string
+	col    map[string]int // lower-cased column name -> index
+}
+
+// scopusNewTable returns a CSV reader configured for bibliographic exports:
+// lenient quotes, any number of fields per row, and the field separator of
+// the header line: ",", or ";" or a tab as spreadsheet programs write when
+// they save an export again.
+func scopusNewTable(r io.Reader) *scopusTable {
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, _ := br.Peek(sniffSize)
+	_, comma := scopusHeaderColumns(head)
+	cr := csv.NewReader(br)
+	cr.Comma = comma
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	return &scopusTable{cr: cr}
+}
+
+// setHeader takes a row as the header.
+func (t *scopusTable) setHeader(row []string) {
+	t.header = append(t.header[:0], row...)
+	t.col = make(map[string]int, len(row))
+	for i, h := range row {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if _, dup := t.col[h]; !dup && h != "" {
+			t.col[h] = i
+		}
+	}
+}
+
+// isHeader reports whether row repeats the header (files concatenated with cat).
+func (t *scopusTable) isHeader(row []string) bool {
+	if len(row) != len(t.header) {
+		return false
+	}
+	for i := range row {
+		if strings.TrimSpace(row[i]) != strings.TrimSpace(t.header[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// get returns the trimmed value of a named column in row, or "".
+func (t *scopusTable) get(row []string, name string) string {
+	i, ok := t.col[strings.ToLower(name)]
+	if !ok || i >= len(row) {
+		return ""
+	}
+	return strings.TrimSpace(row[i])
+}
+
+// line returns the input line where field i of the current row starts.
+func (t *scopusTable) line(i int) int {
+	l, _ := t.cr.FieldPos(i)
+	return l
+}
+
+// next reads the next row. It reports CSV syntax errors through s and skips
+// blank rows. ok is false at the end of input; err is set on I/O errors.
+func (t *scopusTable) next(s *Sink) (row []string, ok bool, err error) {
+	for {
+		row, err = t.cr.Read()
+		if err == io.EOF {
+			return nil, false, nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			s.Skipf(pe.StartLine, "bad csv row: %v", pe.Err)
+			continue
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
+			continue
+		}
+		return row, true, nil
+	}
+}
+
+// scopusHeaderColumns parses the first line of head as a CSV header and
+// returns its column names, lower-cased, and its field separator: the one
+// of ",", ";" and tab that gives the most columns (at least three).
+func scopusHeaderColumns(head []byte) (map[string]bool, rune) {
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	var best []string
+	comma := ','
+	for _, c := range []rune{',', ';', '\t'} {
+		cr := csv.NewReader(bytes.NewReader(head))
+		cr.Comma = c
+		cr.LazyQuotes = true
+		cr.FieldsPerRecord = -1
+		row, err := cr.Read()
+		if err == nil && len(row) >= 3 && len(row) > len(best) {
+			best, comma = row, c
+		}
+	}
+	if best == nil {
+		return nil, ','
+	}
+	cols := make(map[string]bool, len(best))
+	for _, c := range best {
+		cols[strings.ToLower(strings.TrimSpace(c))] = true
+	}
+	return cols, comma
+}
+
+// scopusSniff recognises a Scopus CSV header: a title column, an authors
+// column and the Scopus "Source title" or "EID" column, and no Lens ID.
+func scopusSniff(_ string, head []byte) bool {
+	cols, _ := scopusHeaderColumns(head)
+	if cols == nil || cols["lens id"] {
+		return false
+	}
+	return cols["title"] && (cols["authors"] || cols["author full names"]) &&
+		(cols["source title"] || cols["eid"])
+}
+
+// scopusNoValue matches Scopus placeholders for absent values.
+var scopusNoValue = regexp.MustCompile(`^\[No (?:author name|author id|abstract|title|source title) available\]$`)
+
+// scopusValue drops Scopus placeholders such as "[No abstract available]".
+func scopusValue(s string) string {
+	if scopusNoValue.MatchString(s) {
+		return ""
+	}
+	return s
+}
+
+func scopusRead(r io.Reader, s *Sink) error {
+	t := scopusNewTable(r)
+	for {
+		row, ok, err := t.next(s)
+		if err != nil || !ok {
+			return err
+		}
+		if t.header == nil || t.isHeader(row) {
+			t.setHeader(row)
+			continue
+		}
+		line := t.line(0)
+		row, ok = scopusAlign(t, row)
+		if !ok {
+			s.Skipf(line, "row has %d fields but the header has %d", len(row), len(t.header))
+			continue
+		}
+		s.Add(scopusRecord(t, row, line, s))
+	}
+}
+
+// scopusFundingCol matches the header of the first funding-text column.
+var scopusFundingCol = regexp.MustCompile(`^funding text(?:s| 1)?$`)
+
+// scopusAlign maps a row whose field count differs from the header's onto
+// the header. Extra fields right after the funding-text column are further
+// funding texts (Scopus names only the first one); extra empty fields at the
+// end are trailing separators. Any other mismatch cannot be mapped.
+func scopusAlign(t *scopusTable, row []string) ([]string, bool) {
+	n, h := len(row), len(t.header)
+	if n == h {
+		return row, true
+	}
+	if n < h {
+		return row, false
+	}
+	extra := n - h
+	trailing := true
+	for _, f := range row[h:] {
+		if strings.TrimSpace(f) != "" {
+			trailing = false
+			break
+		}
+	}
+	if trailing {
+		return row[:h], true
+	}
+	for i, name := range t.header {
+		if !scopusFundingCol.MatchString(strings.ToLower(strings.TrimSpace(name))) {
+			continue
+		}
+		out := make([]string, 0, h)
+		out = append(out, row[:i+1]...)
+		out = append(out, row[i+1+extra:]...)
+		if eid := t.get(out, "EID"); eid != "" && !strings.HasPrefix(eid, "2-s2.0-") {
+			return row, false
+		}
+		return out, true
+	}
+	return row, false
+}
+
+// scopusRecord maps one aligned row to a Record.
+func scopusRecord(t *scopusTable, row []string, line int, s *Sink) Record {
+	rec := Record{Line: line}
+	rec.Title = scopusValue(t.get(row, "Title"))
+	rec.Authors = scopusRecordAuthors(t.get(row, "Authors"), t.get(row, "Author full names"))
+	if y := t.get(row, "Year"); y != "" {
+		if rec.Year = ParseYear(y); rec.Year == 0 {
+			s.Warnf(line, "year %q is not a year", Shorten(y, 20))
+		}
+	}
+	rec.Venue = scopusValue(t.get(row, "Source title"))
+	rec.VenueAbbrev = t.get(row, "Abbreviated Source Title")
+	rec.Volume = t.get(row, "Volume")
+	rec.Issue = t.get(row, "Issue")
+	start, end := t.get(row, "Page start"), t.get(row, "Page end")
+	switch {
+	case start != "" && end != "" && end != start:
+		rec.Pages = start + "-" + end
+	case start != "":
+		rec.Pages = start
+	default:
+		rec.Pages = t.get(row, "Art. No.")
+	}
+	if c := t.get(row, "Cited by"); c != "" {
+		if n, err := strconv.Atoi(c); err == nil && n >= 0 {
+			rec.CitedBy = IntPtr(n)
+		} else {
+			s.Warnf(line, "citation count %q is not a number", Shorten(c, 20))
+		}
+	}
+	if d := t.get(row, "DOI"); d != "" {
+		if rec.DOI = NormalizeDOI(d); rec.DOI == "" {
+			s.Warnf(line, "doi %q is not a doi", Shorten(d, 40))
+		}
+	}
+	rec.SetID("scopus", t.get(row, "EID"))
+	rec.SetID("pmid", t.get(row, "PubMed ID"))
+	rec.SetID("issn", scopusFirst(t.get(row, "ISSN")))
+	rec.SetID("isbn", scopusFirst(t.get(row, "ISBN")))
+	rec.SetID("url", t.get(row, "Link"))
+	rec.Keywords = scopusKeywords(t.get(row, "Author Keywords"), t.get(row, "Index Keywords"))
+	rec.Abstract = scopusValue(t.get(row, "Abstract"))
+	rec.Type = t.get(row, "Document Type")
+	if cell := t.get(row, "References"); cell != "" {
+		refLine := line
+		if i, ok := t.col["references"]; ok {
+			refLine = t.line(i)
+		}
+		for _, raw := range SplitScopusReferences(cell) {
+			ref := ParseScopusReference(raw)
+			ref.Line = refLine
+			rec.References = append(rec.References, ref)
+		}
+	}
+	return rec
+}
+
+// scopusFirst returns the first of several "; "-separated values.
+func scopusFirst(s string) string {
+	first, _, _ := strings.Cut(s, ";")
+	return strings.TrimSpace(first)
+}
+
+// scopusAuthorID matches the Scopus author id that follows a full name.
+var scopusAuthorID = regexp.MustCompile(`\s*\(\d+\)$`)
+
+// scopusRecordAuthors returns the authors of a record, from the "Author
+// full names" column ("Cheng, Ming (12345); …") when it lists as many names
+// as the "Authors" column, else from "Authors".
+func scopusRecordAuthors(short, full string) []Author {
+	short, full = scopusValue(short), scopusValue(full)
+	var authors []Author
+	if full != "" {
+		for _, n := range strings.Split(full, ";") {
+			n = scopusAuthorID.ReplaceAllString(strings.TrimSpace(n), "")
+			if a := ParseName(n); a.Family != "" {
+				authors = append(authors, a)
+			}
+		}
+	}
+	shortList := scopusAuthorList(short)
+	if len(authors) > 0 && (len(shortList) == 0 || len(shortList) == len(authors)) {
+		return authors
+	}
+	return shortList
+}
+
+// scopusAuthorList splits an "Authors" cell: "Last I.; Last I." (new
+// exports), "Last I., Last I." (old exports) or "Last, I., Last, I.".
+func scopusAuthorList(s string) []Author {
+	if s == "" {
+		return nil
+	}
+	var tokens []string
+	if strings.Contains(s, ";") {
+		for _, p := range strings.Split(s, ";") {
+			if p = strings.TrimSpace(p); p != "" {
+				tokens = append(tokens, p)
+			}
+		}
+		var out []Author
+		for _, p := range tokens {
+			if a := ParseName(p); a.Family != "" {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	authors, _ := scopusNames(scopusTokens(s), false)
+	return authors
+}
+
+// scopusKeywords joins author and index keywords ("; "-separated), without
+// repeats.
+func scopusKeywords(cells ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range cells {
+		for _, k := range strings.Split(c, ";") {
+			k = scopusCleanSpace(k)
+			if k == "" || seen[strings.ToLower(k)] {
+				continue
+			}
+			seen[strings.ToLower(k)] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
