@@ -215,3 +215,96 @@ func TestResolveWithheldDOIs(t *testing.T) {
 		})
 	}
 }
+
+// rsTitlePair is one compared pair of titles and whether they are one work.
+type rsTitlePair struct {
+	score float64
+	same  bool
+}
+
+// rsTitlePairs collects the pairs of titled records and references that
+// share a block (first author and year) and both carry a DOI, scored as
+// Resolve scores titles (venues aside) and labelled by the DOIs: a truth
+// independent of the titles. Each distinct title of a DOI counts once.
+// Pairs with equal titles, compatible venues and two DOIs are only counted
+// ("twins": a preprint and its paper, a chapter and its book…): no
+// threshold can part them, the DOI guard does.
+func rsTitlePairs(recs []parse.Record) (pairs []rsTitlePair, twins int) {
+	type entry struct{ tcmp, doi string }
+	blocks := map[rsBlock][]rsItem{}
+	dois := map[rsBlock][]string{}
+	seen := map[entry]bool{}
+	add := func(authors []parse.Author, title string, year int, doi, venue string) {
+		f := rsFams(authors)
+		if f == nil || title == "" || year == 0 || doi == "" {
+			return
+		}
+		it := rsItem{title: parse.Fold(title), venue: venueKey(venue)}
+		it.tcmp, it.nums = strings.ReplaceAll(it.title, " ", ""), rsNumbers(it.title)
+		if e := (entry{it.tcmp, doi}); !seen[e] {
+			seen[e] = true
+			k := rsBlock{f[0], year}
+			blocks[k] = append(blocks[k], it)
+			dois[k] = append(dois[k], doi)
+		}
+	}
+	for _, r := range recs {
+		add(r.Authors, r.Title, r.Year, r.DOI, r.Venue)
+		for _, ref := range r.References {
+			add(ref.Authors, ref.Title, ref.Year, ref.DOI, ref.Venue)
+		}
+	}
+	r := &rsResolver{thr: 0.01, venue: newVenueIndex()}
+	for k, its := range blocks {
+		for i := range its {
+			for j := i + 1; j < len(its); j++ {
+				same := dois[k][i] == dois[k][j]
+				if its[i].tcmp == its[j].tcmp && !same && r.venue.compatible(its[i].venue, its[j].venue) {
+					twins++
+					continue
+				}
+				s, _ := r.titleScore(&its[i], &its[j], true)
+				pairs = append(pairs, rsTitlePair{s, same})
+			}
+		}
+	}
+	return pairs, twins
+}
+
+// TestTitleThreshold measures, on real files, how the title score
+// separates records and references of the same first author and year that
+// are one work from those that are two (by their DOIs), and logs precision
+// and recall per threshold: the figures DefaultFuzzyThreshold was chosen by.
+// The files hold the same queries exported from WoS, Scopus and PubMed, so
+// one paper's titles as two databases write them are the positives.
+func TestTitleThreshold(t *testing.T) {
+	recs := rsReadCorpus(t, "wos/python-bibx_bit-pattern-savedrecs.txt", "ris/python-bibx_scopus.ris",
+		"wos-bibtex/pyBibX_wos.bib", "scopus-bibtex/pyBibX_scopus.bib", "medline/pyBibX_pubmed.txt",
+		"scopus-csv/metaknowledge_scopus_testing.csv.scopus", "wos/metaknowledge_savedrecs.txt")
+	pairs, twins := rsTitlePairs(recs)
+	pos := 0
+	for _, p := range pairs {
+		if p.same {
+			pos++
+		}
+	}
+	t.Logf("%d pairs that are one work (titles not equal), %d that are two; %d twins (equal titles, two DOIs)",
+		pos, len(pairs)-pos, twins)
+	for _, thr := range []float64{0.70, 0.75, 0.80, 0.85, 0.88, 0.90, 0.92, 0.94, 0.96, 0.98} {
+		tp, fp := 0, 0
+		for _, p := range pairs {
+			if p.score >= thr {
+				if p.same {
+					tp++
+				} else {
+					fp++
+				}
+			}
+		}
+		t.Logf("  threshold %.2f: merged %d right, %d wrong; precision %.4f recall %.4f",
+			thr, tp, fp, rsRatio(tp, tp+fp), rsRatio(tp, pos))
+		if thr == DefaultFuzzyThreshold && (rsRatio(tp, tp+fp) < 0.94 || rsRatio(tp, pos) < 0.6) {
+			t.Errorf("precision %.4f recall %.4f at the default threshold", rsRatio(tp, tp+fp), rsRatio(tp, pos))
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/citegraph/citegraph/parse"
@@ -261,6 +262,34 @@ func (v *venueIndex) decide(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// venueGeneric are leading words a venue name is sometimes written with and
+// sometimes without ("Revista Produção" and "Produção").
+var venueGeneric = map[string]bool{"journal": true, "j": true, "revista": true, "rev": true, "revue": true,
+	"rivista": true, "zeitschrift": true, "z": true}
+
+// loose reports whether venue keys a and b may name the same venue when
+// other evidence (near-equal titles of one author) already points that way:
+// compatible, or one cut short of the other ("J VAC SCI TECHNOL" for
+// "Journal of Vacuum Science & Technology B: Microelectronics…"), or equal
+// but for a generic first word.
+func (v *venueIndex) loose(a, b string) bool {
+	if v.compatible(a, b) {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > 0 && len(wb) > 0 && venueGeneric[wa[0]] != venueGeneric[wb[0]] {
+		if venueGeneric[wa[0]] {
+			wa = wa[1:]
+		} else {
+			wb = wb[1:]
+		}
+		if slices.Equal(wa, wb) {
+			return true
+		}
+	}
+	return len(wa) >= 2 && len(wb) >= 2 && (venueAbbreviates(wa, wb, true) || venueAbbreviates(wb, wa, true))
 }
 
 // venueMatch reports whether two venue names can name the same journal by

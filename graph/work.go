@@ -42,6 +42,10 @@ type Mention struct {
 	Source string `json:"source"` // "path:line"
 	Raw    string `json:"raw"`    // the reference text, or the record's label
 	How    string `json:"how"`    // see below
+	// Joined says, for a corpus record merged into a work that an earlier
+	// record or reference began, by which evidence ("doi", "id:wos",
+	// "title", "fuzzy:0.95"…); empty otherwise.
+	Joined string `json:"joined,omitempty"`
 }
 
 // The values of Mention.How and Citation.Match, strongest evidence first:
