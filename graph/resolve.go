@@ -61,6 +61,7 @@ func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
 	}
 	r := rsNew(recs, opt)
 	r.identifiers()
+	r.copies()
 	r.keys()
 	r.venues()
 	if !opt.NoFuzzy {
@@ -507,6 +508,45 @@ func (r *rsResolver) identifiers() {
 	}
 }
 
+// copies pairs the references of corpus records found to be one work by
+// their identifiers (the same paper exported twice, or from two formats):
+// a reference of a copy whose text equals one of the first record's joins
+// it, occurrence by occurrence, as "copy". This happens before the other
+// evidence so that one work's list, read twice, stays one list.
+func (r *rsResolver) copies() {
+	first := map[int]int{} // root -> its first record
+	refStart := make([]int, len(r.recs)+1)
+	refStart[0] = len(r.recs)
+	for i := range r.recs {
+		refStart[i+1] = refStart[i] + len(r.recs[i].References)
+	}
+	var base map[string][]int
+	baseRec := -1
+	for i := range r.recs {
+		root := r.find(i)
+		b, ok := first[root]
+		if !ok {
+			first[root] = i
+			continue
+		}
+		if b != baseRec {
+			baseRec, base = b, map[string][]int{}
+			for k := refStart[b]; k < refStart[b+1]; k++ {
+				t := parse.Fold(r.ref(k).Raw)
+				base[t] = append(base[t], k)
+			}
+		}
+		used := map[string]int{}
+		for k := refStart[i]; k < refStart[i+1]; k++ {
+			t := parse.Fold(r.ref(k).Raw)
+			if n := used[t]; n < len(base[t]) {
+				used[t] = n + 1
+				r.union(base[t][n], k, "copy", true)
+			}
+		}
+	}
+}
+
 // byKey merges item i with the first item holding the same identifier key.
 func (r *rsResolver) byKey(first map[string]int, key string, i int, how string) {
 	if j, ok := first[key]; ok {
@@ -666,8 +706,9 @@ func (r *rsResolver) venues() {
 // titles merges items on title similarity: within blocks of first author
 // (under each of the author's keys) and year (±1), and, for items without
 // an author, with titled items of the year (±1) sharing a rare title word.
-// An item joins the one group with the best score at or above the
-// threshold; a tie between two groups leaves it apart.
+// An item joins the group with the best score at or above the threshold
+// that can take it; a tie between two groups that cannot be one work leaves
+// it apart.
 func (r *rsResolver) titles() {
 	block := map[rsBlock][]int{}
 	type titled struct {
@@ -711,16 +752,18 @@ func (r *rsResolver) titles() {
 					}
 					seen[j] = i + 1
 					s, how := r.titleScore(it, &r.items[j], true)
-					switch {
-					case s > best:
+					if s < r.thr || s < best || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
+						continue
+					}
+					if s > best {
 						best, bestJ, bestHow, tie = s, j, how, false
-					case s == best && s > 0 && r.find(j) != r.find(bestJ):
-						tie = true
+					} else if rj, rb := r.find(j), r.find(bestJ); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
+						tie = true // two works that cannot be one fit equally
 					}
 				}
 			}
 		}
-		if bestJ >= 0 && best >= r.thr && !tie {
+		if bestJ >= 0 && !tie {
 			r.union(bestJ, i, bestHow, false)
 		}
 	}
@@ -834,16 +877,18 @@ func (r *rsResolver) titlesNoAuthor() {
 					}
 					seen[j] = i + 1
 					s, how := r.titleScore(it, &r.items[j], true)
-					switch {
-					case s > best:
+					if s < r.thr || s < best || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
+						continue
+					}
+					if s > best {
 						best, bestJ, bestHow, tie = s, j, how, false
-					case s == best && s > 0 && r.find(j) != r.find(bestJ):
-						tie = true
+					} else if rj, rb := r.find(j), r.find(bestJ); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
+						tie = true // two works that cannot be one fit equally
 					}
 				}
 			}
 		}
-		if bestJ >= 0 && best >= r.thr && !tie {
+		if bestJ >= 0 && !tie {
 			r.union(bestJ, i, bestHow, false)
 		}
 	}

@@ -308,3 +308,27 @@ func TestTitleThreshold(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveCorpusTwins loads one WoS export in its plain-text and two
+// tab-delimited forms: the 50 records become 50 corpus works, each with the
+// three sources, and the graph is the one of either file alone.
+func TestResolveCorpusTwins(t *testing.T) {
+	plain := rsReadCorpus(t, "wos/wosfile_wos_plaintext.txt")
+	both := rsReadCorpus(t, "wos/wosfile_wos_plaintext.txt", "wos-tab/wosfile_wos_tab_delimited_win_utf8.txt",
+		"wos-tab/wosfile_wos_tab_delimited_win_utf16.txt")
+	one, two := Resolve(plain, nil), Resolve(both, nil)
+	if two.Stats.CorpusWorks != 50 || two.Stats.DuplicatesMerged != 100 {
+		t.Errorf("corpus works %d, duplicates merged %d; want 50 and 100", two.Stats.CorpusWorks, two.Stats.DuplicatesMerged)
+	}
+	for _, w := range two.Works {
+		if w.InCorpus && len(w.Sources) != 3 {
+			t.Errorf("%s has sources %v, want one per file", w.ID, w.Sources)
+		}
+	}
+	if len(two.Works) != len(one.Works) || len(two.Citations) != len(one.Citations) {
+		t.Errorf("twins give %d works %d citations, one file %d and %d",
+			len(two.Works), len(two.Citations), len(one.Works), len(one.Citations))
+	}
+	t.Logf("one file: %d works, %d citations; three: %d works, %d citations, %d repeated references",
+		len(one.Works), len(one.Citations), len(two.Works), len(two.Citations), two.Stats.RepeatedRefs)
+}

@@ -413,3 +413,62 @@ func TestEditWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveCrossSource: one paper cited from five kinds of sources ends as
+// one node: a WoS cited reference, a Scopus reference, an OpenAlex work id,
+// a Crossref reference object without DOI, and scraped "Title Journal,
+// Year" lines (split by the reader, or not), with the paper itself in the
+// corpus from OpenAlex. (Without that record nothing would tie the bare
+// OpenAlex id to the others.)
+func TestResolveCrossSource(t *testing.T) {
+	const title = "A review of the literature on citation impact indicators"
+	paper := rsRec("oa.json", 1, title, "Waltman", 2016, "Journal of Informetrics", "10", "365-391", "10.1016/j.joi.2016.02.007")
+	paper.IDs = map[string]string{"openalex": "https://openalex.org/W2289"}
+	wos := rsRec("wos.txt", 1, "Citing from WoS", "Aa", 2018, "SCIENTOMETRICS", "1", "1", "",
+		parse.Reference{Raw: "Waltman L, 2016, J INFORMETR, V10, P365", Authors: []parse.Author{{Family: "Waltman", Given: "L"}},
+			Year: 2016, Venue: "J INFORMETR", Volume: "10", Pages: "365", Line: 5})
+	scopus := rsRec("scopus.csv", 2, "Citing from Scopus", "Bb", 2019, "Scientometrics", "2", "2", "",
+		parse.Reference{Raw: "Waltman, L., " + title + " (2016) Journal of Informetrics, 10 (2), pp. 365-391",
+			Authors: []parse.Author{{Family: "Waltman", Given: "L."}}, Title: title, Year: 2016,
+			Venue: "Journal of Informetrics", Volume: "10", Pages: "365-391"})
+	openalex := rsRec("oa2.json", 1, "Citing from OpenAlex", "Cc", 2020, "QSS", "3", "3", "",
+		parse.Reference{Raw: "https://openalex.org/W2289", IDs: map[string]string{"openalex": "W2289"}})
+	crossref := rsRec("cr.json", 1, "Citing from Crossref", "Dd", 2021, "JASIST", "4", "4", "",
+		parse.Reference{Raw: "Waltman L. (2016). J. Informetr. 10, 365.", Authors: []parse.Author{{Family: "Waltman"}},
+			Year: 2016, Venue: "J. Informetr.", Volume: "10", Pages: "365"})
+	landing := rsRec("page.txt", 1, "Citing from a landing page", "Ee", 2022, "Research Policy", "5", "5", "",
+		parse.Reference{Raw: title + " Journal of Informetrics, 2016", Title: title, Venue: "Journal of Informetrics", Year: 2016, Line: 40})
+	landing2 := rsRec("page2.txt", 1, "Citing from another landing page", "Ff", 2023, "Research Policy", "6", "6", "",
+		parse.Reference{Raw: title + ". Journal of Informetrics, 10, 2016", Title: title + ". Journal of Informetrics", Year: 2016, Line: 41})
+	res := Resolve([]parse.Record{paper, wos, scopus, openalex, crossref, landing, landing2}, nil)
+	hits := res.Lookup("10.1016/j.joi.2016.02.007")
+	if len(hits) != 1 {
+		t.Fatalf("lookup found %v", hits)
+	}
+	w := res.Works[hits[0]]
+	if w.ID != "doi:10.1016/j.joi.2016.02.007" || !w.InCorpus {
+		t.Errorf("work %s in corpus %v", w.ID, w.InCorpus)
+	}
+	want := map[string]string{"wos.txt:5": "key", "scopus.csv:2": "key", "oa2.json:1": "id:openalex", "cr.json:1": "key"}
+	got := map[string]string{}
+	for _, m := range w.Mentions {
+		got[m.Source] = m.How
+	}
+	for src, how := range want {
+		if got[src] != how {
+			t.Errorf("mention %s: how %q, want %q", src, got[src], how)
+		}
+	}
+	if got["page.txt:40"] != "title" || got["page2.txt:41"] != "fuzzy:prefix" {
+		t.Errorf("landing mentions %q and %q, want title and fuzzy:prefix", got["page.txt:40"], got["page2.txt:41"])
+	}
+	in := 0
+	for _, c := range res.Citations {
+		if c.To == hits[0] {
+			in++
+		}
+	}
+	if in != 6 || len(res.Works) != 7 {
+		t.Errorf("%d citations to the paper, %d works; want 6 and 7", in, len(res.Works))
+	}
+}

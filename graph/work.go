@@ -51,6 +51,7 @@ type Mention struct {
 // The values of Mention.How and Citation.Match, strongest evidence first:
 //
 //	record       the mention is a corpus record
+//	copy         the same reference text in a copy of the citing record (one paper exported twice)
 //	doi          same DOI as the work
 //	id:<key>     same identifier ("id:openalex", "id:wos", "id:scopus", "id:pmid", "id:lens"…)
 //	key          same first author, volume and first page (year ±1, venues compatible),
