@@ -142,6 +142,19 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		}
 		return k
 	}
+	// so do names; the cached key slices are shared, never modified
+	names := map[parse.Author][]string{}
+	rsFams := func(as []parse.Author) []string {
+		if len(as) == 0 {
+			return nil
+		}
+		f, ok := names[as[0]]
+		if !ok {
+			f = rsFams(as[:1])
+			names[as[0]] = f
+		}
+		return f
+	}
 	for i := range recs {
 		rec := &recs[i]
 		r.venue.learn(venueKey(rec.VenueAbbrev), venueKey(rec.Venue))
@@ -984,18 +997,22 @@ func rsPrefix(a, b string) bool {
 // numerals: "l1 0 fept at 1 5 tb in 2" and "l10 fept at 1 5 tb in2" both
 // give "10152"; "part ii" gives "|ii".
 func rsNumbers(t string) string {
-	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		if t[i] >= '0' && t[i] <= '9' {
-			b.WriteByte(t[i])
+	var b []byte
+	start := 0
+	for i := 0; i <= len(t); i++ {
+		if i < len(t) && t[i] != ' ' {
+			if t[i] >= '0' && t[i] <= '9' {
+				b = append(b, t[i])
+			}
+			continue
 		}
-	}
-	for _, w := range strings.Fields(t) {
-		if rsRoman[w] {
-			b.WriteString("|" + w)
+		if w := t[start:i]; len(w) >= 2 && len(w) <= 4 && (w[0] == 'i' || w[0] == 'v' || w[0] == 'x') && rsRoman[w] {
+			b = append(b, '|')
+			b = append(b, w...)
 		}
+		start = i + 1
 	}
-	return b.String()
+	return string(b)
 }
 
 var rsRoman = map[string]bool{"ii": true, "iii": true, "iv": true, "vi": true, "vii": true, "viii": true, "ix": true,
