@@ -63,10 +63,10 @@ func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
 	r.identifiers()
 	r.copies()
 	r.keys()
-	r.venues()
 	if !opt.NoFuzzy {
 		r.titles()
 	}
+	r.venues()
 	return r.build()
 }
 
@@ -416,20 +416,38 @@ func rsDOI(s string) string {
 }
 
 // rsFams returns the comparison keys of the first author: the folded family
-// name without spaces, particles or hyphens, and, when the given name is a
-// full word, that word too (sources disagree on name order).
+// name without spaces or hyphens ("van der Marck" and WoS "vanderMarck"
+// meet), the same without its leading particles ("Marck"), the first and
+// last words of a name that was not split into family and given names, and,
+// when the given name is a full word, that word too (sources disagree on
+// name order).
 func rsFams(as []parse.Author) []string {
 	if len(as) == 0 {
 		return nil
 	}
 	a := as[0]
-	f := rsNameKey(a.Family)
+	words := strings.Fields(parse.Fold(a.Family))
+	f := rsNameKey(words)
 	if f == "" || f == "anonymous" || f == "anon" {
 		return nil
 	}
 	out := []string{f}
-	if g := rsNameKey(a.Given); len(g) >= 3 && g != f && !strings.Contains(a.Given, ".") &&
-		strings.ToUpper(a.Given) != a.Given {
+	for len(words) > 1 && rsParticle[words[0]] {
+		words = words[1:]
+	}
+	if g := rsNameKey(words); g != f {
+		out = append(out, g)
+	}
+	// an unsplit full name ("Weller Dieter", "Dieter Weller"): either end
+	if len(words) >= 2 && a.Given == "" {
+		for _, w := range []string{words[0], words[len(words)-1]} {
+			if g := rsNameKey([]string{w}); len(g) >= 2 && !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		}
+	}
+	if g := rsNameKey(strings.Fields(parse.Fold(a.Given))); len(g) >= 3 && !slices.Contains(out, g) &&
+		!strings.Contains(a.Given, ".") && strings.ToUpper(a.Given) != a.Given {
 		out = append(out, g)
 	}
 	return out
@@ -450,15 +468,23 @@ func rsInitial(as []parse.Author) byte {
 // rsSameInitial reports whether two first-author initials can agree.
 func rsSameInitial(a, b byte) bool { return a == 0 || b == 0 || a == b }
 
-// rsNameKey folds a family name to one comparison word: particles dropped
-// ("van der Berg" and "Berg" meet), spaces and hyphens removed, umlaut
-// transliterations undone.
-func rsNameKey(s string) string {
-	words := strings.Fields(parse.Fold(s))
-	for len(words) > 1 && rsParticle[words[0]] {
-		words = words[1:]
-	}
+// rsNameKey joins the folded words of a name into one comparison word,
+// umlaut transliterations undone.
+func rsNameKey(words []string) string {
 	return rsUmlaut.Replace(strings.Join(words, ""))
+}
+
+// rsNameNear reports whether two different name keys may still be one
+// name: one letter apart ("Kelly" and "Kelley"), or one the other cut at
+// eight letters, as early WoS cited references wrote them ("GRANOVET.MS").
+func rsNameNear(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 8 && strings.HasPrefix(b, a) {
+		return true
+	}
+	return len(a) >= 4 && rsEditWithin(a, b, 1) <= 1
 }
 
 // rsUmlaut undoes the German transliteration of umlauts, which Fold reduces
@@ -484,7 +510,9 @@ func rsVolume(s string) string {
 }
 
 // rsFirstPage returns the first page of a page range, folded: "P8574",
-// "pp. 8574-8580" and "8574–80" all give "8574".
+// "pp. 8574-8580" and "8574–80" all give "8574"; a letter before the
+// digits is dropped ("R199" gives "199"), and so is the page digit of an
+// article number written as a range ("0476011-0476014" gives "47601").
 func rsFirstPage(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -497,13 +525,23 @@ func rsFirstPage(s string) string {
 			break
 		}
 	}
-	end := strings.IndexFunc(s, func(c rune) bool {
-		return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c > 127 && c != '–' && c != '—')
-	})
-	if end >= 0 {
-		s = s[:end]
+	isPart := func(c rune) bool {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c > 127 && c != '–' && c != '—'
 	}
-	return strings.TrimLeft(s, "0")
+	first, rest := s, ""
+	if end := strings.IndexFunc(s, func(c rune) bool { return !isPart(c) }); end >= 0 {
+		first, rest = s[:end], strings.TrimLeft(s[end:], " -–—")
+	}
+	// "0476011-0476014": pages 1 to 4 of article 047601 (APS, as Scopus writes it)
+	if len(first) >= 6 && len(rest) >= len(first) && first[len(first)-1] == '1' &&
+		venueIsDigits(first) && rest[:len(first)-1] == first[:len(first)-1] {
+		first = first[:len(first)-1]
+	}
+	// "R199", "e1003", "S12" against "199", "1003", "12": the digits decide
+	if i := strings.IndexAny(first, "0123456789"); i > 0 && venueIsDigits(first[i:]) {
+		first = first[i:]
+	}
+	return strings.TrimLeft(first, "0")
 }
 
 // identifiers merges items sharing a DOI or another identifier.
@@ -577,6 +615,13 @@ func (r *rsResolver) keys() {
 	full := map[string][]int{}
 	part := map[string][]int{}
 	text := map[string][]int{}
+	// the same first author, volume and page in the same year cannot be two
+	// works, whatever the venue is called (journals are renamed: "Annu Rev
+	// Mater Sci", "ANN REV MATER RES"); a year apart, the venues must agree
+	keyVenue := func(a, b *rsItem) bool {
+		return a.year != 0 && a.year == b.year || r.venue.loose(a.venue, b.venue)
+	}
+	sameVenue := func(a, b *rsItem) bool { return r.venue.compatible(a.venue, b.venue) }
 	for i := range r.items {
 		it := &r.items[i]
 		done := false
@@ -584,33 +629,64 @@ func (r *rsResolver) keys() {
 			for _, f := range it.fams {
 				k := f + "|" + it.vol + "|" + it.page
 				if !done {
-					done = r.tryList(full[k], i, "key")
+					done = r.tryList(full[k], i, "key", keyVenue)
 				}
 				full[k] = append(full[k], i)
 			}
 		} else if len(it.fams) > 0 && it.year > 0 && it.venue != "" && it.title == "" {
 			k := it.fams[0] + "|" + string(rune(it.init)) + "|" + strconv.Itoa(it.year) + "|" + it.venue + "|" + it.vol + "|" + it.page
-			done = r.tryList(part[k], i, "key")
+			done = r.tryList(part[k], i, "key", sameVenue)
 			part[k] = append(part[k], i)
 		}
 		if it.text != "" {
 			if !done {
-				r.tryList(text[it.text], i, "text")
+				r.tryList(text[it.text], i, "text", sameVenue)
 			}
 			text[it.text] = append(text[it.text], i)
 		}
 	}
+	r.nearNames()
 }
 
-// tryList merges item i with the group of the candidates whose venue is
-// compatible with i's and that can take i. When several groups can, i is
+// nearNames merges items of the same volume, first page and year whose
+// first authors' names are near but not equal (a typo, an 8-letter cut),
+// when their initials and venues agree and exactly one group qualifies.
+func (r *rsResolver) nearNames() {
+	type vp struct {
+		vol, page string
+		year      int
+	}
+	index := map[vp][]int{}
+	for i := range r.items {
+		if it := &r.items[i]; len(it.fams) > 0 && it.vol != "" && it.page != "" && it.year != 0 {
+			k := vp{it.vol, it.page, it.year}
+			index[k] = append(index[k], i)
+		}
+	}
+	for i := range r.items {
+		it := &r.items[i]
+		if len(it.fams) == 0 || it.vol == "" || it.page == "" || it.year == 0 {
+			continue
+		}
+		near := func(a, b *rsItem) bool {
+			return rsNameNear(a.fams[0], b.fams[0]) && a.init != 0 && a.init == b.init && r.venue.loose(a.venue, b.venue)
+		}
+		r.tryList(index[vp{it.vol, it.page, it.year}], i, "key", near)
+	}
+}
+
+// tryList merges item i with the group of the candidates that match it
+// (match(i, candidate)) and that can take i. When several groups can, i is
 // left apart (the evidence cannot tell which) and counted as ambiguous. It
 // reports whether i is now grouped with a candidate.
-func (r *rsResolver) tryList(cands []int, i int, how string) bool {
+func (r *rsResolver) tryList(cands []int, i int, how string, match func(a, b *rsItem) bool) bool {
 	ri := r.find(i)
 	pick, n := -1, 0
 	var roots []int
 	for _, j := range cands {
+		if j == i {
+			continue
+		}
 		rj := r.find(j)
 		if rj == ri {
 			return true
@@ -619,7 +695,7 @@ func (r *rsResolver) tryList(cands []int, i int, how string) bool {
 			continue
 		}
 		roots = append(roots, rj)
-		if !r.venue.compatible(r.items[i].venue, r.items[j].venue) || !rsConsistent(&r.cl[ri], &r.cl[rj], false) {
+		if !match(&r.items[i], &r.items[j]) || !rsConsistent(&r.cl[ri], &r.cl[rj], false) {
 			continue
 		}
 		if n++; n == 1 {

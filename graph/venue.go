@@ -88,8 +88,10 @@ func venueIsDigits(s string) bool {
 }
 
 // venueAbbreviates reports whether the words ab can be an ISO 4 style
-// abbreviation of the words full. truncated allows ab to stop before the
-// end of full (a length-limited abbreviation).
+// abbreviation of the words full. Each word may abbreviate the other
+// ("PHIL TRANS" and "PHILOS TR" are both abbreviations of "Philosophical
+// Transactions"). truncated allows ab to stop before the end of full (a
+// length-limited abbreviation).
 func venueAbbreviates(ab, full []string, truncated bool) bool {
 	// memo[i][j] caches failures of the match from ab[i], full[j]
 	seen := make(map[[2]int]bool)
@@ -105,7 +107,7 @@ func venueAbbreviates(ab, full []string, truncated bool) bool {
 		if seen[k] {
 			return false
 		}
-		if venueAbbrevWord(ab[i], full[j]) && match(i+1, j+1) {
+		if (venueAbbrevWord(ab[i], full[j]) || venueAbbrevWord(full[j], ab[i])) && match(i+1, j+1) {
 			return true
 		}
 		// an initialism: "usa" for "united states (of) america"
