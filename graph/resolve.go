@@ -1158,7 +1158,11 @@ func (r *rsResolver) build() *Resolution {
 		it := &r.items[i]
 		st.References++
 		how := r.mentionHow(i)
-		st.ByMethod[how]++
+		if strings.HasPrefix(how, "fuzzy:") {
+			st.ByMethod["fuzzy"]++ // the scores are in the mentions
+		} else {
+			st.ByMethod[how]++
+		}
 		g := group[r.find(i)]
 		if len(members[g]) == 1 {
 			st.Unresolved++

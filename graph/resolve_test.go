@@ -472,3 +472,111 @@ func TestResolveCrossSource(t *testing.T) {
 		t.Errorf("%d citations to the paper, %d works; want 6 and 7", in, len(res.Works))
 	}
 }
+
+func TestFirstPage(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"8574", "8574"},
+		{"P8574", "8574"},
+		{"pp. 8574-8580", "8574"},
+		{"8574–80", "8574"},
+		{"0800342", "800342"},
+		{"R199", "199"},
+		{"pR199-R213", "199"},
+		{"e1003", "1003"},
+		{"0476011-0476014", "47601"}, // page 1 of APS article 047601
+		{"1-42", "1"},
+		{"xii", "xii"},
+		{"07B735", "7b735"},
+	}
+	for _, tt := range tests {
+		if got := rsFirstPage(tt.in); got != tt.want {
+			t.Errorf("rsFirstPage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNameKeys(t *testing.T) {
+	tests := []struct {
+		a    parse.Author
+		want []string
+	}{
+		{parse.Author{Family: "Garfield", Given: "E"}, []string{"garfield"}},
+		{parse.Author{Family: "van der Marck", Given: "S.C."}, []string{"vandermarck", "marck"}},
+		{parse.Author{Family: "vanderMarck", Given: "SC"}, []string{"vandermarck"}},
+		{parse.Author{Family: "Günther", Given: "C. M."}, []string{"gunther"}},
+		{parse.Author{Family: "Guenther", Given: "C. M."}, []string{"gunther"}},
+		{parse.Author{Family: "Weller Dieter"}, []string{"wellerdieter", "weller", "dieter"}},
+		{parse.Author{Family: "Takayuki", Given: "Homma"}, []string{"takayuki", "homma"}},
+		{parse.Author{Family: "[Anonymous]"}, nil},
+	}
+	for _, tt := range tests {
+		if got := rsFams([]parse.Author{tt.a}); !slices.Equal(got, tt.want) {
+			t.Errorf("rsFams(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+	near := []struct {
+		a, b string
+		want bool
+	}{
+		{"kelly", "kelley", true},
+		{"fassbendera", "fassbender", true},
+		{"granovet", "granovetter", true},
+		{"smith", "smyth", true},
+		{"li", "liu", false},
+		{"wang", "zhang", false},
+		{"granov", "granovetter", false},
+	}
+	for _, tt := range near {
+		if got := rsNameNear(tt.a, tt.b); got != tt.want {
+			t.Errorf("rsNameNear(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestTitleNumbers(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"l1 0 fept nanodots at 1 5 tb in 2", "l10 fept nanodots at 1 5 tb in2"},
+		{"networks part ii", "networks part ii"},
+	}
+	for _, tt := range tests {
+		if rsNumbers(tt.a) != rsNumbers(tt.b) {
+			t.Errorf("numbers of %q (%q) and %q (%q) differ", tt.a, rsNumbers(tt.a), tt.b, rsNumbers(tt.b))
+		}
+	}
+	differ := []struct{ a, b string }{
+		{"scientific networks part ii", "scientific networks part iii"},
+		{"citation indicators in 2009", "citation indicators in 2010"},
+	}
+	for _, tt := range differ {
+		if rsNumbers(tt.a) == rsNumbers(tt.b) {
+			t.Errorf("numbers of %q and %q agree (%q)", tt.a, tt.b, rsNumbers(tt.a))
+		}
+	}
+}
+
+// TestResolveNearNames: a typo or an 8-letter cut in the first author's
+// name still meets on volume, page and year, initials and venue agreeing.
+func TestResolveNearNames(t *testing.T) {
+	recs := []parse.Record{
+		rsRec("a.txt", 1, "A", "Aa", 2020, "", "", "", "",
+			rsWoS(2, "Kelly", 1989, "IEEE T MAGN", "25", "3881", ""),
+			rsWoS(3, "GRANOVETTER", 1973, "AM J SOCIOL", "78", "1360", "")),
+		rsRec("b.txt", 1, "B", "Bb", 2021, "", "", "", "",
+			rsWoS(2, "Kelley", 1989, "IEEE Trans. Magn.", "25", "3881", ""),
+			rsWoS(3, "GRANOVET", 1973, "AM J SOCIOL", "78", "1360", ""),
+			// another page: another work
+			rsWoS(4, "Kelley", 1989, "IEEE T MAGN", "25", "3882", "")),
+		// a near name with another initial: another person
+		rsRec("c.txt", 1, "C", "Cc", 2022, "", "", "", "",
+			parse.Reference{Raw: "Kelle P, 1989", Authors: []parse.Author{{Family: "Kelle", Given: "P"}}, Year: 1989,
+				Venue: "IEEE T MAGN", Volume: "25", Pages: "3881", Line: 2}),
+	}
+	res := Resolve(recs, nil)
+	if rsTo(res, "a.txt:2") != rsTo(res, "b.txt:2") || rsTo(res, "a.txt:3") != rsTo(res, "b.txt:3") {
+		t.Errorf("near names not merged")
+	}
+	if rsTo(res, "b.txt:4") == rsTo(res, "a.txt:2") || rsTo(res, "c.txt:2") == rsTo(res, "a.txt:2") {
+		t.Errorf("another page or another initial merged")
+	}
+}

@@ -89,7 +89,7 @@ type Stats struct {
 	RecordsNoRefs    int            // records that list no references
 	SelfCitations    int            // references resolved to their own citing work (dropped)
 	RepeatedRefs     int            // references repeating an edge already made by the same work
-	ByMethod         map[string]int // references resolved by each method ("doi", "title", "new", …)
+	ByMethod         map[string]int // references resolved by each method (a Mention.How; all "fuzzy:…" as "fuzzy")
 	Unresolved       int            // references that matched nothing else (singleton works)
 	FuzzyClusters    int            // works whose merge needed fuzzy evidence
 	Ambiguous        int            // references that fitted several works on author, year and venue (left apart)
