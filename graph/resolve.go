@@ -823,12 +823,22 @@ func (r *rsResolver) titles() {
 		}
 	}
 	seen := make([]int, len(r.items)) // seen[j] == i+1: j was scored for i
+	type grouped struct {
+		root      int
+		fam, tcmp string
+	}
+	done := map[grouped]bool{} // a group's title, once scored, needs no second look
 	for i := range r.items {
 		it := &r.items[i]
 		if it.title == "" || len(it.fams) == 0 {
 			continue
 		}
 		ri := r.find(i)
+		if g := (grouped{ri, it.fams[0], it.tcmp}); done[g] {
+			continue
+		} else {
+			done[g] = true
+		}
 		best, bestJ, bestHow, tie := 0.0, -1, "", false
 		for _, f := range it.fams {
 			for dy := -1; dy <= 1; dy++ {
