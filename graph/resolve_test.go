@@ -580,3 +580,13 @@ func TestResolveNearNames(t *testing.T) {
 		t.Errorf("another page or another initial merged")
 	}
 }
+
+// venueMatch reports, for the tests, whether two venue names can name the same journal by
+// the ISO 4 abbreviation rules: "J INFORMETR" and "Journal of
+// Informetrics", "PHYS REV B" and "Physical Review B", "P NATL ACAD SCI
+// USA" and "Proceedings of the National Academy of Sciences of the United
+// States of America". Empty names match nothing.
+func venueMatch(a, b string) bool {
+	ka, kb := venueKey(a), venueKey(b)
+	return ka != "" && kb != "" && venueRuleMatch(ka, kb)
+}

@@ -293,13 +293,3 @@ func (v *venueIndex) loose(a, b string) bool {
 	}
 	return len(wa) >= 2 && len(wb) >= 2 && (venueAbbreviates(wa, wb, true) || venueAbbreviates(wb, wa, true))
 }
-
-// venueMatch reports whether two venue names can name the same journal by
-// the ISO 4 abbreviation rules: "J INFORMETR" and "Journal of
-// Informetrics", "PHYS REV B" and "Physical Review B", "P NATL ACAD SCI
-// USA" and "Proceedings of the National Academy of Sciences of the United
-// States of America". Empty names match nothing.
-func venueMatch(a, b string) bool {
-	ka, kb := venueKey(a), venueKey(b)
-	return ka != "" && kb != "" && venueRuleMatch(ka, kb)
-}
