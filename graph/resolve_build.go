@@ -302,7 +302,6 @@ func rsMaxPtr(a, b *int) *int {
 	return a
 }
 
-
 // rsWorkID builds a readable ID: the DOI, another identifier, or a slug of
 // first author, year and first title words (or venue, volume and page).
 func rsWorkID(w *Work) string {
