@@ -86,7 +86,8 @@ func wosSniff(_ string, head []byte) bool {
 }
 
 // wosTagLine splits a tag line: two tag characters (an upper-case letter,
-// then an upper-case letter or digit), then a space or the end of the line.
+// then an upper-case letter or digit), then a space (or tab) or the end of
+// the line.
 func wosTagLine(line string) (tag, val string, ok bool) {
 	if len(line) < 2 || line[0] < 'A' || line[0] > 'Z' ||
 		!(line[1] >= 'A' && line[1] <= 'Z' || line[1] >= '0' && line[1] <= '9') {
@@ -95,7 +96,7 @@ func wosTagLine(line string) (tag, val string, ok bool) {
 	if len(line) == 2 {
 		return line, "", true
 	}
-	if line[2] != ' ' {
+	if line[2] != ' ' && line[2] != '\t' {
 		return "", "", false
 	}
 	return line[:2], strings.TrimSpace(line[3:]), true
@@ -167,7 +168,7 @@ var wosTypes = map[string]string{"J": "journal", "B": "book", "S": "series", "P"
 // wosState is what a reader remembers across the records of one file.
 type wosState struct {
 	s    *Sink
-	seen map[string]int // "wos:…"/"doi:…" → line of the record that had it
+	seen map[string]int // "UT:…"/"DOI:…" → line of the first record that had it
 }
 
 // emit maps an entry to a Record and hands it to the sink, reporting what is
@@ -185,21 +186,20 @@ func (st *wosState) emit(e *wosEntry) {
 	if strings.EqualFold(e.get("PT"), "B") && e.get("BN") == "" && e.get("J9") != "" {
 		s.Warnf(e.lineOf("PT"), "PT says book (B) but the record has a journal abbreviation (J9) and no ISBN (BN)")
 	}
-	if f := e.fields["CR"]; f != nil && r.RefsDeclared != nil && *r.RefsDeclared != len(r.References) {
+	if e.fields["CR"] != nil && r.RefsDeclared != nil && *r.RefsDeclared != len(r.References) {
 		s.Warnf(e.lineOf("NR"), "NR declares %d cited references but %d are listed", *r.RefsDeclared, len(r.References))
 	}
-	for _, k := range []string{"wos:" + r.IDs["wos"], "doi:" + NormalizeDOI(r.DOI)} {
-		if strings.HasSuffix(k, ":") {
+	warned := false
+	for _, id := range [][2]string{{"UT", r.IDs["wos"]}, {"DOI", NormalizeDOI(r.DOI)}} {
+		if id[1] == "" {
 			continue
 		}
-		if first, ok := st.seen[k]; ok {
-			s.Warnf(e.line, "record repeats the one at line %d (same %s)", first, strings.ToUpper(k[:strings.IndexByte(k, ':')]))
-			break
-		}
-	}
-	for _, k := range []string{"wos:" + r.IDs["wos"], "doi:" + NormalizeDOI(r.DOI)} {
-		if _, ok := st.seen[k]; !ok && !strings.HasSuffix(k, ":") {
-			st.seen[k] = e.line
+		key := id[0] + ":" + id[1]
+		if first, ok := st.seen[key]; !ok {
+			st.seen[key] = e.line
+		} else if !warned {
+			s.Warnf(e.line, "record repeats the one at line %d (same %s)", first, id[0])
+			warned = true
 		}
 	}
 	s.Add(r)
@@ -419,9 +419,7 @@ func (p *wosTextParser) line(n int, line string) {
 		}
 		p.cur = wosNewEntry(n)
 	default:
-		if p.cur != nil && p.tag == "CR" && !wosKnownTags[tag] && wosCRLoose.MatchString(line) {
-			s.Warnf(n, "cited reference line lost its indentation; read as CR")
-			p.cur.add("CR", line, n)
+		if p.cur != nil && p.lostCR(n, line, tag) {
 			return
 		}
 		if p.cur == nil {
@@ -438,6 +436,24 @@ func (p *wosTextParser) line(n int, line string) {
 	}
 	p.tag = tag
 	p.cur.add(tag, val, n)
+}
+
+// lostCR reads a line that starts like a tag line ("LI X, 2010, …", "DE
+// ROSA A, 1990, …") as a cited reference when it is one that lost its
+// indentation inside CR, or the first one of a CR field that lost its tag.
+func (p *wosTextParser) lostCR(n int, line, tag string) bool {
+	known := wosKnownTags[tag]
+	switch {
+	case p.tag == "CR" && (!known && wosCRLoose.MatchString(line) || known && wosCRStrict.MatchString(line)):
+		p.st.s.Warnf(n, "cited reference line lost its indentation; read as CR")
+	case p.tag != "CR" && !known && p.cur.fields["CR"] == nil && wosCRStrict.MatchString(line):
+		p.st.s.Warnf(n, "line reads as a cited reference: CR tag missing? read as CR")
+		p.tag = "CR"
+	default:
+		return false
+	}
+	p.cur.add("CR", line, n)
+	return true
 }
 
 // untagged handles a line that has neither a tag nor indentation.

@@ -1,10 +1,13 @@
 package parse
 
 import (
+	"bufio"
 	"bytes"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -150,4 +153,34 @@ func BenchmarkWoS(b *testing.B) {
 // BenchmarkWoSTab reads the UTF-16 tab-delimited export (0.6 MB).
 func BenchmarkWoSTab(b *testing.B) {
 	benchmarkWoS(b, "wos-tab/wosfile_wos_tab_delimited_win_utf16.txt", "wos-tab")
+}
+
+// TestWoSSniffCorpus runs both sniffers on the head of every corpus file:
+// each must claim exactly the files of its layout.
+func TestWoSSniffCorpus(t *testing.T) {
+	root := corpusFile(t, ".")
+	files, errs := Files([]string{root})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		if strings.HasSuffix(f, ".zip") {
+			continue
+		}
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, _ := bufio.NewReaderSize(newNormalizer(fh), sniffSize).Peek(sniffSize)
+		fh.Close()
+		wantWoS := strings.HasPrefix(rel, "wos/") || strings.HasPrefix(rel, "malformed/")
+		wantTab := strings.HasPrefix(rel, "wos-tab/")
+		if got := wosSniff(rel, head); got != wantWoS {
+			t.Errorf("%s: wosSniff = %v, want %v", rel, got, wantWoS)
+		}
+		if got := wosTabSniff(rel, head); got != wantTab {
+			t.Errorf("%s: wosTabSniff = %v, want %v", rel, got, wantTab)
+		}
+	}
 }

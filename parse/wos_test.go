@@ -208,6 +208,38 @@ func TestWoSDamaged(t *testing.T) {
 	}
 }
 
+func TestWoSLostCRTagLikeATag(t *testing.T) {
+	in := strings.Join([]string{
+		"PT J",                            // 1
+		"TI Refs whose tag was lost",      // 2
+		"C1 Univ Nowhere, Utopia.",        // 3
+		"LI X, 2010, PHYS REV B, V81, P1", // 4 CR tag lost: looks like tag LI
+		"   Wu Q, 2011, J X, V2, P3",      // 5
+		"DE ROSA A, 1990, J Y, V1, P2",    // 6 indentation lost: looks like tag DE
+		"NR 3",                            // 7
+		"DE graphs",                       // 8 a real DE
+		"UT WOS:000000000000005",          // 9
+		"ER",                              // 10
+	}, "\n")
+	res, err := Read("lost.txt", strings.NewReader(in), "wos")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := wosProblemLines(res), map[int]string{4: "w", 6: "w"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("problems at %v, want %v: %v", got, want, res.Warnings)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("%d records", len(res.Records))
+	}
+	r := res.Records[0]
+	if len(r.References) != 3 || r.References[0].Raw != "LI X, 2010, PHYS REV B, V81, P1" || r.References[2].Venue != "J Y" {
+		t.Errorf("references %+v", r.References)
+	}
+	if !reflect.DeepEqual(r.Keywords, []string{"graphs"}) {
+		t.Errorf("keywords %q", r.Keywords)
+	}
+}
+
 func TestWoSNoHeader(t *testing.T) {
 	in := "PT J\nAU Doe, J\nTI Headless\nUT WOS:000000000000009\nER\n"
 	res, err := Read("x.txt", strings.NewReader(in), "")
@@ -316,10 +348,68 @@ func FuzzWoS(f *testing.F) {
 	f.Add([]byte("PT J\nAUx\n   1999, A, V1, P2\nCR\nER\nER\nEF\nPT"))
 	f.Add([]byte("FN Web of Science\n\ufeffPT B\nXX y\n  z\nTC -1\nNR x\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, err := Read("fuzz.txt", strings.NewReader(string(b)), "wos")
+		res, err := Read("fuzz.txt", strings.NewReader(string(b)), "wos")
 		var pe *ParseError
 		if err != nil && !errors.As(err, &pe) {
 			t.Fatalf("error %v is not a *ParseError", err)
 		}
+		for _, r := range res.Records {
+			for _, ref := range r.References {
+				if r.Line < 1 || ref.Line < r.Line {
+					t.Fatalf("record at line %d has a reference at line %d", r.Line, ref.Line)
+				}
+			}
+		}
 	})
+}
+
+func TestWoSFieldVariants(t *testing.T) {
+	in := strings.Join([]string{
+		"FN Clarivate Analytics Web of Science",
+		"VR 1.0",
+		"PT J",
+		"AU [Anonymous]",
+		"CA Made Up Consortium",
+		"TI Early access, no PY",
+		"DT Article; Early Access",
+		"EA MAR 2025",
+		"BP 7",
+		"EP 7",
+		"EI 2222-3333",
+		"UT WOS:001111122233344",
+		"ER",
+		"PT B",
+		"AU SMITH JA",
+		"TI Old ISI author form",
+		"BN 978-0-00-000000-0",
+		"PY 1999",
+		"TC 3",
+		"NR 0",
+		"UT 000999888777666",
+		"ER",
+	}, "\n")
+	res, err := Read("v.txt", strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings)+len(res.Skipped) != 0 || len(res.Records) != 2 {
+		t.Fatalf("records %d warnings %v skipped %v", len(res.Records), res.Warnings, res.Skipped)
+	}
+	r := res.Records[0]
+	if want := []Author{{Family: "Made Up Consortium"}}; !reflect.DeepEqual(r.Authors, want) {
+		t.Errorf("Authors %v, want %v (group author when AU is anonymous)", r.Authors, want)
+	}
+	if r.Year != 2025 || r.Pages != "7" || r.Type != "Article; Early Access" || r.IDs["issn"] != "2222-3333" {
+		t.Errorf("year %d pages %q type %q ids %v", r.Year, r.Pages, r.Type, r.IDs)
+	}
+	r = res.Records[1]
+	if want := []Author{{"SMITH", "JA"}}; !reflect.DeepEqual(r.Authors, want) {
+		t.Errorf("Authors %v, want %v", r.Authors, want)
+	}
+	if r.Type != "book" || r.IDs["isbn"] != "978-0-00-000000-0" || r.IDs["wos"] != "WOS:000999888777666" {
+		t.Errorf("type %q ids %v", r.Type, r.IDs)
+	}
+	if r.RefsDeclared == nil || *r.RefsDeclared != 0 || r.CitedBy == nil || *r.CitedBy != 3 {
+		t.Errorf("NR %v TC %v, want 0 and 3", r.RefsDeclared, r.CitedBy)
+	}
 }

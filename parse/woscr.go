@@ -268,7 +268,7 @@ func wosSplitParts(s string) []string {
 
 // wosCitedAuthor splits the author of a cited reference, written "Surname
 // Initials" ("Aaker JL", "Smith J.A.", "Arnaud J. A.", "El Jaouhari A",
-// "CAVALLER.G"). Anonymous authors give false.
+// "Bayardo R. J. Jr.", "CAVALLER.G"). Anonymous authors give false.
 func wosCitedAuthor(s string) (Author, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.EqualFold(strings.Trim(s, "[]"), "anonymous") {
@@ -280,6 +280,12 @@ func wosCitedAuthor(s string) (Author, bool) {
 		}
 	}
 	words := strings.Fields(s)
+	if n := len(words); n > 2 && isSuffix(words[n-1]) {
+		// "Bayardo R. J. Jr." keeps the suffix with the family name
+		a, ok := wosCitedAuthor(strings.Join(words[:n-1], " "))
+		a.Family += " " + words[n-1]
+		return a, ok
+	}
 	if len(words) < 2 || !wosInitials.MatchString(words[len(words)-1]) {
 		return Author{Family: s}, true
 	}

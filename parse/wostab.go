@@ -7,10 +7,12 @@ import (
 
 // This file reads Web of Science tab-delimited exports ("Tab-delimited
 // (Win)" in UTF-16, "(Win, UTF-8)", "(Mac)"): a header row of the same
-// two-letter tags as the plain-text export, then one row per record. Cells
-// are not quoted; multi-valued cells (AU, AF, CR, …) separate their values
-// with "; ". Rows often end with a tab, one field more than the header. The
-// mapping is the plain-text one (wosBuild).
+// two-letter tags as the plain-text export, then one row per record. WoS
+// does not quote cells; multi-valued cells (AU, AF, CR, …) separate their
+// values with "; ". Rows often end with a tab, one field more than the
+// header. A file re-saved by a spreadsheet may quote cells ("a ""b"" c"),
+// even across lines; such quoting is undone. The mapping is the plain-text
+// one (wosBuild).
 
 func init() {
 	register(Format{Name: "wos-tab", Order: 21, Sniff: wosTabSniff, Read: wosTabRead})
@@ -78,6 +80,12 @@ func wosTabRead(r io.Reader, s *Sink) error {
 			continue
 		}
 		fields := strings.Split(line, "\t")
+		// A spreadsheet that re-saved the export quotes a cell holding a
+		// line break: join lines until the quote closes.
+		for len(fields) < len(cols) && wosTabOpenQuote(fields[len(fields)-1]) && lr.Scan() {
+			line += "\n" + strings.TrimRight(lr.Text(), "\r")
+			fields = strings.Split(line, "\t")
+		}
 		if len(fields) < len(cols) {
 			s.Warnf(n, "row has %d fields, the header %d; the missing ones are empty", len(fields), len(cols))
 		}
@@ -92,7 +100,7 @@ func wosTabRead(r io.Reader, s *Sink) error {
 			if i >= len(fields) {
 				break
 			}
-			v := strings.TrimSpace(fields[i])
+			v := wosTabCell(fields[i])
 			if v == "" || e.fields[tag] != nil {
 				continue
 			}
@@ -112,4 +120,25 @@ func wosTabRead(r io.Reader, s *Sink) error {
 		s.Skipf(0, "no header row")
 	}
 	return lr.Err()
+}
+
+// wosTabOpenQuote reports whether a cell opens a spreadsheet quote that the
+// line does not close.
+func wosTabOpenQuote(cell string) bool {
+	return strings.HasPrefix(cell, `"`) && strings.Count(cell, `"`)%2 == 1
+}
+
+// wosTabCell trims a cell and undoes spreadsheet quoting: a cell wrapped in
+// quotes whose inner quotes are all doubled. A WoS cell that merely starts
+// and ends with a quote ("Big data" and "small data") is left alone.
+func wosTabCell(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
+		return v
+	}
+	inner := v[1 : len(v)-1]
+	if strings.Contains(strings.ReplaceAll(inner, `""`, ""), `"`) {
+		return v
+	}
+	return strings.TrimSpace(strings.ReplaceAll(inner, `""`, `"`))
 }

@@ -121,6 +121,29 @@ func TestWoSTabDamaged(t *testing.T) {
 	}
 }
 
+func TestWoSTabSpreadsheetQuotes(t *testing.T) {
+	in := strings.Join([]string{
+		"PT\tAU\tTI\tAB\tUT",
+		"J\tDoe, J\t\"\"\"Big data\"\" and \"\"small data\"\"\"\t\"First line",
+		"second line\"\tWOS:000000000000001",
+		"J\tRoe, R\t\"Big data\" and \"small data\"\tplain\tWOS:000000000000002",
+	}, "\n")
+	res, err := Read("q.txt", strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 2 || len(res.Warnings) != 0 {
+		t.Fatalf("records %d warnings %v", len(res.Records), res.Warnings)
+	}
+	want := `"Big data" and "small data"`
+	if r := res.Records[0]; r.Title != want || r.Abstract != "First line second line" || r.IDs["wos"] != "WOS:000000000000001" {
+		t.Errorf("quoted row: title %q abstract %q ids %v", r.Title, r.Abstract, r.IDs)
+	}
+	if r := res.Records[1]; r.Title != want || r.Line != 4 {
+		t.Errorf("unquoted row: title %q line %d", r.Title, r.Line)
+	}
+}
+
 func TestWoSTabSniff(t *testing.T) {
 	tests := []struct {
 		name, head string
@@ -146,10 +169,17 @@ func FuzzWoSTab(f *testing.F) {
 	f.Add([]byte(wosUTF16LE("PT\tAU\tCR\nJ\t;;\t; ;\n")))
 	f.Add([]byte("PT\tTC\tNR\tPY\nJ\t-1\tx\t99999\t\t\t\n\n\t"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, err := Read("fuzz.txt", strings.NewReader(string(b)), "wos-tab")
+		res, err := Read("fuzz.txt", strings.NewReader(string(b)), "wos-tab")
 		var pe *ParseError
 		if err != nil && !errors.As(err, &pe) {
 			t.Fatalf("error %v is not a *ParseError", err)
+		}
+		for _, r := range res.Records {
+			for _, ref := range r.References {
+				if r.Line < 1 || ref.Line < r.Line {
+					t.Fatalf("record at line %d has a reference at line %d", r.Line, ref.Line)
+				}
+			}
 		}
 	})
 }
