@@ -140,7 +140,8 @@ func reflistRead(r io.Reader, s *Sink) error {
 // entry before them. Without markers, a blank line ends an entry, an indented
 // line (a hanging indent) or a line after an unfinished one (ending with a
 // comma, "and", a hyphen, or wrapped at the full line width) continues it,
-// and any other line starts a new one. Headings are dropped.
+// and so does a line that neither opens with authors nor holds a year; any
+// other line starts a new one. Headings are dropped.
 func reflistGroup(lines []reflistLine) []reflistEntry {
 	nonBlank, marked, maxLen, minIndent := 0, 0, 0, -1
 	for _, l := range lines {
@@ -223,7 +224,8 @@ func reflistIndent(s string) int {
 }
 
 // reflistUnfinished reports whether an entry so far cannot end where its last
-// line ends, so the next line continues it.
+// line ends, or the next line cannot start a reference, so that the next
+// line continues the entry.
 func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
 	last, _ := utf8.DecodeLastRuneInString(text)
 	first, _ := utf8.DecodeRuneInString(next)
@@ -243,7 +245,16 @@ func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
 		return true
 	}
 	// an entry too short to hold a year has not ended
-	return ParseYear(text) == 0 && utf8.RuneCountInString(text) < 40
+	if ParseYear(text) == 0 && utf8.RuneCountInString(text) < 40 {
+		return true
+	}
+	// a line that starts a reference holds a year or opens with personal
+	// names ("Kuhn, Thomas S." but not "Jülich: Forschungszentrum")
+	if ParseYear(next) > 0 {
+		return false
+	}
+	a := ftScanAuthors(next).authors
+	return len(a) == 0 || len(a) == 1 && a[0].Given == ""
 }
 
 // reflistJoin appends a wrapped line, removing a hyphen that split a word
