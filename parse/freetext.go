@@ -21,8 +21,12 @@ import (
 // in Raw but only its head is analysed.
 const ftMaxLen = 4000
 
-// ftAuthorWindow bounds the head in which the author list is looked for.
-const ftAuthorWindow = 1500
+// ftAuthorWindow and ftMaxNameWords bound the head in which the author list
+// is looked for.
+const (
+	ftAuthorWindow = 1500
+	ftMaxNameWords = 300
+)
 
 var (
 	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,4}[a-z]?\s*\]|\(\d{1,4}\)|\d{1,4}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
@@ -136,46 +140,71 @@ var ftEdMarkRe = regexp.MustCompile(`^\(?(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|
 // ftTakeIDs stores the identifiers found in s and returns s without them and
 // without access notes ("Retrieved from", "accessed 3 May 2020").
 func ftTakeIDs(ref *Reference, s string) string {
-	if loc := ftDOIRe.FindStringIndex(s); loc != nil {
-		ref.DOI = NormalizeDOI(s[loc[0]:loc[1]])
-		s = s[:loc[0]] + " " + s[loc[1]:]
-	}
-	if m := ftArxivRe.FindStringSubmatchIndex(s); m != nil {
-		ref.SetID("arxiv", s[m[2]:m[3]])
-		s = s[:m[0]] + " " + s[m[1]:]
-	}
-	if loc := ftURLRe.FindStringIndex(s); loc != nil {
-		u := strings.TrimRight(s[loc[0]:loc[1]], ".,;:)]>")
-		if i := strings.Index(strings.ToLower(u), "http"); i >= 0 {
-			u = u[i:]
-		} else if i := strings.Index(strings.ToLower(u), "www."); i > 0 {
-			u = u[i:]
-		}
-		if ref.DOI == "" {
-			ref.DOI = FindDOI(u)
-		}
-		ref.SetID("url", u)
-		s = s[:loc[0]] + " " + s[loc[1]:]
-	}
-	if m := ftPMIDRe.FindStringSubmatchIndex(s); m != nil {
-		ref.SetID("pmid", s[m[2]:m[3]])
-		s = s[:m[0]] + " " + s[m[1]:]
-	}
-	if m := ftPMCIDRe.FindStringSubmatchIndex(s); m != nil {
-		ref.SetID("pmcid", s[m[2]:m[3]])
-		s = s[:m[0]] + " " + s[m[1]:]
-	}
-	if m := ftISBNRe.FindStringSubmatchIndex(s); m != nil {
-		isbn := strings.Map(func(r rune) rune {
-			if r == '-' || r == ' ' {
-				return -1
+	// cheap tests first: most references hold none of these
+	lower := strings.ToLower(s)
+	has := func(subs ...string) bool {
+		for _, x := range subs {
+			if strings.Contains(lower, x) {
+				return true
 			}
-			return unicode.ToUpper(r)
-		}, s[m[2]:m[3]])
-		ref.SetID("isbn", isbn)
-		s = s[:m[0]] + " " + s[m[1]:]
+		}
+		return false
 	}
-	s = ftAccessedRe.ReplaceAllString(s, " ")
+	cut := func(a, b int) { s = s[:a] + " " + s[b:] }
+	if has("10.") {
+		if loc := ftDOIRe.FindStringIndex(s); loc != nil {
+			ref.DOI = NormalizeDOI(s[loc[0]:loc[1]])
+			cut(loc[0], loc[1])
+		}
+	}
+	if has("arxiv") {
+		if m := ftArxivRe.FindStringSubmatchIndex(s); m != nil {
+			ref.SetID("arxiv", s[m[2]:m[3]])
+			cut(m[0], m[1])
+		}
+	}
+	if has("http", "www.", "ftp:") {
+		if loc := ftURLRe.FindStringIndex(s); loc != nil {
+			u := strings.TrimRight(s[loc[0]:loc[1]], ".,;:)]>")
+			if i := strings.Index(strings.ToLower(u), "http"); i >= 0 {
+				u = u[i:]
+			} else if i := strings.Index(strings.ToLower(u), "www."); i > 0 {
+				u = u[i:]
+			}
+			if ref.DOI == "" {
+				ref.DOI = FindDOI(u)
+			}
+			ref.SetID("url", u)
+			cut(loc[0], loc[1])
+		}
+	}
+	if has("pmid") {
+		if m := ftPMIDRe.FindStringSubmatchIndex(s); m != nil {
+			ref.SetID("pmid", s[m[2]:m[3]])
+			cut(m[0], m[1])
+		}
+	}
+	if has("pmc") {
+		if m := ftPMCIDRe.FindStringSubmatchIndex(s); m != nil {
+			ref.SetID("pmcid", s[m[2]:m[3]])
+			cut(m[0], m[1])
+		}
+	}
+	if has("isbn") {
+		if m := ftISBNRe.FindStringSubmatchIndex(s); m != nil {
+			isbn := strings.Map(func(r rune) rune {
+				if r == '-' || r == ' ' {
+					return -1
+				}
+				return unicode.ToUpper(r)
+			}, s[m[2]:m[3]])
+			ref.SetID("isbn", isbn)
+			cut(m[0], m[1])
+		}
+	}
+	if has("ccess", "etriev", "onsult", "abgerufen", "zugegriffen", "viewed", "vailable", "internet", "online", "electronic") {
+		s = ftAccessedRe.ReplaceAllString(s, " ")
+	}
 	return strings.TrimRight(CleanSpace(s), " ,;:([")
 }
 
@@ -274,6 +303,9 @@ type ftWord struct {
 	text       string // without trailing , ; :
 	start, end int    // byte offsets in the string, end after punctuation
 	sep        byte   // trailing separator: ',', ';', ':' or 0
+	kind       byte   // ftWordKind of the word inside a name list
+	kindLast   byte   // ftWordKind of the word ending a name list
+	edMark     bool   // an editor mark such as "(Eds.)" or "Hrsg."
 }
 
 // ftScanAuthors finds the author list at the start of s. It tries each
@@ -288,6 +320,14 @@ func ftScanAuthors(s string) ftAuthorScan {
 		win = win[:ftAuthorWindow]
 	}
 	words := ftSplitWords(win)
+	if len(words) > ftMaxNameWords {
+		words = words[:ftMaxNameWords]
+	}
+	for i := range words {
+		words[i].kind = ftWordKind(words[i].text, false)
+		words[i].kindLast = ftWordKind(words[i].text, true)
+		words[i].edMark = ftEdMarkRe.MatchString(words[i].text) && words[i].kind != 'i'
+	}
 	var best ftAuthorScan
 	haveBest := false
 	for k := range words {
@@ -362,13 +402,13 @@ func ftNameGoesOn(words []ftWord, k int) bool {
 	if ftConj[next.text] || next.text == "And" || next.text == "et" || ftEtAl[strings.ToLower(next.text)] {
 		return true
 	}
-	if ftWordKind(next.text, false) == 'p' && k+2 < len(words) {
+	if next.kind == 'p' && k+2 < len(words) {
 		return true // "Price, Derek J. de Solla."
 	}
-	if !ftInitialsRe.MatchString(words[k].text) || k == 0 || words[k-1].sep != 0 || ftWordKind(words[k-1].text, false) != 'w' {
+	if !ftInitialsRe.MatchString(words[k].text) || k == 0 || words[k-1].sep != 0 || words[k-1].kind != 'w' {
 		return false
 	}
-	if ftWordKind(next.text, true) != 'w' {
+	if next.kindLast != 'w' {
 		return false
 	}
 	if next.sep == ',' || strings.HasSuffix(next.text, ".") {
@@ -576,14 +616,17 @@ func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 				flush()
 			}
 			continue
-		case ftEdMarkRe.MatchString(w) && (strings.HasPrefix(w, "(") || words[k].sep != 0 || last || strings.HasSuffix(w, ".")) && !ftInitialsRe.MatchString(w):
+		case words[k].edMark && (strings.HasPrefix(w, "(") || words[k].sep != 0 || last || strings.HasSuffix(w, ".")):
 			flush()
 			continue
 		}
 		if etAl {
 			return nil, ftInvalid
 		}
-		kind := ftWordKind(w, last)
+		kind := words[k].kind
+		if last {
+			kind = words[k].kindLast
+		}
 		switch kind {
 		case 'x':
 			return nil, ftInvalid
@@ -666,6 +709,14 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 		shape := ftPieceShape(p)
 		var a Author
 		hasInit := false
+		if !strings.ContainsAny(string(p.kinds), "iw") {
+			// "Pettingill, O. S., Jr.": a suffix on its own joins the name before
+			if len(authors) == 0 || !isSuffix(p.words[0]) || len(p.words) > 1 {
+				return nil, ftInvalid
+			}
+			authors[len(authors)-1].Given += " " + p.words[0]
+			continue
+		}
 		switch shape {
 		case "i":
 			if i == len(pieces)-1 {
@@ -732,6 +783,9 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 		if len(authors) == 0 {
 			initStyle = hasInit
 		} else if initStyle && !hasInit && !p.and {
+			if i == len(pieces)-1 && !final && shape == "w" {
+				return authors, ftIncomplete // "Hussain I.; Abu Rizaiza," before "O.S."
+			}
 			return nil, ftInvalid
 		}
 		lastAnd = p.and
@@ -769,7 +823,8 @@ func ftFamilyLen(p ftPiece) int {
 			n++
 		}
 	}
-	if n == 1 {
+	// "Buarque de Holanda": two names joined by a particle
+	if n == 1 || n == 2 && len(p.words) > 2 && strings.ContainsRune(string(p.kinds), 'p') {
 		return len(p.words)
 	}
 	return 0
@@ -805,7 +860,7 @@ func ftNoTitle(rest string, comma bool) (venue, tail string, ok bool) {
 	}
 	seg := strings.TrimRight(rest[:i], " ,;:(")
 	words := strings.Fields(seg)
-	if len(words) == 0 || len(words) > 7 {
+	if len(words) == 0 || len(words) > 7 || strings.ContainsAny(seg, ",;") {
 		return "", "", false
 	}
 	abbrev := false
