@@ -135,7 +135,7 @@ func ParseReference(raw string) Reference {
 }
 
 // ftEdMarkRe matches an editor mark right after an author list.
-var ftEdMarkRe = regexp.MustCompile(`^\(?(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|comps?|directors?|producers?|writers?(?:/directors?)?|translators?|trans|tr|compilers?|illustrators?|narrators?|hosts?|performers?|interviewers?|speakers?)\.?\)?(?:[\s.,:;]|$)`)
+var ftEdMarkRe = regexp.MustCompile(`^(?:\((?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|comps?|directors?|producers?|writers?(?:/directors?)?|translators?|trans|tr|compilers?|illustrators?|narrators?|hosts?|performers?|interviewers?|speakers?)\.?\)|(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|comps?)\.?)(?:[\s.,:;]|$)`)
 
 // ftTakeIDs stores the identifiers found in s and returns s without them and
 // without access notes ("Retrieved from", "accessed 3 May 2020").
@@ -401,6 +401,9 @@ func ftNameGoesOn(words []ftWord, k int) bool {
 	next := words[k+1]
 	if ftConj[next.text] || next.text == "And" || next.text == "et" || ftEtAl[strings.ToLower(next.text)] {
 		return true
+	}
+	if next.edMark && next.sep == ',' {
+		return true // "Marshall, F. (Producers), & Fincher, D."
 	}
 	if next.kind == 'p' && k+2 < len(words) {
 		return true // "Price, Derek J. de Solla."
@@ -764,7 +767,7 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 					break
 				}
 			}
-			if single {
+			if single && !(final && i == len(pieces)-1 && len(p.words) > 1) {
 				// a family name alone: waiting for its given name
 				if i == len(pieces)-1 && (len(pieces) == 1 && final || etAl) {
 					a = Author{Family: strings.Join(p.words, " ")}
@@ -949,26 +952,34 @@ func ftCommaEndsTitle(s string, strict bool) bool {
 	s = strings.TrimLeft(s, " ")
 	w, _, _ := strings.Cut(s, " ")
 	lw := strings.ToLower(strings.TrimRight(w, ".,:"))
-	if strict {
-		return ftStrictVenueWords[lw] && (lw != "in" || strings.HasPrefix(s, "in ") || strings.HasPrefix(s, "in:"))
+	seg, after, _ := strings.Cut(s, ",")
+	if end := strings.Index(seg, ". "); end >= 0 {
+		seg = seg[:end]
 	}
-	if ftVenueWords[lw] {
+	segWords := strings.Fields(seg)
+	hasPublisher := false
+	for _, x := range segWords {
+		hasPublisher = hasPublisher || ftPublisherWords[strings.ToLower(strings.TrimRight(x, ".,:"))]
+	}
+	// the segment after the next comma opens with a volume: "Nature, v. 435"
+	after = strings.TrimLeft(after, " ")
+	aw, _, _ := strings.Cut(after, " ")
+	volumeNext := ftVolumeWords[strings.ToLower(strings.TrimRight(aw, ".,:"))] && strings.ContainsAny(after[:min(len(after), 12)], "0123456789")
+	if strict {
+		return ftStrictVenueWords[lw] && (lw != "in" || strings.HasPrefix(s, "in ") || strings.HasPrefix(s, "in:")) ||
+			hasPublisher && len(segWords) <= 4 || volumeNext && len(segWords) <= 8
+	}
+	if ftVenueWords[lw] || hasPublisher || volumeNext {
 		return true
 	}
 	if w != "" && w[0] >= '0' && w[0] <= '9' {
 		return true
 	}
-	seg, after, _ := strings.Cut(s, ",")
 	if strings.ContainsAny(seg, "0123456789") {
 		return true
 	}
-	if after = strings.TrimLeft(after, " "); after != "" && after[0] >= '0' && after[0] <= '9' {
+	if after != "" && after[0] >= '0' && after[0] <= '9' {
 		return true
-	}
-	for _, x := range strings.Fields(seg) {
-		if ftPublisherWords[strings.ToLower(strings.TrimRight(x, ".,:"))] {
-			return true
-		}
 	}
 	_, _, ok := ftNoTitle(s, true)
 	return ok
@@ -978,6 +989,7 @@ var (
 	ftVenueWords       = ftSet("in dans im en tr trans transl translated ed eds edited hrsg vol no pp p proc proceedings journal j trans. ieee acm conference conf symposium symp workshop technical tech ph.d phd master masters thesis dissertation university univ to submitted paper draft lecture report annals bulletin review letters unpublished manuscript preprint")
 	ftStrictVenueWords = ftSet("in proc proceedings journal ieee acm conference conf symposium symp workshop tech technical ph.d phd thesis dissertation masters master lecture")
 	ftNotSubtitle      = ftSet("edited translated trans transl reprint reprinted revised rev editio edition ed eds hrsg herausgegeben übersetzt übers traduit traduction traducción trad dvd cd video film unpublished retrieved available online accessed")
+	ftVolumeWords      = ftSet("vol volume v no nr n pp p issue bd jg")
 	ftPublisherWords   = ftSet("press verlag publishers publishing publications books wiley springer springer-verlag elsevier addison-wesley prentice prentice-hall mcgraw-hill mit sage routledge kluwer academic")
 )
 
