@@ -41,7 +41,7 @@ var (
 	ftNoYearRe     = regexp.MustCompile(`^(?:[(\[](?i:n\.\s?d|s\.\s?d|o\.\s?j)\.?[)\]]|n\.d\.|s\.d\.|o\.J\.|[(\[]?(?i:in press|im druck|sous presse|en prensa|forthcoming)[)\]]?)`)
 	ftInitialsRe   = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.(?:\s?-?\s?\p{Lu}\p{Ll}?\.)*-?\p{Lu}?|\p{Lu}{1,3}|\p{Lu}-\p{Lu}|\p{Lu}\.?-\p{Lu}\.?)$`)
 	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:(.{1,250}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
-	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*){0,2}\s*:\s*\p{Lu}`)
+	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
 	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
 	ftPagesRe      = regexp.MustCompile(`(?i)(?:^|[\s,;:(])(?:pp?|pages?|s|seiten)\.?\s*(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?)`)
 	ftVolIssRe     = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*\(([^()]{1,15})\)\s*[,:.]?\s*(?:(?:pp?\.\s*)?(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?))?`)
@@ -72,6 +72,8 @@ func ParseReference(raw string) Reference {
 	if m := ftBareNumRe.FindStringSubmatch(s); m != nil {
 		s = s[len(m[1]):] // "3 Kim, H." numbered without a full stop
 	}
+	// "———." repeats the authors of the entry before: none are given here
+	sameAuthors := ftSameAuthorRe.MatchString(s)
 	s = ftSameAuthorRe.ReplaceAllString(s, "")
 	s = ftCommaSpaceRe.ReplaceAllString(s, ", $1")
 	s = strings.ReplaceAll(s, " ,", ",")
@@ -80,7 +82,10 @@ func ParseReference(raw string) Reference {
 		return ref
 	}
 
-	p := ftScanAuthors(s)
+	var p ftAuthorScan
+	if !sameAuthors {
+		p = ftScanAuthors(s)
+	}
 	ref.Authors = p.authors
 	rest := strings.TrimLeft(s[p.end:], " ,.;:")
 	year := 0
@@ -411,6 +416,15 @@ func ftNameGoesOn(words []ftWord, k int) bool {
 	if !ftInitialsRe.MatchString(words[k].text) || k == 0 || words[k-1].sep != 0 || words[k-1].kind != 'w' {
 		return false
 	}
+	// "Stein, Stanley J." is a whole inverted name: the family stands alone
+	// before the comma
+	j := k - 1
+	for j >= 0 && words[j].sep == 0 {
+		j--
+	}
+	if j >= 0 && words[j].sep == ',' && (j == 0 || words[j-1].sep != 0) {
+		return false
+	}
 	if next.kindLast != 'w' {
 		return false
 	}
@@ -542,6 +556,9 @@ func ftWordKind(w string, last bool) byte {
 	}
 	if w == "" {
 		return 'x'
+	}
+	if isSuffix(w) && w != "II" && w != "IV" {
+		return 's'
 	}
 	if ftInitialsRe.MatchString(w) && len(w) <= 12 {
 		return 'i'
@@ -915,7 +932,7 @@ func ftSentenceEnd(s string, comma bool) (int, int) {
 				return i, i + 1
 			}
 		case '.', '?', '!':
-			if i+1 < len(s) && s[i+1] != ' ' {
+			if i+1 < len(s) && s[i+1] != ' ' || depth > 0 {
 				continue
 			}
 			nx := strings.TrimLeft(s[i+1:], " ")
@@ -1075,7 +1092,7 @@ func ftSubtitle(title, after string) (string, string) {
 		return title, after
 	}
 	sub := a[:end]
-	if strings.ContainsAny(sub, "0123456789():") {
+	if a[end] == ',' || ftPlacePubRe.MatchString(a) || strings.ContainsAny(sub, "0123456789():") {
 		return title, after
 	}
 	first, _, _ := strings.Cut(sub, " ")
