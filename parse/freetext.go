@@ -547,12 +547,17 @@ func ftSet(words string) map[string]bool {
 	return m
 }
 
+var ftShortNameRe = regexp.MustCompile(`^\p{Lu}\p{Ll}\.$`)
+
 // ftWordKind classifies one word of a name: 'i' initials, 'w' capitalised
 // name word, 'p' lower-case particle, 's' suffix (Jr.), 'o' organisation
 // word, 'x' anything else.
 func ftWordKind(w string, last bool) byte {
 	if last && strings.HasSuffix(w, ".") && !ftInitialsRe.MatchString(w) {
 		w = strings.TrimSuffix(w, ".")
+	}
+	if last && ftShortNameRe.MatchString(w) {
+		return 'w' // "W. Li." ends with a family name, not an initial
 	}
 	if w == "" {
 		return 'x'
@@ -989,6 +994,10 @@ func ftCommaEndsTitle(s string, strict bool) bool {
 	if ftVenueWords[lw] || hasPublisher || volumeNext {
 		return true
 	}
+	// "Title, Paris, PUF, 2009": a place, then a publisher or the year
+	if len(segWords) <= 2 && ftCapitalised(segWords) && ftCityTailRe.MatchString(after) {
+		return true
+	}
 	if w != "" && w[0] >= '0' && w[0] <= '9' {
 		return true
 	}
@@ -1004,11 +1013,23 @@ func ftCommaEndsTitle(s string, strict bool) bool {
 
 var (
 	ftVenueWords       = ftSet("in dans im en tr trans transl translated ed eds edited hrsg vol no pp p proc proceedings journal j trans. ieee acm conference conf symposium symp workshop technical tech ph.d phd master masters thesis dissertation university univ to submitted paper draft lecture report annals bulletin review letters unpublished manuscript preprint")
-	ftStrictVenueWords = ftSet("in proc proceedings journal ieee acm conference conf symposium symp workshop tech technical ph.d phd thesis dissertation masters master lecture")
+	ftStrictVenueWords = ftSet("ed eds edited trans transl translated tr hrsg hg übers in proc proceedings journal ieee acm conference conf symposium symp workshop tech technical ph.d phd thesis dissertation masters master lecture")
 	ftNotSubtitle      = ftSet("edited translated trans transl reprint reprinted revised rev editio edition ed eds hrsg herausgegeben übersetzt übers traduit traduction traducción trad dvd cd video film unpublished retrieved available online accessed")
 	ftVolumeWords      = ftSet("vol volume v no nr n pp p issue bd jg")
 	ftPublisherWords   = ftSet("press verlag publishers publishing publications books wiley springer springer-verlag elsevier addison-wesley prentice prentice-hall mcgraw-hill mit sage routledge kluwer academic")
 )
+
+var ftCityTailRe = regexp.MustCompile(`^(?:[^,.;]{1,40},\s*)?(?:1[5-9]|20)\d\d\b`)
+
+// ftCapitalised reports whether every word starts with a capital letter.
+func ftCapitalised(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
 
 // ftBookParen reports whether a parenthesis opens the publication facts of a
 // book: "(Cambridge, UK: Cambridge University Press, 2016)", "(Wiley, 1998)".
@@ -1060,7 +1081,7 @@ func ftTitle(rest string, comma bool) (string, string) {
 }
 
 var (
-	ftTitleTailRe = regexp.MustCompile(`(?i)\s*(?:\[[^\[\]]{1,40}\]|\([^()]{0,40}\b(?:ed|eds|edn|edition|vol|pp|aufl|bd|dissertation|thesis|report|no|tome|translated|trans|übers|trad)\b[^()]{0,30}\)|[,.]\s*(?:1[5-9]|20)\d\d[a-z]?)$`)
+	ftTitleTailRe = regexp.MustCompile(`(?i)\s*(?:\[[^\[\]]{1,40}\]|\((?:1[5-9]|20)\d\d[a-z]?\)|[,.]\s*(?:vols?|volume|v)\.?\s*\w{1,4}|,\s*\d{1,2}\s+vols?\.?|\([^()]{0,40}\b(?:ed|eds|edn|edition|vol|pp|aufl|bd|dissertation|thesis|report|no|tome|translated|trans|übers|trad)\b[^()]{0,30}\)|[,.]\s*(?:1[5-9]|20)\d\d[a-z]?)$`)
 	ftQuoteTrim   = "\"“”„«»‘’‹›'` "
 )
 
