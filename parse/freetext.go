@@ -1174,6 +1174,7 @@ func ftTrimAbbrev(v string) string {
 
 // ftVenueEnd returns where the venue at the start of s ends.
 func ftVenueEnd(s string) int {
+	abbreviated := false // the venue so far has an abbreviation: "J. Approx."
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
@@ -1185,8 +1186,8 @@ func ftVenueEnd(s string) int {
 				return i
 			}
 			w, _, _ := strings.Cut(nx, " ")
-			switch strings.ToLower(strings.TrimRight(w, ".,:")) {
-			case "vol", "volume", "no", "nr", "num", "núm", "n°", "nº", "pp", "p", "s", "pages", "page", "issue", "iss", "art", "article", "ed", "eds", "edited", "hrsg", "chap", "ch", "tome", "t", "bd", "jg", "heft", "h", "bd.", "part", "pt", "suppl", "supplement", "sec", "special", "in":
+			lw := strings.ToLower(strings.TrimRight(w, ".,:"))
+			if ftVenueStop[lw] || ftMonths[lw] || ftStateRe.MatchString(nx) {
 				return i
 			}
 		case ':':
@@ -1195,7 +1196,7 @@ func ftVenueEnd(s string) int {
 				return i
 			}
 		case ' ':
-			if i > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			if i > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' && ftVolumeNumber(s[i+1:]) {
 				return i
 			}
 		case '.':
@@ -1206,21 +1207,51 @@ func ftVenueEnd(s string) int {
 				continue
 			}
 			nx := strings.TrimLeft(s[i+1:], " ")
-			if nx == "" || nx[0] >= '0' && nx[0] <= '9' {
+			if nx == "" || nx[0] >= '0' && nx[0] <= '9' && ftVolumeNumber(nx) {
 				return i
 			}
 			j := strings.LastIndexAny(s[:i], " .")
 			prev := s[j+1 : i]
-			if utf8.RuneCountInString(prev) >= 6 && !ftAbbrev[prev] {
+			if utf8.RuneCountInString(prev) >= 6 && !ftAbbrev[prev] && !abbreviated {
 				r, _ := utf8.DecodeRuneInString(nx)
 				if unicode.IsUpper(r) || unicode.IsLower(r) {
 					return i
 				}
 			}
+			abbreviated = true
 		}
 	}
 	return len(s)
 }
+
+// ftVolumeNumber reports whether s opens with a number that ends a venue (a
+// volume or year: "12, 34", "29(8)", "2014;") rather than belonging to its
+// name ("24th Annual", "1992 International Conference").
+func ftVolumeNumber(s string) bool {
+	j := 0
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == len(s) {
+		return true
+	}
+	switch s[j] {
+	case ',', ';', ':', '(', '.', ')', '-':
+		return true
+	case ' ':
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[j:], " "))
+		return !unicode.IsLetter(r)
+	}
+	return false
+}
+
+var (
+	ftVenueStop = ftSet("vol volume no nr num núm n° nº pp p s pages page issue iss art article ed eds edited hrsg chap ch tome t bd jg heft h part pt suppl supplement sec special in to forthcoming submitted")
+	ftMonths    = ftSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober dezember janvier février mars avril mai juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre spring summer autumn fall winter")
+	// ftStateRe matches a place with a US state or country code after a
+	// comma: "White Plains, NY", "Cambridge, MA".
+	ftStateRe = regexp.MustCompile(`^\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}, \p{Lu}{2}\b`)
+)
 
 // ftVolumePages reads volume and pages from the text after the venue.
 func ftVolumePages(ref *Reference, s string) {

@@ -138,6 +138,16 @@ func ftEvalFamily(label string) string {
 	return strings.Join(toks[i:], " ")
 }
 
+// ftEvalVenue folds a venue for comparison, without the "In" that labels
+// keep before the container of a chapter or paper ("In Proceedings of …").
+func ftEvalVenue(v string) string {
+	v = Fold(v)
+	for _, p := range []string{"in ", "dans ", "im "} {
+		v = strings.TrimPrefix(v, p)
+	}
+	return v
+}
+
 // ftTokenF1 is the token-level F1 of two folded strings.
 func ftTokenF1(got, want string) float64 {
 	g, w := strings.Fields(got), strings.Fields(want)
@@ -192,7 +202,11 @@ func (s ftScore) pct() float64 {
 
 // TestFreetextAnyStyleAccuracy measures ParseReference against the labelled
 // AnyStyle core set. The raw string is rebuilt by joining the labelled
-// segments with spaces; each field counts only where it is labelled.
+// segments with spaces; each field counts only where it is labelled. Names,
+// titles and venues are compared folded (Fold: case, diacritics and
+// punctuation removed); the expected family name comes from ftEvalFamily,
+// the year from the first <date> holding four digits, the venue from the
+// first <container-title> or <journal> without a leading "In".
 func TestFreetextAnyStyleAccuracy(t *testing.T) {
 	seqs := ftLoadEval(t)
 	if len(seqs) != 1514 {
@@ -232,7 +246,7 @@ func TestFreetextAnyStyleAccuracy(t *testing.T) {
 			}
 		}
 		if v, ok := q.first("container-title", "journal"); ok {
-			g, w := Fold(ref.Venue), Fold(v)
+			g, w := ftEvalVenue(ref.Venue), ftEvalVenue(v)
 			venue.add(g == w)
 			venueF1.add(ftTokenF1(g, w) >= 0.9)
 			if g != w && strings.Contains(verbose, "venue") {
@@ -252,8 +266,8 @@ func TestFreetextAnyStyleAccuracy(t *testing.T) {
 		{"year", year, 98},
 		{"title exact (folded)", title, 84},
 		{"title token-F1>=0.9", titleF1, 86},
-		{"venue exact (folded)", venue, 49},
-		{"venue token-F1>=0.9", venueF1, 59},
+		{"venue exact (folded)", venue, 67},
+		{"venue token-F1>=0.9", venueF1, 71},
 		{"doi", doi, 95},
 	}
 	t.Logf("%-24s %9s %7s", "field", "ok/n", "acc")
