@@ -40,7 +40,7 @@ var (
 	ftYearRe       = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)([a-z])?\b`)
 	ftNoYearRe     = regexp.MustCompile(`^(?:[(\[](?i:n\.\s?d|s\.\s?d|o\.\s?j)\.?[)\]]|n\.d\.|s\.d\.|o\.J\.|[(\[]?(?i:in press|im druck|sous presse|en prensa|forthcoming)[)\]]?)`)
 	ftInitialsRe   = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.(?:\s?-?\s?\p{Lu}\p{Ll}?\.)*-?\p{Lu}?|\p{Lu}{1,3}|\p{Lu}-\p{Lu}|\p{Lu}\.?-\p{Lu}\.?)$`)
-	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:(.{1,250}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
+	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:([^:;()0-9]{1,150}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
 	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
 	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
 	ftPagesRe      = regexp.MustCompile(`(?i)(?:^|[\s,;:(])(?:pp?|pages?|s|seiten)\.?\s*(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?)`)
@@ -1137,6 +1137,18 @@ func ftVenue(s string) (string, string) {
 	if m := ftEditorsRe.FindStringIndex(s); m != nil {
 		s = s[m[1]:]
 	}
+	// "Trans. Nicholas Rand." or "Edited by …." before the venue
+	for i := 0; i < 2; i++ {
+		w, _, _ := strings.Cut(s, " ")
+		if !ftNotSubtitle[strings.ToLower(strings.TrimRight(w, ".,:"))] {
+			break
+		}
+		end, next := ftSentenceEnd(s, false)
+		if end < 0 || s[end] != '.' {
+			break
+		}
+		s = strings.TrimLeft(s[next:], " ,.;:")
+	}
 	// "(Doctoral dissertation)", "[Abstract]" before the venue
 	for strings.HasPrefix(s, "(") || strings.HasPrefix(s, "[") {
 		end := strings.IndexAny(s, ")]")
@@ -1146,10 +1158,10 @@ func ftVenue(s string) (string, string) {
 		s = strings.TrimLeft(s[end+1:], " ,.;:")
 	}
 	end := ftVenueEnd(s)
-	v := ftTrimAbbrev(strings.TrimSpace(s[:end]))
+	v := ftTrimAbbrev(ftVenueTailRe.ReplaceAllString(strings.TrimSpace(s[:end]), ""))
 	tail := s[end:]
-	if v == "" || ftPlacePubRe.MatchString(v) && !strings.Contains(v[:strings.Index(v, ":")], ".") {
-		return "", s
+	if v == "" || ftPlacePubRe.MatchString(s) && !strings.Contains(s[:strings.Index(s, ":")], ".") {
+		return "", s // "Reading, MA: Addison-Wesley" names a publisher
 	}
 	if strings.HasPrefix(strings.ToLower(v), "in ") {
 		v = strings.TrimSpace(v[3:])
@@ -1187,8 +1199,15 @@ func ftVenueEnd(s string) int {
 			}
 			w, _, _ := strings.Cut(nx, " ")
 			lw := strings.ToLower(strings.TrimRight(w, ".,:"))
-			if ftVenueStop[lw] || ftMonths[lw] || ftStateRe.MatchString(nx) {
+			if ftVenueStop[lw] || ftMonths[lw] || ftStateRe.MatchString(nx) || ftVolTokenRe.MatchString(nx) {
 				return i
+			}
+			// ", Plenum Press, New York", ", Springer-Verlag, Berlin"
+			seg, _, _ := strings.Cut(nx, ",")
+			for _, x := range strings.Fields(seg) {
+				if ftPublisherWords[strings.ToLower(strings.TrimRight(x, ".,:;"))] {
+					return i
+				}
 			}
 		case ':':
 			nx := strings.TrimLeft(s[i+1:], " ")
@@ -1209,6 +1228,9 @@ func ftVenueEnd(s string) int {
 			nx := strings.TrimLeft(s[i+1:], " ")
 			if nx == "" || nx[0] >= '0' && nx[0] <= '9' && ftVolumeNumber(nx) {
 				return i
+			}
+			if ftPlacePubRe.MatchString(nx) {
+				return i // "Chromosomes today. Edinburgh: Oliver-Boyd"
 			}
 			j := strings.LastIndexAny(s[:i], " .")
 			prev := s[j+1 : i]
@@ -1246,8 +1268,10 @@ func ftVolumeNumber(s string) bool {
 }
 
 var (
-	ftVenueStop = ftSet("vol volume no nr num núm n° nº pp p s pages page issue iss art article ed eds edited hrsg chap ch tome t bd jg heft h part pt suppl supplement sec special in to forthcoming submitted")
-	ftMonths    = ftSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober dezember janvier février mars avril mai juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre spring summer autumn fall winter")
+	ftVenueStop   = ftSet("v vols vol volume no nr num núm n° nº pp p s pages page issue iss art article ed eds edited hrsg chap ch tome t bd jg heft h part pt suppl supplement sec special in to forthcoming submitted")
+	ftMonths      = ftSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober dezember janvier février mars avril mai juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre spring summer autumn fall winter")
+	ftVolTokenRe  = regexp.MustCompile(`^(?i:v|n|no|nr|vol|p|pp|s|h|bd|t)\.\s?\d`)
+	ftVenueTailRe = regexp.MustCompile(`(?i)\s+(?:no|nr|vol|vols|v|n°|pp|p|t|bd|h|heft|jg)\.?$`)
 	// ftStateRe matches a place with a US state or country code after a
 	// comma: "White Plains, NY", "Cambridge, MA".
 	ftStateRe = regexp.MustCompile(`^\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}, \p{Lu}{2}\b`)
