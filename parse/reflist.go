@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"io"
 	"regexp"
 	"strings"
@@ -164,7 +165,13 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 	// wrapped numbered list most lines are continuations
 	markerMode := marked >= 2 && marked*3 >= nonBlank
 	var out []reflistEntry
-	var cur *reflistEntry
+	var cur *reflistBuilder
+	flush := func() {
+		if cur != nil {
+			out = append(out, reflistEntry{text: string(cur.buf), line: cur.line, marked: cur.marked})
+			cur = nil
+		}
+	}
 	prevBlank, prevLen := true, 0
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -189,22 +196,31 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 		case reflistIndent(l.text) > minIndent:
 			start = false
 		default:
-			start = !reflistUnfinished(cur.text, prevLen, maxLen, t)
+			start = !cur.unfinished(prevLen, maxLen, t)
 		}
 		if start {
+			flush()
 			// a number stays in Raw (ParseReference skips it); a bullet goes
 			body := t
 			if m := reflistMarkerRe.FindString(t); m != "" && !strings.ContainsAny(m, "0123456789") {
 				body = t[len(m):]
 			}
-			out = append(out, reflistEntry{text: body, line: l.no, marked: isMarked})
-			cur = &out[len(out)-1]
+			cur = &reflistBuilder{buf: []byte(body), line: l.no, marked: isMarked, hasYear: ParseYear(body) > 0}
 		} else {
-			cur.text = reflistJoin(cur.text, t)
+			cur.join(t)
 		}
 		prevBlank, prevLen = false, utf8.RuneCountInString(l.text)
 	}
+	flush()
 	return out
+}
+
+// reflistBuilder collects the text of one entry while lines are joined.
+type reflistBuilder struct {
+	buf     []byte
+	line    int
+	marked  bool
+	hasYear bool
 }
 
 // reflistIndent counts the leading white space of a line (a tab as four).
@@ -223,11 +239,11 @@ func reflistIndent(s string) int {
 	return n
 }
 
-// reflistUnfinished reports whether an entry so far cannot end where its last
+// unfinished reports whether the entry so far cannot end where its last
 // line ends, or the next line cannot start a reference, so that the next
 // line continues the entry.
-func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
-	last, _ := utf8.DecodeLastRuneInString(text)
+func (b *reflistBuilder) unfinished(lastLen, maxLen int, next string) bool {
+	last, _ := utf8.DecodeLastRune(b.buf)
 	first, _ := utf8.DecodeRuneInString(next)
 	switch {
 	case unicode.IsLower(first):
@@ -235,7 +251,7 @@ func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
 	case strings.ContainsRune(",;:-–&/(", last):
 		return true
 	}
-	lw := text[strings.LastIndexByte(text, ' ')+1:]
+	lw := string(b.buf[bytes.LastIndexByte(b.buf, ' ')+1:])
 	switch strings.ToLower(lw) {
 	case "and", "und", "et", "y", "in", "of", "the", "in:", "pp.", "vol.", "no.", "doi:", "&":
 		return true
@@ -245,7 +261,7 @@ func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
 		return true
 	}
 	// an entry too short to hold a year has not ended
-	if ParseYear(text) == 0 && utf8.RuneCountInString(text) < 40 {
+	if !b.hasYear && len(b.buf) < 160 && utf8.RuneCount(b.buf) < 40 {
 		return true
 	}
 	// a line that starts a reference holds a year or opens with personal
@@ -257,19 +273,22 @@ func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
 	return len(a) == 0 || len(a) == 1 && a[0].Given == ""
 }
 
-// reflistJoin appends a wrapped line, removing a hyphen that split a word
+// join appends a wrapped line, removing a hyphen that split a word
 // ("organisa-" + "tion") and keeping one in a compound or a range.
-func reflistJoin(text, next string) string {
-	if strings.HasSuffix(text, "-") && len(text) > 1 {
-		before, _ := utf8.DecodeLastRuneInString(text[:len(text)-1])
+func (b *reflistBuilder) join(next string) {
+	b.hasYear = b.hasYear || ParseYear(next) > 0
+	n := len(b.buf)
+	switch {
+	case n > 1 && b.buf[n-1] == '-':
+		before, _ := utf8.DecodeLastRune(b.buf[:n-1])
 		first, _ := utf8.DecodeRuneInString(next)
 		if unicode.IsLetter(before) && unicode.IsLower(first) {
-			return text[:len(text)-1] + next
+			b.buf = b.buf[:n-1]
 		}
-		return text + next
+	case n > 1 && b.buf[n-1] == '/' && b.buf[n-2] != ' ':
+		// a URL or DOI broken at a slash
+	default:
+		b.buf = append(b.buf, ' ')
 	}
-	if strings.HasSuffix(text, "/") && !strings.HasSuffix(text, " /") {
-		return text + next // a URL or DOI broken at a slash
-	}
-	return text + " " + next
+	b.buf = append(b.buf, next...)
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // reflistWant is what a hand-written list in testdata/freetext must give:
@@ -259,6 +260,27 @@ func TestRefListEmptyAndOdd(t *testing.T) {
 	}
 	if l := res.Records[0].Label; l == "" {
 		t.Errorf("empty label")
+	}
+}
+
+// TestRefListLongInputIsFast reads large inputs whose lines all join into
+// one entry, or make many entries: reading must stay linear.
+func TestRefListLongInputIsFast(t *testing.T) {
+	inputs := map[string]string{
+		"joined by commas": strings.Repeat("Smith, J., and\n", 20000),
+		"hyphenated":       strings.Repeat("organisa-\ntion ", 20000),
+		"lower case":       strings.Repeat("a b c\n", 50000),
+		"many entries":     strings.Repeat("Smith, J. (2001). One. J, 1, 2.\n", 5000),
+	}
+	for name, in := range inputs {
+		start := time.Now()
+		res, err := Read("long.txt", strings.NewReader(in), "reflist")
+		if err != nil || len(res.Records) != 1 {
+			t.Errorf("%s: err %v, %d records", name, err, len(res.Records))
+		}
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("%s: %d bytes took %v", name, len(in), d)
+		}
 	}
 }
 
