@@ -29,7 +29,7 @@ const (
 )
 
 var (
-	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,4}[a-z]?\s*\]|\(\d{1,4}\)|\d{1,4}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
+	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\(\d{1,3}\)|\d{1,3}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
 	ftDOIRe        = regexp.MustCompile(`(?i)(?:\(\s*)?(?:\bdoi\s*:?\s*|\bhttps?://(?:dx\.)?doi\.org/\s*)?\b10\.\d{4,9}/[^\s"<>]+`)
 	ftURLRe        = regexp.MustCompile(`(?i)(?:\b(?:url|online|available)\s*:?\s*)?<?\b(?:https?://|ftp://|www\.)[^\s<>"]+`)
 	ftArxivRe      = regexp.MustCompile(`(?i)\barxiv(?:\.org/abs/|\s*:\s*|\s+(?:preprint\s+)?(?:arxiv\s*:\s*)?)((?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?)`)

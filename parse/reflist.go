@@ -23,7 +23,7 @@ func init() {
 
 var (
 	reflistHeadingRe = regexp.MustCompile(`(?i)^(?:\d{1,2}\.?\s+|[IVX]{1,4}\.\s+)?(?:references?(?:\s+(?:list|cited))?|bibliography|bibliographie|bibliografía|bibliografia|bibliografie|literatur(?:verzeichnis|angaben)?|literature(?:\s+cited)?|cited\s+literature|works\s+cited|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|referências(?:\s+bibliográficas)?|riferimenti(?:\s+bibliografici)?|quellen(?:verzeichnis)?|sources|notes(?:\s+and\s+references)?)\s*:?$`)
-	reflistMarkerRe  = regexp.MustCompile(`^(?:\[\s*\d{1,4}[a-z]?\s*\]|\(\d{1,4}\)|\d{1,4}[.)]|[-•*·▪◦‣●–—])\s+`)
+	reflistMarkerRe  = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\(\d{1,3}\)|\d{1,3}[.)]|[-•*·▪◦‣●–—])\s+`)
 	// reflistForeignRe matches lines that belong to another layout: BibTeX
 	// entries, RIS, WoS and MEDLINE tags, markup, JSON, labelled fields of
 	// landing pages and exports.
