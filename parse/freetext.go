@@ -871,12 +871,18 @@ func ftGivenFamily(words []string, kinds []byte) Author {
 	return Author{Family: strings.Join(words[n:], " "), Given: strings.Join(words[:n], " ")}
 }
 
+// ftVolPagesNextRe matches a journal name followed at once by volume
+// (issue) and page, as Springer writes references without a title: "J Am
+// Ceram Soc 75(8):2139".
+var ftVolPagesNextRe = regexp.MustCompile(`^\p{Lu}[\p{L}&.' -]{1,80}?\s\d{1,5}(?:[-–]\d{1,5})?(?:\s?\([^()]{1,12}\))?\s?:\s?\p{Lu}?\d`)
+
 // ftNoTitle recognises a reference without a title, where a journal
 // abbreviation and numbers follow the authors ("Phys. Rev. B 12, 345
 // (2019)", "Nano Lett. 2010, 10, 1012", "ApJ, 400, 699"). It is only tried
-// when the author list ended at a comma.
+// when the author list ended at a comma, or when volume and page follow the
+// journal at once ("J Am Ceram Soc 75(8):2139").
 func ftNoTitle(rest string, comma bool) (venue, tail string, ok bool) {
-	if !comma {
+	if !comma && !ftVolPagesNextRe.MatchString(rest) {
 		return "", "", false
 	}
 	i := strings.IndexAny(rest, "0123456789")
@@ -905,7 +911,7 @@ func ftNoTitle(rest string, comma bool) (venue, tail string, ok bool) {
 			return "", "", false
 		}
 	}
-	if !abbrev && len(words) > 1 {
+	if !abbrev && len(words) > 1 && comma {
 		return "", "", false
 	}
 	return strings.TrimRight(seg, " ,"), rest[i:], true

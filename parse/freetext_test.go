@@ -246,6 +246,12 @@ func TestParseReferenceStyles(t *testing.T) {
 			title: "Tales of the Citation",
 		},
 		{
+			name:    "springer without title",
+			raw:     "Doe J, Roe R (1997) J Am Chem Soc 119(8):2139",
+			authors: []Author{{"Doe", "J"}, {"Roe", "R"}},
+			year:    1997, venue: "J Am Chem Soc", volume: "119", pages: "2139",
+		},
+		{
 			name:    "year range in title is not the year",
 			raw:     "Horn, G. (2001). Left Catholicism, 1943-1955. Leuven: Leuven University Press.",
 			authors: []Author{{"Horn", "G."}},
