@@ -42,7 +42,7 @@ var (
 	ftInitialsRe   = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.(?:\s?-?\s?\p{Lu}\p{Ll}?\.)*-?\p{Lu}?|\p{Lu}{1,3}|\p{Lu}-\p{Lu}|\p{Lu}\.?-\p{Lu}\.?)$`)
 	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:([^:;()0-9]{1,150}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
 	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
-	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
+	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|v|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
 	ftPagesRe      = regexp.MustCompile(`(?i)(?:^|[\s,;:(])(?:pp?|pages?|s|seiten)\.?\s*(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?)`)
 	ftVolIssRe     = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*\(([^()]{1,15})\)\s*[,:.]?\s*(?:(?:pp?\.\s*)?([eE]?\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?))?`)
 	ftVolPageRe    = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*[,:]\s*(?:pp?\.\s*)?(\p{Lu}?\d+[a-z]?(?:\s*[-–—‑]+\s*\p{Lu}?\d+[a-z]?)?)`)
@@ -876,12 +876,19 @@ func ftGivenFamily(words []string, kinds []byte) Author {
 // Ceram Soc 75(8):2139".
 var ftVolPagesNextRe = regexp.MustCompile(`^\p{Lu}[\p{L}&.' -]{1,80}?\s\d{1,5}(?:[-–]\d{1,5})?(?:\s?\([^()]{1,12}\))?\s?:\s?\p{Lu}?\d`)
 
+// ftWoSSourceRe matches the source of a Web of Science cited reference:
+// an upper-case abbreviation before ", V12".
+var ftWoSSourceRe = regexp.MustCompile(`^([\p{Lu}0-9&.\- ]{2,80}),\s+V\d`)
+
 // ftNoTitle recognises a reference without a title, where a journal
 // abbreviation and numbers follow the authors ("Phys. Rev. B 12, 345
 // (2019)", "Nano Lett. 2010, 10, 1012", "ApJ, 400, 699"). It is only tried
 // when the author list ended at a comma, or when volume and page follow the
 // journal at once ("J Am Ceram Soc 75(8):2139").
 func ftNoTitle(rest string, comma bool) (venue, tail string, ok bool) {
+	if m := ftWoSSourceRe.FindStringSubmatchIndex(rest); m != nil && comma {
+		return rest[m[2]:m[3]], rest[m[3]:], true // "J APPL PHYS, V12, P3"
+	}
 	if !comma && !ftVolPagesNextRe.MatchString(rest) {
 		return "", "", false
 	}
@@ -932,6 +939,12 @@ func ftSentenceEnd(s string, comma bool) (int, int) {
 		case '(', '[':
 			if comma && depth == 0 && i > 0 && s[i-1] == ' ' && ftBookParen(s[i+1:]) {
 				return i - 1, i
+			}
+			// Scopus: "Title (2005) Journal, 78, pp. 1-10"
+			if depth == 0 && i > 0 && s[i-1] == ' ' {
+				if m := ftParenYearRe.FindString(s[i:]); m != "" && len(m) <= 7 && i+len(m) < len(s) {
+					return i - 1, i + len(m)
+				}
 			}
 			depth++
 		case ')', ']':

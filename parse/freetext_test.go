@@ -252,6 +252,18 @@ func TestParseReferenceStyles(t *testing.T) {
 			year:    1997, venue: "J Am Chem Soc", volume: "119", pages: "2139",
 		},
 		{
+			name:    "old scopus style",
+			raw:     "Aria, M., Cuccurullo, C., bibliometrix: An R-tool for science mapping (2017) Journal of Informetrics, 11 (4), pp. 959-975.",
+			authors: []Author{{"Aria", "M."}, {"Cuccurullo", "C."}},
+			year:    2017, title: "bibliometrix: An R-tool for science mapping", venue: "Journal of Informetrics", volume: "11", pages: "959-975",
+		},
+		{
+			name:    "wos cited reference",
+			raw:     "Smith J, 2001, J APPL PHYS, V12, P3",
+			authors: []Author{{"Smith", "J"}},
+			year:    2001, venue: "J APPL PHYS", volume: "12", pages: "3",
+		},
+		{
 			name:    "year range in title is not the year",
 			raw:     "Horn, G. (2001). Left Catholicism, 1943-1955. Leuven: Leuven University Press.",
 			authors: []Author{{"Horn", "G."}},
