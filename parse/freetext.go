@@ -334,7 +334,6 @@ func ftScanAuthors(s string) ftAuthorScan {
 		words[i].edMark = ftEdMarkRe.MatchString(words[i].text) && words[i].kind != 'i'
 	}
 	var best ftAuthorScan
-	haveBest := false
 	for k := range words {
 		w := words[k]
 		var next string
@@ -359,8 +358,6 @@ func ftScanAuthors(s string) ftAuthorScan {
 				weak = true
 			case strings.HasSuffix(w.text, ".") && !ftIsInitialWord(words[k+1:]) && !ftNameGoesOn(words, k):
 				strong = true
-			case next == "" && k == len(words)-1:
-				weak = false
 			}
 		}
 		if !strong && !weak {
@@ -375,25 +372,15 @@ func ftScanAuthors(s string) ftAuthorScan {
 		}
 		cur := ftAuthorScan{authors: authors, end: w.end, comma: w.sep == ','}
 		if yrLen > 0 {
-			cur.year = yr
-			cur.yearEnd = words[k+1].start + yrLen
-			if yr == 0 {
-				cur.year = 0
-			}
+			// a year read after the list; 0 for "n.d." or "in press"
+			cur.year, cur.yearEnd = yr, words[k+1].start+yrLen
 		}
 		if strong {
-			if yrLen > 0 && yr == 0 {
-				// "n.d." or "in press": the year is known to be absent
-				cur.yearEnd = words[k+1].start + yrLen
-			}
 			return cur
 		}
-		best, haveBest = cur, true
+		best = cur
 	}
-	if haveBest {
-		return best
-	}
-	return ftAuthorScan{}
+	return best
 }
 
 // ftNameGoesOn reports whether the author list surely goes on after word k
