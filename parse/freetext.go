@@ -88,20 +88,22 @@ func ParseReference(raw string) Reference {
 	}
 	ref.Authors = p.authors
 	rest := strings.TrimLeft(s[p.end:], " ,.;:")
-	year := 0
+	// the year after the authors; read is set also for "n.d." and "in
+	// press", which say there is none
+	year, read := 0, false
 	if p.yearEnd > 0 {
-		year = p.year
+		year, read = p.year, true
 		rest = strings.TrimLeft(s[p.yearEnd:], " ,.;:)]")
 	} else if y, n := ftLeadingYear(rest); n > 0 {
-		year = y
+		year, read = y, true
 		rest = strings.TrimLeft(rest[n:], " ,.;:)]")
 	}
 	// editor marks after the authors: "Smith, J. (Ed.). (2000)."
 	if m := ftEdMarkRe.FindString(rest); m != "" {
 		rest = strings.TrimLeft(rest[len(m):], " ,.;:")
-		if year == 0 {
+		if !read {
 			if y, n := ftLeadingYear(rest); n > 0 {
-				year = y
+				year, read = y, true
 				rest = strings.TrimLeft(rest[n:], " ,.;:)]")
 			}
 		}
@@ -131,7 +133,7 @@ func ParseReference(raw string) Reference {
 	}
 	titleEnd := len(s) - len(after)
 
-	if year == 0 {
+	if !read {
 		year = ftFindYear(s, titleStart, titleEnd)
 	}
 	ref.Year = year

@@ -166,6 +166,13 @@ func TestParseReferenceStyles(t *testing.T) {
 			ids:     map[string]string{"url": "https://www.who.int/health-topics"},
 		},
 		{
+			name:    "no date keeps the year empty",
+			raw:     "Doe, J. (n.d.). Citation counts since 1955. Retrieved from https://example.org/c",
+			authors: []Author{{"Doe", "J."}},
+			title:   "Citation counts since 1955",
+			ids:     map[string]string{"url": "https://example.org/c"},
+		},
+		{
 			name:    "in press",
 			raw:     "Doe, J. (in press). Forthcoming results on citation. Journal of Things.",
 			authors: []Author{{"Doe", "J."}},
