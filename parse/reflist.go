@@ -34,6 +34,10 @@ var (
 	reflistWoSTagRe = regexp.MustCompile(`^[A-Z][A-Z0-9] \S`)
 )
 
+// reflistMaxEntry is the length beyond which an entry is reported as
+// suspicious: ParseReference reads only the head of longer text.
+const reflistMaxEntry = ftMaxLen
+
 // reflistLine is one input line with its number.
 type reflistLine struct {
 	text string
@@ -127,7 +131,10 @@ func reflistRead(r io.Reader, s *Sink) error {
 	for _, e := range entries {
 		ref := ParseReference(e.text)
 		ref.Line = e.line
-		if ref.Year == 0 && len(ref.Authors) == 0 && ref.DOI == "" {
+		switch {
+		case len(e.text) > reflistMaxEntry:
+			s.Warnf(e.line, "entry of %d bytes is unlikely to be one reference (wrapped lines joined?); only its start was parsed", len(e.text))
+		case ref.Year == 0 && len(ref.Authors) == 0 && ref.DOI == "":
 			s.Warnf(e.line, "entry has no year, author or DOI: kept as raw text")
 		}
 		rec.References = append(rec.References, ref)

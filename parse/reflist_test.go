@@ -276,7 +276,10 @@ func TestRefListLongInputIsFast(t *testing.T) {
 		start := time.Now()
 		res, err := Read("long.txt", strings.NewReader(in), "reflist")
 		if err != nil || len(res.Records) != 1 {
-			t.Errorf("%s: err %v, %d records", name, err, len(res.Records))
+			t.Fatalf("%s: err %v, %d records", name, err, len(res.Records))
+		}
+		if refs := res.Records[0].References; name != "many entries" && (len(refs) != 1 || len(res.Warnings) != 1) {
+			t.Errorf("%s: %d references, warnings %v; want one long entry with a warning", name, len(refs), res.Warnings)
 		}
 		if d := time.Since(start); d > 3*time.Second {
 			t.Errorf("%s: %d bytes took %v", name, len(in), d)
