@@ -21,11 +21,15 @@ import (
 // in Raw but only its head is analysed.
 const ftMaxLen = 4000
 
-// ftAuthorWindow bounds the head in which the author list is looked for.
-const ftAuthorWindow = 1500
+// ftAuthorWindow and ftMaxNameWords bound the head in which the author list
+// is looked for.
+const (
+	ftAuthorWindow = 1500
+	ftMaxNameWords = 300
+)
 
 var (
-	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,4}[a-z]?\s*\]|\(\d{1,4}\)|\d{1,4}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
+	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\(\d{1,3}\)|\d{1,3}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
 	ftDOIRe        = regexp.MustCompile(`(?i)(?:\(\s*)?(?:\bdoi\s*:?\s*|\bhttps?://(?:dx\.)?doi\.org/\s*)?\b10\.\d{4,9}/[^\s"<>]+`)
 	ftURLRe        = regexp.MustCompile(`(?i)(?:\b(?:url|online|available)\s*:?\s*)?<?\b(?:https?://|ftp://|www\.)[^\s<>"]+`)
 	ftArxivRe      = regexp.MustCompile(`(?i)\barxiv(?:\.org/abs/|\s*:\s*|\s+(?:preprint\s+)?(?:arxiv\s*:\s*)?)((?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?)`)
@@ -36,11 +40,11 @@ var (
 	ftYearRe       = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)([a-z])?\b`)
 	ftNoYearRe     = regexp.MustCompile(`^(?:[(\[](?i:n\.\s?d|s\.\s?d|o\.\s?j)\.?[)\]]|n\.d\.|s\.d\.|o\.J\.|[(\[]?(?i:in press|im druck|sous presse|en prensa|forthcoming)[)\]]?)`)
 	ftInitialsRe   = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.(?:\s?-?\s?\p{Lu}\p{Ll}?\.)*-?\p{Lu}?|\p{Lu}{1,3}|\p{Lu}-\p{Lu}|\p{Lu}\.?-\p{Lu}\.?)$`)
-	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:(.{1,250}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
-	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}.]*){0,2}\s*:\s*\p{Lu}`)
-	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
+	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:([^:;()0-9]{1,150}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
+	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
+	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|v|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
 	ftPagesRe      = regexp.MustCompile(`(?i)(?:^|[\s,;:(])(?:pp?|pages?|s|seiten)\.?\s*(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?)`)
-	ftVolIssRe     = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*\(([^()]{1,15})\)\s*[,:.]?\s*(?:(?:pp?\.\s*)?(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?))?`)
+	ftVolIssRe     = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*\(([^()]{1,15})\)\s*[,:.]?\s*(?:(?:pp?\.\s*)?([eE]?\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?))?`)
 	ftVolPageRe    = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*[,:]\s*(?:pp?\.\s*)?(\p{Lu}?\d+[a-z]?(?:\s*[-–—‑]+\s*\p{Lu}?\d+[a-z]?)?)`)
 	ftBareNumRe    = regexp.MustCompile(`^(\d{1,3}\s+)\p{Lu}\p{Ll}`)
 	ftSameAuthorRe = regexp.MustCompile(`^[-–—_]{2,}\s*[.,]?\s*`)
@@ -68,6 +72,8 @@ func ParseReference(raw string) Reference {
 	if m := ftBareNumRe.FindStringSubmatch(s); m != nil {
 		s = s[len(m[1]):] // "3 Kim, H." numbered without a full stop
 	}
+	// "———." repeats the authors of the entry before: none are given here
+	sameAuthors := ftSameAuthorRe.MatchString(s)
 	s = ftSameAuthorRe.ReplaceAllString(s, "")
 	s = ftCommaSpaceRe.ReplaceAllString(s, ", $1")
 	s = strings.ReplaceAll(s, " ,", ",")
@@ -76,23 +82,28 @@ func ParseReference(raw string) Reference {
 		return ref
 	}
 
-	p := ftScanAuthors(s)
+	var p ftAuthorScan
+	if !sameAuthors {
+		p = ftScanAuthors(s)
+	}
 	ref.Authors = p.authors
 	rest := strings.TrimLeft(s[p.end:], " ,.;:")
-	year := 0
+	// the year after the authors; read is set also for "n.d." and "in
+	// press", which say there is none
+	year, read := 0, false
 	if p.yearEnd > 0 {
-		year = p.year
+		year, read = p.year, true
 		rest = strings.TrimLeft(s[p.yearEnd:], " ,.;:)]")
 	} else if y, n := ftLeadingYear(rest); n > 0 {
-		year = y
+		year, read = y, true
 		rest = strings.TrimLeft(rest[n:], " ,.;:)]")
 	}
 	// editor marks after the authors: "Smith, J. (Ed.). (2000)."
 	if m := ftEdMarkRe.FindString(rest); m != "" {
 		rest = strings.TrimLeft(rest[len(m):], " ,.;:")
-		if year == 0 {
+		if !read {
 			if y, n := ftLeadingYear(rest); n > 0 {
-				year = y
+				year, read = y, true
 				rest = strings.TrimLeft(rest[n:], " ,.;:)]")
 			}
 		}
@@ -122,7 +133,7 @@ func ParseReference(raw string) Reference {
 	}
 	titleEnd := len(s) - len(after)
 
-	if year == 0 {
+	if !read {
 		year = ftFindYear(s, titleStart, titleEnd)
 	}
 	ref.Year = year
@@ -131,51 +142,76 @@ func ParseReference(raw string) Reference {
 }
 
 // ftEdMarkRe matches an editor mark right after an author list.
-var ftEdMarkRe = regexp.MustCompile(`^\(?(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|comps?|directors?|producers?|writers?(?:/directors?)?|translators?|trans|tr|compilers?|illustrators?|narrators?|hosts?|performers?|interviewers?|speakers?)\.?\)?(?:[\s.,:;]|$)`)
+var ftEdMarkRe = regexp.MustCompile(`^(?:\((?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|comps?|directors?|producers?|writers?(?:/directors?)?|translators?|trans|tr|compilers?|illustrators?|narrators?|hosts?|performers?|interviewers?|speakers?)\.?\)|(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|comps?)\.?)(?:[\s.,:;]|$)`)
 
 // ftTakeIDs stores the identifiers found in s and returns s without them and
 // without access notes ("Retrieved from", "accessed 3 May 2020").
 func ftTakeIDs(ref *Reference, s string) string {
-	if loc := ftDOIRe.FindStringIndex(s); loc != nil {
-		ref.DOI = NormalizeDOI(s[loc[0]:loc[1]])
-		s = s[:loc[0]] + " " + s[loc[1]:]
-	}
-	if m := ftArxivRe.FindStringSubmatchIndex(s); m != nil {
-		ref.SetID("arxiv", s[m[2]:m[3]])
-		s = s[:m[0]] + " " + s[m[1]:]
-	}
-	if loc := ftURLRe.FindStringIndex(s); loc != nil {
-		u := strings.TrimRight(s[loc[0]:loc[1]], ".,;:)]>")
-		if i := strings.Index(strings.ToLower(u), "http"); i >= 0 {
-			u = u[i:]
-		} else if i := strings.Index(strings.ToLower(u), "www."); i > 0 {
-			u = u[i:]
-		}
-		if ref.DOI == "" {
-			ref.DOI = FindDOI(u)
-		}
-		ref.SetID("url", u)
-		s = s[:loc[0]] + " " + s[loc[1]:]
-	}
-	if m := ftPMIDRe.FindStringSubmatchIndex(s); m != nil {
-		ref.SetID("pmid", s[m[2]:m[3]])
-		s = s[:m[0]] + " " + s[m[1]:]
-	}
-	if m := ftPMCIDRe.FindStringSubmatchIndex(s); m != nil {
-		ref.SetID("pmcid", s[m[2]:m[3]])
-		s = s[:m[0]] + " " + s[m[1]:]
-	}
-	if m := ftISBNRe.FindStringSubmatchIndex(s); m != nil {
-		isbn := strings.Map(func(r rune) rune {
-			if r == '-' || r == ' ' {
-				return -1
+	// cheap tests first: most references hold none of these
+	lower := strings.ToLower(s)
+	has := func(subs ...string) bool {
+		for _, x := range subs {
+			if strings.Contains(lower, x) {
+				return true
 			}
-			return unicode.ToUpper(r)
-		}, s[m[2]:m[3]])
-		ref.SetID("isbn", isbn)
-		s = s[:m[0]] + " " + s[m[1]:]
+		}
+		return false
 	}
-	s = ftAccessedRe.ReplaceAllString(s, " ")
+	cut := func(a, b int) { s = s[:a] + " " + s[b:] }
+	if has("10.") {
+		if loc := ftDOIRe.FindStringIndex(s); loc != nil {
+			ref.DOI = NormalizeDOI(s[loc[0]:loc[1]])
+			cut(loc[0], loc[1])
+		}
+	}
+	if has("arxiv") {
+		if m := ftArxivRe.FindStringSubmatchIndex(s); m != nil {
+			ref.SetID("arxiv", s[m[2]:m[3]])
+			cut(m[0], m[1])
+		}
+	}
+	if has("http", "www.", "ftp:") {
+		if loc := ftURLRe.FindStringIndex(s); loc != nil {
+			u := strings.TrimRight(s[loc[0]:loc[1]], ".,;:)]>")
+			if i := strings.Index(strings.ToLower(u), "http"); i >= 0 {
+				u = u[i:]
+			} else if i := strings.Index(strings.ToLower(u), "www."); i > 0 {
+				u = u[i:]
+			}
+			if ref.DOI == "" {
+				ref.DOI = FindDOI(u)
+			}
+			ref.SetID("url", u)
+			cut(loc[0], loc[1])
+		}
+	}
+	if has("pmid") {
+		if m := ftPMIDRe.FindStringSubmatchIndex(s); m != nil {
+			ref.SetID("pmid", s[m[2]:m[3]])
+			cut(m[0], m[1])
+		}
+	}
+	if has("pmc") {
+		if m := ftPMCIDRe.FindStringSubmatchIndex(s); m != nil {
+			ref.SetID("pmcid", s[m[2]:m[3]])
+			cut(m[0], m[1])
+		}
+	}
+	if has("isbn") {
+		if m := ftISBNRe.FindStringSubmatchIndex(s); m != nil {
+			isbn := strings.Map(func(r rune) rune {
+				if r == '-' || r == ' ' {
+					return -1
+				}
+				return unicode.ToUpper(r)
+			}, s[m[2]:m[3]])
+			ref.SetID("isbn", isbn)
+			cut(m[0], m[1])
+		}
+	}
+	if has("ccess", "etriev", "onsult", "abgerufen", "zugegriffen", "viewed", "vailable", "internet", "online", "electronic") {
+		s = ftAccessedRe.ReplaceAllString(s, " ")
+	}
 	return strings.TrimRight(CleanSpace(s), " ,;:([")
 }
 
@@ -274,6 +310,9 @@ type ftWord struct {
 	text       string // without trailing , ; :
 	start, end int    // byte offsets in the string, end after punctuation
 	sep        byte   // trailing separator: ',', ';', ':' or 0
+	kind       byte   // ftWordKind of the word inside a name list
+	kindLast   byte   // ftWordKind of the word ending a name list
+	edMark     bool   // an editor mark such as "(Eds.)" or "Hrsg."
 }
 
 // ftScanAuthors finds the author list at the start of s. It tries each
@@ -288,8 +327,15 @@ func ftScanAuthors(s string) ftAuthorScan {
 		win = win[:ftAuthorWindow]
 	}
 	words := ftSplitWords(win)
+	if len(words) > ftMaxNameWords {
+		words = words[:ftMaxNameWords]
+	}
+	for i := range words {
+		words[i].kind = ftWordKind(words[i].text, false)
+		words[i].kindLast = ftWordKind(words[i].text, true)
+		words[i].edMark = ftEdMarkRe.MatchString(words[i].text) && words[i].kind != 'i'
+	}
 	var best ftAuthorScan
-	haveBest := false
 	for k := range words {
 		w := words[k]
 		var next string
@@ -314,8 +360,6 @@ func ftScanAuthors(s string) ftAuthorScan {
 				weak = true
 			case strings.HasSuffix(w.text, ".") && !ftIsInitialWord(words[k+1:]) && !ftNameGoesOn(words, k):
 				strong = true
-			case next == "" && k == len(words)-1:
-				weak = false
 			}
 		}
 		if !strong && !weak {
@@ -330,25 +374,15 @@ func ftScanAuthors(s string) ftAuthorScan {
 		}
 		cur := ftAuthorScan{authors: authors, end: w.end, comma: w.sep == ','}
 		if yrLen > 0 {
-			cur.year = yr
-			cur.yearEnd = words[k+1].start + yrLen
-			if yr == 0 {
-				cur.year = 0
-			}
+			// a year read after the list; 0 for "n.d." or "in press"
+			cur.year, cur.yearEnd = yr, words[k+1].start+yrLen
 		}
 		if strong {
-			if yrLen > 0 && yr == 0 {
-				// "n.d." or "in press": the year is known to be absent
-				cur.yearEnd = words[k+1].start + yrLen
-			}
 			return cur
 		}
-		best, haveBest = cur, true
+		best = cur
 	}
-	if haveBest {
-		return best
-	}
-	return ftAuthorScan{}
+	return best
 }
 
 // ftNameGoesOn reports whether the author list surely goes on after word k
@@ -362,13 +396,25 @@ func ftNameGoesOn(words []ftWord, k int) bool {
 	if ftConj[next.text] || next.text == "And" || next.text == "et" || ftEtAl[strings.ToLower(next.text)] {
 		return true
 	}
-	if ftWordKind(next.text, false) == 'p' && k+2 < len(words) {
+	if next.edMark && next.sep == ',' {
+		return true // "Marshall, F. (Producers), & Fincher, D."
+	}
+	if next.kind == 'p' && k+2 < len(words) {
 		return true // "Price, Derek J. de Solla."
 	}
-	if !ftInitialsRe.MatchString(words[k].text) || k == 0 || words[k-1].sep != 0 || ftWordKind(words[k-1].text, false) != 'w' {
+	if !ftInitialsRe.MatchString(words[k].text) || k == 0 || words[k-1].sep != 0 || words[k-1].kind != 'w' {
 		return false
 	}
-	if ftWordKind(next.text, true) != 'w' {
+	// "Stein, Stanley J." is a whole inverted name: the family stands alone
+	// before the comma
+	j := k - 1
+	for j >= 0 && words[j].sep == 0 {
+		j--
+	}
+	if j >= 0 && words[j].sep == ',' && (j == 0 || words[j-1].sep != 0) {
+		return false
+	}
+	if next.kindLast != 'w' {
 		return false
 	}
 	if next.sep == ',' || strings.HasSuffix(next.text, ".") {
@@ -490,6 +536,8 @@ func ftSet(words string) map[string]bool {
 	return m
 }
 
+var ftShortNameRe = regexp.MustCompile(`^\p{Lu}\p{Ll}\.$`)
+
 // ftWordKind classifies one word of a name: 'i' initials, 'w' capitalised
 // name word, 'p' lower-case particle, 's' suffix (Jr.), 'o' organisation
 // word, 'x' anything else.
@@ -497,8 +545,14 @@ func ftWordKind(w string, last bool) byte {
 	if last && strings.HasSuffix(w, ".") && !ftInitialsRe.MatchString(w) {
 		w = strings.TrimSuffix(w, ".")
 	}
+	if last && ftShortNameRe.MatchString(w) {
+		return 'w' // "W. Li." ends with a family name, not an initial
+	}
 	if w == "" {
 		return 'x'
+	}
+	if isSuffix(w) && w != "II" && w != "IV" {
+		return 's'
 	}
 	if ftInitialsRe.MatchString(w) && len(w) <= 12 {
 		return 'i'
@@ -576,14 +630,17 @@ func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 				flush()
 			}
 			continue
-		case ftEdMarkRe.MatchString(w) && (strings.HasPrefix(w, "(") || words[k].sep != 0 || last || strings.HasSuffix(w, ".")) && !ftInitialsRe.MatchString(w):
+		case words[k].edMark && (strings.HasPrefix(w, "(") || words[k].sep != 0 || last || strings.HasSuffix(w, ".")):
 			flush()
 			continue
 		}
 		if etAl {
 			return nil, ftInvalid
 		}
-		kind := ftWordKind(w, last)
+		kind := words[k].kind
+		if last {
+			kind = words[k].kindLast
+		}
 		switch kind {
 		case 'x':
 			return nil, ftInvalid
@@ -666,6 +723,14 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 		shape := ftPieceShape(p)
 		var a Author
 		hasInit := false
+		if !strings.ContainsAny(string(p.kinds), "iw") {
+			// "Pettingill, O. S., Jr.": a suffix on its own joins the name before
+			if len(authors) == 0 || !isSuffix(p.words[0]) || len(p.words) > 1 {
+				return nil, ftInvalid
+			}
+			authors[len(authors)-1].Given += " " + p.words[0]
+			continue
+		}
 		switch shape {
 		case "i":
 			if i == len(pieces)-1 {
@@ -713,7 +778,7 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 					break
 				}
 			}
-			if single {
+			if single && !(final && i == len(pieces)-1 && len(p.words) > 1) {
 				// a family name alone: waiting for its given name
 				if i == len(pieces)-1 && (len(pieces) == 1 && final || etAl) {
 					a = Author{Family: strings.Join(p.words, " ")}
@@ -732,6 +797,9 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 		if len(authors) == 0 {
 			initStyle = hasInit
 		} else if initStyle && !hasInit && !p.and {
+			if i == len(pieces)-1 && !final && shape == "w" {
+				return authors, ftIncomplete // "Hussain I.; Abu Rizaiza," before "O.S."
+			}
 			return nil, ftInvalid
 		}
 		lastAnd = p.and
@@ -769,7 +837,8 @@ func ftFamilyLen(p ftPiece) int {
 			n++
 		}
 	}
-	if n == 1 {
+	// "Buarque de Holanda": two names joined by a particle
+	if n == 1 || n == 2 && len(p.words) > 2 && strings.ContainsRune(string(p.kinds), 'p') {
 		return len(p.words)
 	}
 	return 0
@@ -791,12 +860,25 @@ func ftGivenFamily(words []string, kinds []byte) Author {
 	return Author{Family: strings.Join(words[n:], " "), Given: strings.Join(words[:n], " ")}
 }
 
+// ftVolPagesNextRe matches a journal name followed at once by volume
+// (issue) and page, as Springer writes references without a title: "J Am
+// Ceram Soc 75(8):2139".
+var ftVolPagesNextRe = regexp.MustCompile(`^\p{Lu}[\p{L}&.' -]{1,80}?\s\d{1,5}(?:[-–]\d{1,5})?(?:\s?\([^()]{1,12}\))?\s?:\s?\p{Lu}?\d`)
+
+// ftWoSSourceRe matches the source of a Web of Science cited reference:
+// an upper-case abbreviation before ", V12".
+var ftWoSSourceRe = regexp.MustCompile(`^([\p{Lu}0-9&.\- ]{2,80}),\s+V\d`)
+
 // ftNoTitle recognises a reference without a title, where a journal
 // abbreviation and numbers follow the authors ("Phys. Rev. B 12, 345
 // (2019)", "Nano Lett. 2010, 10, 1012", "ApJ, 400, 699"). It is only tried
-// when the author list ended at a comma.
+// when the author list ended at a comma, or when volume and page follow the
+// journal at once ("J Am Ceram Soc 75(8):2139").
 func ftNoTitle(rest string, comma bool) (venue, tail string, ok bool) {
-	if !comma {
+	if m := ftWoSSourceRe.FindStringSubmatchIndex(rest); m != nil && comma {
+		return rest[m[2]:m[3]], rest[m[3]:], true // "J APPL PHYS, V12, P3"
+	}
+	if !comma && !ftVolPagesNextRe.MatchString(rest) {
 		return "", "", false
 	}
 	i := strings.IndexAny(rest, "0123456789")
@@ -805,7 +887,7 @@ func ftNoTitle(rest string, comma bool) (venue, tail string, ok bool) {
 	}
 	seg := strings.TrimRight(rest[:i], " ,;:(")
 	words := strings.Fields(seg)
-	if len(words) == 0 || len(words) > 7 {
+	if len(words) == 0 || len(words) > 7 || strings.ContainsAny(seg, ",;") {
 		return "", "", false
 	}
 	abbrev := false
@@ -825,7 +907,7 @@ func ftNoTitle(rest string, comma bool) (venue, tail string, ok bool) {
 			return "", "", false
 		}
 	}
-	if !abbrev && len(words) > 1 {
+	if !abbrev && len(words) > 1 && comma {
 		return "", "", false
 	}
 	return strings.TrimRight(seg, " ,"), rest[i:], true
@@ -847,6 +929,12 @@ func ftSentenceEnd(s string, comma bool) (int, int) {
 			if comma && depth == 0 && i > 0 && s[i-1] == ' ' && ftBookParen(s[i+1:]) {
 				return i - 1, i
 			}
+			// Scopus: "Title (2005) Journal, 78, pp. 1-10"
+			if depth == 0 && i > 0 && s[i-1] == ' ' {
+				if m := ftParenYearRe.FindString(s[i:]); m != "" && len(m) <= 7 && i+len(m) < len(s) {
+					return i - 1, i + len(m)
+				}
+			}
 			depth++
 		case ')', ']':
 			if depth > 0 {
@@ -857,7 +945,7 @@ func ftSentenceEnd(s string, comma bool) (int, int) {
 				return i, i + 1
 			}
 		case '.', '?', '!':
-			if i+1 < len(s) && s[i+1] != ' ' {
+			if i+1 < len(s) && s[i+1] != ' ' || depth > 0 {
 				continue
 			}
 			nx := strings.TrimLeft(s[i+1:], " ")
@@ -894,26 +982,38 @@ func ftCommaEndsTitle(s string, strict bool) bool {
 	s = strings.TrimLeft(s, " ")
 	w, _, _ := strings.Cut(s, " ")
 	lw := strings.ToLower(strings.TrimRight(w, ".,:"))
-	if strict {
-		return ftStrictVenueWords[lw] && (lw != "in" || strings.HasPrefix(s, "in ") || strings.HasPrefix(s, "in:"))
+	seg, after, _ := strings.Cut(s, ",")
+	if end := strings.Index(seg, ". "); end >= 0 {
+		seg = seg[:end]
 	}
-	if ftVenueWords[lw] {
+	segWords := strings.Fields(seg)
+	hasPublisher := false
+	for _, x := range segWords {
+		hasPublisher = hasPublisher || ftPublisherWords[strings.ToLower(strings.TrimRight(x, ".,:"))]
+	}
+	// the segment after the next comma opens with a volume: "Nature, v. 435"
+	after = strings.TrimLeft(after, " ")
+	aw, _, _ := strings.Cut(after, " ")
+	volumeNext := ftVolumeWords[strings.ToLower(strings.TrimRight(aw, ".,:"))] && strings.ContainsAny(after[:min(len(after), 12)], "0123456789")
+	if strict {
+		return ftStrictVenueWords[lw] && (lw != "in" || strings.HasPrefix(s, "in ") || strings.HasPrefix(s, "in:")) ||
+			hasPublisher && len(segWords) <= 4 || volumeNext && len(segWords) <= 8
+	}
+	if ftVenueWords[lw] || hasPublisher || volumeNext {
+		return true
+	}
+	// "Title, Paris, PUF, 2009": a place, then a publisher or the year
+	if len(segWords) <= 2 && ftCapitalised(segWords) && ftCityTailRe.MatchString(after) {
 		return true
 	}
 	if w != "" && w[0] >= '0' && w[0] <= '9' {
 		return true
 	}
-	seg, after, _ := strings.Cut(s, ",")
 	if strings.ContainsAny(seg, "0123456789") {
 		return true
 	}
-	if after = strings.TrimLeft(after, " "); after != "" && after[0] >= '0' && after[0] <= '9' {
+	if after != "" && after[0] >= '0' && after[0] <= '9' {
 		return true
-	}
-	for _, x := range strings.Fields(seg) {
-		if ftPublisherWords[strings.ToLower(strings.TrimRight(x, ".,:"))] {
-			return true
-		}
 	}
 	_, _, ok := ftNoTitle(s, true)
 	return ok
@@ -921,10 +1021,23 @@ func ftCommaEndsTitle(s string, strict bool) bool {
 
 var (
 	ftVenueWords       = ftSet("in dans im en tr trans transl translated ed eds edited hrsg vol no pp p proc proceedings journal j trans. ieee acm conference conf symposium symp workshop technical tech ph.d phd master masters thesis dissertation university univ to submitted paper draft lecture report annals bulletin review letters unpublished manuscript preprint")
-	ftStrictVenueWords = ftSet("in proc proceedings journal ieee acm conference conf symposium symp workshop tech technical ph.d phd thesis dissertation masters master lecture")
+	ftStrictVenueWords = ftSet("ed eds edited trans transl translated tr hrsg hg übers in proc proceedings journal ieee acm conference conf symposium symp workshop tech technical ph.d phd thesis dissertation masters master lecture")
 	ftNotSubtitle      = ftSet("edited translated trans transl reprint reprinted revised rev editio edition ed eds hrsg herausgegeben übersetzt übers traduit traduction traducción trad dvd cd video film unpublished retrieved available online accessed")
+	ftVolumeWords      = ftSet("vol volume v no nr n pp p issue bd jg")
 	ftPublisherWords   = ftSet("press verlag publishers publishing publications books wiley springer springer-verlag elsevier addison-wesley prentice prentice-hall mcgraw-hill mit sage routledge kluwer academic")
 )
+
+var ftCityTailRe = regexp.MustCompile(`^(?:[^,.;]{1,40},\s*)?(?:1[5-9]|20)\d\d\b`)
+
+// ftCapitalised reports whether every word starts with a capital letter.
+func ftCapitalised(words []string) bool {
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
 
 // ftBookParen reports whether a parenthesis opens the publication facts of a
 // book: "(Cambridge, UK: Cambridge University Press, 2016)", "(Wiley, 1998)".
@@ -976,7 +1089,7 @@ func ftTitle(rest string, comma bool) (string, string) {
 }
 
 var (
-	ftTitleTailRe = regexp.MustCompile(`(?i)\s*(?:\[[^\[\]]{1,40}\]|\([^()]{0,40}\b(?:ed|eds|edn|edition|vol|pp|aufl|bd|dissertation|thesis|report|no|tome|translated|trans|übers|trad)\b[^()]{0,30}\)|[,.]\s*(?:1[5-9]|20)\d\d[a-z]?)$`)
+	ftTitleTailRe = regexp.MustCompile(`(?i)\s*(?:\[[^\[\]]{1,40}\]|\((?:1[5-9]|20)\d\d[a-z]?\)|[,.]\s*(?:vols?|volume|v)\.?\s*\w{1,4}|,\s*\d{1,2}\s+vols?\.?|\([^()]{0,40}\b(?:ed|eds|edn|edition|vol|pp|aufl|bd|dissertation|thesis|report|no|tome|translated|trans|übers|trad)\b[^()]{0,30}\)|[,.]\s*(?:1[5-9]|20)\d\d[a-z]?)$`)
 	ftQuoteTrim   = "\"“”„«»‘’‹›'` "
 )
 
@@ -1008,7 +1121,7 @@ func ftSubtitle(title, after string) (string, string) {
 		return title, after
 	}
 	sub := a[:end]
-	if strings.ContainsAny(sub, "0123456789():") {
+	if a[end] == ',' || ftPlacePubRe.MatchString(a) || strings.ContainsAny(sub, "0123456789():") {
 		return title, after
 	}
 	first, _, _ := strings.Cut(sub, " ")
@@ -1032,6 +1145,18 @@ func ftVenue(s string) (string, string) {
 	if m := ftEditorsRe.FindStringIndex(s); m != nil {
 		s = s[m[1]:]
 	}
+	// "Trans. Nicholas Rand." or "Edited by …." before the venue
+	for i := 0; i < 2; i++ {
+		w, _, _ := strings.Cut(s, " ")
+		if !ftNotSubtitle[strings.ToLower(strings.TrimRight(w, ".,:"))] {
+			break
+		}
+		end, next := ftSentenceEnd(s, false)
+		if end < 0 || s[end] != '.' {
+			break
+		}
+		s = strings.TrimLeft(s[next:], " ,.;:")
+	}
 	// "(Doctoral dissertation)", "[Abstract]" before the venue
 	for strings.HasPrefix(s, "(") || strings.HasPrefix(s, "[") {
 		end := strings.IndexAny(s, ")]")
@@ -1041,10 +1166,10 @@ func ftVenue(s string) (string, string) {
 		s = strings.TrimLeft(s[end+1:], " ,.;:")
 	}
 	end := ftVenueEnd(s)
-	v := ftTrimAbbrev(strings.TrimSpace(s[:end]))
+	v := ftTrimAbbrev(ftVenueTailRe.ReplaceAllString(strings.TrimSpace(s[:end]), ""))
 	tail := s[end:]
-	if v == "" || ftPlacePubRe.MatchString(v) && !strings.Contains(v[:strings.Index(v, ":")], ".") {
-		return "", s
+	if v == "" || ftPlacePubRe.MatchString(s) && !strings.Contains(s[:strings.Index(s, ":")], ".") {
+		return "", s // "Reading, MA: Addison-Wesley" names a publisher
 	}
 	if strings.HasPrefix(strings.ToLower(v), "in ") {
 		v = strings.TrimSpace(v[3:])
@@ -1069,6 +1194,7 @@ func ftTrimAbbrev(v string) string {
 
 // ftVenueEnd returns where the venue at the start of s ends.
 func ftVenueEnd(s string) int {
+	abbreviated := false // the venue so far has an abbreviation: "J. Approx."
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
@@ -1080,9 +1206,16 @@ func ftVenueEnd(s string) int {
 				return i
 			}
 			w, _, _ := strings.Cut(nx, " ")
-			switch strings.ToLower(strings.TrimRight(w, ".,:")) {
-			case "vol", "volume", "no", "nr", "num", "núm", "n°", "nº", "pp", "p", "s", "pages", "page", "issue", "iss", "art", "article", "ed", "eds", "edited", "hrsg", "chap", "ch", "tome", "t", "bd", "jg", "heft", "h", "bd.", "part", "pt", "suppl", "supplement", "sec", "special", "in":
+			lw := strings.ToLower(strings.TrimRight(w, ".,:"))
+			if ftVenueStop[lw] || ftMonths[lw] || ftStateRe.MatchString(nx) || ftVolTokenRe.MatchString(nx) {
 				return i
+			}
+			// ", Plenum Press, New York", ", Springer-Verlag, Berlin"
+			seg, _, _ := strings.Cut(nx, ",")
+			for _, x := range strings.Fields(seg) {
+				if ftPublisherWords[strings.ToLower(strings.TrimRight(x, ".,:;"))] {
+					return i
+				}
 			}
 		case ':':
 			nx := strings.TrimLeft(s[i+1:], " ")
@@ -1090,7 +1223,7 @@ func ftVenueEnd(s string) int {
 				return i
 			}
 		case ' ':
-			if i > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			if i > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' && ftVolumeNumber(s[i+1:]) {
 				return i
 			}
 		case '.':
@@ -1101,21 +1234,56 @@ func ftVenueEnd(s string) int {
 				continue
 			}
 			nx := strings.TrimLeft(s[i+1:], " ")
-			if nx == "" || nx[0] >= '0' && nx[0] <= '9' {
+			if nx == "" || nx[0] >= '0' && nx[0] <= '9' && ftVolumeNumber(nx) {
 				return i
+			}
+			if ftPlacePubRe.MatchString(nx) {
+				return i // "Chromosomes today. Edinburgh: Oliver-Boyd"
 			}
 			j := strings.LastIndexAny(s[:i], " .")
 			prev := s[j+1 : i]
-			if utf8.RuneCountInString(prev) >= 6 && !ftAbbrev[prev] {
+			if utf8.RuneCountInString(prev) >= 6 && !ftAbbrev[prev] && !abbreviated {
 				r, _ := utf8.DecodeRuneInString(nx)
 				if unicode.IsUpper(r) || unicode.IsLower(r) {
 					return i
 				}
 			}
+			abbreviated = true
 		}
 	}
 	return len(s)
 }
+
+// ftVolumeNumber reports whether s opens with a number that ends a venue (a
+// volume or year: "12, 34", "29(8)", "2014;") rather than belonging to its
+// name ("24th Annual", "1992 International Conference").
+func ftVolumeNumber(s string) bool {
+	j := 0
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == len(s) {
+		return true
+	}
+	switch s[j] {
+	case ',', ';', ':', '(', '.', ')', '-':
+		return true
+	case ' ':
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[j:], " "))
+		return !unicode.IsLetter(r)
+	}
+	return false
+}
+
+var (
+	ftVenueStop   = ftSet("v vols vol volume no nr num núm n° nº pp p s pages page issue iss art article ed eds edited hrsg chap ch tome t bd jg heft h part pt suppl supplement sec special in to forthcoming submitted")
+	ftMonths      = ftSet("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober dezember janvier février mars avril mai juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre spring summer autumn fall winter")
+	ftVolTokenRe  = regexp.MustCompile(`^(?i:v|n|no|nr|vol|p|pp|s|h|bd|t)\.\s?\d`)
+	ftVenueTailRe = regexp.MustCompile(`(?i)\s+(?:no|nr|vol|vols|v|n°|pp|p|t|bd|h|heft|jg)\.?$`)
+	// ftStateRe matches a place with a US state or country code after a
+	// comma: "White Plains, NY", "Cambridge, MA".
+	ftStateRe = regexp.MustCompile(`^\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}, \p{Lu}{2}\b`)
+)
 
 // ftVolumePages reads volume and pages from the text after the venue.
 func ftVolumePages(ref *Reference, s string) {

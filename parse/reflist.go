@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"io"
 	"regexp"
 	"strings"
@@ -22,7 +23,7 @@ func init() {
 
 var (
 	reflistHeadingRe = regexp.MustCompile(`(?i)^(?:\d{1,2}\.?\s+|[IVX]{1,4}\.\s+)?(?:references?(?:\s+(?:list|cited))?|bibliography|bibliographie|bibliografía|bibliografia|bibliografie|literatur(?:verzeichnis|angaben)?|literature(?:\s+cited)?|cited\s+literature|works\s+cited|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|referências(?:\s+bibliográficas)?|riferimenti(?:\s+bibliografici)?|quellen(?:verzeichnis)?|sources|notes(?:\s+and\s+references)?)\s*:?$`)
-	reflistMarkerRe  = regexp.MustCompile(`^(?:\[\s*\d{1,4}[a-z]?\s*\]|\(\d{1,4}\)|\d{1,4}[.)]|[-•*·▪◦‣●–—])\s+`)
+	reflistMarkerRe  = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\(\d{1,3}\)|\d{1,3}[.)]|[-•*·▪◦‣●–—])\s+`)
 	// reflistForeignRe matches lines that belong to another layout: BibTeX
 	// entries, RIS, WoS and MEDLINE tags, markup, JSON, labelled fields of
 	// landing pages and exports.
@@ -32,6 +33,10 @@ var (
 	reflistTagRe    = regexp.MustCompile(`^(?:[A-Z][A-Z0-9]\s{1,2}-\s|[A-Z]{2,4}\s*-\s|(?:FN|VR|PT|ER|EF)(?:\s|$))`)
 	reflistWoSTagRe = regexp.MustCompile(`^[A-Z][A-Z0-9] \S`)
 )
+
+// reflistMaxEntry is the length beyond which an entry is reported as
+// suspicious: ParseReference reads only the head of longer text.
+const reflistMaxEntry = ftMaxLen
 
 // reflistLine is one input line with its number.
 type reflistLine struct {
@@ -126,7 +131,10 @@ func reflistRead(r io.Reader, s *Sink) error {
 	for _, e := range entries {
 		ref := ParseReference(e.text)
 		ref.Line = e.line
-		if ref.Year == 0 && len(ref.Authors) == 0 && ref.DOI == "" {
+		switch {
+		case len(e.text) > reflistMaxEntry:
+			s.Warnf(e.line, "entry of %d bytes is unlikely to be one reference (wrapped lines joined?); only its start was parsed", len(e.text))
+		case ref.Year == 0 && len(ref.Authors) == 0 && ref.DOI == "":
 			s.Warnf(e.line, "entry has no year, author or DOI: kept as raw text")
 		}
 		rec.References = append(rec.References, ref)
@@ -140,7 +148,8 @@ func reflistRead(r io.Reader, s *Sink) error {
 // entry before them. Without markers, a blank line ends an entry, an indented
 // line (a hanging indent) or a line after an unfinished one (ending with a
 // comma, "and", a hyphen, or wrapped at the full line width) continues it,
-// and any other line starts a new one. Headings are dropped.
+// and so does a line that neither opens with authors nor holds a year; any
+// other line starts a new one. Headings are dropped.
 func reflistGroup(lines []reflistLine) []reflistEntry {
 	nonBlank, marked, maxLen, minIndent := 0, 0, 0, -1
 	for _, l := range lines {
@@ -163,7 +172,13 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 	// wrapped numbered list most lines are continuations
 	markerMode := marked >= 2 && marked*3 >= nonBlank
 	var out []reflistEntry
-	var cur *reflistEntry
+	var cur *reflistBuilder
+	flush := func() {
+		if cur != nil {
+			out = append(out, reflistEntry{text: string(cur.buf), line: cur.line, marked: cur.marked})
+			cur = nil
+		}
+	}
 	prevBlank, prevLen := true, 0
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -188,22 +203,31 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 		case reflistIndent(l.text) > minIndent:
 			start = false
 		default:
-			start = !reflistUnfinished(cur.text, prevLen, maxLen, t)
+			start = !cur.unfinished(prevLen, maxLen, t)
 		}
 		if start {
+			flush()
 			// a number stays in Raw (ParseReference skips it); a bullet goes
 			body := t
 			if m := reflistMarkerRe.FindString(t); m != "" && !strings.ContainsAny(m, "0123456789") {
 				body = t[len(m):]
 			}
-			out = append(out, reflistEntry{text: body, line: l.no, marked: isMarked})
-			cur = &out[len(out)-1]
+			cur = &reflistBuilder{buf: []byte(body), line: l.no, marked: isMarked, hasYear: ParseYear(body) > 0}
 		} else {
-			cur.text = reflistJoin(cur.text, t)
+			cur.join(t)
 		}
 		prevBlank, prevLen = false, utf8.RuneCountInString(l.text)
 	}
+	flush()
 	return out
+}
+
+// reflistBuilder collects the text of one entry while lines are joined.
+type reflistBuilder struct {
+	buf     []byte
+	line    int
+	marked  bool
+	hasYear bool
 }
 
 // reflistIndent counts the leading white space of a line (a tab as four).
@@ -222,10 +246,11 @@ func reflistIndent(s string) int {
 	return n
 }
 
-// reflistUnfinished reports whether an entry so far cannot end where its last
-// line ends, so the next line continues it.
-func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
-	last, _ := utf8.DecodeLastRuneInString(text)
+// unfinished reports whether the entry so far cannot end where its last
+// line ends, or the next line cannot start a reference, so that the next
+// line continues the entry.
+func (b *reflistBuilder) unfinished(lastLen, maxLen int, next string) bool {
+	last, _ := utf8.DecodeLastRune(b.buf)
 	first, _ := utf8.DecodeRuneInString(next)
 	switch {
 	case unicode.IsLower(first):
@@ -233,7 +258,7 @@ func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
 	case strings.ContainsRune(",;:-–&/(", last):
 		return true
 	}
-	lw := text[strings.LastIndexByte(text, ' ')+1:]
+	lw := string(b.buf[bytes.LastIndexByte(b.buf, ' ')+1:])
 	switch strings.ToLower(lw) {
 	case "and", "und", "et", "y", "in", "of", "the", "in:", "pp.", "vol.", "no.", "doi:", "&":
 		return true
@@ -243,22 +268,34 @@ func reflistUnfinished(text string, lastLen, maxLen int, next string) bool {
 		return true
 	}
 	// an entry too short to hold a year has not ended
-	return ParseYear(text) == 0 && utf8.RuneCountInString(text) < 40
+	if !b.hasYear && len(b.buf) < 160 && utf8.RuneCount(b.buf) < 40 {
+		return true
+	}
+	// a line that starts a reference holds a year or opens with personal
+	// names ("Kuhn, Thomas S." but not "Jülich: Forschungszentrum")
+	if ParseYear(next) > 0 {
+		return false
+	}
+	a := ftScanAuthors(next).authors
+	return len(a) == 0 || len(a) == 1 && a[0].Given == ""
 }
 
-// reflistJoin appends a wrapped line, removing a hyphen that split a word
+// join appends a wrapped line, removing a hyphen that split a word
 // ("organisa-" + "tion") and keeping one in a compound or a range.
-func reflistJoin(text, next string) string {
-	if strings.HasSuffix(text, "-") && len(text) > 1 {
-		before, _ := utf8.DecodeLastRuneInString(text[:len(text)-1])
+func (b *reflistBuilder) join(next string) {
+	b.hasYear = b.hasYear || ParseYear(next) > 0
+	n := len(b.buf)
+	switch {
+	case n > 1 && b.buf[n-1] == '-':
+		before, _ := utf8.DecodeLastRune(b.buf[:n-1])
 		first, _ := utf8.DecodeRuneInString(next)
 		if unicode.IsLetter(before) && unicode.IsLower(first) {
-			return text[:len(text)-1] + next
+			b.buf = b.buf[:n-1]
 		}
-		return text + next
+	case n > 1 && b.buf[n-1] == '/' && b.buf[n-2] != ' ':
+		// a URL or DOI broken at a slash
+	default:
+		b.buf = append(b.buf, ' ')
 	}
-	if strings.HasSuffix(text, "/") && !strings.HasSuffix(text, " /") {
-		return text + next // a URL or DOI broken at a slash
-	}
-	return text + " " + next
+	b.buf = append(b.buf, next...)
 }
