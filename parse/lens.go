@@ -26,10 +26,11 @@ func lensSniff(_ string, head []byte) bool {
 	return cols["lens id"] && cols["title"]
 }
 
+// lensRead streams the rows of a Lens CSV export into s.
 func lensRead(r io.Reader, s *Sink) error {
 	t := scopusNewTable(r)
 	for {
-		row, ok, err := t.next(s)
+		row, ok, err := t.next()
 		if err != nil || !ok {
 			return err
 		}
@@ -46,7 +47,7 @@ func lensRead(r io.Reader, s *Sink) error {
 				n--
 			}
 			if n != len(t.header) {
-				s.Skipf(line, "row has %d fields but the header has %d", len(row), len(t.header))
+				t.skip(s, row, line)
 				continue
 			}
 			row = row[:n]

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
 	"regexp"
 	"strconv"
@@ -85,18 +84,15 @@ func (t *scopusTable) line(i int) int {
 	return l
 }
 
-// next reads the next row. It reports CSV syntax errors through s and skips
-// blank rows. ok is false at the end of input; err is set on I/O errors.
-func (t *scopusTable) next(s *Sink) (row []string, ok bool, err error) {
+// next reads the next row, skipping blank ones. ok is false at the end of
+// input; err is set on I/O errors. With LazyQuotes encoding/csv reports no
+// syntax errors: a quote left open takes the rest of the input into one
+// field, and the row, short of fields, is then skipped by the reader.
+func (t *scopusTable) next() (row []string, ok bool, err error) {
 	for {
 		row, err = t.cr.Read()
 		if err == io.EOF {
 			return nil, false, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			s.Skipf(pe.StartLine, "bad csv row: %v", pe.Err)
-			continue
 		}
 		if err != nil {
 			return nil, false, err
@@ -106,6 +102,15 @@ func (t *scopusTable) next(s *Sink) (row []string, ok bool, err error) {
 		}
 		return row, true, nil
 	}
+}
+
+// skip reports a row whose fields cannot be matched to the header.
+func (t *scopusTable) skip(s *Sink, row []string, line int) {
+	hint := ""
+	if len(row) > 0 && len(row) < len(t.header) && strings.Contains(row[len(row)-1], "\n") {
+		hint = " (a quote left open may have taken in the lines after it)"
+	}
+	s.Skipf(line, "row has %d fields but the header has %d%s", len(row), len(t.header), hint)
 }
 
 // scopusHeaderColumns parses the first line of head as a CSV header and
@@ -132,20 +137,22 @@ func scopusHeaderColumns(head []byte) (map[string]bool, rune) {
 	}
 	cols := make(map[string]bool, len(best))
 	for _, c := range best {
-		cols[strings.ToLower(strings.TrimSpace(c))] = true
+		cols[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(c, "\ufeff")))] = true
 	}
 	return cols, comma
 }
 
 // scopusSniff recognises a Scopus CSV header: a title column, an authors
-// column and the Scopus "Source title" or "EID" column, and no Lens ID.
+// column and a column only Scopus writes ("EID", "Author(s) ID", "Art.
+// No.", "Page start"); Dimensions exports also have "Authors", "Title" and
+// "Source title", and Lens ones a "Lens ID".
 func scopusSniff(_ string, head []byte) bool {
 	cols, _ := scopusHeaderColumns(head)
 	if cols == nil || cols["lens id"] {
 		return false
 	}
 	return cols["title"] && (cols["authors"] || cols["author full names"]) &&
-		(cols["source title"] || cols["eid"])
+		(cols["eid"] || cols["author(s) id"] || cols["art. no."] || cols["page start"])
 }
 
 // scopusNoValue matches Scopus placeholders for absent values.
@@ -159,10 +166,12 @@ func scopusValue(s string) string {
 	return s
 }
 
+// scopusRead streams the rows of a Scopus CSV export into s: the first row
+// is the header, a repeated header (exports joined with cat) replaces it.
 func scopusRead(r io.Reader, s *Sink) error {
 	t := scopusNewTable(r)
 	for {
-		row, ok, err := t.next(s)
+		row, ok, err := t.next()
 		if err != nil || !ok {
 			return err
 		}
@@ -173,7 +182,7 @@ func scopusRead(r io.Reader, s *Sink) error {
 		line := t.line(0)
 		row, ok = scopusAlign(t, row)
 		if !ok {
-			s.Skipf(line, "row has %d fields but the header has %d", len(row), len(t.header))
+			t.skip(s, row, line)
 			continue
 		}
 		s.Add(scopusRecord(t, row, line, s))
@@ -323,7 +332,7 @@ func scopusAuthorList(s string) []Author {
 		}
 		var out []Author
 		for _, p := range tokens {
-			if a := ParseName(p); a.Family != "" {
+			if a := scopusShortName(p); a.Family != "" {
 				out = append(out, a)
 			}
 		}

@@ -2,9 +2,11 @@ package parse
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -138,6 +140,25 @@ func TestScopusCSVSemicolons(t *testing.T) {
 	}
 }
 
+// TestScopusCSVUnterminatedQuote checks that a quote left open takes the
+// rest of the file into one field: that row, short of fields, is skipped
+// with its line, and the rows before are kept.
+func TestScopusCSVUnterminatedQuote(t *testing.T) {
+	in := "Authors,Title,Source title,EID\n" +
+		"Berg A.,Fine,J,2-s2.0-1\n" +
+		"Lund K.,\"Never closed,J,2-s2.0-2\nmore text\n"
+	res, err := Read("open.csv", strings.NewReader(in), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || res.Records[0].Title != "Fine" {
+		t.Errorf("records = %+v", res.Records)
+	}
+	if len(res.Skipped) != 1 || res.Skipped[0].Line != 3 || !strings.Contains(res.Skipped[0].Error(), "quote left open") {
+		t.Errorf("skipped = %v, want the 2-field row at line 3 with a hint", res.Skipped)
+	}
+}
+
 func TestScopusAuthorList(t *testing.T) {
 	for in, want := range map[string][]Author{
 		"Berg A., Lund K.J.":         {{"Berg", "A."}, {"Lund", "K.J."}},
@@ -145,6 +166,9 @@ func TestScopusAuthorList(t *testing.T) {
 		"Berg, A., Lund, K.J.":       {{"Berg", "A."}, {"Lund", "K.J."}},
 		"Van Der Berg J., Wu X.-Y":   {{"Van Der Berg", "J."}, {"Wu", "X.-Y"}},
 		"[No author name available]": nil,
+		"Janko Wolfgang, Berg A.":    {{"Janko", "Wolfgang"}, {"Berg", "A."}},
+		"Heart Study Group; Berg A.": {{"Heart Study Group", ""}, {"Berg", "A."}},
+		"Anon":                       {{"Anon", ""}},
 	} {
 		if got := scopusRecordAuthors(in, ""); !reflect.DeepEqual(got, want) {
 			t.Errorf("scopusRecordAuthors(%q) = %v, want %v", in, got, want)
@@ -163,11 +187,15 @@ func TestScopusAuthorList(t *testing.T) {
 
 func TestScopusSniff(t *testing.T) {
 	for head, want := range map[string]bool{
-		"Authors,Title,Year,Source title,EID\n":                        true,
-		`"Authors","Author full names","Title","Year","EID"` + "\n":    true,
-		"Authors,Title,Year\n":                                         false,
-		`"Lens ID","Title","Author/s","Source Title"` + "\n":           false,
-		"PT\tAU\tTI\tSO\n":                                             false,
+		"Authors,Title,Year,Source title,EID\n":                     true,
+		`"Authors","Author full names","Title","Year","EID"` + "\n": true,
+		"Authors,Title,Year\n":                                      false,
+		"Authors,Title,Year,Source title,Page start\n":              true,
+		"Authors;Title;Year;Source title;EID\n":                     true,
+		"Authors\tTitle\tYear\tSource title\tEID\n":                 true,
+		`"Rank","Publication ID","DOI","Title","Source title","PubYear","Authors","Cited references"` + "\n": false,
+		`"Lens ID","Title","Author/s","Source Title"` + "\n":                                                 false,
+		"PT\tAU\tTI\tSO\n": false,
 		"TY  - JOUR\nAU  - Berg, A.\nTI  - Authors, Title, EID\nER  -": false,
 		"@article{k, title={Authors, Title, Source title}}":            false,
 	} {
@@ -202,20 +230,22 @@ func TestScopusCorpus(t *testing.T) {
 	// "Scopus" and the real EID is in field 46). Realigned, 48 records carry
 	// references, 2,452 "; "-separated pieces (475 in the two 45-field rows,
 	// 1,977 in the others; the README's 476 = 475 + one funding text read as
-	// a reference). Of those pieces 34 are not references but parts of one
+	// a reference). Of those pieces 35 are not references but parts of one
 	// that held "; ": editor lists ("…, Lecture Notes…; Deuflhard, P.;
 	// Hermans, J.; …; Skeel, R. D., Eds.; Springer-Verlag: Berlin"),
 	// "Publisher: City" after a proceedings reference, and titles with a
-	// semicolon ("…coloured Petri nets; application to…"): 2,418 references.
-	scopusCorpusRefs(t, "scopus-csv/litstudy_scopus.csv", 58, 2418)
+	// semicolon ("…coloured Petri nets; application to…", "…with
+	// interdependent token; Application to the proof…"): 2,417 references.
+	scopusCorpusRefs(t, "scopus-csv/litstudy_scopus.csv", 58, 2417)
 
-	// The README's 10,412 is the number of "; "-separated pieces. 33 of them
+	// The README's 10,412 is the number of "; "-separated pieces. 37 of them
 	// continue the previous reference: title semicolons ("Betel nut and
-	// tobacco chewing; potential risk factors…", "Laboratory investigation;
-	// a journal of technical methods…"), editor/publisher tails ("(Eds.);
-	// Cambridge, MA: MIT Press") and export debris ("…, p. 148; note"):
-	// 10,379 references.
-	scopusCorpusRefs(t, "scopus-csv/metaknowledge_scopus_testing.csv.scopus", 220, 10379)
+	// tobacco chewing; potential risk factors…", "LKB1; Linking cell
+	// structure…", "Laboratory investigation; a journal of technical
+	// methods…"), editor/publisher tails ("(Eds.); Cambridge, MA: MIT
+	// Press"), an HTML entity ("Meucci, O. &amp; Fatatis, A.") and export
+	// debris ("…, p. 148; note"): 10,375 references.
+	scopusCorpusRefs(t, "scopus-csv/metaknowledge_scopus_testing.csv.scopus", 220, 10375)
 
 	// 2024+ layout. Every reference ends with "(YYYY)": split at "(YYYY); "
 	// there are 381 pieces, each ending with its only "(YYYY)", and every
@@ -227,6 +257,44 @@ func TestScopusCorpus(t *testing.T) {
 		if r.IDs["scopus"] == "" || r.Year == 0 || len(r.Authors) == 0 {
 			t.Errorf("record at line %d lacks eid, year or authors: %+v", r.Line, r)
 		}
+	}
+}
+
+// TestScopusCorpusAuthorCounts checks the authors of every record against
+// the "Author(s) ID" column read independently with encoding/csv: one
+// Scopus author id per author.
+func TestScopusCorpusAuthorCounts(t *testing.T) {
+	for _, rel := range []string{"scopus-csv/litstudy_scopus.csv", "scopus-csv/bibliometrix_scopus_sample.csv"} {
+		res := readCorpus(t, rel)
+		f, err := os.Open(corpusFile(t, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cr := csv.NewReader(f)
+		cr.LazyQuotes, cr.FieldsPerRecord = true, -1
+		rows, err := cr.ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := slices.Index(rows[0], "Author(s) ID")
+		if col < 0 || len(rows)-1 != len(res.Records) {
+			t.Fatalf("%s: id column %d, %d rows for %d records", rel, col, len(rows)-1, len(res.Records))
+		}
+		checked := 0
+		for i, row := range rows[1:] {
+			ids := 0
+			for _, id := range strings.Split(row[col], ";") {
+				if id = strings.TrimSpace(id); id != "" && !strings.HasPrefix(id, "[") {
+					ids++
+				}
+			}
+			if got := len(res.Records[i].Authors); got != ids {
+				t.Errorf("%s record %d: %d authors, %d author ids", rel, i+1, got, ids)
+			}
+			checked++
+		}
+		t.Logf("%s: author count equals the author-id count in all %d records", rel, checked)
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 //     Issue, pp. X-Y, (Year)", whose authors are also separated by "; ", so
 //     that a reference ends only at its "(Year)".
 
-// scopusYearEnd matches a new-layout reference end: ", (2020)".
+// scopusYearEnd matches a new-layout reference end: "(2020)".
 var scopusYearEnd = regexp.MustCompile(`\(\d{4}[a-z]?\)$`)
 
 // scopusYearMid matches a classic-layout year followed by the source.
@@ -36,9 +36,10 @@ func scopusNewLayout(cell string) bool {
 
 // SplitScopusReferences splits a Scopus "References" cell into references,
 // in both the classic layout and the 2024+ one whose authors are also
-// separated by "; ". The layout is detected per cell.
+// separated by "; ". The layout is detected per cell. A ";" at a line end
+// separates too, as in the one-reference-per-line lists of Scopus RIS.
 func SplitScopusReferences(cell string) []string {
-	cell = strings.TrimSpace(cell)
+	cell = strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(cell, ";\n", "; ")), ";")
 	if cell == "" {
 		return nil
 	}
@@ -91,6 +92,9 @@ func scopusBareName(p string) bool {
 // Scopus separates from its book reference with "; ".
 var scopusPublisherPlace = regexp.MustCompile(`^[\p{Lu}][^:;()\d]{1,60}: [\p{Lu}][\p{L} .]+(?:, [\p{Lu}][\p{L} .]*){0,2}(?:, chap \d+)?$`)
 
+// scopusEntityEnd matches an HTML entity cut off by the split at "; ".
+var scopusEntityEnd = regexp.MustCompile(`&(?:[a-zA-Z]{2,6}|#\d{1,5}|#x[0-9a-fA-F]{1,4})$`)
+
 // scopusEditorsEnd matches the last piece of an editor list: "Skeel, R. D., Eds.".
 var scopusEditorsEnd = regexp.MustCompile(`(?:, |\()Eds?\.?\)?$`)
 
@@ -124,11 +128,31 @@ func scopusJoinClassic(pieces []string) []string {
 			glue(p)
 		case strings.Contains(p, ": ") && !strings.Contains(p, "http") && scopusPublisherPlace.MatchString(p):
 			glue(p)
+		case scopusTitleRest(out[len(out)-1], p):
+			glue(p)
+		case scopusEntityEnd.MatchString(out[len(out)-1]):
+			// "Meucci, O. &amp; Fatatis, A.": an HTML entity's ";"
+			glue(p)
 		default:
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// scopusTitleRest reports whether p is the rest of a title cut at "; "
+// with a capital after it ("Tea drinking; A survey of habits (1999) J.
+// Things, …"): prev starts with authors and holds no year or source, and p
+// starts with no author but holds the "(Year) Source" of a reference.
+func scopusTitleRest(prev, p string) bool {
+	if strings.Contains(prev, "(") || strings.Contains(prev, "http") || !scopusYearMid.MatchString(p) {
+		return false
+	}
+	if authors, _ := scopusNames(scopusTokens(prev), true); len(authors) == 0 {
+		return false
+	}
+	authors, _ := scopusNames(scopusTokens(p), true)
+	return len(authors) == 0 && !strings.HasPrefix(p, "(")
 }
 
 // scopusEditorRun reports whether pieces[i:] starts with lone editor names
@@ -210,8 +234,8 @@ func scopusSplitTokens(s string, parens bool) ([]scopusToken, bool) {
 }
 
 var (
-	// scopusInitials matches dotted initials: "J.", "J.V.", "R. D.", "J.-H.", "Yu.", "Ch.".
-	scopusInitials = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?))+$`)
+	// scopusInitials matches dotted initials: "J.", "J.V.", "R. D.", "J.-H.", "X.-Y", "Yu.", "Ch.".
+	scopusInitials = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?))+\p{Lu}?$`)
 	// scopusBareInitials matches initials without dots: "GA", "M-L", "C-WR".
 	scopusBareInitials = regexp.MustCompile(`^\p{Lu}{1,3}(?:-\p{Lu}{1,3})?$`)
 )
@@ -299,6 +323,23 @@ func scopusPairInitials(t string) bool {
 	return scopusInitials.MatchString(t) || scopusBareInitials.MatchString(strings.TrimSuffix(t, "."))
 }
 
+// scopusShortName reads one name of a Scopus author list, which puts the
+// surname first: "Berg A.", "Berg AK", "Janko Wolfgang", "Berg, A.". A
+// longer name without initials ("Heart Study Group") is kept whole.
+func scopusShortName(t string) Author {
+	t = strings.Trim(strings.TrimSpace(t), ",;")
+	if strings.Contains(t, ",") {
+		return ParseName(t)
+	}
+	if a, ok := scopusNameWithInitials(t); ok {
+		return a
+	}
+	if w := strings.Fields(t); len(w) == 2 && scopusSurnameWord(w[0]) && scopusSurnameWord(w[1]) {
+		return Author{Family: w[0], Given: w[1]}
+	}
+	return Author{Family: CleanSpace(t)}
+}
+
 // scopusNames reads author names from the start of tokens: pairs
 // "Surname", "I." (old layout) or single "Surname I." tokens; "et al."
 // ends the list. In a reference (ref true) it stops at the first token
@@ -325,7 +366,7 @@ func scopusNames(toks []scopusToken, ref bool) ([]Author, int) {
 		if ref {
 			break
 		}
-		if a := ParseName(t); a.Family != "" {
+		if a := scopusShortName(t); a.Family != "" {
 			out = append(out, a)
 		}
 		i++
@@ -403,15 +444,20 @@ func scopusParseNew(ref *Reference, s string, yearAt int) {
 	pieces := strings.Split(body, "; ")
 	last := pieces[len(pieces)-1]
 	for _, p := range pieces[:len(pieces)-1] {
-		if a, ok := scopusNameWithInitials(p); ok {
-			ref.Authors = append(ref.Authors, a)
-		} else if a := ParseName(p); a.Family != "" {
+		if a := scopusShortName(p); a.Family != "" {
 			ref.Authors = append(ref.Authors, a)
 		}
 	}
 	toks := scopusTokens(last)
 	rest := 0
-	if len(toks) > 0 {
+	if len(pieces) == 1 {
+		// one author, none, or a classic "Surname, I., Surname, I." list
+		// (a classic reference without a source also ends with its year)
+		authors, n := scopusNames(toks, true)
+		if n < len(toks) {
+			ref.Authors, rest = authors, n
+		}
+	} else if len(toks) > 0 {
 		first := toks[0].s
 		if strings.EqualFold(strings.TrimRight(first, "."), "et al") {
 			rest = 1
@@ -419,7 +465,7 @@ func scopusParseNew(ref *Reference, s string, yearAt int) {
 			ref.Authors = append(ref.Authors, a)
 			rest = 1
 		} else if len(pieces) > 1 && len(toks) > 1 {
-			ref.Authors = append(ref.Authors, ParseName(first))
+			ref.Authors = append(ref.Authors, scopusShortName(first))
 			rest = 1
 		}
 		if rest < len(toks) && strings.EqualFold(strings.TrimRight(toks[rest].s, "."), "et al") {

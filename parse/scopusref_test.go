@@ -62,11 +62,35 @@ func TestSplitScopusReferences(t *testing.T) {
 			},
 		},
 		{
+			"classic title with a semicolon and a capital",
+			"Berg, A., Tea drinking; A survey of habits (1999) J. Things, 12, pp. 1-9; Guidelines for tea (2002) Food Rev., 3, p. 5",
+			[]string{
+				"Berg, A., Tea drinking; A survey of habits (1999) J. Things, 12, pp. 1-9",
+				"Guidelines for tea (2002) Food Rev., 3, p. 5",
+			},
+		},
+		{
+			"classic html entity",
+			"Berg, A. &amp; Lund, K. Tea. J. Things 12 (1999); Ito, T., (2001) Phys. Rev. B, 63, p. 104",
+			[]string{
+				"Berg, A. &amp; Lund, K. Tea. J. Things 12 (1999)",
+				"Ito, T., (2001) Phys. Rev. B, 63, p. 104",
+			},
+		},
+		{
 			"classic lone lower-case debris before a whole reference stays apart",
 			"Berg, A., (1999) J. Things, 12, p. 1; noteIto, T., (2001) Phys. Rev. B, 63, p. 104",
 			[]string{
 				"Berg, A., (1999) J. Things, 12, p. 1",
 				"noteIto, T., (2001) Phys. Rev. B, 63, p. 104",
+			},
+		},
+		{
+			"one reference per line",
+			"Berg, A., (1999) J. Things, 12, p. 1;\nIto, T., (2001) Phys. Rev. B, 63, p. 104;\n",
+			[]string{
+				"Berg, A., (1999) J. Things, 12, p. 1",
+				"Ito, T., (2001) Phys. Rev. B, 63, p. 104",
 			},
 		},
 		{
@@ -170,6 +194,16 @@ func TestParseScopusReference(t *testing.T) {
 			// new layout: a book has a title and no source
 			"Dale J., How we learn, (1910)",
 			Reference{Authors: au("Dale", "J."), Year: 1910, Title: "How we learn"},
+		},
+		{
+			// a classic reference without a source also ends with its year
+			"Berg, A., Lund, K., Unpublished thoughts (2001)",
+			Reference{Authors: au("Berg", "A.", "Lund", "K."), Year: 2001, Title: "Unpublished thoughts"},
+		},
+		{
+			// new layout: et al. after the authors
+			"Berg A.; Lund K.; et al., Big study, Nature, 4, (2021)",
+			Reference{Authors: au("Berg", "A.", "Lund", "K."), Year: 2021, Title: "Big study", Venue: "Nature", Volume: "4"},
 		},
 		{
 			// new layout: no authors
