@@ -21,12 +21,19 @@ func init() {
 	register(Format{Name: "citations-csv", Order: 13, Sniff: citSniff, Read: citRead})
 }
 
+// citCiting and citCited are the names of the two columns of an edge list.
+var (
+	citCiting = []string{"citing", "citing_doi", "citing_id"}
+	citCited  = []string{"cited", "cited_doi", "cited_id"}
+)
+
+// citSniff recognises a CSV header with a citing and a cited column.
 func citSniff(_ string, head []byte) bool {
 	cols, _, ok := citHeader(head)
 	if !ok {
 		return false
 	}
-	return citColumn(cols, "citing") >= 0 && citColumn(cols, "cited") >= 0
+	return citColumn(cols, citCiting...) >= 0 && citColumn(cols, citCited...) >= 0
 }
 
 // citHeader returns the normalised column names of the first line of head
@@ -122,13 +129,14 @@ func citWork(v string) (doi, pmid string) {
 	return doi, pmid
 }
 
+// citRead reads an edge list into one Record per citing work.
 func citRead(r io.Reader, s *Sink) error {
 	lr := newLineReader(r)
 	if !lr.Scan() {
 		return lr.Err()
 	}
 	cols, delim, ok := citHeader([]byte(lr.Text()))
-	citing, cited := citColumn(cols, "citing"), citColumn(cols, "cited")
+	citing, cited := citColumn(cols, citCiting...), citColumn(cols, citCited...)
 	if !ok || citing < 0 || cited < 0 {
 		s.Skipf(1, "header has no citing and cited columns")
 		return nil
@@ -170,9 +178,11 @@ func citRead(r io.Reader, s *Sink) error {
 		w := index[key]
 		if w == nil {
 			w = &work{rec: Record{Line: line, DOI: doi}, seen: map[string]bool{}}
-			w.rec.SetID("pmid", pmid)
 			index[key] = w
 			works = append(works, w)
+		}
+		if w.rec.IDs["pmid"] == "" {
+			w.rec.SetID("pmid", pmid)
 		}
 		if to == "" {
 			s.Warnf(line, "cited value is empty, row left out")

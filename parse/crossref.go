@@ -27,6 +27,8 @@ var crWorkKeys = []string{
 	"published-online", "deposited", "indexed", "member", "prefix", "issn-type",
 }
 
+// crSniff recognises JSON holding Crossref works: an API response
+// (message-type) or two keys only Crossref works have.
 func crSniff(_ string, head []byte) bool {
 	return jpSniff(head, []string{"message-type"}, 1) || jpSniff(head, crWorkKeys, 2)
 }
@@ -55,6 +57,8 @@ type crWork struct {
 	RefCount            jpInt      `json:"reference-count"`
 	RefsCount           jpInt      `json:"references-count"`
 	Reference           []crRef    `json:"reference"`
+	// Status is set when the object is an error response, not a work.
+	Status jpText `json:"status"`
 }
 
 // crPerson is an author: a person (family, given) or an organisation (name).
@@ -96,6 +100,7 @@ type crRef struct {
 	Unstructured jpText `json:"unstructured"`
 }
 
+// crRead reads Crossref works from any of the layouts above.
 func crRead(r io.Reader, s *Sink) error {
 	w := &jpWalker{s: s, containers: map[string]bool{"message": true, "items": true}}
 	w.work = func(raw []byte, line int) { crWorkRecord(s, raw, line) }
@@ -124,7 +129,11 @@ func crWorkRecord(s *Sink, raw []byte, line int) {
 		s.Warnf(line, "%s", msg)
 	}
 	if w.DOI == "" && w.Title == "" && len(w.Reference) == 0 {
-		s.Skipf(line, "json object is not a crossref work (no DOI, title or reference)")
+		if st := w.Status.String(); st != "" && st != "ok" {
+			s.Skipf(line, "crossref response status is %q", Shorten(st, 40))
+		} else {
+			s.Skipf(line, "json object is not a crossref work (no DOI, title or reference)")
+		}
 		return
 	}
 	rec := Record{Line: line}
@@ -265,7 +274,8 @@ func crFill(ref *Reference, p Reference) {
 	if ref.Volume == "" {
 		ref.Volume = p.Volume
 	}
-	if ref.Pages == "" {
+	if ref.Pages == "" || strings.HasPrefix(p.Pages, ref.Pages+"-") || strings.HasPrefix(p.Pages, ref.Pages+"–") {
+		// deposits give the first page only; the text may give the range
 		ref.Pages = p.Pages
 	}
 	if ref.DOI == "" {

@@ -19,7 +19,8 @@ import (
 // lenient value types for fields whose JSON kind varies between sources.
 
 // jpPeekSize is how far ahead the JSON readers look to tell JSON Lines from
-// one (possibly pretty-printed) JSON document.
+// one (possibly pretty-printed) JSON document when the first line is longer
+// than the input's buffer.
 const jpPeekSize = 1 << 20
 
 // jpMaxDepth bounds how deep envelopes may nest ({"message": {"items": …}}).
@@ -43,8 +44,8 @@ type jpWalker struct {
 	works int
 }
 
-// jpMember is one member of a JSON object: its key, the line the key is on
-// and its value.
+// jpMember is one member of a JSON object: its key, the line its value
+// starts on and the value.
 type jpMember struct {
 	key  string
 	line int
@@ -54,8 +55,17 @@ type jpMember struct {
 // read walks the whole input. It returns only I/O errors; bad JSON is
 // reported through the Sink.
 func (w *jpWalker) read(r io.Reader) error {
-	br := bufio.NewReaderSize(r, jpPeekSize)
-	if jpIsLines(br) {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
+	}
+	lines, sure := jpIsLines(br)
+	if !sure {
+		// the first line is longer than the buffer: look further
+		br = bufio.NewReaderSize(br, jpPeekSize)
+		lines, _ = jpIsLines(br)
+	}
+	if lines {
 		return w.readLines(br)
 	}
 	lc := &jpLineCounter{r: br}
@@ -65,27 +75,30 @@ func (w *jpWalker) read(r io.Reader) error {
 		return lc.err
 	}
 	if err != nil {
-		line := lc.lineAt(lc.read)
+		off := lc.read
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			line = lc.lineAt(se.Offset)
+			off = se.Offset
 		}
+		line := lc.lineAt(off)
 		w.s.Skipf(line, "%s; reading stopped after %d work(s)", jpErrText(err), w.works)
 	}
 	return nil
 }
 
 // jpIsLines reports whether the input is JSON Lines: its first non-blank
-// line is a complete JSON object or array by itself.
-func jpIsLines(br *bufio.Reader) bool {
-	head, _ := br.Peek(jpPeekSize)
+// line is a complete JSON object or array by itself. sure is false when
+// the first line does not end within br's buffer.
+func jpIsLines(br *bufio.Reader) (lines, sure bool) {
+	head, err := br.Peek(br.Size())
+	full := len(head) == br.Size() && err == nil
 	head = bytes.TrimLeft(head, " \t\r\n")
 	i := bytes.IndexByte(head, '\n')
 	if i < 0 {
-		return false
+		return false, !full
 	}
 	first := bytes.TrimSpace(head[:i])
-	return len(first) > 1 && (first[0] == '{' || first[0] == '[') && json.Valid(first)
+	return len(first) > 1 && (first[0] == '{' || first[0] == '[') && json.Valid(first), true
 }
 
 // readLines reads JSON Lines: every line is read on its own, so a bad line is
@@ -127,11 +140,13 @@ func jpErrText(err error) string {
 // jpStream walks JSON values with a json.Decoder.
 type jpStream struct {
 	*jpWalker
-	dec  *json.Decoder
-	lc   *jpLineCounter // nil when reading one line of JSON Lines
-	line int            // that line
+	dec   *json.Decoder
+	lc    *jpLineCounter // nil when reading one line of JSON Lines
+	line  int            // that line
+	depth int            // envelopes around the values read
 }
 
+// lineAt returns the line of byte offset off of the stream.
 func (st *jpStream) lineAt(off int64) int {
 	if st.lc == nil {
 		return st.line
@@ -152,7 +167,7 @@ func (st *jpStream) values() error {
 		line := st.lineAt(st.dec.InputOffset() - 1)
 		switch t {
 		case json.Delim('{'):
-			err = st.object(line, 0)
+			err = st.object(line, st.depth)
 		case json.Delim('['):
 			err = st.array()
 		default:
@@ -172,15 +187,33 @@ func (st *jpStream) array() error {
 			return err
 		}
 		line := st.lineAt(st.dec.InputOffset() - int64(len(raw)))
-		if len(raw) > 0 && raw[0] == '{' {
+		switch {
+		case len(raw) > 0 && raw[0] == '{' && st.depth < jpMaxDepth && jpHasKey(raw, st.containers):
+			// an envelope in a list, such as saved API pages
+			if err := st.nested(raw, line); err != nil {
+				return err
+			}
+		case len(raw) > 0 && raw[0] == '{':
 			st.works++
 			st.work(raw, line)
-		} else {
+		default:
 			st.s.Skipf(line, "list item is %s, not a work object", jpKind(raw))
 		}
 	}
 	_, err := st.dec.Token()
 	return err
+}
+
+// nested walks a complete value read from the stream, which starts on line.
+func (st *jpStream) nested(raw []byte, line int) error {
+	sub := &jpStream{jpWalker: st.jpWalker, line: line, depth: st.depth + 1}
+	if st.lc != nil {
+		sub.lc = &jpLineCounter{r: bytes.NewReader(raw), lines: line - 1}
+		sub.dec = json.NewDecoder(sub.lc)
+	} else {
+		sub.dec = json.NewDecoder(bytes.NewReader(raw))
+	}
+	return sub.values()
 }
 
 // object walks an object whose '{' (on line) was read. If it holds works
@@ -195,7 +228,6 @@ func (st *jpStream) object(line, depth int) error {
 			return err
 		}
 		key, _ := t.(string)
-		keyLine := st.lineAt(st.dec.InputOffset())
 		if st.containers[key] && depth < jpMaxDepth {
 			t, err := st.dec.Token()
 			if err != nil {
@@ -211,7 +243,7 @@ func (st *jpStream) object(line, depth int) error {
 			default:
 				// a scalar where works were expected, such as an error text
 				raw, _ := json.Marshal(t)
-				members = append(members, jpMember{key, keyLine, raw})
+				members = append(members, jpMember{key, st.lineAt(st.dec.InputOffset()), raw})
 			}
 			if err != nil {
 				return err
@@ -222,7 +254,7 @@ func (st *jpStream) object(line, depth int) error {
 		if err := st.dec.Decode(&raw); err != nil {
 			return err
 		}
-		members = append(members, jpMember{key, keyLine, raw})
+		members = append(members, jpMember{key, st.lineAt(st.dec.InputOffset() - int64(len(raw))), raw})
 	}
 	if _, err := st.dec.Token(); err != nil {
 		return err
@@ -238,9 +270,9 @@ func (st *jpStream) object(line, depth int) error {
 	return nil
 }
 
-// jpRebuild writes members back into one object, with as many line breaks
-// before each key as the input had, so that lines counted in the copy match
-// the input's.
+// jpRebuild writes members back into one object, with each value starting
+// on the line it started on in the input, so that lines counted in the copy
+// match the input's.
 func jpRebuild(members []jpMember, line int) []byte {
 	n := 2
 	for _, m := range members {
@@ -297,6 +329,7 @@ type jpLineCounter struct {
 	err   error   // the first read error other than io.EOF
 }
 
+// Read passes on bytes from the input, noting the line ends among them.
 func (c *jpLineCounter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	for i := 0; i < n; {
@@ -371,6 +404,8 @@ func jpHasKey(b []byte, keys map[string]bool) bool {
 	return found
 }
 
+// jpSkipSpace returns the offset of the first byte at or after i that is
+// not JSON white space.
 func jpSkipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
@@ -487,6 +522,10 @@ func (t *jpText) UnmarshalJSON(b []byte) error {
 	}
 	switch b[0] {
 	case '"':
+		if bytes.IndexByte(b, '\\') < 0 && len(b) >= 2 {
+			*t = jpText(b[1 : len(b)-1])
+			break
+		}
 		var s string
 		if json.Unmarshal(b, &s) == nil {
 			*t = jpText(s)

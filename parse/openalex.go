@@ -26,6 +26,8 @@ var oaWorkKeys = []string{
 	"abstract_inverted_index", "biblio", "best_oa_location", "related_works",
 }
 
+// oaSniff recognises JSON holding OpenAlex works: two keys only works
+// have, or one and an OpenAlex work id.
 func oaSniff(_ string, head []byte) bool {
 	if jpSniff(head, oaWorkKeys, 2) {
 		return true
@@ -42,10 +44,11 @@ type oaWork struct {
 	Year        jpInt  `json:"publication_year"`
 	Date        jpText `json:"publication_date"`
 	IDs         struct {
-		DOI   jpText `json:"doi"`
-		MAG   jpText `json:"mag"`
-		PMID  jpText `json:"pmid"`
-		PMCID jpText `json:"pmcid"`
+		OpenAlex jpText `json:"openalex"`
+		DOI      jpText `json:"doi"`
+		MAG      jpText `json:"mag"`
+		PMID     jpText `json:"pmid"`
+		PMCID    jpText `json:"pmcid"`
 	} `json:"ids"`
 	Authorships []struct {
 		Author struct {
@@ -90,6 +93,7 @@ type oaTerm struct {
 	Keyword     jpText `json:"keyword"`
 }
 
+// oaRead reads OpenAlex works from any of the layouts above.
 func oaRead(r io.Reader, s *Sink) error {
 	w := &jpWalker{s: s, containers: map[string]bool{"results": true}}
 	w.work = func(raw []byte, line int) { oaWorkRecord(s, raw, line) }
@@ -113,6 +117,9 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 			return
 		}
 		s.Warnf(line, "%s", msg)
+	}
+	if w.ID == "" {
+		w.ID = w.IDs.OpenAlex
 	}
 	if w.ID == "" && w.Title == "" && w.DisplayName == "" && w.DOI == "" {
 		if w.Error != "" {
@@ -198,10 +205,11 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 	lines := jpElementLines(raw, "referenced_works", line)
 	for i, ref := range w.Refs {
 		id := ref.String()
+		rl := jpLineOf(lines, i, len(w.Refs), line)
 		if id == "" {
+			s.Warnf(rl, "referenced work %d is empty, left out", i+1)
 			continue
 		}
-		rl := jpLineOf(lines, i, len(w.Refs), line)
 		r := Reference{Raw: id, Line: rl}
 		if short := oaShortID(id); short != "" {
 			r.Raw = short
@@ -226,6 +234,7 @@ func oaShortID(s string) string {
 	return strings.ToUpper(m[1])
 }
 
+// oaDigitsRe finds the number of a PubMed or PMC id or URL.
 var oaDigitsRe = regexp.MustCompile(`\d+`)
 
 // oaPMID returns the number of a PubMed id or URL.

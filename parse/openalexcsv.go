@@ -10,8 +10,9 @@ import (
 // The openalex-csv reader reads OpenAlex works flattened to CSV: the export
 // of the OpenAlex web interface (columns like author_names, biblio_volume,
 // referenced_works, or flattened ones like primary_location_source_issn_l)
-// and the CSV written by bibliometrix and similar tools with dotted column
-// names ("authorships.author.display_name"). Multiple values in one cell
+// the CSV written by bibliometrix and similar tools with dotted column
+// names ("authorships.author.display_name"), and openalexR's flat columns
+// (so, ab, volume, first_page…). Multiple values in one cell
 // are separated by "|". Column names are compared with dots read as
 // underscores, so both spellings work.
 
@@ -22,6 +23,8 @@ func init() {
 // oaCSVIDRe matches an OpenAlex work id in a CSV cell, quoted or not.
 var oaCSVIDRe = regexp.MustCompile(`(?i)^"?(?:https?://openalex\.org/)?W\d+"?$`)
 
+// oaCSVSniff recognises a CSV with OpenAlex column names whose first row
+// has an OpenAlex work id.
 func oaCSVSniff(_ string, head []byte) bool {
 	cols, delim, ok := citHeader(head)
 	if !ok {
@@ -54,12 +57,12 @@ var oaCSVCols = map[string][]string{
 	"date":      {"publication_date"},
 	"authors":   {"authorships_author_display_name", "author_names"},
 	"rawauth":   {"authorships_raw_author_name"},
-	"venue":     {"primary_location_source_display_name", "primary_location_display_name", "host_venue_display_name"},
-	"issn":      {"primary_location_source_issn_l", "primary_location_issn_l", "host_venue_issn_l"},
-	"volume":    {"biblio_volume"},
-	"issue":     {"biblio_issue"},
-	"first":     {"biblio_first_page"},
-	"last":      {"biblio_last_page"},
+	"venue":     {"primary_location_source_display_name", "primary_location_display_name", "host_venue_display_name", "so"},
+	"issn":      {"primary_location_source_issn_l", "primary_location_issn_l", "host_venue_issn_l", "issn_l"},
+	"volume":    {"biblio_volume", "volume"},
+	"issue":     {"biblio_issue", "issue"},
+	"first":     {"biblio_first_page", "first_page"},
+	"last":      {"biblio_last_page", "last_page"},
 	"citedby":   {"cited_by_count"},
 	"refs":      {"referenced_works"},
 	"refscount": {"referenced_works_count"},
@@ -67,12 +70,13 @@ var oaCSVCols = map[string][]string{
 	"pmid":      {"ids_pmid", "pmid"},
 	"pmcid":     {"ids_pmcid", "pmcid"},
 	"type":      {"type"},
-	"abstract":  {"abstract"},
+	"abstract":  {"abstract", "ab"},
 	"absindex":  {"abstract_inverted_index"},
 	"keywords":  {"keywords_display_name", "keywords_keyword"},
 	"concepts":  {"concepts_display_name"},
 }
 
+// oaCSVRead reads one Record per CSV row.
 func oaCSVRead(r io.Reader, s *Sink) error {
 	lr := newLineReader(r)
 	if !lr.Scan() {
@@ -185,7 +189,11 @@ func oaCSVRecord(s *Sink, get func(string) string, line int) {
 			}
 		}
 	}
-	for _, id := range oaCSVSplit(get("refs")) {
+	// ids hold no spaces: tools that re-save the CSV may join them otherwise
+	refs := strings.FieldsFunc(get("refs"), func(r rune) bool {
+		return r == '|' || r == ';' || r == ',' || r == ' '
+	})
+	for _, id := range refs {
 		ref := Reference{Raw: id, Line: line}
 		if short := oaShortID(id); short != "" {
 			ref.Raw = short
