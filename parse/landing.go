@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,8 +23,9 @@ func init() {
 	register(Format{Name: "landing", Order: 100, Sniff: lpSniff, Read: lpRead})
 }
 
-// lpSniff claims any text with a few words: the landing reader is the last
-// resort for text. It refuses JSON and markup, which are no scraped text.
+// lpSniff claims any text with a line of a few words or a labelled field:
+// the landing reader is the last resort for text. It refuses JSON, markup
+// and tables, which are no scraped text.
 func lpSniff(_ string, head []byte) bool {
 	if isBinary(head) {
 		return false
@@ -39,18 +42,65 @@ func lpSniff(_ string, head []byte) bool {
 			return false
 		}
 	}
-	words := 0
-	for _, w := range bytes.Fields(t) {
-		letters := 0
-		for _, r := range string(w) {
-			if unicode.IsLetter(r) {
-				letters++
+	if lpTabular(t) {
+		return false
+	}
+	// a line of words
+	for _, line := range bytes.Split(t, []byte{'\n'}) {
+		words := 0
+		for _, w := range bytes.Fields(line) {
+			letters := 0
+			for _, r := range string(w) {
+				if unicode.IsLetter(r) {
+					letters++
+				}
+			}
+			if letters >= 2 {
+				if words++; words >= 3 {
+					return true
+				}
 			}
 		}
-		if letters >= 2 {
-			if words++; words >= 3 {
+	}
+	// a labelled field alone ("Title: Things")
+	for _, line := range strings.Split(string(t[:min(len(t), 4096)]), "\n") {
+		if m := lpSplitColon(strings.TrimSpace(line)); m != nil && m[2] != "" {
+			lab := lpNormLabel(m[1])
+			if _, ok := lpLabels[lab]; ok {
 				return true
 			}
+			if _, ok := lpSections[lab]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lpTabular reports whether the first lines of head are rows of a table
+// (CSV, TSV): each holds the same number, two or more, of one separator.
+func lpTabular(head []byte) bool {
+	lines := bytes.SplitN(head, []byte{'\n'}, 7)
+	if len(lines) == 7 {
+		lines = lines[:6] // the last piece is the rest of the head
+	}
+	var rows [][]byte
+	for _, line := range lines {
+		if len(bytes.TrimSpace(line)) > 0 {
+			rows = append(rows, line)
+		}
+	}
+	if len(rows) < 3 {
+		return false
+	}
+	for _, sep := range []byte{'\t', ',', ';'} {
+		n := bytes.Count(rows[0], []byte{sep})
+		same := n >= 2
+		for _, r := range rows[1:] {
+			same = same && bytes.Count(r, []byte{sep}) == n
+		}
+		if same {
+			return true
 		}
 	}
 	return false
@@ -74,15 +124,15 @@ const (
 type lpSec uint8
 
 const (
-	lpSecNone        lpSec = iota
-	lpSecAbstract          // "Abstract"
-	lpSecAbstractAlt       // "Summary" and abstracts in other languages
-	lpSecKeywords          // "Keywords"
-	lpSecKeywordsAlt       // keywords in other languages
-	lpSecRefs              // the reference list
-	lpSecCitedBy           // works citing this one
-	lpSecWorks             // lists of other works: related, similar…
-	lpSecSkip              // funding, permissions, author notes, full text…
+	lpSecNone        lpSec = iota // no heading: an unheaded paragraph
+	lpSecAbstract                 // "Abstract"
+	lpSecAbstractAlt              // "Summary" and abstracts in other languages
+	lpSecKeywords                 // "Keywords"
+	lpSecKeywordsAlt              // keywords in other languages
+	lpSecRefs                     // the reference list
+	lpSecCitedBy                  // works citing this one
+	lpSecWorks                    // lists of other works: related, similar…
+	lpSecSkip                     // funding, permissions, author notes, full text…
 )
 
 // lpField is one value found on a line. rank orders sources of the same
@@ -92,6 +142,9 @@ type lpField struct {
 	rank     int
 }
 
+// lpLine is one line of a page with what it is on its own; a line with a
+// heading glued to its text ("…coercion'.Keywords") is split in two lines
+// of the same number.
 type lpLine struct {
 	n        int    // input line number
 	text     string // cleaned, without bullet or list number
@@ -106,12 +159,17 @@ type lpLine struct {
 	footer   bool // lpBoiler: contact, address or copyright line
 }
 
+// lpRead reads a page: it classifies its lines, walks them following the
+// sections, and emits one record per work.
 func lpRead(r io.Reader, s *Sink) error {
 	lr := newLineReader(r)
 	var lines []lpLine
 	for lr.Scan() {
 		if lr.Long() {
 			s.Warnf(lr.Line(), "line longer than %d bytes, cut", maxLine)
+		}
+		if n := len(lines); n > 0 && lines[n-1].kind == lpBlank && strings.TrimSpace(lr.Text()) == "" {
+			continue // a run of blank lines counts as one
 		}
 		lines = lpAppendLine(lines, lr.Line(), lr.Text())
 	}
@@ -183,18 +241,57 @@ func lpClassify(n int, t string) lpLine {
 		return l
 	}
 	if strings.Contains(t, "|") {
-		lpClassifyCells(&l)
+		lpClassifyCells(&l, strings.Split(t, "|"), true)
+		return l
+	}
+	if parts := lpDateList(t); parts != nil {
+		lpClassifyCells(&l, parts, false)
+		return l
+	}
+	if strings.Contains(t, " · ") {
+		lpClassifyCells(&l, strings.Split(t, " · "), false)
 		return l
 	}
 	lpClassifyText(&l)
 	return l
 }
 
+var lpDateWordRe = regexp.MustCompile(`(?i)\b(?:received|accepted|revised|published(?: online)?|first published|available online|issue date)\b`)
+
+// lpDateList splits "Received 01 Jan 2008, Accepted 01 Feb 2009, Published
+// online: 06 Jul 2009" into its dates, or returns nil.
+func lpDateList(t string) []string {
+	if len(t) > 300 || !strings.ContainsAny(t, ",;") {
+		return nil
+	}
+	lt := strings.ToLower(t[:min(len(t), 16)])
+	if !strings.HasPrefix(lt, "received") && !strings.HasPrefix(lt, "accepted") && !strings.HasPrefix(lt, "revised") &&
+		!strings.HasPrefix(lt, "published") && !strings.HasPrefix(lt, "first published") &&
+		!strings.HasPrefix(lt, "available online") && !strings.HasPrefix(lt, "issue date") {
+		return nil
+	}
+	locs := lpDateWordRe.FindAllStringIndex(t, -1)
+	if len(locs) < 2 || locs[0][0] != 0 {
+		return nil
+	}
+	var parts []string
+	for k, loc := range locs {
+		end := len(t)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		parts = append(parts, strings.Trim(t[loc[0]:end], " ,;"))
+	}
+	return parts
+}
+
 // lpClassifyCells reads a line of table cells: "| Label: | value |", or
-// several fields joined by bars ("Pages 383-393 | Published online: …").
-func lpClassifyCells(l *lpLine) {
+// several fields joined by bars ("Pages 383-393 | Published online: …") or
+// other separators. table says the cells are a table's (split on bars);
+// other splits stand only where some cell holds a field.
+func lpClassifyCells(l *lpLine, split []string, table bool) {
 	var cells []string
-	for _, c := range strings.Split(l.text, "|") {
+	for _, c := range split {
 		c = strings.TrimSpace(c)
 		if strings.Trim(c, "-: ") != "" {
 			cells = append(cells, c)
@@ -207,6 +304,11 @@ func lpClassifyCells(l *lpLine) {
 	case len(cells) == 1:
 		l.text = cells[0]
 		lpClassifyText(l)
+		return
+	}
+	if sec, ok := lpSections[lpNormLabel(cells[0])]; ok && (sec == lpSecKeywords || sec == lpSecKeywordsAlt) {
+		// "Keywords | a | b | c"
+		l.text, l.kind, l.sec, l.inline = cells[0], lpHead, sec, strings.Join(cells[1:], "; ")
 		return
 	}
 	if len(cells) == 2 {
@@ -224,27 +326,40 @@ func lpClassifyCells(l *lpLine) {
 	var fields []lpField
 	labelled := false
 	for _, c := range cells {
-		sub := lpLine{text: c, count: -1}
-		lpClassifyText(&sub)
-		if sub.kind == lpMeta {
-			fields = append(fields, sub.fields...)
-			labelled = labelled || sub.labelled
+		parts := lpDateList(c)
+		if parts == nil {
+			parts = []string{c}
+		}
+		for _, p := range parts {
+			sub := lpLine{text: p, count: -1}
+			lpClassifyText(&sub)
+			if sub.kind == lpMeta {
+				fields = append(fields, sub.fields...)
+				labelled = labelled || sub.labelled
+			}
 		}
 	}
 	if len(fields) > 0 {
 		l.kind, l.fields, l.labelled = lpMeta, fields, labelled
 		return
 	}
-	if len(cells) >= 3 {
+	if !table {
+		lpClassifyText(l)
+		return
+	}
+	short := true
+	for _, c := range cells {
+		short = short && len(strings.Fields(c)) <= 4
+	}
+	if len(cells) >= 3 && short {
 		l.kind = lpBoiler // a navigation bar
 		return
 	}
-	l.text = cells[0]
+	l.text = cells[0] // "Title | Journal | Site"
 	lpClassifyText(l)
 }
 
 var (
-	lpColonRe    = regexp.MustCompile(`^([^:：]{1,48}?)\s*[:：]\s*(.*)$`)
 	lpAbsInline  = regexp.MustCompile(`^(?i)(abstract|summary)\s*[.—–]\s*(.+)$`)
 	lpHasRefsRe  = regexp.MustCompile(`(?i)\bhas (\d[\d,]*) (?:references?|cited references)\b`)
 	lpNRefsRe    = regexp.MustCompile(`(?i)^(\d[\d,]*)\s+(?:references?|cited references)\b`)
@@ -252,6 +367,7 @@ var (
 	lpTrailNumRe = regexp.MustCompile(`^(.*?)\s+(\d[\d,]*)$`)
 	lpNCitesRe   = regexp.MustCompile(`(?i)^(\d[\d,]*)\s+(?:(?:crossref|scopus|web of science|google scholar|dimensions|europe pmc)\s+)?(?:citations?|times cited)(?:\s+to date)?$`)
 	lpIntRe      = regexp.MustCompile(`^\d[\d,]*$`)
+	lpCitedByNRe = regexp.MustCompile(`(?i)^(?:cited by|citations|times cited|citing articles)\s*:?\s*(\d[\d,]*)\s+(?:articles?|documents?|works?|publications?|papers?|times)$`)
 )
 
 // lpClassifyText classifies a line without table cells.
@@ -265,7 +381,7 @@ func lpClassifyText(l *lpLine) {
 		l.kind, l.label = lpLabel, key
 		return
 	}
-	if m := lpColonRe.FindStringSubmatch(t); m != nil {
+	if m := lpSplitColon(t); m != nil {
 		if key, ok := lpLabels[lpNormLabel(m[1])]; ok {
 			if m[2] == "" {
 				l.kind, l.label = lpLabel, key
@@ -304,38 +420,55 @@ func lpClassifyText(l *lpLine) {
 // "8 CrossRef citations to date") and text following it on the line.
 func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	count = -1
+	lt := strings.ToLower(t[:min(len(t), 12)])
+	absLike := strings.HasPrefix(lt, "abstract") || strings.HasPrefix(lt, "summary")
 	if utf8.RuneCountInString(t) > 120 {
-		if m := lpAbsInline.FindStringSubmatch(t); m != nil {
+		if !absLike && !strings.ContainsAny(t, ":：") {
+			return 0, -1, "", false
+		}
+		if m := lpAbsInline.FindStringSubmatch(t); absLike && m != nil {
 			return lpSections[strings.ToLower(m[1])], -1, m[2], true
 		}
-		if m := lpColonRe.FindStringSubmatch(t); m != nil {
+		if m := lpSplitColon(t); m != nil {
 			if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecAbstract || sec == lpSecAbstractAlt || sec == lpSecKeywords || sec == lpSecKeywordsAlt || sec == lpSecRefs) {
 				return sec, -1, m[2], true
 			}
 		}
 		return 0, -1, "", false
 	}
-	if m := lpHasRefsRe.FindStringSubmatch(t); m != nil {
-		return lpSecRefs, lpAtoi(m[1]), "", true
+	if strings.Contains(t, "eferenc") {
+		if m := lpHasRefsRe.FindStringSubmatch(t); m != nil {
+			return lpSecRefs, lpAtoi(m[1]), "", true
+		}
 	}
-	if m := lpNRefsRe.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 40 {
-		return lpSecRefs, lpAtoi(m[1]), "", true
-	}
-	if m := lpNCitesRe.FindStringSubmatch(t); m != nil {
+	if m := lpCitedByNRe.FindStringSubmatch(t); m != nil {
 		return lpSecCitedBy, lpAtoi(m[1]), "", true
 	}
+	if t[0] >= '0' && t[0] <= '9' {
+		if m := lpNRefsRe.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 40 {
+			return lpSecRefs, lpAtoi(m[1]), "", true
+		}
+		if m := lpNCitesRe.FindStringSubmatch(t); m != nil {
+			return lpSecCitedBy, lpAtoi(m[1]), "", true
+		}
+	}
 	name, rest := t, ""
-	if m := lpColonRe.FindStringSubmatch(t); m != nil {
+	if m := lpSplitColon(t); m != nil {
 		name, rest = m[1], m[2]
-	} else if m := lpAbsInline.FindStringSubmatch(t); m != nil {
+	} else if m := lpAbsInline.FindStringSubmatch(t); absLike && m != nil {
 		name, rest = m[1], m[2]
 	}
-	if m := lpCountRe.FindStringSubmatch(name); m != nil {
+	if last := name[len(name)-1]; (last == ')' || last == ']') && lpCountRe.MatchString(name) {
+		m := lpCountRe.FindStringSubmatch(name)
 		if sec, ok := lpSections[lpNormLabel(m[1])]; ok && rest == "" {
 			return sec, lpAtoi(m[2]), "", true
 		}
 	}
-	if m := lpTrailNumRe.FindStringSubmatch(name); m != nil && rest == "" {
+	if last := name[len(name)-1]; last >= '0' && last <= '9' && rest == "" {
+		m := lpTrailNumRe.FindStringSubmatch(name)
+		if m == nil {
+			return 0, -1, "", false
+		}
 		if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecCitedBy || sec == lpSecRefs) {
 			return sec, lpAtoi(m[2]), "", true
 		}
@@ -347,9 +480,28 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	if (sec == lpSecCitedBy || sec == lpSecRefs) && lpIntRe.MatchString(rest) {
 		return sec, lpAtoi(rest), "", true
 	}
+	if m := lpCountRe.FindStringSubmatch(rest); sec == lpSecCitedBy && m != nil {
+		return sec, lpAtoi(m[2]), "", true // "Citations: View citations in EconPapers (3)"
+	}
 	return sec, -1, rest, true
 }
 
+// lpSplitColon splits "Label: value" at a colon within the first 48
+// characters, returning the whole match, the label and the value, or nil.
+func lpSplitColon(t string) []string {
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 || utf8.RuneCountInString(t[:i]) > 48 {
+		return nil
+	}
+	name := strings.TrimSpace(t[:i])
+	if name == "" {
+		return nil
+	}
+	_, w := utf8.DecodeRuneInString(t[i:])
+	return []string{t, name, strings.TrimSpace(t[i+w:])}
+}
+
+// lpAtoi reads a count, allowing thousands commas; -1 if it is none.
 func lpAtoi(s string) int {
 	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
 	if err != nil {
@@ -359,19 +511,20 @@ func lpAtoi(s string) int {
 }
 
 var (
-	lpParenRe     = regexp.MustCompile(`\s*\([^()]*\)`)
-	lpLabelTailRe = regexp.MustCompile(`[\s:：.]+$`)
+	lpParenRe = regexp.MustCompile(`\s*\([^()]*\)`)
 )
 
 // lpNormLabel returns a label in the form the label tables use: lower case,
 // without parenthesised notes, trailing colon or extra space.
 func lpNormLabel(s string) string {
+	if len(s) > 64 {
+		return "" // no label is that long
+	}
 	s = strings.ToLower(strings.TrimSpace(s))
 	if strings.Contains(s, "(") && s != "author(s)" && s != "editor(s)" {
 		s = lpParenRe.ReplaceAllString(s, "")
 	}
-	s = lpLabelTailRe.ReplaceAllString(s, "")
-	return CleanSpace(s)
+	return strings.Join(strings.Fields(strings.TrimRight(s, " \t:：.")), " ")
 }
 
 // lpSections maps normalised headings to the section they open.
@@ -453,13 +606,16 @@ var lpLabels = func() map[string]string {
 		"source title", "periodical", "zeitschrift", "revue", "revista", "rivista", "book title", "journal name",
 		"series", "conference", "in")
 	add("doi", "doi", "identification number", "digital object identifier", "doi link", "doi url")
-	add("pubdate", "published", "published online", "date", "publication date", "date published",
-		"first published", "first published online", "issue date", "date of publication", "available online",
-		"version of record online", "issue online", "epub", "online publication date", "published date",
-		"publication year", "year", "pub date", "published print", "print publication date", "date of issue",
-		"official date", "online veröffentlicht", "online publiziert", "erschienen", "veröffentlicht",
+	add("pubdate", "published", "date", "publication date", "date published", "issue date", "date of publication",
+		"issue online", "published date", "publication year", "year", "pub date", "published print",
+		"print publication date", "date of issue", "official date", "erschienen", "veröffentlicht",
 		"erscheinungsdatum", "publié", "publié le", "date de publication", "publicado", "fecha de publicación",
-		"data di pubblicazione", "data de publicação")
+		"data di pubblicazione", "data de publicação", "print", "published in print", "опубликовано",
+		"дата публикации", "发表日期", "出版日期")
+	// dates of the online version, which can be years after the issue
+	add("epubdate", "published online", "first published", "first published online", "available online",
+		"version of record online", "epub", "online publication date", "online veröffentlicht", "online publiziert",
+		"online", "publié en ligne", "publicado en línea")
 	add("volume", "volume", "vol", "band", "jahrgang")
 	add("issue", "issue", "number", "no", "heft", "numéro", "número", "numero")
 	add("pages", "pages", "page", "page range", "pp", "seiten")
@@ -468,7 +624,7 @@ var lpLabels = func() map[string]string {
 	add("isbn", "isbn", "print isbn", "online isbn", "eisbn")
 	add("pmid", "pmid", "pubmed id")
 	add("pmcid", "pmcid", "pmc id", "pmc")
-	add("arxiv", "arxiv", "arxiv id")
+	add("arxiv", "arxiv", "arxiv id", "cite as")
 	add("url", "persistent link", "permalink", "url", "uri", "official url", "stable url", "link", "permanent link")
 	add("type", "item type", "type", "article type", "document type", "publication type", "doc type")
 	add("citedby", "times cited", "citation count", "cited by count")
@@ -477,7 +633,7 @@ var lpLabels = func() map[string]string {
 }()
 
 var (
-	lpBareRe  = regexp.MustCompile(`(?i)^(pages?|pp\.?|vol\.?|volume|issue|no\.|published online|published|first published|epub|cited by|times cited|doi|pmid|pmcid|issn|isbn|page updated|last updated|last modified|updated|received|accepted|revised|deposited)\s+(.+)$`)
+	lpBareRe  = regexp.MustCompile(`(?i)^(by|pages?|pp\.?|vol\.?|volume|issue|no\.|published online|published|first published|epub|cited by|times cited|doi|pmid|pmcid|issn|isbn|page updated|last updated|last modified|updated|received|accepted|revised|deposited)\s+(.+)$`)
 	lpPagesRe = regexp.MustCompile(`^[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]?\d+[A-Za-z]?)?$`)
 	lpShortRe = regexp.MustCompile(`^[\w.-]{1,12}$`)
 )
@@ -491,6 +647,10 @@ func lpBareLabel(t string) []lpField {
 	}
 	lab, val := lpNormLabel(m[1]), strings.TrimSpace(m[2])
 	switch lab {
+	case "by":
+		if _, ok := lpAuthors(val); ok {
+			return lpFieldsFor("authors", val, 0)
+		}
 	case "page", "pages", "pp":
 		if lpPagesRe.MatchString(val) {
 			return lpFieldsFor("pages", val, 0)
@@ -503,17 +663,21 @@ func lpBareLabel(t string) []lpField {
 		if lpShortRe.MatchString(val) {
 			return lpFieldsFor("issue", val, 0)
 		}
-	case "published online", "published", "first published", "epub":
+	case "published":
 		if lpDateOnly(val) {
 			return lpFieldsFor("pubdate", val, 0)
+		}
+	case "published online", "first published", "epub":
+		if lpDateOnly(val) {
+			return lpFieldsFor("epubdate", val, 0)
 		}
 	case "page updated", "last updated", "last modified", "updated", "received", "accepted", "revised", "deposited":
 		if ParseYear(val) != 0 {
 			return []lpField{{key: "ignore", val: val}}
 		}
 	case "cited by", "times cited":
-		if lpIntRe.MatchString(val) {
-			return lpFieldsFor("citedby", val, 0)
+		if ws := strings.Fields(val); len(ws) > 0 && len(ws) <= 3 && lpIntRe.MatchString(ws[0]) {
+			return lpFieldsFor("citedby", ws[0], 0)
 		}
 	case "doi":
 		return lpFieldsFor("doi", val, 0)
@@ -545,7 +709,7 @@ func lpFieldsFor(key, val string, rank int) []lpField {
 			return f("doi", d)
 		}
 		return f("ignore", val)
-	case "pubdate":
+	case "pubdate", "epubdate":
 		if ParseYear(val) == 0 {
 			return f("ignore", val)
 		}
@@ -558,9 +722,14 @@ func lpFieldsFor(key, val string, rank int) []lpField {
 			}
 			return c
 		}
+		if m := lpTrailDateRe.FindStringSubmatchIndex(val); m != nil && m[0] > 0 && lpDateOnly(val[m[2]:m[3]]) {
+			return []lpField{{key: "venue", val: strings.TrimRight(val[:m[0]], ".,;"), rank: rank},
+				{key: "pubdate", val: val[m[2]:m[3]], rank: rank}}
+		}
 		return f("venue", strings.TrimRight(val, ".,;"))
 	case "citedby", "refcount":
-		if n := lpAtoi(strings.Fields(val)[0]); n >= 0 {
+		if ws := strings.Fields(val); len(ws) > 0 && lpAtoi(ws[0]) >= 0 {
+			n := lpAtoi(ws[0])
 			return f(key, strconv.Itoa(n))
 		}
 		return f("ignore", val)
@@ -597,6 +766,7 @@ func lpFieldsFor(key, val string, rank int) []lpField {
 	return f(key, val)
 }
 
+// lpHasKey reports whether fs holds a field with key.
 func lpHasKey(fs []lpField, key string) bool {
 	for _, f := range fs {
 		if f.key == key {
@@ -607,30 +777,43 @@ func lpHasKey(fs []lpField, key string) bool {
 }
 
 var (
-	lpPubByRe   = regexp.MustCompile(`(?i)^published by\s+(.+?)\s+in\s+(.+)$`)
-	lpPubInRe   = regexp.MustCompile(`(?i)^(?:published|appeared) in:?\s+(.+)$`)
-	lpDOILineRe = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$`)
+	lpPubByRe     = regexp.MustCompile(`(?i)^published by\s+(.+?)\s+in\s+(.+)$`)
+	lpPubInRe     = regexp.MustCompile(`(?i)^(?:published|appeared) in:?\s+(.+)$`)
+	lpArticleInRe = regexp.MustCompile(`^(Article|Chapter|Conference Paper|Preprint|Book|Review) in\s+(\p{Lu}.+)$`)
+	lpTrailDateRe = regexp.MustCompile(`[\s,·]+(\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{4}|\d{4})$`)
+	lpDOILineRe   = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$`)
 )
 
 // lpRecognise finds fields in an unlabelled line by its form: a citation
 // line, "Published by X in Journal", a date alone, a DOI alone, a document
 // type.
 func lpRecognise(t string) []lpField {
-	if lpDOILineRe.MatchString(t) {
+	if utf8.RuneCountInString(t) > 200 {
+		return nil
+	}
+	lt := strings.ToLower(t)
+	if strings.Contains(t, "10.") && lpDOILineRe.MatchString(t) {
 		if d := NormalizeDOI(t); d != "" {
 			return []lpField{{key: "doi", val: d, rank: 1}}
 		}
 	}
-	if m := lpPubByRe.FindStringSubmatch(t); m != nil {
-		return lpFieldsFor("venue", m[2], 1)
+	if strings.HasPrefix(lt, "published ") || strings.HasPrefix(lt, "appeared ") {
+		if m := lpPubByRe.FindStringSubmatch(t); m != nil {
+			return lpFieldsFor("venue", m[2], 1)
+		}
+		if m := lpPubInRe.FindStringSubmatch(t); m != nil {
+			return lpFieldsFor("venue", m[1], 1)
+		}
 	}
-	if m := lpPubInRe.FindStringSubmatch(t); m != nil {
-		return lpFieldsFor("venue", m[1], 1)
-	}
-	if lpDateOnly(t) {
+	if len(t) <= 40 && lpDateOnly(t) {
 		return []lpField{{key: "pubdate", val: t, rank: 2}}
 	}
-	if lpDocTypes[strings.ToLower(t)] {
+	if m := lpArticleInRe.FindStringSubmatch(t); m != nil {
+		if f := lpFieldsFor("venue", m[2], 1); lpHasKey(f, "venue") {
+			return append(f, lpField{key: "type", val: m[1], rank: 1})
+		}
+	}
+	if lpDocTypes[lt] {
 		return []lpField{{key: "type", val: t, rank: 1}}
 	}
 	return lpRecogniseCitation(t)
@@ -678,7 +861,14 @@ func lpRecogniseCitation(t string) []lpField {
 			out = append(out, lpField{key: k, val: v, rank: 1})
 		}
 	}
-	if m := lpEconRe.FindStringSubmatch(t); m != nil && lpVenueName(m[1]) {
+	lt := strings.ToLower(t)
+	vol := strings.Contains(lt, "vol") || strings.Contains(lt, "band") || strings.Contains(lt, "bd.") ||
+		strings.Contains(lt, "tome") || strings.Contains(lt, "jahrgang")
+	paren := strings.Contains(t, "(")
+	if !vol && !paren {
+		return nil
+	}
+	if m := lpEconRe.FindStringSubmatch(t); vol && m != nil && lpVenueName(m[1]) {
 		add("venue", m[1])
 		add("pubdate", m[2])
 		add("volume", m[3])
@@ -686,7 +876,7 @@ func lpRecogniseCitation(t string) []lpField {
 		add("pages", m[5])
 		return out
 	}
-	if m := lpCompactRe.FindStringSubmatch(t); m != nil && lpVenueName(m[1]) && !lpVolWordRe.MatchString(m[1]) {
+	if m := lpCompactRe.FindStringSubmatch(t); paren && m != nil && lpVenueName(m[1]) && !lpVolWordRe.MatchString(m[1]) {
 		add("venue", m[1])
 		if m[2] == "" {
 			if y := lpParYearRe.FindStringSubmatch(t); y != nil {
@@ -699,12 +889,15 @@ func lpRecogniseCitation(t string) []lpField {
 		add("pages", m[5])
 		return out
 	}
-	if m := lpSpringerRe.FindStringSubmatch(t); m != nil && lpVenueName(m[1]) {
+	if m := lpSpringerRe.FindStringSubmatch(t); paren && m != nil && lpVenueName(m[1]) {
 		add("venue", m[1])
 		add("volume", m[2])
 		add("pages", m[3])
 		add("pubdate", m[4])
 		return out
+	}
+	if !vol {
+		return nil
 	}
 	loc := lpVolRe.FindStringSubmatchIndex(t)
 	if loc == nil || lpIsProse(t) {
@@ -789,11 +982,28 @@ func lpDateOnly(t string) bool {
 }
 
 var (
-	lpEmailRe   = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
-	lpFooterRe  = regexp.MustCompile(`(?i)copyright|©|\(c\)\s*\d{4}|all rights reserved|recaptcha|privacy (?:policy|statement|notice)|terms (?:of|and) (?:service|use|conditions)|cookie|^(?:tel|phone|fax)\b`)
-	lpAddressRe = regexp.MustCompile(`(?:^\d{1,6}\s+.*\b(?:Ave|Avenue|Street|St|Road|Rd|Blvd|Boulevard|Suite|Ste|Lane|Drive|Way)\b)|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`)
-	lpCueRe     = regexp.MustCompile(`(?i)access statistics|subscribers only|edited by|maintained by|bibliographic data for|more articles in|export reference|export citation|page updated|last updated|may be available elsewhere|search for items|please note|sign in|log in|rightslink|permissions|download pdf|view pdf|javascript|your browser|skip to|opens? in a new|add to mendeley|author links open|get rights and content|show more|view all|external link|powered by|follow us|newsletter|sign up|subscribe|this (?:web)?site|our (?:web)?site|(?:organi[sz]ation|company|platform|service|tool) that helps|is funded (?:in part )?by|we use|full text for|get access|access through your institution|purchase pdf|^note\s*:`)
+	lpEmailRe    = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+	lpStreetRe   = regexp.MustCompile(`^\d{1,6}\s[^\d]*\b(?:Ave|Avenue|Street|St|Road|Rd|Blvd|Boulevard|Suite|Ste|Lane|Drive|Way)\b`)
+	lpZipRe      = regexp.MustCompile(`\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`)
+	lpCopyYearRe = regexp.MustCompile(`\(c\)\s*\d{4}`)
 )
+
+// lpFooterCues mark footer lines (lower case).
+var lpFooterCues = []string{"copyright", "©", "all rights reserved", "recaptcha", "privacy policy",
+	"privacy statement", "privacy notice", "terms of service", "terms of use", "terms and conditions", "cookie"}
+
+// lpCues mark notices and navigation (lower case).
+var lpCues = []string{"access statistics", "subscribers only", "edited by", "maintained by", "bibliographic data for",
+	"more articles in", "export reference", "export citation", "page updated", "last updated",
+	"may be available elsewhere", "search for items", "please note", "sign in", "log in", "rightslink", "permissions",
+	"download pdf", "view pdf", "javascript", "your browser", "skip to", "open in a new", "opens in a new",
+	"add to mendeley", "author links open", "get rights and content", "show more", "view all", "external link",
+	"powered by", "follow us", "newsletter", "sign up", "subscribe", "this site", "this website", "our site",
+	"our website", "organization that helps", "organisation that helps", "company that helps", "platform that helps",
+	"service that helps", "tool that helps", "is funded by", "is funded in part by", "we use", "full text for",
+	"get access", "access through your institution", "purchase pdf", "search for more papers",
+	"corresponding author", "e-mail address", "show abstract", "hide abstract", "view abstract", "request permissions",
+	"open in viewer", "download citation", "track citation", "add to favorites", "recommend to library"}
 
 // lpNav holds navigation and page-furniture lines, normalised.
 var lpNav = map[string]bool{}
@@ -814,13 +1024,32 @@ func init() {
 // lpBoilerLine recognises site furniture: navigation words, notices, and
 // footer lines (contact, address, copyright).
 func lpBoilerLine(t string) (boiler, footer bool) {
-	if lpEmailRe.MatchString(t) || lpFooterRe.MatchString(t) || lpAddressRe.MatchString(t) {
+	lt := strings.ToLower(t)
+	for _, c := range lpFooterCues {
+		if strings.Contains(lt, c) {
+			return true, true
+		}
+	}
+	if strings.HasPrefix(lt, "tel") || strings.HasPrefix(lt, "phone") || strings.HasPrefix(lt, "fax") {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(lt, "telphonfax")); !unicode.IsLetter(r) {
+			return true, true
+		}
+	}
+	if (strings.Contains(t, "@") && lpEmailRe.MatchString(t)) || (strings.Contains(lt, "(c)") && lpCopyYearRe.MatchString(lt)) {
 		return true, true
 	}
-	if lpNav[strings.ToLower(strings.Trim(t, " .:›»>|"))] {
+	if strings.ContainsAny(t, "0123456789") && (lpZipRe.MatchString(t) || lpStreetRe.MatchString(t)) {
+		return true, true
+	}
+	if lpNav[strings.Trim(lt, " .:›»>|")] {
 		return true, false
 	}
-	if lpCueRe.MatchString(t) {
+	for _, c := range lpCues {
+		if strings.Contains(lt, c) {
+			return true, false
+		}
+	}
+	if strings.HasPrefix(lt, "note:") || strings.HasPrefix(lt, "note :") {
 		return true, false
 	}
 	return false, false
@@ -864,6 +1093,7 @@ var lpSublabels = map[string]bool{
 	"schlussfolgerungen": true, "diskussion": true, "fragestellung": true,
 }
 
+// lpIsEnding reports whether a structured abstract's part is its last.
 func lpIsEnding(sub string) bool {
 	switch sub {
 	case "conclusion", "conclusions", "interpretation", "implications", "discussion", "schlussfolgerung", "schlussfolgerungen", "diskussion":
@@ -874,9 +1104,8 @@ func lpIsEnding(sub string) bool {
 
 // lpFact is a field found at a line index.
 type lpFact struct {
-	i    int
-	f    lpField
-	kind string // "" for fields; "free" for loose DOIs
+	i int
+	f lpField
 }
 
 type lpAbs struct {
@@ -915,8 +1144,11 @@ const (
 
 // lpDoc holds a page's lines and what the walk over them found.
 type lpDoc struct {
-	lines []lpLine
-	used  []bool // lines taken as a label's value
+	lines     []lpLine
+	used      []bool // lines taken as a label's value
+	inSection []bool // lines taken by a section (abstract, references…)
+	blankTo   int    // shortTextNext's last run of blank lines ends here
+	blankOK   bool   // and its answer
 
 	facts    []lpFact
 	abs      []lpAbs
@@ -952,6 +1184,7 @@ type lpItem struct {
 	link bool
 }
 
+// add records fields found at line i.
 func (d *lpDoc) add(i int, fs ...lpField) {
 	for _, f := range fs {
 		d.facts = append(d.facts, lpFact{i: i, f: f})
@@ -960,8 +1193,10 @@ func (d *lpDoc) add(i int, fs ...lpField) {
 
 // walk reads the lines in order, following sections.
 func (d *lpDoc) walk() {
+	d.inSection = make([]bool, len(d.lines))
 	for i := 0; i < len(d.lines); i++ {
-		if d.take(i) {
+		if d.st != lpInMeta && d.take(i) {
+			d.inSection[i] = true
 			continue
 		}
 		d.closeSection(i)
@@ -979,7 +1214,8 @@ func (d *lpDoc) take(i int) bool {
 	case lpInKeywords:
 		switch {
 		case l.kind == lpBlank:
-			return len(d.kw.list) == 0
+			// keywords one per line may stand apart
+			return len(d.kw.list) == 0 || d.shortTextNext(i)
 		case (l.kind == lpText || l.kind == lpProse || l.kind == lpNumber || (l.kind == lpMeta && !l.labelled)) && len(l.text) <= 400 && len(d.kw.list) < 200:
 			d.kw.list = append(d.kw.list, lpSplitKeywords(l.text)...)
 			return true
@@ -995,6 +1231,8 @@ func (d *lpDoc) take(i int) bool {
 	return false
 }
 
+// takeAbstract offers a line to the open abstract: paragraphs and the
+// headings of a structured abstract's parts.
 func (d *lpDoc) takeAbstract(l *lpLine) bool {
 	if l.kind == lpBlank {
 		return true
@@ -1024,12 +1262,13 @@ func (d *lpDoc) takeAbstract(l *lpLine) bool {
 	return false
 }
 
+// lpSentenceEnd reports whether a short line is a sentence.
 func lpSentenceEnd(t string) bool {
 	return strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 4
 }
 
 var (
-	lpLinkWords  = `(?:google scholar|crossref|cross ref|pubmed|pubmed central|pmc free article|free full text|web of science(?: ®)?|scopus|view in scopus|cas|article|view article|view pdf|full text|fulltext|mathscinet|zbmath|medline|openurl|open url|isi|ads|europe pmc|semantic scholar|publisher site|find it|search google scholar|link)`
+	lpLinkWords  = `(?:google scholar|crossref|cross ref|pubmed|pubmed central|pmc free article|free full text|web of science\s*®?|wiley online library|scopus|view in scopus|cas|article|view article|view pdf|full text|fulltext|mathscinet|zbmath|medline|openurl|open url|isi|ads|europe pmc|semantic scholar|publisher site|find it|search google scholar|link)`
 	lpLinkOnlyRe = regexp.MustCompile(`(?i)^(?:\[?` + lpLinkWords + `\]?[\s,|;/]*)+$`)
 	lpLinkTailRe = regexp.MustCompile(`(?i)(?:[\s,|;]+\[?` + lpLinkWords + `\]?)+[\s,|;]*$`)
 	lpKeyLineRe  = regexp.MustCompile(`^\p{Lu}[^,]{0,60}(?:,| et al\.,| and [^,]{1,40},)\s*\d{4}[a-z]?$`)
@@ -1049,7 +1288,7 @@ func (d *lpDoc) takeRef(i int) bool {
 			return false
 		}
 	case lpMeta:
-		if l.labelled {
+		if l.labelled || (lpHasKey(l.fields, "volume") && !lpHasKey(l.fields, "venue")) || lpHasKey(l.fields, "epubdate") {
 			return false
 		}
 	}
@@ -1105,7 +1344,22 @@ func (d *lpDoc) linkAhead(i int) bool {
 	return false
 }
 
+var lpNoAbstractRe = regexp.MustCompile(`(?i)^(?:no abstract(?: is)? available|abstract not available|there is no abstract|no abstract)\.?$`)
+
 var lpFundRe = regexp.MustCompile(`(?i)^(?:grant|funded by|funding|supported by|this (?:work|study|research) (?:was|is) (?:supported|funded)|award|project (?:no|number))\b`)
+
+// lpLinkTailWords are the last words of link texts that sites print after a
+// reference ("Google Scholar", "CrossRef", "View in Scopus").
+var lpLinkTailWords = map[string]bool{"scholar": true, "crossref": true, "ref": true, "pubmed": true,
+	"central": true, "article": true, "scopus": true, "cas": true, "pdf": true, "text": true, "fulltext": true,
+	"mathscinet": true, "zbmath": true, "medline": true, "openurl": true, "url": true, "isi": true, "ads": true,
+	"science": true, "®": true, "link": true, "it": true, "site": true, "pmc": true}
+
+// lpLinkTail reports whether a reference line may end with link texts.
+func lpLinkTail(s string) bool {
+	i := strings.LastIndexAny(s, " \t")
+	return lpLinkTailWords[strings.ToLower(strings.Trim(s[i+1:], "[]()|,;"))]
+}
 
 // lpFunding reports a funding or grant line, which is no reference.
 func lpFunding(t string) bool { return lpFundRe.MatchString(t) }
@@ -1125,6 +1379,9 @@ func lpLooksLikeRef(t string) bool {
 func (d *lpDoc) closeSection(i int) {
 	switch d.st {
 	case lpInAbstract:
+		if len(d.abParts) == 1 && lpNoAbstractRe.MatchString(d.abParts[0]) {
+			d.abParts = nil
+		}
 		if len(d.abParts) > 0 {
 			d.ab.end = i
 			d.ab.text = strings.Join(d.abParts, " ")
@@ -1160,7 +1417,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 		switch {
 		case it.link:
 			open = false
-		case len(groups) > 0 && !it.num && (lpDOILineRe.MatchString(it.text) || lpURLRe.MatchString(it.text)):
+		case len(groups) > 0 && !it.num && (lpDOILineRe.MatchString(it.text) || lpURLRe.MatchString(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
 			g := &groups[len(groups)-1]
 			g.parts = append(g.parts, it.text)
 			g.idx = append(g.idx, it.i)
@@ -1211,13 +1468,28 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 	return out
 }
 
+// wrapped reports whether line t of an unnumbered list continues the
+// reference above: it starts in lower case and the line above did not end
+// a sentence.
+func (d *lpDoc) wrapped(above []string, t string) bool {
+	if d.rlNum || d.rlLinked {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	last := above[len(above)-1]
+	return unicode.IsLower(r) && !strings.HasSuffix(last, ".")
+}
+
+// lpAddRef parses one reference of the list and appends it to out, splitting
+// a title glued to its venue where the split is sure.
 func lpAddRef(out []lpRefAt, i int, raw string, d *lpDoc) []lpRefAt {
-	raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
+	if lpLinkTail(raw) {
+		raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
+	}
 	if raw == "" || !lpLooksLikeRef(raw) && !d.rlNum {
 		return out
 	}
 	ref := ParseReference(raw)
-	ref.Raw = CleanSpace(raw)
 	ref.Line = d.lines[i].n
 	if title, venue, year, ok := lpSplitGlued(raw); ok {
 		ref.Title, ref.Venue, ref.Year = title, venue, year
@@ -1235,7 +1507,7 @@ var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
 // capitalised word after other capitals ("…NHSPublic"), such that what
 // follows reads as a journal name followed by ", year".
 func lpSplitGlued(s string) (title, venue string, year int, ok bool) {
-	s = CleanSpace(s)
+	s = strings.TrimSpace(s)
 	loc := lpVenueYearRe.FindStringSubmatchIndex(s)
 	if loc == nil {
 		return "", "", 0, false
@@ -1330,6 +1602,7 @@ func (d *lpDoc) meta(i int) int {
 	return i
 }
 
+// onlyBlank reports whether lines [from, to) are all blank.
 func (d *lpDoc) onlyBlank(from, to int) bool {
 	for j := from; j < to; j++ {
 		if d.lines[j].kind != lpBlank {
@@ -1339,10 +1612,30 @@ func (d *lpDoc) onlyBlank(from, to int) bool {
 	return true
 }
 
+// addFreeDOIs records the DOIs written anywhere on line i, the least sure
+// source of the work's own DOI.
 func (d *lpDoc) addFreeDOIs(i int) {
 	for _, doi := range FindDOIs(d.lines[i].text) {
 		d.facts = append(d.facts, lpFact{i: i, f: lpField{key: "doi", val: doi, rank: 2}})
 	}
+}
+
+// shortTextNext reports whether the next non-blank line after i is a short
+// text without final stop, like a keyword.
+func (d *lpDoc) shortTextNext(i int) bool {
+	if i < d.blankTo {
+		return d.blankOK // the answer for this run of blank lines
+	}
+	j := i + 1
+	for j < len(d.lines) && d.lines[j].kind == lpBlank {
+		j++
+	}
+	d.blankTo, d.blankOK = j, false
+	if j < len(d.lines) {
+		l := &d.lines[j]
+		d.blankOK = l.kind == lpText && len(strings.Fields(l.text)) <= 5 && !strings.HasSuffix(l.text, ".")
+	}
+	return d.blankOK
 }
 
 // next returns the index of the next line after i that is neither blank
@@ -1461,11 +1754,15 @@ var (
 	lpCodeRe        = regexp.MustCompile(`^\d{2,8}\s+\p{L}`)
 )
 
+// lpWideSeps maps the separators of CJK text to ASCII ones.
+var lpWideSeps = strings.NewReplacer("；", ";", "，", ",", "、", ",")
+
 // lpSplitKeywords splits a keyword line on ";" (else ",", "·", "•", "|"),
 // dropping subject classification codes ("1117 Public Health And Health
 // Services") and the capitalised pieces of category names that follow one.
 func lpSplitKeywords(s string) []string {
 	s = lpSearchParenRe.ReplaceAllString(s, "")
+	s = lpWideSeps.Replace(s)
 	sep := ""
 	for _, c := range []string{";", "·", "•", "|", ","} {
 		if strings.Contains(s, c) {
@@ -1512,7 +1809,10 @@ func init() {
 		clinical practice community development education learning data methods results discussion conclusion
 		conclusions background summary highlights supplementary material funding acknowledgements reprints corporate
 		academic accepted received manuscript preview more details all status item type note economic press publishing
-		library series working paper papers issues case cases`) {
+		library series working paper papers issues case cases reports nature cell lancet plos frontiers advances
+		progress trends perspectives archives acta physical chemical biology chemistry physics engineering technology
+		computer computing mathematics statistics nursing finance business philosophy geography ecology environmental
+		energy materials communications reviews today world global magazine quarterly annual`) {
 		lpNameStop[w] = true
 	}
 }
@@ -1522,7 +1822,6 @@ var (
 	lpBracketRe   = regexp.MustCompile(`\s*(?:\([^()]*\)|\[[^\[\]]*\])`)
 	lpSupLetterRe = regexp.MustCompile(`^[a-z](?:,[a-z])*$`)
 	lpInitialsRe  = regexp.MustCompile(`^(?:\p{Lu}\.?\s?-?)+$`)
-	lpAffilRe     = regexp.MustCompile(`(?i)universit|institut|department|dept\.|hospital|school|college|centre|center|faculty|laborator|clinic|foundation|ministry|agency|council|\btrust\b|\bnhs\b|\binc\b|\bltd\b|gmbh|corporation`)
 	lpDegrees     = map[string]bool{"phd": true, "md": true, "msc": true, "mph": true, "mbbs": true, "frcp": true, "frcgp": true,
 		"rn": true, "prof": true, "dr": true, "professor": true, "ba": true, "ma": true, "bsc": true, "dphil": true, "mrcgp": true,
 		"orcid": true, "icon": true, "email": true, "e-mail": true}
@@ -1533,8 +1832,16 @@ var (
 // bracketed notes, degrees and affiliations. It fails when any piece is
 // not a plausible personal name.
 func lpAuthors(s string) ([]Author, bool) {
-	s = lpByRe.ReplaceAllString(strings.TrimSpace(s), "")
-	s = lpBracketRe.ReplaceAllString(s, " ")
+	s = strings.TrimSpace(s)
+	if len(s) > 2 && (s[0] == 'B' || s[0] == 'b') && (s[1] == 'y' || s[1] == 'Y') {
+		s = lpByRe.ReplaceAllString(s, "")
+	}
+	if strings.ContainsAny(s, "([") {
+		s = lpBracketRe.ReplaceAllString(s, " ")
+	}
+	if strings.Contains(s, "et al") {
+		s = lpEtAl.Replace(s)
+	}
 	s = strings.Map(func(r rune) rune {
 		if strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§¶#✉⁎", r) {
 			return -1
@@ -1566,7 +1873,7 @@ func lpAuthors(s string) ([]Author, bool) {
 	}
 	var ps []string
 	for _, p := range pieces {
-		if p = strings.TrimSpace(p); p != "" && !lpAffilRe.MatchString(p) {
+		if p = strings.TrimSpace(p); p != "" && !lpAffiliation(p) {
 			ps = append(ps, p)
 		}
 	}
@@ -1602,6 +1909,31 @@ func lpAuthors(s string) ([]Author, bool) {
 	}
 	return out, true
 }
+
+// lpAffilCues mark an organisation's name (lower case).
+var lpAffilCues = []string{"universit", "institut", "department", "dept.", "hospital", "school", "college", "centre",
+	"center", "faculty", "laborator", "clinic", "foundation", "ministry", "agency", "council", "gmbh", "corporation"}
+
+// lpAffilWords are whole words that mark an organisation's name.
+var lpAffilWords = map[string]bool{"trust": true, "nhs": true, "inc": true, "ltd": true, "llc": true}
+
+// lpAffiliation reports whether a piece of an authors line is an affiliation.
+func lpAffiliation(p string) bool {
+	lp := strings.ToLower(p)
+	for _, c := range lpAffilCues {
+		if strings.Contains(lp, c) {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(lp) {
+		if lpAffilWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
+var lpEtAl = strings.NewReplacer(", et al.", "", " et al.", "", ", et al", "", " et al", "")
 
 var lpNameWordRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|[dDlL]['’]\p{Lu}[\p{L}\-]*)$`)
 
@@ -1650,6 +1982,8 @@ func (d *lpDoc) emit(s *Sink) {
 			start = end
 		}
 	}
+	slices.SortStableFunc(d.facts, func(x, y lpFact) int { return x.i - y.i })
+	slices.Sort(d.stops)
 	made := 0
 	for _, sg := range segs {
 		if r, ok := d.record(s, sg.a, sg.b); ok {
@@ -1676,6 +2010,9 @@ func (d *lpDoc) emit(s *Sink) {
 func (d *lpDoc) workEnd(from, limit int) int {
 	for j := from; j < limit; j++ {
 		l := &d.lines[j]
+		if d.inSection[j] || d.used[j] {
+			continue
+		}
 		if l.kind == lpText || l.kind == lpProse || (l.kind == lpHead && (l.sec == lpSecAbstract || l.sec == lpSecAbstractAlt)) || (l.kind == lpLabel && l.label == "title") {
 			return j
 		}
@@ -1683,12 +2020,22 @@ func (d *lpDoc) workEnd(from, limit int) int {
 	return limit
 }
 
-// first returns the value of the best-ranked, then first, fact with key in
-// lines [a, b).
-func (d *lpDoc) first(key string, a, b int) string {
+// lpWithin returns the part of xs, ordered by line index, found in lines
+// [a, b).
+func lpWithin[T any](xs []T, at func(T) int, a, b int) []T {
+	lo := sort.Search(len(xs), func(k int) bool { return at(xs[k]) >= a })
+	hi := sort.Search(len(xs), func(k int) bool { return at(xs[k]) >= b })
+	if hi < lo {
+		hi = lo
+	}
+	return xs[lo:hi:hi]
+}
+
+// lpFirst returns the value of the best-ranked, then first, fact with key.
+func lpFirst(fs []lpFact, key string) string {
 	best, val := 99, ""
-	for _, f := range d.facts {
-		if f.i >= a && f.i < b && f.f.key == key && f.f.rank < best && f.f.val != "" {
+	for _, f := range fs {
+		if f.f.key == key && f.f.rank < best && f.f.val != "" {
 			best, val = f.f.rank, f.f.val
 		}
 	}
@@ -1705,17 +2052,24 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 		}
 	}
 	headerEnd := b
-	for _, st := range d.stops {
-		if st >= a && st < headerEnd {
-			headerEnd = st
-		}
+	if st := lpWithin(d.stops, func(i int) int { return i }, a, b); len(st) > 0 {
+		headerEnd = st[0]
 	}
+	fs := lpWithin(d.facts, func(f lpFact) int { return f.i }, a, b)
 	// the title: labelled, else the first candidate of the header followed
 	// by metadata, else the longest candidate
-	r.Title = d.first("title", a, b)
+	r.Title = lpFirst(fs, "title")
 	titleAt := -1
 	if r.Title == "" {
-		titleAt = d.pickTitle(a, headerEnd)
+		// a title found by length alone needs other signs of a work
+		evidence := len(lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)) > 0 ||
+			len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) > 0
+		for _, f := range fs {
+			evidence = evidence || (f.f.key != "ignore" && f.f.key != "type")
+		}
+		var venue []lpFact
+		titleAt, venue = d.pickTitle(a, headerEnd, evidence)
+		fs = append(fs, venue...)
 		if titleAt >= 0 {
 			r.Title = d.lines[titleAt].text
 		}
@@ -1723,7 +2077,7 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 	if t := strings.TrimSuffix(r.Title, "."); !strings.HasSuffix(t, ".") {
 		r.Title = t
 	}
-	if v := d.first("authors", a, b); v != "" {
+	if v := lpFirst(fs, "authors"); v != "" {
 		if au, ok := lpAuthors(v); ok {
 			r.Authors = au
 		} else {
@@ -1738,38 +2092,29 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 			r.Authors, _ = lpAuthors(d.lines[j].text)
 		}
 	}
-	r.Venue = d.first("venue", a, b)
-	r.Volume = d.first("volume", a, b)
-	r.Issue = d.first("issue", a, b)
-	r.Pages = d.first("pages", a, b)
+	r.Venue = lpFirst(fs, "venue")
+	r.Volume = lpFirst(fs, "volume")
+	r.Issue = lpFirst(fs, "issue")
+	r.Pages = lpFirst(fs, "pages")
 	if r.Pages == "" {
-		r.Pages = d.first("artno", a, b)
+		r.Pages = lpFirst(fs, "artno")
 	}
-	best := 99
-	for _, f := range d.facts {
-		if f.i >= a && f.i < b && f.f.key == "pubdate" && f.f.rank < best {
-			if y := ParseYear(f.f.val); y != 0 {
-				r.Year, best = y, f.f.rank
-			}
-		}
-	}
-	r.DOI = d.first("doi", a, b)
-	r.Type = d.first("type", a, b)
+	r.Year = lpYear(fs)
+	r.DOI = lpFirst(fs, "doi")
+	r.Type = lpFirst(fs, "type")
 	for _, k := range []string{"pmid", "pmcid", "issn", "isbn", "arxiv", "url"} {
-		r.SetID(k, d.first(k, a, b))
+		r.SetID(k, lpFirst(fs, k))
 	}
-	if v := d.first("citedby", a, b); v != "" {
+	if v := lpFirst(fs, "citedby"); v != "" {
 		r.CitedBy = IntPtr(lpAtoi(v))
 	}
 	// the abstract: "Abstract", else an unheaded structured one, else one in
 	// another language or "Summary", else the first plain paragraph
 	var abs *lpAbs
+	segAbs := lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)
 	for _, want := range []int{0, 1, 2, 3} {
-		for k := range d.abs {
-			x := &d.abs[k]
-			if x.i < a || x.i >= b {
-				continue
-			}
+		for k := range segAbs {
+			x := &segAbs[k]
 			if (want == 0 && x.sec == lpSecAbstract) || (want == 1 && x.struc) ||
 				(want == 2 && x.sec == lpSecAbstractAlt) ||
 				(want == 3 && x.sec == lpSecNone && !x.struc && !d.aboutSite(x)) {
@@ -1785,20 +2130,19 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 		r.Abstract = CleanSpace(abs.text)
 	}
 	var kws *lpKw
-	for k := range d.kws {
-		if x := &d.kws[k]; x.i >= a && x.i < b && (kws == nil || (kws.alt && !x.alt)) {
+	segKws := lpWithin(d.kws, func(x lpKw) int { return x.i }, a, b)
+	for k := range segKws {
+		if x := &segKws[k]; kws == nil || (kws.alt && !x.alt) {
 			kws = x
 		}
 	}
 	if kws != nil {
 		r.Keywords = lpDedupe(kws.list)
 	}
-	for _, ra := range d.refs {
-		if ra.i >= a && ra.i < b {
-			r.References = append(r.References, ra.ref)
-		}
+	for _, ra := range lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b) {
+		r.References = append(r.References, ra.ref)
 	}
-	if v := d.first("refcount", a, b); v != "" {
+	if v := lpFirst(fs, "refcount"); v != "" {
 		n := lpAtoi(v)
 		r.RefsDeclared = IntPtr(n)
 		if len(r.References) > 0 && len(r.References) != n {
@@ -1816,11 +2160,35 @@ func (d *lpDoc) record(s *Sink, a, b int) (Record, bool) {
 	return r, true
 }
 
-// pickTitle chooses the title among the candidate lines of [a, end).
-func (d *lpDoc) pickTitle(a, end int) int {
-	longest, best := -1, 0
-	for _, i := range d.cands {
-		if i < a || i >= end || d.used[i] {
+// lpYear returns the year of publication: of a labelled date, else of the
+// citation line, else of the online version, else of a date standing alone.
+// Online dates come after the issue's, as bibliographic databases count
+// the issue year.
+func lpYear(fs []lpFact) int {
+	for _, want := range []struct {
+		key  string
+		rank int
+	}{{"pubdate", 0}, {"pubdate", 1}, {"epubdate", 0}, {"epubdate", 1}, {"pubdate", 2}} {
+		for _, f := range fs {
+			if f.f.key == want.key && f.f.rank == want.rank {
+				if y := ParseYear(f.f.val); y != 0 {
+					return y
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// pickTitle chooses the title among the candidate lines of [a, end): the
+// first one followed by what follows a title, else, when longest is set,
+// the longest. A candidate standing above a volume line without journal
+// name is that journal's name: it is returned as a venue fact.
+func (d *lpDoc) pickTitle(a, end int, longest bool) (int, []lpFact) {
+	long, best := -1, 0
+	var venues []lpFact
+	for _, i := range lpWithin(d.cands, func(i int) int { return i }, a, end) {
+		if d.used[i] {
 			continue
 		}
 		t := d.lines[i].text
@@ -1832,16 +2200,16 @@ func (d *lpDoc) pickTitle(a, end int) int {
 		if j >= 0 && d.follows(j) {
 			if lj := &d.lines[j]; lj.kind == lpMeta && lpHasKey(lj.fields, "volume") && !lpHasKey(lj.fields, "venue") {
 				// "Journal name" above "Volume 381, December 2025": a venue
-				d.add(i, lpField{key: "venue", val: t, rank: 1})
+				venues = append(venues, lpFact{i: i, f: lpField{key: "venue", val: t, rank: 1}})
 				continue
 			}
-			return i
+			return i, venues
 		}
-		if n := utf8.RuneCountInString(t); w >= 4 && n <= 300 && n > best {
-			longest, best = i, n
+		if n := utf8.RuneCountInString(t); longest && w >= 4 && n <= 300 && n > best {
+			long, best = i, n
 		}
 	}
-	return longest
+	return long, venues
 }
 
 // follows reports whether line j is what comes under a title: authors,
@@ -1883,6 +2251,7 @@ func (d *lpDoc) aboutSite(x *lpAbs) bool {
 	return false
 }
 
+// lpDedupe drops repeated keywords, ignoring case.
 func lpDedupe(list []string) []string {
 	seen := map[string]bool{}
 	var out []string

@@ -390,6 +390,25 @@ func TestLandingPages(t *testing.T) {
 			abstract: "We counted hedgehogs", declared: -1, citedBy: -1,
 			ids: map[string]string{"issn": "1234-567X", "url": "https://repository.example.ac.uk/id/eprint/4242"},
 		}}},
+		{"wiley.txt", []lpWant{{
+			title: "Weighing clouds: a history of imaginary meteorology", volume: "40", issue: "2", pages: "101-119",
+			doi: "10.5555/wol.1998.12", typ: "Original Article", year: 1998, families: []string{"Cirrus", "Stratus"},
+			abstract: "Meteorologists who never lived", refs: 2, declared: -1, citedBy: 14,
+		}}},
+		{"tandf.txt", []lpWant{{
+			title: "Counting sheep in dreams: a field study", venue: "Journal of Made-up Studies", volume: "9", issue: "4",
+			pages: "55-70", doi: "10.5555/jms.2001.9.4.55", typ: "Research Article", year: 2001, families: []string{"Dreamer"},
+			abstract: "We asked 40 invented sleepers", refs: 2, declared: -1, citedBy: -1,
+		}}},
+		{"concat.txt", []lpWant{{
+			title: "Snow on imaginary mountains", venue: "Journal of Pretend Geography", volume: "3", issue: "1",
+			year: 2012, families: []string{"Alp"}, keywords: []string{"snow", "mountains"},
+			abstract: "We measured snow", refs: 2, declared: -1, citedBy: -1,
+		}, {
+			title: "Rivers that flow uphill", venue: "Journal of Pretend Geography", volume: "4", issue: "2",
+			year: 2013, families: []string{"Brook"}, keywords: []string{"rivers", "gravity"},
+			abstract: "Some invented rivers", refs: 1, declared: -1, citedBy: -1,
+		}}},
 		{"results.txt", []lpWant{{
 			title: "Weather lore among invented fishermen", venue: "Journal of Imaginary Folklore",
 			volume: "4", issue: "2", doi: "10.5555/jif.2011.004", year: 2011, families: []string{"Angler", "Reel"},
@@ -437,6 +456,10 @@ func TestLandingPageReferences(t *testing.T) {
 			"A. Abel. Fiscal illusions revisited. J. Publ. Econ., 80 (2001), pp. 1-20",
 			"R. Baker, M. Chen. Budgets that never were. Econ. Lett., 175 (2019), pp. 44-48",
 		}, []int{25, 30}},
+		{"wiley.txt", []string{
+			"Alto, A. (1990). Cloud balances. Journal of Imaginary Instruments, 3, 1–9.",
+			"Nimbo, N. (1994). Heavy skies. Weather Myths, 12, 44–60.",
+		}, []int{13, 15}},
 		{"german.txt", []string{
 			"Becker H (1963) Outsiders. Free Press, New York",
 			"Weber M (1922) Wirtschaft und Gesellschaft. Mohr, Tübingen",
@@ -592,6 +615,12 @@ func TestLandingForms(t *testing.T) {
 					t.Errorf("references = %+v", r.References)
 				}
 			}},
+		{"wrapped references", "A study of made-up things\nPublished: 2001\nReferences\nRoe, J. (2001). A long title that wraps\nonto the next line. Journal of Things, 1, 2-3.\nPoe, J. (2002). Short. Journal of Things, 2, 4-5.\n",
+			func(t *testing.T, r Record) {
+				if len(r.References) != 2 || r.References[0].Raw != "Roe, J. (2001). A long title that wraps onto the next line. Journal of Things, 1, 2-3." {
+					t.Errorf("references = %+v", r.References)
+				}
+			}},
 		{"bulleted references", "A study of made-up things\nPublished: 2001\nWorks cited\n• Roe J (2001) A first title. J Things 1:1-2.\n- Poe J (2002) Another title. J Things 2:3-4.\n* Lee A (2003) A third title. J Things 3:5-6.\n",
 			func(t *testing.T, r Record) {
 				if len(r.References) != 3 || r.References[2].Raw != "Lee A (2003) A third title. J Things 3:5-6." {
@@ -633,6 +662,88 @@ func TestLandingForms(t *testing.T) {
 		{"structured abstract under a heading", "A study of made-up things\nPublished: 2001\nAbstract\nBackground\nThings are rarely studied.\nMethods\nWe studied them.\nConclusions\nThey exist less than we thought.\nIntroduction\nThe full text starts here and is no abstract at all, really.\n",
 			func(t *testing.T, r Record) {
 				lpCheck(t, "abstract", r.Abstract, "Background: Things are rarely studied. Methods: We studied them. Conclusions: They exist less than we thought.")
+			}},
+		{"a list of dates", "A study of made-up things\nReceived 02 Feb 2000; accepted 10 Oct 2000; published 19 Jan 2001\n",
+			func(t *testing.T, r Record) {
+				if r.Year != 2001 {
+					t.Errorf("year = %d, want 2001", r.Year)
+				}
+			}},
+		{"issue year before online year", "A study of made-up things\nPublished online: 19 Jan 2007\nJournal of Things, Vol. 9, No. 4 (2001), pp. 55-70\n",
+			func(t *testing.T, r Record) {
+				if r.Year != 2001 || r.Pages != "55-70" || r.Issue != "4" || r.Venue != "Journal of Things" {
+					t.Errorf("year %d pages %q issue %q venue %q", r.Year, r.Pages, r.Issue, r.Venue)
+				}
+			}},
+		{"article in, dot-separated", "A study of made-up things\nArticle in Journal of Things 25(5):408-28 · July 2003\n",
+			func(t *testing.T, r Record) {
+				if r.Venue != "Journal of Things" || r.Volume != "25" || r.Pages != "408-28" || r.Year != 2003 || r.Type != "Article" {
+					t.Errorf("venue %q volume %q pages %q year %d type %q", r.Venue, r.Volume, r.Pages, r.Year, r.Type)
+				}
+			}},
+		{"published in with a date", "A study of made-up things\nPublished in Journal of Things 1 July 2003\n",
+			func(t *testing.T, r Record) {
+				if r.Venue != "Journal of Things" || r.Year != 2003 {
+					t.Errorf("venue %q year %d", r.Venue, r.Year)
+				}
+			}},
+		{"cited by documents", "A study of made-up things\nPublished: 2003\nCited by 35 documents\n",
+			func(t *testing.T, r Record) { lpCheckInt(t, "cited by", r.CitedBy, 35) }},
+		{"number above its label", "152\nViews\n8\nCitations\n0\nAltmetric\nA study of made-up things\nPublished: 2003\n",
+			func(t *testing.T, r Record) { lpCheckInt(t, "cited by", r.CitedBy, 8) }},
+		{"citations with link text", "A study of made-up things\nPublished: 2003\nCitations: View citations in EconPapers (3)\n",
+			func(t *testing.T, r Record) { lpCheckInt(t, "cited by", r.CitedBy, 3) }},
+		{"cited by articles, then the list", "A study of made-up things\nPublished: 2003\nCited by 2 articles\nOther things. Lee A. J Things. 2010;1:2-3. doi: 10.5555/citing.1\nMore things. Lee B. J Things. 2011;2:3-4. doi: 10.5555/citing.2\n",
+			func(t *testing.T, r Record) {
+				lpCheckInt(t, "cited by", r.CitedBy, 2)
+				lpCheck(t, "doi", r.DOI, "")
+				if len(r.References) != 0 {
+					t.Errorf("citing works taken for references: %+v", r.References)
+				}
+			}},
+		{"keywords in cells", "A study of made-up things\nPublished: 2003\nKeywords | tea | cake | biscuits\n",
+			func(t *testing.T, r Record) {
+				if !slices.Equal(r.Keywords, []string{"tea", "cake", "biscuits"}) {
+					t.Errorf("keywords = %q", r.Keywords)
+				}
+			}},
+		{"russian page", "Выдуманные вещи в истории\nИван Петров, Анна Смирнова\nОпубликовано: 2015\nАннотация\nМы изучали выдуманные вещи и нашли, что их нет.\nКлючевые слова: вещи; история\nЛитература\n1. Иванов И. И. Вещи. М.: Наука, 1999. 100 с.\n",
+			func(t *testing.T, r Record) {
+				lpCheck(t, "title", r.Title, "Выдуманные вещи в истории")
+				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Петров", "Смирнова"}) {
+					t.Errorf("authors = %v", r.Authors)
+				}
+				if r.Year != 2015 || !slices.Equal(r.Keywords, []string{"вещи", "история"}) || !strings.HasPrefix(r.Abstract, "Мы изучали") || len(r.References) != 1 {
+					t.Errorf("keywords %q abstract %q refs %d", r.Keywords, r.Abstract, len(r.References))
+				}
+			}},
+		{"french page", "Des choses inventées\nPublié le : 3 mars 2012\nRésumé\nNous avons étudié des choses inventées.\nMots-clés : choses, invention\nRéférences\nDupont J (2001) Les choses. Rev Choses 1:2-3.\n",
+			func(t *testing.T, r Record) {
+				if r.Year != 2012 || !slices.Equal(r.Keywords, []string{"choses", "invention"}) || !strings.HasPrefix(r.Abstract, "Nous avons") || len(r.References) != 1 {
+					t.Errorf("year %d keywords %q abstract %q refs %d", r.Year, r.Keywords, r.Abstract, len(r.References))
+				}
+			}},
+		{"chinese page", "虚构事物研究\n2018年\n摘要：我们研究了虚构的事物。\n关键词：事物；虚构\n参考文献\n[1] 王明. 事物论[J]. 虚构学报, 2001, 3(2): 1-9.\n",
+			func(t *testing.T, r Record) {
+				if !slices.Equal(r.Keywords, []string{"事物", "虚构"}) || r.Abstract != "我们研究了虚构的事物。" || len(r.References) != 1 {
+					t.Errorf("keywords %q abstract %q refs %d", r.Keywords, r.Abstract, len(r.References))
+				}
+			}},
+		{"et al.", "A study of made-up things\nRoe J, Poe J, et al.\nPublished: 2003\n",
+			func(t *testing.T, r Record) {
+				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Roe", "Poe"}) {
+					t.Errorf("authors = %v", r.Authors)
+				}
+			}},
+		{"no abstract available", "A study of made-up things\nPublished: 2003\nAbstract\nNo abstract available.\n",
+			func(t *testing.T, r Record) { lpCheck(t, "abstract", r.Abstract, "") }},
+		{"title with site name", "A study of made-up things | Journal of Things | Things Online\nPublished: 2003\n",
+			func(t *testing.T, r Record) { lpCheck(t, "title", r.Title, "A study of made-up things") }},
+		{"arxiv listing", "Title: A study of made-up things\nAuthors: Jane Roe, John Poe\nAbstract: We studied made-up things.\nSubjects: Digital Libraries (cs.DL)\nCite as: arXiv:2101.00001\n",
+			func(t *testing.T, r Record) {
+				if r.IDs["arxiv"] != "2101.00001" || len(r.Authors) != 2 || r.Abstract != "We studied made-up things." {
+					t.Errorf("ids %v authors %v abstract %q", r.IDs, r.Authors, r.Abstract)
+				}
 			}},
 		{"a pasted abstract alone", "We studied things that do not exist and found that they do not. The result holds in all of the seven places we looked at.\n",
 			func(t *testing.T, r Record) {
@@ -707,6 +818,8 @@ func TestLandingAuthorsLine(t *testing.T) {
 		{"Joining them up: the challenges of change", nil},
 		{"Journal of Things 12(3):45-67", nil},
 		{"Download PDF", nil},
+		{"Cell Reports", nil},
+		{"Public Administration", nil},
 	} {
 		got, ok := lpAuthors(c.in)
 		if (c.want == nil) == ok || (ok && !slices.Equal(lpFamilies(got), c.want)) {
@@ -757,8 +870,11 @@ func TestLandingSniff(t *testing.T) {
 		{`[{"title": "A JSON array"}]`, false},
 		{"<?xml version=\"1.0\"?><dataset><sequence/></dataset>", false},
 		{"*Vertices 3\n1 \"a\"\n2 \"b\"\n*Arcs\n1 2\n", false},
+		{"*Vertices 3\n1 \"ab\"\n2 \"cd\"\n*Arcs\n1 2\n*Edges\n", false},
 		{"A study of made-up things\nJane Roe\n", true},
-		{"Title: Things\n", false},
+		{"Title: Things\n", true},
+		{"Title,Authors,Year\nA thing,Roe J,2001\nAnother thing,Poe J,2002\n", false},
+		{"TI\tAU\tPY\nA thing\tRoe J\t2001\nAnother\tPoe J\t2002\n", false},
 		{"Title: Made-up things\nDOI: 10.5555/abc.1\n", true},
 		{"[1] Roe J. A title. J Things 2001.", true},
 		{"bin\x00ary data with words in it", false},
@@ -782,9 +898,15 @@ func TestLandingSniff(t *testing.T) {
 }
 
 func TestLandingNothing(t *testing.T) {
-	res := lpReadString(t, "Home\nSearch\nLog in\nMenu\n")
-	if len(res.Records) != 0 || len(res.Skipped) != 1 || res.Skipped[0].Line != 1 {
-		t.Errorf("records %d, skipped %v: want one skip at line 1", len(res.Records), res.Skipped)
+	for _, page := range []string{
+		"Home\nSearch\nLog in\nMenu\n",
+		// text with no sign of a work: no title is made up from it
+		"*Network made-up\n1 \"Roe J and the long name of a vertex\"\n2 \"Poe J and another long vertex name\"\n",
+	} {
+		res := lpReadString(t, page)
+		if len(res.Records) != 0 || len(res.Skipped) != 1 || res.Skipped[0].Line != 1 {
+			t.Errorf("%q: records %+v, skipped %v: want one skip at line 1", page, res.Records, res.Skipped)
+		}
 	}
 }
 
@@ -823,29 +945,76 @@ func FuzzLanding(f *testing.F) {
 }
 
 // BenchmarkLanding reads the seed pages, the largest real landing-page
-// text there is (go test -bench Landing -run ^$ ./parse/).
+// text there is, and two large invented pages: a results page listing many
+// works, and an article with a very long reference list
+// (go test -bench Landing -run '^$' ./parse/).
 func BenchmarkLanding(b *testing.B) {
 	matches, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
-	if len(matches) == 0 {
-		b.Skip("no seed pages")
-	}
-	var pages [][]byte
-	size := 0
+	var seeds [][]byte
 	for _, m := range matches {
 		data, err := os.ReadFile(m)
 		if err != nil {
 			b.Fatal(err)
 		}
-		pages = append(pages, data)
-		size += len(data)
+		seeds = append(seeds, data)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, p := range pages {
-			if _, err := Read("seed.txt", bytes.NewReader(p), "landing"); err != nil {
-				b.Fatal(err)
+	var works, refs bytes.Buffer
+	for k := range 2000 {
+		n := strconv.Itoa(k)
+		works.WriteString("Made-up result number " + n + " about things\nJane Roe and John Poe\n" +
+			"Journal of Things, 2011, vol. " + n + ", issue 2\nAbstract\nWe studied thing " + n +
+			" for a long time and wrote down all that we found about it.\nDOI: 10.5555/thing." + n + "\n")
+	}
+	refs.WriteString("A study of made-up things\nJane Roe and John Poe\nPublished: 2001\nReferences\n")
+	for k := range 20000 {
+		refs.WriteString(strconv.Itoa(k+1) + ". Roe J, Poe J (2001) Made-up title number " + strconv.Itoa(k) +
+			". Journal of Things 12(3):45-67. https://doi.org/10.5555/ref." + strconv.Itoa(k) + "\n")
+	}
+	for _, c := range []struct {
+		name  string
+		pages [][]byte
+	}{
+		{"seeds", seeds},
+		{"results-page", [][]byte{works.Bytes()}},
+		{"long-reflist", [][]byte{refs.Bytes()}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			if len(c.pages) == 0 {
+				b.Skip("no pages")
 			}
+			size := 0
+			for _, p := range c.pages {
+				size += len(p)
+			}
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range c.pages {
+					if _, err := Read("page.txt", bytes.NewReader(p), "landing"); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestLandingCorpusNotClaimed checks that real files of layouts no reader
+// takes (Pajek networks) are not read as landing pages.
+func TestLandingCorpusNotClaimed(t *testing.T) {
+	for _, rel := range []string{"pajek/bavla-Nets_Test.net", "pajek/bavla-Nets_TestSPLC.net", "pajek/bavla-Nets_TestSPNP.net"} {
+		res, err := Read(rel, bytes.NewReader(lpReadAll(t, corpusFile(t, rel))), "")
+		if err == nil && res.Format == "landing" {
+			t.Errorf("%s read as a landing page", rel)
 		}
 	}
+}
+
+func lpReadAll(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
