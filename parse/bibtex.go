@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"io"
 	"net/url"
 	"regexp"
@@ -25,19 +26,49 @@ func init() {
 // bibEntryStart matches the start of an entry: "@type{" or "@type(".
 var bibEntryStart = regexp.MustCompile(`^@[ \t]*([A-Za-z][A-Za-z0-9_:-]*)[ \t]*[{(]`)
 
-// bibSniff accepts input whose first line that is neither blank nor a "%"
-// comment, after any leading junk text, starts an entry "@word{" or "@word(".
+// bibLoneType matches a line holding only "@type", whose entry BibTeX would
+// open on a later line; it is reported rather than dropped silently.
+var bibLoneType = regexp.MustCompile(`^@[ \t]*([A-Za-z][A-Za-z0-9_:-]*)[ \t]*$`)
+
+// bibSniffEntry matches an entry's first line as a sniffer wants it: the key
+// and its comma follow the brace ("@article{key,"), or the line ends there.
+var bibSniffEntry = regexp.MustCompile(`^@[ \t]*([A-Za-z][A-Za-z0-9_:-]*)[ \t]*[{(][ \t]*(?:([^\s,{}()="#%']+[ \t]*[,})])|$)`)
+
+// bibKnownTypes are the BibTeX and biblatex entry types accepted by the
+// sniffer when the key is not on the entry's first line; other at-rules
+// (CSS "@media screen {", "@font-face {") are not BibTeX.
+var bibKnownTypes = map[string]bool{
+	"article": true, "book": true, "booklet": true, "conference": true, "inbook": true, "incollection": true,
+	"inproceedings": true, "manual": true, "mastersthesis": true, "misc": true, "phdthesis": true,
+	"proceedings": true, "techreport": true, "unpublished": true, "online": true, "report": true,
+	"thesis": true, "collection": true, "dataset": true, "software": true, "patent": true,
+	"periodical": true, "electronic": true, "www": true, "string": true, "preamble": true, "comment": true,
+}
+
+// bibSniff accepts input in which, after any leading "%" comments, blank
+// lines or junk text, a line starts an entry: "@type{key," or "@type(key,",
+// or "@type{" alone for a known entry type, or @string, @preamble, @comment.
 func bibSniff(_ string, head []byte) bool {
 	for len(head) > 0 {
 		line := head
-		if i := strings.IndexByte(string(head), '\n'); i >= 0 {
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
 			line, head = head[:i], head[i+1:]
 		} else {
 			head = nil
 		}
 		t := strings.TrimLeft(string(line), " \t")
-		if strings.HasPrefix(t, "@") {
-			if bibEntryStart.MatchString(t) {
+		if !strings.HasPrefix(t, "@") {
+			continue
+		}
+		if m := bibSniffEntry.FindStringSubmatch(t); m != nil {
+			typ := strings.ToLower(m[1])
+			if m[2] != "" || bibKnownTypes[typ] {
+				return true
+			}
+		}
+		if m := bibEntryStart.FindStringSubmatch(t); m != nil {
+			switch strings.ToLower(m[1]) {
+			case "string", "preamble", "comment":
 				return true
 			}
 		}
@@ -106,6 +137,7 @@ type bibReader struct {
 // abstracts and reference lists are not held for the whole file.
 const bibParentMax = 1024
 
+// bibRead is the Read of the bibtex format.
 func bibRead(r io.Reader, s *Sink) error {
 	b := &bibReader{s: s, macros: map[string]string{}, keys: map[string]int{},
 		parent: map[string][]bibField{}, wait: map[string][]*bibEntry{}}
@@ -144,6 +176,7 @@ func bibRead(r io.Reader, s *Sink) error {
 	return lr.Err()
 }
 
+// bibCloser returns the delimiter that closes an entry opened with open.
 func bibCloser(open byte) byte {
 	if open == '(' {
 		return ')'
@@ -168,6 +201,10 @@ func (b *bibReader) scanLine(num int, text string) {
 			at += pos
 			m := bibEntryStart.FindStringIndex(text[at:])
 			if m == nil {
+				if w := bibLoneType.FindStringSubmatch(text[at:]); w != nil && strings.TrimSpace(text[:at]) == "" &&
+					!strings.EqualFold(w[1], "comment") {
+					b.s.Skipf(num, "entry @%s has no { or ( on its line, not read", w[1])
+				}
 				pos = at + 1
 				continue
 			}
@@ -262,13 +299,12 @@ func (p *bibParser) line(pos int) int {
 	return p.lastLine
 }
 
+// skipSpace moves past white space.
 func (p *bibParser) skipSpace() {
 	for p.pos < len(p.text) && bibIsSpace(p.text[p.pos]) {
 		p.pos++
 	}
 }
-
-func bibIsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // end is the index of the entry's closing delimiter.
 func (p *bibParser) end() int { return len(p.text) - 1 }
@@ -305,6 +341,10 @@ func (p *bibParser) entry() {
 		e.key, p.pos = "", start
 	}
 	e.fields = p.fields()
+	if e.key == "" && len(e.fields) == 0 {
+		p.b.s.Skipf(e.line, "@%s entry is empty", typ)
+		return
+	}
 	p.b.entry(e)
 }
 
@@ -316,6 +356,14 @@ func (p *bibParser) fields() []bibField {
 			p.pos++
 		}
 		if p.pos >= p.end() {
+			return out
+		}
+		if p.text[p.pos] == '%' {
+			// a commented-out field, as biber allows
+			if i := strings.IndexByte(p.text[p.pos:p.end()], '\n'); i >= 0 {
+				p.pos += i
+				continue
+			}
 			return out
 		}
 		start := p.pos
@@ -532,7 +580,7 @@ func (b *bibReader) flushWaiting() {
 var (
 	bibCitedByRe = regexp.MustCompile(`(?i)\bcited\s+by\s*:?\s*(\d+)`)
 	bibEIDRe     = regexp.MustCompile(`\beid=(2-s2\.0-\d+)`)
-	bibArxivRe   = regexp.MustCompile(`^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)$`)
+	bibArxivRe   = regexp.MustCompile(`^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?/\d{7}(?:v\d+)?)$`)
 )
 
 // bibMapped are the fields the reader uses; a repeated one is reported.
@@ -589,7 +637,8 @@ func (b *bibReader) emit(e *bibEntry) {
 		}
 	}
 	if rec.Year == 0 {
-		rec.Year = ParseYear(text("date"))
+		// biblatex dates; WoS gives early-access articles only this date
+		rec.Year = ParseYear(text("date", "early access date", "earlyaccessdate"))
 	}
 	rec.Venue = text("journal", "journaltitle", "booktitle")
 	rec.VenueAbbrev = text("journal-iso", "abbrev_source_title", "shortjournal")
@@ -597,9 +646,9 @@ func (b *bibReader) emit(e *bibEntry) {
 	rec.Issue = text("number", "issue")
 	rec.Pages = strings.NewReplacer("–", "-", "—", "-").Replace(text("pages"))
 	rec.Abstract = text("abstract")
-	if d, ok := f["doi"]; ok {
-		if rec.DOI = NormalizeDOI(bibTeXVerbatim(d.value)); rec.DOI == "" {
-			b.s.Warnf(d.line, "doi %q is not a doi", Shorten(bibTeXVerbatim(d.value), 40))
+	if d := verb("doi"); d != "" {
+		if rec.DOI = NormalizeDOI(d); rec.DOI == "" {
+			b.s.Warnf(f["doi"].line, "doi %q is not a doi", Shorten(d, 40))
 		}
 	}
 	if u := strings.Join(strings.Fields(verb("url")), ""); u != "" {
@@ -623,12 +672,15 @@ func (b *bibReader) emit(e *bibEntry) {
 	rec.SetID("isbn", verb("isbn"))
 	rec.SetID("pmid", bibFirst(verb("pmid"), verb("pubmed_id")))
 	rec.SetID("pmcid", verb("pmcid"))
-	if a := verb("arxiv"); a != "" {
+	if a := bibFirst(verb("arxiv"), verb("arxivid")); a != "" {
 		rec.SetID("arxiv", a)
 	} else if ep := verb("eprint"); ep != "" {
 		pfx := strings.ToLower(bibFirst(verb("archiveprefix"), verb("eprinttype")))
 		if pfx == "arxiv" || pfx == "" && bibArxivRe.MatchString(strings.ToLower(ep)) {
-			rec.SetID("arxiv", strings.TrimPrefix(strings.ToLower(ep), "arxiv:"))
+			if strings.HasPrefix(strings.ToLower(ep), "arxiv:") {
+				ep = ep[len("arxiv:"):]
+			}
+			rec.SetID("arxiv", ep)
 		}
 	}
 
@@ -811,6 +863,12 @@ func bibName(words []string) Author {
 		ws := parts[0]
 		if len(ws) == 1 {
 			return Author{Family: join(ws)}
+		}
+		// "John Smith Jr.": a trailing suffix goes with the family name
+		if n := len(ws); n > 2 && isSuffix(bibTeXText(ws[n-1])) {
+			a := bibName(ws[:n-1])
+			a.Family += " " + bibTeXText(ws[n-1])
+			return a
 		}
 		// "First von Last": von starts at the first lower-case word that is
 		// not the last one and ends at the last such word.

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -105,6 +107,7 @@ type cslLines struct {
 	count int     // newlines before the offsets in nl
 }
 
+// Read reads from the underlying reader, noting where newlines are.
 func (c *cslLines) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	for i := 0; i < n; {
@@ -150,6 +153,7 @@ func cslStart(dec *json.Decoder) int64 {
 	}
 }
 
+// cslRead is the Read of the csl-json format.
 func cslRead(r io.Reader, s *Sink) error {
 	lc := &cslLines{r: r}
 	br := bufio.NewReader(lc)
@@ -176,12 +180,9 @@ func cslRead(r io.Reader, s *Sink) error {
 		}
 		for dec.More() {
 			line := lc.line(cslStart(dec))
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				s.Skipf(line, "invalid json, the rest of the file is not read: %v", err)
+			if !cslDecode(dec, line, s) {
 				return nil
 			}
-			cslItem(raw, line, s)
 		}
 		if _, err := dec.Token(); err != nil {
 			s.Warnf(lc.line(dec.InputOffset()), "the array of items is not closed: %v", err)
@@ -189,16 +190,15 @@ func cslRead(r io.Reader, s *Sink) error {
 	case '{':
 		for {
 			line := lc.line(cslStart(dec))
-			var raw json.RawMessage
-			err := dec.Decode(&raw)
-			if err == io.EOF {
+			if !dec.More() {
+				if _, err := dec.Token(); err != io.EOF {
+					s.Skipf(line, "invalid json after the last item, the rest of the file is not read")
+				}
 				return nil
 			}
-			if err != nil {
-				s.Skipf(line, "invalid json, the rest of the file is not read: %v", err)
+			if !cslDecode(dec, line, s) {
 				return nil
 			}
-			cslItem(raw, line, s)
 		}
 	default:
 		s.Skipf(lc.line(0), "not CSL-JSON: the input starts with %q, not an array or object", first)
@@ -216,22 +216,58 @@ type cslName struct {
 	Suffix      json.RawMessage `json:"suffix"`
 }
 
-// cslItem maps one item onto a Record and adds it.
-func cslItem(raw json.RawMessage, line int, s *Sink) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		s.Skipf(line, "item is not a json object")
-		return
+// cslItem holds the variables of one item that are read, each as raw JSON
+// because exporters write numbers and strings interchangeably. Field names
+// match case-insensitively ("DOI" and "doi").
+type cslItem struct {
+	ID             json.RawMessage `json:"id"`
+	Type           json.RawMessage `json:"type"`
+	Title          json.RawMessage `json:"title"`
+	ContainerTitle json.RawMessage `json:"container-title"`
+	ContainerShort json.RawMessage `json:"container-title-short"`
+	JournalAbbrev  json.RawMessage `json:"journalAbbreviation"`
+	Volume         json.RawMessage `json:"volume"`
+	Issue          json.RawMessage `json:"issue"`
+	Number         json.RawMessage `json:"number"`
+	Page           json.RawMessage `json:"page"`
+	Abstract       json.RawMessage `json:"abstract"`
+	DOI            json.RawMessage `json:"DOI"`
+	URL            json.RawMessage `json:"URL"`
+	ISSN           json.RawMessage `json:"ISSN"`
+	ISBN           json.RawMessage `json:"ISBN"`
+	PMID           json.RawMessage `json:"PMID"`
+	PMCID          json.RawMessage `json:"PMCID"`
+	Keyword        json.RawMessage `json:"keyword"`
+	Author         json.RawMessage `json:"author"`
+	Issued         json.RawMessage `json:"issued"`
+}
+
+// cslDecode reads the next item of dec, which starts on line, and adds it.
+// It returns false when the JSON is broken and reading cannot go on.
+func cslDecode(dec *json.Decoder, line int, s *Sink) bool {
+	var it cslItem
+	if err := dec.Decode(&it); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) { // the value was read whole: go on after it
+			s.Skipf(line, "item is not a json object")
+			return true
+		}
+		s.Skipf(line, "invalid json, the rest of the file is not read: %v", err)
+		return false
 	}
-	str := func(keys ...string) string {
-		for _, k := range keys {
-			v, ok := m[k]
-			if !ok {
+	if reflect.ValueOf(it).IsZero() {
+		s.Skipf(line, "item has none of the CSL variables read here (title, author, issued, DOI, …)")
+		return true
+	}
+	rec := Record{Line: line}
+	str := func(name string, vs ...json.RawMessage) string {
+		for _, v := range vs {
+			if v == nil {
 				continue
 			}
 			t, ok := cslText(v)
 			if !ok {
-				s.Warnf(line, "item field %q is not text, ignored", k)
+				s.Warnf(line, "item field %q is not text, ignored", name)
 				continue
 			}
 			if t != "" {
@@ -240,32 +276,31 @@ func cslItem(raw json.RawMessage, line int, s *Sink) {
 		}
 		return ""
 	}
-	rec := Record{Line: line}
-	rec.Type = str("type")
-	rec.Title = str("title")
-	rec.Venue = str("container-title")
-	rec.VenueAbbrev = str("container-title-short", "journalAbbreviation")
-	rec.Volume = str("volume")
-	rec.Issue = str("issue", "number")
-	rec.Pages = strings.NewReplacer("–", "-", "—", "-").Replace(str("page"))
-	rec.Abstract = CleanSpace(str("abstract"))
-	if d := str("DOI", "doi"); d != "" {
+	rec.Type = str("type", it.Type)
+	rec.Title = str("title", it.Title)
+	rec.Venue = str("container-title", it.ContainerTitle)
+	rec.VenueAbbrev = str("container-title-short", it.ContainerShort, it.JournalAbbrev)
+	rec.Volume = str("volume", it.Volume)
+	rec.Issue = str("issue", it.Issue, it.Number)
+	rec.Pages = strings.NewReplacer("–", "-", "—", "-").Replace(str("page", it.Page))
+	rec.Abstract = CleanSpace(str("abstract", it.Abstract))
+	if d := str("DOI", it.DOI); d != "" {
 		if rec.DOI = NormalizeDOI(d); rec.DOI == "" {
 			s.Warnf(line, "DOI %q is not a doi", Shorten(d, 40))
 		}
 	}
-	rec.SetID("key", str("id"))
-	rec.SetID("url", str("URL", "url"))
-	rec.SetID("issn", str("ISSN", "issn"))
-	rec.SetID("isbn", str("ISBN", "isbn"))
-	rec.SetID("pmid", str("PMID", "pmid"))
-	rec.SetID("pmcid", str("PMCID", "pmcid"))
-	if kw, ok := m["keyword"]; ok {
-		rec.Keywords = cslKeywords(kw)
+	rec.SetID("key", str("id", it.ID))
+	rec.SetID("url", str("URL", it.URL))
+	rec.SetID("issn", str("ISSN", it.ISSN))
+	rec.SetID("isbn", str("ISBN", it.ISBN))
+	rec.SetID("pmid", str("PMID", it.PMID))
+	rec.SetID("pmcid", str("PMCID", it.PMCID))
+	if it.Keyword != nil {
+		rec.Keywords = cslKeywords(it.Keyword)
 	}
-	if a, ok := m["author"]; ok {
+	if it.Author != nil {
 		var names []cslName
-		if err := json.Unmarshal(a, &names); err != nil {
+		if err := json.Unmarshal(it.Author, &names); err != nil {
 			s.Warnf(line, "item authors are not a list of names, ignored")
 		}
 		for _, n := range names {
@@ -274,13 +309,14 @@ func cslItem(raw json.RawMessage, line int, s *Sink) {
 			}
 		}
 	}
-	if d, ok := m["issued"]; ok {
-		rec.Year = cslYear(d)
-		if rec.Year == 0 && !bytes.Equal(bytes.TrimSpace(d), []byte("null")) {
-			s.Warnf(line, "item date %s holds no year", Shorten(string(d), 40))
+	if it.Issued != nil {
+		rec.Year = cslYear(it.Issued)
+		if rec.Year == 0 && !bytes.Equal(bytes.TrimSpace(it.Issued), []byte("null")) {
+			s.Warnf(line, "item date %s holds no year", Shorten(string(it.Issued), 40))
 		}
 	}
 	s.Add(rec)
+	return true
 }
 
 // cslText returns a string or number value as text (the first element of
@@ -292,6 +328,9 @@ func cslText(v json.RawMessage) (string, bool) {
 	}
 	switch c := v[0]; {
 	case c == '"':
+		if bytes.IndexByte(v, '\\') < 0 && len(v) >= 2 { // no escapes: the text is as written
+			return CleanSpace(string(v[1 : len(v)-1])), true
+		}
 		var s string
 		if err := json.Unmarshal(v, &s); err != nil {
 			return "", false

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -88,11 +89,15 @@ func TestCSLJSONSingleAndLines(t *testing.T) {
 	if len(res.Records) != 2 || res.Records[1].Title != "Two" || res.Records[1].Line != 3 {
 		t.Errorf("json lines: %+v", res.Records)
 	}
+	res = cslReadString(t, "{\"type\": \"book\", \"title\": \"One\"}\n}\n{\"type\": \"book\", \"title\": \"Two\"}\n")
+	if len(res.Records) != 1 || len(res.Skipped) != 1 || res.Skipped[0].Line != 2 {
+		t.Errorf("stray brace: records %+v, skipped %v", res.Records, res.Skipped)
+	}
 }
 
 func TestCSLJSONDamaged(t *testing.T) {
 	in := `[
-  "not an item",
+  "not an item", {},
   {"id": "a", "type": "book", "title": {"x": 1}, "author": "Smith", "issued": {"date-parts": [["spring"]]}},
   {"id": "b", "type": "book", "title": "Fine", "DOI": "none"},
   {"id": "c", "title": "Broken" "type": "book"}
@@ -120,7 +125,8 @@ func TestCSLJSONDamaged(t *testing.T) {
 	if !reflect.DeepEqual(warns, wantWarns) {
 		t.Errorf("warnings\n got %q\nwant %q", warns, wantWarns)
 	}
-	if len(skips) != 2 || skips[0] != "2: item is not a json object" || !strings.HasPrefix(skips[1], "5: invalid json, the rest of the file is not read") {
+	if len(skips) != 3 || skips[0] != "2: item is not a json object" || !strings.HasPrefix(skips[1], "2: item has none of the CSL variables") ||
+		!strings.HasPrefix(skips[2], "5: invalid json, the rest of the file is not read") {
 		t.Errorf("skipped %q", skips)
 	}
 }
@@ -182,4 +188,32 @@ func FuzzCSLJSON(f *testing.F) {
 			t.Fatalf("error %v is not a *ParseError", err)
 		}
 	})
+}
+
+// BenchmarkCSLJSON reads a generated array of 5,000 Zotero-like items (no
+// CSL-JSON file is among the shared corpora).
+func BenchmarkCSLJSON(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i := range 5000 {
+		if i > 0 {
+			buf.WriteString(",\n")
+		}
+		fmt.Fprintf(&buf, `  {
+    "id": "item%d", "type": "article-journal", "title": "A study of citation graphs number %d",
+    "author": [{"family": "Smith", "given": "John"}, {"family": "Berg", "given": "Anna", "non-dropping-particle": "van der"}],
+    "issued": {"date-parts": [[%d, 5, 1]]}, "container-title": "Journal of Graphs", "volume": "%d", "issue": "2",
+    "page": "100-110", "DOI": "10.1234/jg.%d", "abstract": "We study graphs of citations between papers and what they show."
+  }`, i, i, 1950+i%70, i%40, i)
+	}
+	buf.WriteString("\n]\n")
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := Read("bench.json", bytes.NewReader(data), "csl-json")
+		if err != nil || len(res.Records) != 5000 {
+			b.Fatalf("%v, %d records", err, len(res.Records))
+		}
+	}
 }

@@ -46,7 +46,7 @@ var bibSymbols = map[string]string{
 	"textquoteleft": "‘", "textquoteright": "’", "textquotedblleft": "“", "textquotedblright": "”",
 	"guillemotleft": "«", "guillemotright": "»", "textbackslash": "\\", "textasciitilde": "~",
 	"textunderscore": "_", "textbar": "|", "textless": "<", "textgreater": ">", "textdegree": "°",
-	"textperiodcentered": "·", "textbullet": "•", "textdagger": "†", "LaTeX": "LaTeX", "TeX": "TeX",
+	"textperiodcentered": "·", "textbullet": "•", "textdagger": "†",
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
 	"zeta": "ζ", "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
 	"xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ",
@@ -72,66 +72,102 @@ var bibDropped = map[string]bool{
 // bibTeXText converts a field value to plain text, with TeX ligatures
 // (dashes from -- and ---, double quotes from two backquotes or two
 // apostrophes), ties (~ as a space) and math delimiters resolved.
-func bibTeXText(s string) string { return CleanSpace(bibDecodeTeX(s, false, 0)) }
+func bibTeXText(s string) string { return bibDecodeTeX(s, false, 0) }
 
 // bibTeXVerbatim converts a value whose characters are literal (URLs, DOIs,
 // cited-reference strings): escapes, accents and braces only; "--", "~"
 // and "$" stay as they are.
-func bibTeXVerbatim(s string) string { return CleanSpace(bibDecodeTeX(s, true, 0)) }
+func bibTeXVerbatim(s string) string { return bibDecodeTeX(s, true, 0) }
 
 // bibMaxNest bounds how deeply accent arguments are decoded, keeping
 // "\'{\'{\'{…" linear; deeper arguments only lose their braces.
 const bibMaxNest = 8
 
+// bibOut collects decoded text. As in TeX, a run of white space is one
+// space, and none is kept at the ends.
+type bibOut struct {
+	b       strings.Builder
+	pending bool
+}
+
+// space notes white space, written only before further text.
+func (o *bibOut) space() { o.pending = true }
+
+// str writes text.
+func (o *bibOut) str(s string) {
+	if o.pending && o.b.Len() > 0 {
+		o.b.WriteByte(' ')
+	}
+	o.pending = false
+	o.b.WriteString(s)
+}
+
+// byte writes one byte of text.
+func (o *bibOut) byte(c byte) {
+	if o.pending && o.b.Len() > 0 {
+		o.b.WriteByte(' ')
+	}
+	o.pending = false
+	o.b.WriteByte(c)
+}
+
+// bibIsSpace reports whether c is ASCII white space.
+func bibIsSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
 // bibDecodeTeX is the converter behind bibTeXText and bibTeXVerbatim; nest
 // counts the accent arguments being decoded around s.
 func bibDecodeTeX(s string, verbatim bool, nest int) string {
-	if !strings.ContainsAny(s, "\\{}$~-`'") {
-		return s
+	if !strings.ContainsAny(s, "\\{}$~-`'\t\n\r\f\v") && !strings.Contains(s, "  ") {
+		return strings.Trim(s, " ")
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	var o bibOut
+	o.b.Grow(len(s))
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
 		case c == '\\':
-			i = bibCommand(&b, s, i, verbatim, nest)
+			i = bibCommand(&o, s, i, verbatim, nest)
 		case c == '{' || c == '}':
 			i++
+		case bibIsSpace(c):
+			o.space()
+			i++
 		case verbatim:
-			b.WriteByte(c)
+			o.byte(c)
 			i++
 		case c == '$':
 			i++
 		case c == '~':
-			b.WriteByte(' ')
+			o.space()
 			i++
 		case c == '-' && strings.HasPrefix(s[i:], "---"):
-			b.WriteString("—")
+			o.str("—")
 			i += 3
 		case c == '-' && strings.HasPrefix(s[i:], "--"):
-			b.WriteString("–")
+			o.str("–")
 			i += 2
 		case c == '`' && strings.HasPrefix(s[i:], "``"):
-			b.WriteString("“")
+			o.str("“")
 			i += 2
 		case c == '`':
-			b.WriteByte('\'') // an opening single quote; the closing one is a plain '
+			o.byte('\'') // an opening single quote; the closing one is a plain '
 			i++
 		case c == '\'' && strings.HasPrefix(s[i:], "''"):
-			b.WriteString("”")
+			o.str("”")
 			i += 2
 		default:
-			b.WriteByte(c)
+			o.byte(c)
 			i++
 		}
 	}
-	return b.String()
+	return o.b.String()
 }
 
 // bibCommand writes the text of the command starting at s[i] (a backslash)
 // and returns the index after it.
-func bibCommand(b *strings.Builder, s string, i int, verbatim bool, nest int) int {
+func bibCommand(o *bibOut, s string, i int, verbatim bool, nest int) int {
 	i++ // the backslash
 	if i >= len(s) {
 		return i
@@ -143,7 +179,7 @@ func bibCommand(b *strings.Builder, s string, i int, verbatim bool, nest int) in
 			j++
 		}
 		name, i = s[i:j], j
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+		for i < len(s) && bibIsSpace(s[i]) {
 			i++ // a control word swallows the spaces after it
 		}
 	} else {
@@ -152,11 +188,11 @@ func bibCommand(b *strings.Builder, s string, i int, verbatim bool, nest int) in
 	}
 	if acc, ok := bibAccents[name]; ok {
 		arg, next := bibAccentArg(s, i, verbatim, nest)
-		b.WriteString(bibCompose(arg, name, acc.pairs, acc.mark))
+		o.str(bibCompose(arg, name, acc.pairs, acc.mark))
 		return next
 	}
 	if sym, ok := bibSymbols[name]; ok {
-		b.WriteString(sym)
+		o.str(sym)
 		// "{\ss}" and "\ss{}": an empty group after a symbol is only a separator
 		if strings.HasPrefix(s[i:], "{}") {
 			i += 2
@@ -165,15 +201,15 @@ func bibCommand(b *strings.Builder, s string, i int, verbatim bool, nest int) in
 	}
 	switch name {
 	case "&", "%", "$", "_", "#", "{", "}", "|", "<", ">", "[", "]":
-		b.WriteString(name)
-	case "\\", " ", ",", ";", ":", "quad", "qquad", "newline", "par", "enspace", "thinspace":
-		b.WriteByte(' ')
-	case "!", "/", "-", "@", "\n", "\t":
+		o.str(name)
+	case "\\", " ", ",", ";", ":", "quad", "qquad", "newline", "par", "enspace", "thinspace", "\n", "\t":
+		o.space()
+	case "!", "/", "-", "@":
 		// spacing and hyphenation hints: no text
 	default:
 		if !bibDropped[name] {
 			// unknown command: keep its name so no text is lost
-			b.WriteString(name)
+			o.str(name)
 		}
 	}
 	return i
@@ -182,7 +218,7 @@ func bibCommand(b *strings.Builder, s string, i int, verbatim bool, nest int) in
 // bibAccentArg returns the decoded argument of an accent command at s[i]:
 // a braced group, a command such as \i, or one character.
 func bibAccentArg(s string, i int, verbatim bool, nest int) (string, int) {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+	for i < len(s) && bibIsSpace(s[i]) {
 		i++
 	}
 	if i >= len(s) {
@@ -201,9 +237,9 @@ func bibAccentArg(s string, i int, verbatim bool, nest int) (string, int) {
 		if nest >= bibMaxNest {
 			return "", i // too deep: the accent stands alone, the command is read next
 		}
-		var b strings.Builder
-		next := bibCommand(&b, s, i, verbatim, nest+1)
-		return b.String(), next
+		var o bibOut
+		next := bibCommand(&o, s, i, verbatim, nest+1)
+		return o.b.String(), next
 	}
 	_, n := utf8.DecodeRuneInString(s[i:])
 	return s[i : i+n], i + n
@@ -258,4 +294,5 @@ func bibGroupEnd(s string, open int) int {
 	return len(s)
 }
 
+// bibIsLetter reports whether c is an ASCII letter, as in TeX control words.
 func bibIsLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
