@@ -95,6 +95,11 @@ func pubmedRead(r io.Reader, s *Sink) error {
 		}
 		tag, val, ok := pubmedSplitTag(line)
 		if !ok {
+			// continuation lines are indented; an unindented line after a
+			// blank one is text between records
+			if afterBlank && line[0] != ' ' && line[0] != '\t' {
+				flush()
+			}
 			if len(rec) == 0 {
 				if junk == 0 {
 					junkLine = n
@@ -130,6 +135,7 @@ func pubmedEmit(s *Sink, fields []pubmedField) {
 	var types []string
 	var issnLinking, issnOther, bookTitle, collTitle string
 	fauPending := false
+	seenKW := map[string]bool{}
 	for _, f := range fields {
 		// values are trimmed and their lines joined by one space already
 		v := f.val
@@ -187,14 +193,16 @@ func pubmedEmit(s *Sink, fields []pubmedField) {
 			r.Pages = v
 		case "LID", "AID":
 			if id, kind, ok := strings.Cut(v, "["); ok && strings.TrimSpace(strings.TrimSuffix(kind, "]")) == "doi" && r.DOI == "" {
-				r.DOI = NormalizeDOI(id)
+				if r.DOI = NormalizeDOI(id); r.DOI == "" {
+					s.Warnf(f.line, "%s holds no DOI: %q", f.tag, Shorten(v, 60))
+				}
 			}
 		case "PMC":
 			r.SetID("pmcid", v)
 		case "MH":
-			r.Keywords = risAppendUnique(r.Keywords, pubmedMeSH(v))
+			r.Keywords = risAddKeyword(r.Keywords, seenKW, pubmedMeSH(v))
 		case "OT":
-			r.Keywords = risAppendUnique(r.Keywords, v)
+			r.Keywords = risAddKeyword(r.Keywords, seenKW, v)
 		case "PT":
 			types = append(types, v)
 		case "IS":

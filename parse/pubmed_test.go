@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -96,28 +97,42 @@ func TestPubMedRecords(t *testing.T) {
 			},
 		},
 		{
+			name: "CRLF line ends",
+			in:   "PMID- 7\r\nTI  - Windows\r\n      line ends.\r\nDP  - 2001\r\n\r\nPMID- 8\r\nTI  - Second.\r\n",
+			want: []Record{
+				{Format: "pubmed", Line: 1, Title: "Windows line ends.", Year: 2001, IDs: map[string]string{"pmid": "7"}},
+				{Format: "pubmed", Line: 6, Title: "Second.", IDs: map[string]string{"pmid": "8"}},
+			},
+		},
+		{
 			name: "damaged input",
 			in: "Search results\n" +
 				"PMID- 5\n" +
 				"TI  - Fine.\n" +
 				"RF  - many\n" +
+				"LID - see publisher [doi]\n" +
 				"\n" +
-				"TI  - No PMID here.\n" +
 				"FAU - Roe, Richard\n" +
+				"TI  - No PMID here,\n" +
+				"\n" +
+				"      indented after a blank line, continued.\n" +
+				"\n" +
+				"Page 2 of 9\n" +
 				"\n" +
 				"OWN - NLM\n" +
 				"STAT- MEDLINE\n",
 			want: []Record{
 				{Format: "pubmed", Line: 2, Title: "Fine.", IDs: map[string]string{"pmid": "5"}},
-				{Format: "pubmed", Line: 6, Title: "No PMID here.", Authors: []Author{{Family: "Roe", Given: "Richard"}}},
+				{Format: "pubmed", Line: 7, Title: "No PMID here, indented after a blank line, continued.", Authors: []Author{{Family: "Roe", Given: "Richard"}}},
 			},
 			warns: []string{
-				"in.txt:1: 1 line(s) of text outside",
+				"in.txt:1: 2 line(s) of text outside",
 				"in.txt:4: RF is not a number",
-				"in.txt:6: record does not start with PMID",
-				"in.txt:9: record does not start with PMID",
+				`in.txt:5: LID holds no DOI: "see publisher [doi]"`,
+				"in.txt:7: record does not start with PMID",
+				"in.txt:14: record does not start with PMID",
 			},
-			skips: []string{"in.txt:9: record has no PMID"},
+			skips: []string{"in.txt:14: record has no PMID"},
 		},
 	})
 }
@@ -134,7 +149,9 @@ func TestPubMedSniff(t *testing.T) {
 		{"ris mentioning PMID in a continuation", "TY  - JOUR\nN1  - note\n  PMID- 1\n", false},
 		{"wos", "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nPMID- 1\n", false},
 		{"bibtex", "@article{k,\n pmid={1}\n}\n", false},
-		{"prose", "Articles found:\nPMID- 1\n", false},
+		{"header text (PubMed writes none)", "Search results\nPMID- 1\nTI  - x\n", false},
+		{"long prose", strings.Repeat("some text line\n", 20) + "PMID- 1\n", false},
+		{"no PMID", "OWN - NLM\nTI  - x\nAU  - Doe J\n", false},
 		{"empty", "", false},
 	}
 	for _, c := range cases {

@@ -20,9 +20,9 @@ func init() {
 }
 
 // risKnownTags are the tags of the RIS specification and of the common
-// exporters. A line "XX - value" with a single space before the dash is only
-// taken for a tag line when XX is one of them; the regular two-space form
-// accepts any tag.
+// exporters. A line with one or three spaces before the dash ("XX - value")
+// is only taken for a tag line when XX is one of them; the regular two-space
+// form accepts any tag.
 var risKnownTags = func() map[string]bool {
 	m := map[string]bool{}
 	for _, t := range strings.Fields(`TY ER A1 A2 A3 A4 AB AD AN AU AV BT C1 C2 C3 C4 C5 C6 C7 C8 CA CN
@@ -35,17 +35,27 @@ var risKnownTags = func() map[string]bool {
 }()
 
 // risSplitTag splits a RIS tag line into its tag and value. It accepts
-// "XX  - value", "XX  -value", "XX  -" and, for known tags, "XX - value".
+// "XX  - value", "XX  -value", "XX  -" and, for known tags only, one or
+// three spaces before the dash ("XX - value", "XX   - value").
 func risSplitTag(s string) (tag, val string, ok bool) {
 	if len(s) < 4 || s[0] < 'A' || s[0] > 'Z' || !(s[1] >= 'A' && s[1] <= 'Z' || s[1] >= '0' && s[1] <= '9') {
 		return "", "", false
 	}
-	tag, rest := s[:2], s[2:]
-	switch {
-	case strings.HasPrefix(rest, "  -"):
-		rest = rest[3:]
-	case strings.HasPrefix(rest, " -") && risKnownTags[tag] && (len(rest) == 2 || rest[2] == ' '):
-		rest = rest[2:]
+	tag = s[:2]
+	sp := 2
+	for sp < len(s) && sp < 6 && s[sp] == ' ' {
+		sp++
+	}
+	if sp == len(s) || s[sp] != '-' {
+		return "", "", false
+	}
+	rest := s[sp+1:]
+	switch sp - 2 {
+	case 2:
+	case 1, 3:
+		if !risKnownTags[tag] || rest != "" && rest[0] != ' ' {
+			return "", "", false
+		}
 	default:
 		return "", "", false
 	}
@@ -176,6 +186,7 @@ func risRead(r io.Reader, s *Sink) error {
 var (
 	risCitedByRe   = regexp.MustCompile(`(?i)^(?:cited by(?: \(since \d{4}\))?|times cited in web of science core collection)\s*:?\s*(\d+)`)
 	risRefCountRe  = regexp.MustCompile(`(?i)^cited reference count\s*:?\s*(\d+)`)
+	risPMCIDRe     = regexp.MustCompile(`\bPMC\d+\b`)
 	risScopusEIDRe = regexp.MustCompile(`\beid=(2-s2\.0-\d+)`)
 	risWoSStyleRe  = regexp.MustCompile(`^[^,]{1,100}, (?:1[5-9]\d\d|20\d\d), `)
 )
@@ -219,7 +230,9 @@ func risEmit(s *Sink, rec *risRecord) {
 		// (Web of Science uses C3 for affiliations)
 		r.Venue = rec.first("C3")
 	}
-	r.VenueAbbrev = rec.first("J2", "JA", "J1", "JI", "J9")
+	// WoS writes J9 (its 29-character abbreviation, as in cited references)
+	// and JI (ISO); the WoS reader prefers J9 too
+	r.VenueAbbrev = rec.first("J2", "JA", "J1", "J9", "JI")
 	r.Volume = rec.first("VL", "VO")
 	r.Issue = rec.first("IS", "CP")
 	r.Pages = risPages(rec.first("SP"), rec.first("EP"))
@@ -228,13 +241,14 @@ func risEmit(s *Sink, rec *risRecord) {
 	}
 	r.Abstract = rec.first("AB", "N2")
 
+	seenKW := map[string]bool{}
 	for i := range rec.fields {
 		f := &rec.fields[i]
 		switch f.tag {
 		case "KW":
 			for _, v := range f.vals {
 				for k := range strings.SplitSeq(v, ";") {
-					r.Keywords = risAppendUnique(r.Keywords, k)
+					r.Keywords = risAddKeyword(r.Keywords, seenKW, k)
 				}
 			}
 		case "SN":
@@ -249,7 +263,11 @@ func risEmit(s *Sink, rec *risRecord) {
 	}
 
 	// identifiers
-	r.DOI = NormalizeDOI(rec.first("DO", "DI"))
+	if v := rec.first("DO", "DI"); v != "" {
+		if r.DOI = NormalizeDOI(v); r.DOI == "" {
+			s.Warnf(rec.line, "DO holds no DOI: %q", Shorten(v, 60))
+		}
+	}
 	if key := rec.first("ID"); key != "" {
 		r.SetID("key", key)
 	}
@@ -260,6 +278,11 @@ func risEmit(s *Sink, rec *risRecord) {
 			risSetAccession(&r, f.text(), db)
 		case "UR":
 			risSetURL(&r, f.text())
+		case "C2":
+			// the RIS specification's PMCID field for journal articles
+			if m := risPMCIDRe.FindString(f.text()); m != "" {
+				r.SetID("pmcid", m)
+			}
 		case "M3", "N1":
 			// a one-line note that is nothing but a DOI
 			if r.DOI == "" && len(f.vals) == 1 {
@@ -312,7 +335,7 @@ func risEmit(s *Sink, rec *risRecord) {
 }
 
 // risSetAccession stores an AN accession number under its kind: a WoS UT,
-// a Scopus EID, a PubMed ID (when DB names PubMed or MEDLINE), else as the
+// a Scopus EID, a PubMed ID (when DB names PubMed, MEDLINE or NLM), else as the
 // record's key unless ID gave one.
 func risSetAccession(r *Record, v, db string) {
 	db = strings.ToLower(db)
@@ -322,7 +345,7 @@ func risSetAccession(r *Record, v, db string) {
 		r.SetID("wos", "WOS:"+v[4:])
 	case strings.HasPrefix(v, "2-s2.0-"):
 		r.SetID("scopus", v)
-	case risIsDigits(v) && (strings.Contains(db, "pubmed") || strings.Contains(db, "medline")):
+	case risIsDigits(v) && (strings.Contains(db, "pubmed") || strings.Contains(db, "medline") || db == "nlm"):
 		r.SetID("pmid", v)
 	case r.IDs["key"] == "":
 		r.SetID("key", v)
@@ -485,19 +508,18 @@ func risSetISSN(r *Record, v string) {
 	}
 }
 
-// risAppendUnique appends a trimmed keyword unless it is empty or already
-// present (compared folded).
-func risAppendUnique(list []string, k string) []string {
+// risAddKeyword appends a keyword, white space folded, unless it is empty
+// or seen (which holds the Fold forms of the keywords so far) has it.
+func risAddKeyword(list []string, seen map[string]bool, k string) []string {
 	k = CleanSpace(k)
 	if k == "" {
 		return list
 	}
 	f := Fold(k)
-	for _, x := range list {
-		if Fold(x) == f {
-			return list
-		}
+	if seen[f] {
+		return list
 	}
+	seen[f] = true
 	return append(list, k)
 }
 

@@ -166,14 +166,17 @@ func TestRISRecords(t *testing.T) {
 			name: "doi fallbacks and identifiers",
 			in: "TY  - JOUR\nTI  - Doi in UR\nUR  - http://dx.doi.org/10.5555/XY.1\nUR  - https://example.org/x\nID  - Key2001\nER  - \n" +
 				"TY  - JOUR\nTI  - Doi in M3\nM3  - doi: 10.5555/m3.2\nAN  - 12345\nER  - \n" +
-				"TY  - JOUR\nTI  - Doi in a sentence\nN1  - see 10.5555/not.this for details\nDB  - PubMed\nAN  - 998877\nER  - \n" +
-				"TY  - JOUR\nTI  - Scopus EID\nAN  - 2-s2.0-85000000001\nSN  - 9780306406157\nSN  - 00189464 (ISSN)\nER  - \n",
+				"TY  - JOUR\nTI  - Doi in a sentence\nN1  - see 10.5555/not.this for details\nDB  - PubMed\nAN  - 998877\nC2  - PMCID: PMC4455\nER  - \n" +
+				"TY  - JOUR\nTI  - Scopus EID\nAN  - 2-s2.0-85000000001\nSN  - 9780306406157\nSN  - 00189464 (ISSN)\nER  - \n" +
+				"TY  - JOUR\nTI  - Bad DO\nDO  - n/a\nUR  - https://doi.org/10.5555/from.ur\nDB  - NLM\nAN  - 42\nER  - \n",
 			want: []Record{
 				{Format: "ris", Line: 1, Type: "JOUR", Title: "Doi in UR", DOI: "10.5555/xy.1", IDs: map[string]string{"url": "https://example.org/x", "key": "Key2001"}},
 				{Format: "ris", Line: 7, Type: "JOUR", Title: "Doi in M3", DOI: "10.5555/m3.2", IDs: map[string]string{"key": "12345"}},
-				{Format: "ris", Line: 12, Type: "JOUR", Title: "Doi in a sentence", IDs: map[string]string{"pmid": "998877"}},
-				{Format: "ris", Line: 18, Type: "JOUR", Title: "Scopus EID", IDs: map[string]string{"scopus": "2-s2.0-85000000001", "isbn": "9780306406157", "issn": "0018-9464"}},
+				{Format: "ris", Line: 12, Type: "JOUR", Title: "Doi in a sentence", IDs: map[string]string{"pmid": "998877", "pmcid": "PMC4455"}},
+				{Format: "ris", Line: 19, Type: "JOUR", Title: "Scopus EID", IDs: map[string]string{"scopus": "2-s2.0-85000000001", "isbn": "9780306406157", "issn": "0018-9464"}},
+				{Format: "ris", Line: 25, Type: "JOUR", Title: "Bad DO", DOI: "10.5555/from.ur", IDs: map[string]string{"pmid": "42"}},
 			},
+			warns: []string{`in.txt:25: DO holds no DOI: "n/a"`},
 		},
 		{
 			name: "web of science ris",
@@ -182,7 +185,7 @@ func TestRISRecords(t *testing.T) {
 				"N1  - Times Cited in Web of Science Core Collection:  5\nTotal Times Cited:  7\nCited Reference Count:  30\nER  -\n",
 			want: []Record{{
 				Format: "wos-ris", Line: 1, Type: "JOUR", Title: "WoS paper", Authors: []Author{{Family: "Doe", Given: "J"}},
-				Venue: "JOURNAL OF TESTS", VenueAbbrev: "J. Tests", Year: 2018,
+				Venue: "JOURNAL OF TESTS", VenueAbbrev: "J TESTS", Year: 2018,
 				IDs:     map[string]string{"issn": "1111-2222", "wos": "WOS:000444108200009"},
 				CitedBy: IntPtr(5), RefsDeclared: IntPtr(30),
 			}},
@@ -232,6 +235,22 @@ func TestRISRecords(t *testing.T) {
 					{Raw: "Smith J, 1999, NATURE, V1, P2", Line: 7}, {Raw: "Doe, J. (2001). A title. Journal, 3, 4-5.", Line: 8}}},
 				{Format: "ris", Line: 10, Type: "JOUR", Title: "Old Scopus count", CitedBy: IntPtr(17)},
 			},
+		},
+		{
+			name: "CRLF, CR and LF line ends mixed; CT title",
+			in:   "TY  - GEN\r\nCT  - Mixed ends\rAU  - Doe, J\nER  - \r\n\r\nTY  - GEN\rTI  - Next\rER  -",
+			want: []Record{
+				{Format: "ris", Line: 1, Type: "GEN", Title: "Mixed ends", Authors: []Author{{Family: "Doe", Given: "J"}}},
+				{Format: "ris", Line: 6, Type: "GEN", Title: "Next"},
+			},
+		},
+		{
+			name: "scopus reference block with a blank line inside",
+			in:   "TY  - JOUR\nTI  - Gap\nN1  - References: A, B., (2001) X;\n\nC, D., (2002) Y;\nUR  - https://example.org/p\nER  - \n",
+			want: []Record{{
+				Format: "scopus-ris", Line: 1, Type: "JOUR", Title: "Gap", IDs: map[string]string{"url": "https://example.org/p"},
+				References: []Reference{{Raw: "A, B., (2001) X", Line: 3}, {Raw: "C, D., (2002) Y", Line: 5}},
+			}},
 		},
 		{
 			name: "ieee layout: single-space tags, blank and stray lines, empty values",
@@ -336,6 +355,11 @@ func TestRISSplitTag(t *testing.T) {
 		{"ER -", "ER", "", true},
 		{"T2  -Journal", "T2", "Journal", true},
 		{"XQ - unknown tag with one space", "", "", false},
+		{"AU   - Three, Spaces", "AU", "Three, Spaces", true},
+		{"XQ   - unknown tag with three spaces", "", "", false},
+		{"AU    - four spaces", "", "", false},
+		{"AU -Glued", "", "", false},
+		{"AU-Glued", "", "", false},
 		{"XQ  - unknown tag, regular form", "XQ", "unknown tag, regular form", true},
 		{"Li, X., (2001) J. Phys., 3;", "", "", false},
 		{"US - based firms", "", "", false},
