@@ -341,8 +341,8 @@ func rsWorkID(w *Work) string {
 	return strings.Join(parts, "-")
 }
 
-// rsWorkLabel is a short human name: "Jones 2025", a short title, or the
-// start of the reference text.
+// rsWorkLabel is a short human name: "Jones 2025", a short title, the
+// start of the reference text, or where an empty reference was.
 func rsWorkLabel(w *Work, r *rsResolver, refs []int) string {
 	if len(w.Authors) > 0 && w.Authors[0].Family != "" && w.Year > 0 {
 		return fmt.Sprintf("%s %d", w.Authors[0].Family, w.Year)
@@ -354,6 +354,9 @@ func rsWorkLabel(w *Work, r *rsResolver, refs []int) string {
 		if raw := r.ref(i).Raw; raw != "" {
 			return parse.Shorten(raw, 60)
 		}
+	}
+	if len(refs) > 0 {
+		return "empty reference at " + r.refSource(refs[0])
 	}
 	return w.ID
 }

@@ -590,3 +590,28 @@ func venueMatch(a, b string) bool {
 	ka, kb := venueKey(a), venueKey(b)
 	return ka != "" && kb != "" && venueRuleMatch(ka, kb)
 }
+
+// TestResolveSparse: empty input, and records and references that carry
+// almost nothing, resolve without panic to labelled works with unique IDs.
+func TestResolveSparse(t *testing.T) {
+	if res := Resolve(nil, nil); len(res.Works) != 0 || res.Stats.Records != 0 || res.Stats.ByMethod == nil {
+		t.Errorf("empty input: %+v", res)
+	}
+	recs := []parse.Record{
+		{Source: "x:1", File: "x", Line: 1, Label: "untitled work at x:1",
+			References: []parse.Reference{{}, {Raw: "ibid."}, {Raw: "ibid."}, {Year: 2001}, {Authors: []parse.Author{{}}}}},
+		{Source: "x:9", File: "x", Line: 9, Label: "untitled work at x:9", DOI: "not a doi",
+			IDs: map[string]string{"openalex": " ", "wos": "WOS:"}},
+	}
+	res := Resolve(recs, &ResolveOptions{FuzzyThreshold: 7})
+	if res.Stats.CorpusWorks != 2 || res.Stats.References != 5 || res.Stats.Unresolved != 5 {
+		t.Errorf("stats %+v", res.Stats)
+	}
+	seen := map[string]bool{}
+	for _, w := range res.Works {
+		if w.ID == "" || w.Label == "" || seen[w.ID] {
+			t.Errorf("work %q labelled %q (ID repeated: %v)", w.ID, w.Label, seen[w.ID])
+		}
+		seen[w.ID] = true
+	}
+}
