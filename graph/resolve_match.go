@@ -191,10 +191,23 @@ func (r *rsResolver) venues() {
 		best, level int
 		tie         bool
 	}
+	// the items of a block, one per group and distinct compared parts:
+	// a work cited a hundred times the same way is compared once
+	type parts struct {
+		root, init       int
+		venue, vol, page string
+		titled           bool
+	}
 	block := map[rsBlock][]int{}
+	seen := map[parts]bool{}
 	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.year != 0 && it.venue != "" }
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) {
+			p := parts{r.find(i), int(it.init), it.venue, it.vol, it.page, it.title != ""}
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
 			k := rsBlock{it.fams[0], it.year}
 			block[k] = append(block[k], i)
 		}
@@ -211,36 +224,12 @@ func (r *rsResolver) venues() {
 			f.tie = true
 		}
 	}
-	for i := range r.items {
-		it := &r.items[i]
-		if !usable(it) {
-			continue
-		}
-		ri := r.find(i)
-		for dy := 0; dy <= 1; dy++ {
-			for _, j := range block[rsBlock{it.fams[0], it.year + dy}] {
-				if dy == 0 && j <= i {
-					continue
-				}
-				jt := &r.items[j]
-				rj := r.find(j)
-				if rj == ri || (it.vol != "" && it.page != "" && jt.vol != "" && jt.page != "") ||
-					(it.title != "" && jt.title != "") {
-					continue
-				}
-				if !rsSameInitial(it.init, jt.init) || !r.venue.compatible(it.venue, jt.venue) ||
-					!rsConsistent(&r.cl[ri], &r.cl[rj], false) {
-					continue
-				}
-				level := 1
-				if rsIntersect(r.cl[ri].vols, r.cl[rj].vols) {
-					level += 2
-				}
-				// a corpus record, fully described, is the likelier target
-				// of a vague reference than another reference
-				offer(ri, rj, level+min(1, len(r.cl[rj].recs)))
-				offer(rj, ri, level+min(1, len(r.cl[ri].recs)))
-			}
+	// (the order of the blocks does not matter: a fit depends only on the
+	// set of offers)
+	for k, is := range block {
+		for n, i := range is {
+			r.venueFits(i, is[n+1:], offer)
+			r.venueFits(i, block[rsBlock{k.key, k.year + 1}], offer)
 		}
 	}
 	for i := range r.items {
@@ -257,6 +246,34 @@ func (r *rsResolver) venues() {
 			// both roots are still roots: unions below only join mutual pairs
 			r.union(f.best, i, "venue", false)
 		}
+	}
+}
+
+// venueFits offers to each other the groups of item i and of each item of
+// js that could be one work on author, year and venue (see venues), with
+// the level of the fit.
+func (r *rsResolver) venueFits(i int, js []int, offer func(a, b, level int)) {
+	it := &r.items[i]
+	ri := r.find(i)
+	for _, j := range js {
+		jt := &r.items[j]
+		rj := r.find(j)
+		if rj == ri || (it.vol != "" && it.page != "" && jt.vol != "" && jt.page != "") ||
+			(it.title != "" && jt.title != "") {
+			continue
+		}
+		if !rsSameInitial(it.init, jt.init) || !r.venue.compatible(it.venue, jt.venue) ||
+			!rsConsistent(&r.cl[ri], &r.cl[rj], false) {
+			continue
+		}
+		level := 1
+		if rsIntersect(r.cl[ri].vols, r.cl[rj].vols) {
+			level += 2
+		}
+		// a corpus record, fully described, is the likelier target of a
+		// vague reference than another reference
+		offer(ri, rj, level+min(1, len(r.cl[rj].recs)))
+		offer(rj, ri, level+min(1, len(r.cl[ri].recs)))
 	}
 }
 
