@@ -138,6 +138,9 @@ func TestResolveFuzzyTypo(t *testing.T) {
 	if res.Stats.FuzzyClusters != 1 {
 		t.Errorf("fuzzy clusters %d, want 1", res.Stats.FuzzyClusters)
 	}
+	if res := Resolve(recs, &ResolveOptions{NoFuzzy: true}); len(res.Works) != 6 || res.Stats.FuzzyClusters != 0 {
+		t.Errorf("without fuzzy matching: %d works, %d fuzzy clusters; want 6 and 0", len(res.Works), res.Stats.FuzzyClusters)
+	}
 }
 
 // rsEdge returns the citation whose source is src.
@@ -244,6 +247,20 @@ func TestResolveCorpusDuplicates(t *testing.T) {
 	lotka := res.Citations[rsEdge(res, "plain.txt:5")]
 	if !slices.Equal(lotka.Sources, []string{"plain.txt:5", "tab.txt:5"}) {
 		t.Errorf("shared reference sources %v", lotka.Sources)
+	}
+	for src, want := range map[string]string{"tab.txt:5": "copy", "plain.txt:5": "new", "tab.txt:7": "new"} {
+		if got := rsHow(t, res, src); got != want {
+			t.Errorf("mention %s how %q, want %q", src, got, want)
+		}
+	}
+	joined := map[string]string{}
+	for _, m := range w.Mentions {
+		if m.How == "record" {
+			joined[m.Source] = m.Joined
+		}
+	}
+	if joined["plain.txt:1"] != "" || joined["tab.txt:2"] != "doi" || joined["s.ris:3"] != "title" {
+		t.Errorf("records joined by %v, want none, doi, title", joined)
 	}
 }
 
