@@ -82,7 +82,45 @@ type rsItem struct {
 	title string // folded title
 	tcmp  string // the title as compared: folded, without spaces ("l1 0" and "l10" meet)
 	nums  string // the title's digits and roman numerals, which must agree
+	hist  rsHist // letter counts of tcmp, a cheap bound on edit distance
 	text  string // folded reference text, for identical-text matching
+}
+
+// rsHist counts the letters a-z and digits of a title, the rest together.
+type rsHist [37]uint8
+
+// setTitle sets the folded title and the forms it is compared in.
+func (it *rsItem) setTitle(folded string) {
+	it.title = folded
+	it.tcmp = strings.ReplaceAll(folded, " ", "")
+	it.nums = rsNumbers(folded)
+	it.hist = rsHist{}
+	for i := 0; i < len(it.tcmp); i++ {
+		c, k := it.tcmp[i], 36
+		switch {
+		case c >= 'a' && c <= 'z':
+			k = int(c - 'a')
+		case c >= '0' && c <= '9':
+			k = 26 + int(c-'0')
+		}
+		if it.hist[k] < 255 {
+			it.hist[k]++
+		}
+	}
+}
+
+// rsHistDist is the L1 distance of two letter counts: one edit changes it
+// by at most 2, so a distance above 2k means more than k edits.
+func rsHistDist(a, b *rsHist) int {
+	d := 0
+	for i := range a {
+		if a[i] > b[i] {
+			d += int(a[i] - b[i])
+		} else {
+			d += int(b[i] - a[i])
+		}
+	}
+	return d
 }
 
 // rsBlock is a blocking key: a name or word, and a year.
@@ -179,8 +217,7 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	}
 	for i := range r.items {
 		if it := &r.items[i]; it.title != "" {
-			it.tcmp = strings.ReplaceAll(it.title, " ", "")
-			it.nums = rsNumbers(it.title)
+			it.setTitle(it.title)
 		}
 	}
 	r.parent = make([]int, len(r.items))

@@ -239,8 +239,8 @@ func rsTitlePairs(recs []parse.Record) (pairs []rsTitlePair, twins int) {
 		if f == nil || title == "" || year == 0 || doi == "" {
 			return
 		}
-		it := rsItem{title: parse.Fold(title), venue: venueKey(venue)}
-		it.tcmp, it.nums = strings.ReplaceAll(it.title, " ", ""), rsNumbers(it.title)
+		it := rsItem{venue: venueKey(venue)}
+		it.setTitle(parse.Fold(title))
 		if e := (entry{it.tcmp, doi}); !seen[e] {
 			seen[e] = true
 			k := rsBlock{f[0], year}

@@ -307,6 +307,30 @@ func (r *rsResolver) titles() {
 			block[rsBlock{f, it.year}] = append(block[rsBlock{f, it.year}], i)
 		}
 	}
+	// a crowded block (a common name, a prolific author) is searched through
+	// the first and the last letters of the titles: a title within the
+	// threshold of another shares one end with it unless edits hit both
+	type end struct {
+		rsBlock
+		end string
+	}
+	ends := map[end][]int{}
+	for k, is := range block {
+		if len(is) <= rsCrowded {
+			continue
+		}
+		for _, i := range is {
+			t := r.items[i].tcmp
+			ends[end{k, "<" + t[:min(3, len(t))]}] = append(ends[end{k, "<" + t[:min(3, len(t))]}], i)
+			ends[end{k, ">" + t[max(0, len(t)-3):]}] = append(ends[end{k, ">" + t[max(0, len(t)-3):]}], i)
+		}
+	}
+	lists := func(k rsBlock, t string) [][]int {
+		if is := block[k]; len(is) <= rsCrowded {
+			return [][]int{is}
+		}
+		return [][]int{ends[end{k, "<" + t[:min(3, len(t))]}], ends[end{k, ">" + t[max(0, len(t)-3):]}]}
+	}
 	seen := make([]int, len(r.items)) // seen[j] == i+1: j was scored for i
 	type grouped struct {
 		root      int
@@ -330,19 +354,21 @@ func (r *rsResolver) titles() {
 				if dy != 0 && it.year == 0 {
 					continue
 				}
-				for _, j := range block[rsBlock{f, it.year + dy}] {
-					if seen[j] == i+1 || j == i || r.find(j) == ri {
-						continue
-					}
-					seen[j] = i + 1
-					s, how := r.titleScore(it, &r.items[j], true)
-					if s < r.thr || s < best || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
-						continue
-					}
-					if s > best {
-						best, bestJ, bestHow, tie = s, j, how, false
-					} else if rj, rb := r.find(j), r.find(bestJ); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
-						tie = true // two works that cannot be one fit equally
+				for _, l := range lists(rsBlock{f, it.year + dy}, it.tcmp) {
+					for _, j := range l {
+						if seen[j] == i+1 || j == i || r.find(j) == ri {
+							continue
+						}
+						seen[j] = i + 1
+						s, how := r.titleScore(it, &r.items[j], true)
+						if s < r.thr || s < best || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
+							continue
+						}
+						if s > best {
+							best, bestJ, bestHow, tie = s, j, how, false
+						} else if rj, rb := r.find(j), r.find(bestJ); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
+							tie = true // two works that cannot be one fit equally
+						}
 					}
 				}
 			}
@@ -353,6 +379,10 @@ func (r *rsResolver) titles() {
 	}
 	r.titlesNoAuthor()
 }
+
+// rsCrowded is the size from which a block of titles is searched by the
+// ends of the titles rather than whole.
+const rsCrowded = 200
 
 // rsPrefixWords is the least number of words of a title that another title
 // may extend and still count as the same, for a reference without author:
@@ -382,8 +412,13 @@ func (r *rsResolver) titleScore(a, b *rsItem, prefix bool) (float64, string) {
 	case prefix && rsPrefix(a.title, b.title):
 		s, how = 1, "fuzzy:prefix"
 	default:
-		s = rsTitleSim(a.tcmp, b.tcmp, r.thr)
-		if s < r.thr || a.nums != b.nums {
+		if a.nums != b.nums {
+			return 0, ""
+		}
+		if long := max(len(a.tcmp), len(b.tcmp)); rsHistDist(&a.hist, &b.hist) > 2*int((1-r.thr)*float64(long)) {
+			return 0, "" // too many edits apart to reach the threshold
+		}
+		if s = rsTitleSim(a.tcmp, b.tcmp, r.thr); s < r.thr {
 			return 0, ""
 		}
 	}

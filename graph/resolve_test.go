@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strconv"
@@ -630,5 +631,37 @@ func TestResolveSparse(t *testing.T) {
 			t.Errorf("work %q labelled %q (ID repeated: %v)", w.ID, w.Label, seen[w.ID])
 		}
 		seen[w.ID] = true
+	}
+}
+
+// TestResolveCrowdedBlock: among more than rsCrowded titled references of
+// one author and year, a typo still meets its title (found through the
+// titles' ends), and nothing else merges.
+func TestResolveCrowdedBlock(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	vocab := strings.Fields("network citation analysis magnetic media model theory patterned recording dynamics " +
+		"learning impact journal science growth structure evidence review method data quantum spin field effect")
+	var recs []parse.Record
+	add := func(title string) {
+		n := len(recs) + 1
+		recs = append(recs, rsRec("c.txt", n*10, "Citing "+strconv.Itoa(n), "Citer", 2020, "", "", "", "",
+			rsTitled(n*10+1, "Wang", 2015, title, "J APPL PHYS")))
+	}
+	for range rsCrowded + 50 {
+		var w []string
+		for range 9 {
+			w = append(w, vocab[rng.IntN(len(vocab))])
+		}
+		add(strings.Join(w, " "))
+	}
+	add("magnetic recording on patterned media at high density and beyond")
+	add("magnetic recording on paterned media at high density and beyond")
+	res := Resolve(recs, nil)
+	n := len(recs)
+	if rsTo(res, "c.txt:"+strconv.Itoa(n*10-9)) != rsTo(res, "c.txt:"+strconv.Itoa(n*10+1)) {
+		t.Errorf("the typo did not meet its title in a crowded block")
+	}
+	if want := 2*n - 1; len(res.Works) != want {
+		t.Errorf("%d works, want %d", len(res.Works), want)
 	}
 }
