@@ -13,8 +13,8 @@ type ResolveOptions struct {
 	// FuzzyThreshold is the least title similarity (0 to 1) for two works to
 	// be merged on their titles; 0 means DefaultFuzzyThreshold.
 	FuzzyThreshold float64
-	// NoFuzzy turns title matching off: only identifiers, keys and exact
-	// reference texts merge works.
+	// NoFuzzy turns title matching off: identifiers, keys, exact reference
+	// texts and author-venue matching still merge works.
 	NoFuzzy bool
 }
 
@@ -35,22 +35,27 @@ const DefaultFuzzyThreshold = 0.88
 
 // Resolve groups corpus records and their references into distinct works.
 //
-// The evidence is used strongest first, every merge is checked against the
-// works already formed (union-find with constraints: a work never holds two
-// DOIs, two values of one identifier, years more than one apart, two
-// volumes or two first pages, nor a reference from one of its own records),
-// so that transitive merges cannot chain unrelated works:
+// The evidence is used strongest first, and every merge is checked against
+// the works already formed (union-find with constraints: a work never holds
+// two DOIs, two values of one identifier, years more than one apart, two
+// volumes or two first pages, a reference from one of its own records, nor
+// two entries of one reference list), so that transitive merges cannot
+// chain unrelated works:
 //
 //  1. identifiers: DOI, then OpenAlex, WoS UT, Scopus EID, PubMed, Lens… ids;
-//  2. keys: first author + volume + first page (year ±1, venues compatible),
-//     identical partial descriptors, and identical reference texts;
-//  3. author + year + compatible venue, when volume or page is missing and
-//     exactly one work qualifies;
-//  4. title similarity within blocks of first author and year ±1, and for
-//     works without authors, title + year.
+//     the references of corpus records found to be copies of one paper are
+//     then paired by their text ("copy");
+//  2. keys: first author + volume + first page (year ±1; a year apart the
+//     venues must agree), near names (a typo, an 8-letter cut) on volume,
+//     page and year, identical partial descriptors, identical texts;
+//  3. titles: equal or similar (DefaultFuzzyThreshold) within blocks of
+//     first author and year ±1, and title + year for works without author;
+//  4. author + year + compatible venue when volume or page is missing,
+//     only between two works that are each other's single best fit.
 //
-// The result is deterministic: the same records give the same works, IDs
-// and order.
+// Ambiguous evidence (two works that cannot be one fit equally) merges
+// nothing and is counted in Stats.Ambiguous. The result is deterministic:
+// the same records give the same works, IDs and order.
 func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
 	if opt == nil {
 		opt = &ResolveOptions{}
