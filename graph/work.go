@@ -55,11 +55,15 @@ type Mention struct {
 //	doi          same DOI as the work
 //	id:<key>     same identifier ("id:openalex", "id:wos", "id:scopus", "id:pmid", "id:lens"…)
 //	key          same first author, volume and first page (year ±1, venues compatible),
+//	             a near name (typo, 8-letter cut) with the same volume, page, year and initial,
 //	             or the same author, year, venue and partial volume/page
 //	text         the same reference text (folded) as another mention
-//	venue        same first author and year (±1), compatible venue, and the only such work
-//	title        same first author, year and folded title (or title and year, no author)
-//	fuzzy:0.93   title similarity 0.93 within the first author's works of the year (±1)
+//	title        same first author, year and title (folded, spaces aside), or title and
+//	             year for a mention without author
+//	fuzzy:0.93   title score 0.93 within the first author's works of the year (±1)
+//	fuzzy:prefix a title that begins with the whole other (5 words at least)
+//	venue        same first author, initial and year (±1), compatible venue, volume and
+//	             page not contradicting, each work the other's single best fit
 //	new          the first mention of a work, which created it
 
 // Citation is one edge of the graph: From cites To (indexes into Works).
@@ -92,6 +96,6 @@ type Stats struct {
 	ByMethod         map[string]int // references resolved by each method (a Mention.How; all "fuzzy:…" as "fuzzy")
 	Unresolved       int            // references that matched nothing else (singleton works)
 	FuzzyClusters    int            // works whose merge needed fuzzy evidence
-	Ambiguous        int            // references that fitted several works on author, year and venue (left apart)
+	Ambiguous        int            // mentions that fitted several works equally well (left apart)
 	Refused          int            // merges refused because the merged work would be inconsistent
 }
