@@ -373,7 +373,10 @@ func (r *rsResolver) titles() {
 				}
 			}
 		}
-		if bestJ >= 0 && !tie {
+		switch {
+		case tie:
+			r.stats.Ambiguous++
+		case bestJ >= 0:
 			r.union(bestJ, i, bestHow, false)
 		}
 	}
@@ -507,7 +510,10 @@ func (r *rsResolver) titlesNoAuthor() {
 				}
 			}
 		}
-		if bestJ >= 0 && !tie {
+		switch {
+		case tie:
+			r.stats.Ambiguous++
+		case bestJ >= 0:
 			r.union(bestJ, i, bestHow, false)
 		}
 	}
