@@ -392,3 +392,18 @@ func BenchmarkParseReference(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(raws))/b.Elapsed().Seconds(), "refs/s")
 }
+
+func TestFtIsInitials(t *testing.T) {
+	yes := []string{"J.", "J.A.", "J.-P.", "J.-P", "Th.", "Fr.-R.", "JA", "J", "M.I.", "J-P", "M.-", "É."}
+	no := []string{"", "Jo", "Smith", "CDMA.", "OA.", "Phys.", "j.", "J.a", "-J.", "Ab-"}
+	for _, w := range yes {
+		if !ftIsInitials(w) {
+			t.Errorf("ftIsInitials(%q) = false, want true", w)
+		}
+	}
+	for _, w := range no {
+		if ftIsInitials(w) {
+			t.Errorf("ftIsInitials(%q) = true, want false", w)
+		}
+	}
+}
