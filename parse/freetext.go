@@ -29,7 +29,7 @@ const (
 )
 
 var (
-	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\(\d{1,3}\)|\d{1,3}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
+	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\[[\p{L}\p{N}:_+.\-]{1,30}\]\s|\(\d{1,3}\)|\d{1,3}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
 	ftDOIRe        = regexp.MustCompile(`(?i)(?:\(\s*)?(?:\bdoi\s*:?\s*|\bhttps?://(?:dx\.)?doi\.org/\s*)?\b10\.\d{4,9}/[^\s"<>]+`)
 	ftURLRe        = regexp.MustCompile(`(?i)(?:\b(?:url|online|available)\s*:?\s*)?<?\b(?:https?://|ftp://|www\.)[^\s<>"]+`)
 	ftArxivRe      = regexp.MustCompile(`(?i)\barxiv(?:\.org/abs/|\s*:\s*|\s+(?:preprint\s+)?(?:arxiv\s*:\s*)?)((?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?)`)
@@ -45,7 +45,7 @@ var (
 	ftPagesRe      = regexp.MustCompile(`(?i)(?:^|[\s,;:(])(?:pp?|pages?|s|seiten)\.?\s*(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?)`)
 	ftVolIssRe     = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*\(([^()]{1,15})\)\s*[,:.]?\s*(?:(?:pp?\.\s*)?([eE]?\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?))?`)
 	ftVolPageRe    = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*[,:]\s*(?:pp?\.\s*)?(\p{Lu}?\d+[a-z]?(?:\s*[-–—‑]+\s*\p{Lu}?\d+[a-z]?)?)`)
-	ftBareNumRe    = regexp.MustCompile(`^(\d{1,3}\s+)\p{Lu}\p{Ll}`)
+	ftBareNumRe    = regexp.MustCompile(`^(\d{1,3}\s+)\p{Lu}[\p{L}’']`)
 	ftSameAuthorRe = regexp.MustCompile(`^[-–—_]{2,}\s*[.,]?\s*`)
 	ftCommaSpaceRe = regexp.MustCompile(`,(\p{Lu})`)
 	ftRangeRe      = regexp.MustCompile(`\b(\d+[a-z]?\s*[-–—‑]+\s*\d+[a-z]?)\b`)
@@ -485,12 +485,15 @@ func ftSplitWords(s string) []ftWord {
 		} else {
 			j += i
 		}
-		w := ftWord{text: s[i:j], start: i, end: j}
-		for n := len(w.text); n > 1 && strings.IndexByte(",;:", w.text[n-1]) >= 0; n-- {
+		w := ftWord{text: strings.TrimRight(s[i:j], "*†‡"), start: i, end: j}
+		for n := len(w.text); n > 1 && strings.IndexByte(",;:", w.text[n-1]) >= 0; n = len(w.text) {
 			if w.sep == 0 || w.sep == ',' {
 				w.sep = w.text[n-1]
 			}
-			w.text = w.text[:n-1]
+			w.text = strings.TrimRight(w.text[:n-1], "*†‡") // "Furhmann, T.*,"
+		}
+		if w.text == "" {
+			w.text = s[i:j]
 		}
 		out = append(out, w)
 		i = j
@@ -569,6 +572,15 @@ func ftIsInitials(w string) bool {
 		return false
 	}
 	if len(rs) <= 3 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) < 0 {
+		return true
+	}
+	if strings.Contains(w, "-") && !strings.Contains(w, ".") {
+		// "K-W", "SS-H": groups of one to three capitals
+		for _, g := range strings.Split(w, "-") {
+			if g == "" || utf8.RuneCountInString(g) > 3 || strings.IndexFunc(g, func(r rune) bool { return !unicode.IsUpper(r) }) >= 0 {
+				return false
+			}
+		}
 		return true
 	}
 	units, dots, hyphens := 0, 0, 0
@@ -654,7 +666,9 @@ func ftWordKind(w string, last bool) byte {
 		return 'x' // an abbreviation such as "Phys." or "Proc."
 	}
 	for _, c := range w {
-		if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && !unicode.Is(unicode.Mn, c) {
+		// letters, hyphens, apostrophes, combining accents and the stray
+		// symbols PDF copies leave inside names ("Arbel´aez", "Go↵redi")
+		if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && !unicode.In(c, unicode.Mn, unicode.Sk, unicode.So) {
 			return 'x'
 		}
 	}
@@ -673,7 +687,7 @@ func ftWordKind(w string, last bool) byte {
 func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 	var pieces []ftPiece
 	cur := ftPiece{}
-	etAl := false
+	etAl, inParen := false, false
 	flush := func() {
 		if len(cur.words) > 0 {
 			pieces = append(pieces, cur)
@@ -706,6 +720,18 @@ func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 			continue
 		case words[k].edMark && (strings.HasPrefix(w, "(") || words[k].sep != 0 || last || strings.HasSuffix(w, ".")):
 			flush()
+			continue
+		}
+		// "Esty, Joshua (Jed)", "Céline, Louis-Ferdinand (Louis-Ferdinand
+		// Destouches)": a bracketed aside inside a name is skipped
+		if strings.HasPrefix(w, "(") || inParen {
+			inParen = !strings.HasSuffix(strings.TrimRight(w, ".,;:"), ")")
+			if strings.ContainsAny(w, "0123456789") {
+				return nil, ftInvalid
+			}
+			if words[k].sep != 0 {
+				flush()
+			}
 			continue
 		}
 		if etAl {
@@ -790,6 +816,22 @@ func ftPieceShape(p ftPiece) string {
 // names, keeping one style: once the first author is written with
 // initials, every author must be.
 func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
+	// "Guerney, Jr., B. G.": the suffix joins the family before the initials
+	for k := 1; k < len(pieces); k++ {
+		p := pieces[k]
+		if len(p.words) != 1 || !isSuffix(p.words[0]) || p.and || ftPieceShape(pieces[k-1]) != "w" {
+			continue
+		}
+		if k+1 == len(pieces) {
+			return nil, ftIncomplete // the initials may follow
+		}
+		if ftPieceShape(pieces[k+1]) == "i" {
+			prev := &pieces[k-1]
+			prev.words = append(prev.words[:len(prev.words):len(prev.words)], p.words[0])
+			prev.kinds = append(prev.kinds[:len(prev.kinds):len(prev.kinds)], 'p')
+			pieces = append(pieces[:k:k], pieces[k+1:]...)
+		}
+	}
 	var authors []Author
 	initStyle, invFull, lastAnd := false, false, false
 	for i := 0; i < len(pieces); i++ {
