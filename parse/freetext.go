@@ -29,7 +29,7 @@ const (
 )
 
 var (
-	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\(\d{1,3}\)|\d{1,3}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
+	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\[[\p{L}\p{N}:_+.\-]{1,30}\]\s|\(\d{1,3}\)|\d{1,3}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
 	ftDOIRe        = regexp.MustCompile(`(?i)(?:\(\s*)?(?:\bdoi\s*:?\s*|\bhttps?://(?:dx\.)?doi\.org/\s*)?\b10\.\d{4,9}/[^\s"<>]+`)
 	ftURLRe        = regexp.MustCompile(`(?i)(?:\b(?:url|online|available)\s*:?\s*)?<?\b(?:https?://|ftp://|www\.)[^\s<>"]+`)
 	ftArxivRe      = regexp.MustCompile(`(?i)\barxiv(?:\.org/abs/|\s*:\s*|\s+(?:preprint\s+)?(?:arxiv\s*:\s*)?)((?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?)`)
@@ -39,14 +39,13 @@ var (
 	ftAccessedRe   = regexp.MustCompile(`(?i)[(\[]?\b(?:accessed|retrieved|consulted|abgerufen|zugegriffen|consulté|consultado|viewed)\b(?:\s+(?:on|am|le|el))?\s*:?\s*[^()\[\]]{0,40}?\b(?:1[5-9]|20)\d\d\b[)\]]?\.?|(?i)\b(?:retrieved|available|accessible)\s+(?:from|at|online)\s*:?|\[(?:internet|online|electronic resource)\]|\bonline\s*:`)
 	ftYearRe       = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)([a-z])?\b`)
 	ftNoYearRe     = regexp.MustCompile(`^(?:[(\[](?i:n\.\s?d|s\.\s?d|o\.\s?j)\.?[)\]]|n\.d\.|s\.d\.|o\.J\.|[(\[]?(?i:in press|im druck|sous presse|en prensa|forthcoming)[)\]]?)`)
-	ftInitialsRe   = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.(?:\s?-?\s?\p{Lu}\p{Ll}?\.)*-?\p{Lu}?|\p{Lu}{1,3}|\p{Lu}-\p{Lu}|\p{Lu}\.?-\p{Lu}\.?)$`)
 	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:([^:;()0-9]{1,150}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
 	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
 	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|v|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
 	ftPagesRe      = regexp.MustCompile(`(?i)(?:^|[\s,;:(])(?:pp?|pages?|s|seiten)\.?\s*(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?)`)
 	ftVolIssRe     = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*\(([^()]{1,15})\)\s*[,:.]?\s*(?:(?:pp?\.\s*)?([eE]?\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?))?`)
 	ftVolPageRe    = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*[,:]\s*(?:pp?\.\s*)?(\p{Lu}?\d+[a-z]?(?:\s*[-–—‑]+\s*\p{Lu}?\d+[a-z]?)?)`)
-	ftBareNumRe    = regexp.MustCompile(`^(\d{1,3}\s+)\p{Lu}\p{Ll}`)
+	ftBareNumRe    = regexp.MustCompile(`^(\d{1,3}\s+)\p{Lu}[\p{L}’']`)
 	ftSameAuthorRe = regexp.MustCompile(`^[-–—_]{2,}\s*[.,]?\s*`)
 	ftCommaSpaceRe = regexp.MustCompile(`,(\p{Lu})`)
 	ftRangeRe      = regexp.MustCompile(`\b(\d+[a-z]?\s*[-–—‑]+\s*\d+[a-z]?)\b`)
@@ -68,14 +67,18 @@ func ParseReference(raw string) Reference {
 		s = s[:cut]
 	}
 	s = ftTakeIDs(&ref, s)
-	s = ftPrefixRe.ReplaceAllString(s, "")
+	if s != "" && (strings.IndexByte("[(0123456789-*", s[0]) >= 0 || s[0] >= utf8.RuneSelf) {
+		s = ftPrefixRe.ReplaceAllString(s, "")
+	}
 	if m := ftBareNumRe.FindStringSubmatch(s); m != nil {
 		s = s[len(m[1]):] // "3 Kim, H." numbered without a full stop
 	}
 	// "———." repeats the authors of the entry before: none are given here
 	sameAuthors := ftSameAuthorRe.MatchString(s)
 	s = ftSameAuthorRe.ReplaceAllString(s, "")
-	s = ftCommaSpaceRe.ReplaceAllString(s, ", $1")
+	if ftCommaGlued(s) {
+		s = ftCommaSpaceRe.ReplaceAllString(s, ", $1")
+	}
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -141,8 +144,30 @@ func ParseReference(raw string) Reference {
 	return ref
 }
 
+// ftMayBeEdMark is a quick test before ftEdMarkRe: editor marks open with a
+// bracket or one of the letters of their words.
+func ftMayBeEdMark(w string) bool {
+	return w != "" && strings.IndexByte("(eEhHdDcCpPwWtTiInNsS", w[0]) >= 0 || strings.HasPrefix(w, "é") || strings.HasPrefix(w, "É")
+}
+
 // ftEdMarkRe matches an editor mark right after an author list.
 var ftEdMarkRe = regexp.MustCompile(`^(?:\((?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|comps?|directors?|producers?|writers?(?:/directors?)?|translators?|trans|tr|compilers?|illustrators?|narrators?|hosts?|performers?|interviewers?|speakers?)\.?\)|(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|comps?)\.?)(?:[\s.,:;]|$)`)
+
+// ftCommaGlued reports whether a comma is followed at once by a letter or
+// another non-space character ("Hart,R.J."), so spacing needs repair.
+func ftCommaGlued(s string) bool {
+	for i := strings.IndexByte(s, ','); i >= 0 && i+1 < len(s); {
+		if s[i+1] != ' ' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ',')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
 
 // ftTakeIDs stores the identifiers found in s and returns s without them and
 // without access notes ("Retrieved from", "accessed 3 May 2020").
@@ -333,7 +358,7 @@ func ftScanAuthors(s string) ftAuthorScan {
 	for i := range words {
 		words[i].kind = ftWordKind(words[i].text, false)
 		words[i].kindLast = ftWordKind(words[i].text, true)
-		words[i].edMark = ftEdMarkRe.MatchString(words[i].text) && words[i].kind != 'i'
+		words[i].edMark = ftMayBeEdMark(words[i].text) && ftEdMarkRe.MatchString(words[i].text) && words[i].kind != 'i'
 	}
 	var best ftAuthorScan
 	for k := range words {
@@ -402,7 +427,7 @@ func ftNameGoesOn(words []ftWord, k int) bool {
 	if next.kind == 'p' && k+2 < len(words) {
 		return true // "Price, Derek J. de Solla."
 	}
-	if !ftInitialsRe.MatchString(words[k].text) || k == 0 || words[k-1].sep != 0 || words[k-1].kind != 'w' {
+	if !ftIsInitials(words[k].text) || k == 0 || words[k-1].sep != 0 || words[k-1].kind != 'w' {
 		return false
 	}
 	// "Stein, Stanley J." is a whole inverted name: the family stands alone
@@ -460,12 +485,15 @@ func ftSplitWords(s string) []ftWord {
 		} else {
 			j += i
 		}
-		w := ftWord{text: s[i:j], start: i, end: j}
-		for n := len(w.text); n > 1 && strings.IndexByte(",;:", w.text[n-1]) >= 0; n-- {
+		w := ftWord{text: strings.TrimRight(s[i:j], "*†‡"), start: i, end: j}
+		for n := len(w.text); n > 1 && strings.IndexByte(",;:", w.text[n-1]) >= 0; n = len(w.text) {
 			if w.sep == 0 || w.sep == ',' {
 				w.sep = w.text[n-1]
 			}
-			w.text = w.text[:n-1]
+			w.text = strings.TrimRight(w.text[:n-1], "*†‡") // "Furhmann, T.*,"
+		}
+		if w.text == "" {
+			w.text = s[i:j]
 		}
 		out = append(out, w)
 		i = j
@@ -494,10 +522,10 @@ func ftIsInitialWord(next []ftWord) bool {
 		return false
 	}
 	w := next[0].text
-	if next[0].sep == ',' && len(w) <= 2 && ftInitialsRe.MatchString(w) {
+	if next[0].sep == ',' && len(w) <= 2 && ftIsInitials(w) {
 		return true // "R. O, and D. N. Serpanos"
 	}
-	return strings.HasSuffix(w, ".") && ftInitialsRe.MatchString(w) && len(w) <= 8
+	return strings.HasSuffix(w, ".") && ftIsInitials(w) && len(w) <= 8
 }
 
 type ftState int
@@ -536,16 +564,74 @@ func ftSet(words string) map[string]bool {
 	return m
 }
 
-var ftShortNameRe = regexp.MustCompile(`^\p{Lu}\p{Ll}\.$`)
+// ftIsInitials reports whether w is written as initials: "J.", "J.A.",
+// "J.-P.", "Th.", "Fr.-R.", "JA", "J-P".
+func ftIsInitials(w string) bool {
+	rs := []rune(w)
+	if len(rs) == 0 {
+		return false
+	}
+	if len(rs) <= 3 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) < 0 {
+		return true
+	}
+	if strings.Contains(w, "-") && !strings.Contains(w, ".") {
+		// "K-W", "SS-H": groups of one to three capitals
+		for _, g := range strings.Split(w, "-") {
+			if g == "" || utf8.RuneCountInString(g) > 3 || strings.IndexFunc(g, func(r rune) bool { return !unicode.IsUpper(r) }) >= 0 {
+				return false
+			}
+		}
+		return true
+	}
+	units, dots, hyphens := 0, 0, 0
+	for i := 0; i < len(rs); {
+		if !unicode.IsUpper(rs[i]) {
+			return false
+		}
+		i++
+		units++
+		if i < len(rs) && unicode.IsLower(rs[i]) {
+			// "Th." but not "Jo"
+			if i+1 >= len(rs) || rs[i+1] != '.' {
+				return false
+			}
+			i++
+		}
+		dot := i < len(rs) && rs[i] == '.'
+		if dot {
+			i++
+			dots++
+		}
+		if i < len(rs) && rs[i] == '-' {
+			i++
+			hyphens++
+			if i == len(rs) {
+				return dots > 0 // "M.-"
+			}
+			continue
+		}
+		if !dot && i < len(rs) {
+			return false // "CDMA.": letters without full stops are a word
+		}
+	}
+	return dots > 0 || units == 2 && hyphens == 1
+}
+
+// ftIsShortName reports whether w is a two-letter name with a full stop,
+// "Li." or "Wu.", which can also read as an initial like "Th.".
+func ftIsShortName(w string) bool {
+	rs := []rune(w)
+	return len(rs) == 3 && unicode.IsUpper(rs[0]) && unicode.IsLower(rs[1]) && rs[2] == '.'
+}
 
 // ftWordKind classifies one word of a name: 'i' initials, 'w' capitalised
 // name word, 'p' lower-case particle, 's' suffix (Jr.), 'o' organisation
 // word, 'x' anything else.
 func ftWordKind(w string, last bool) byte {
-	if last && strings.HasSuffix(w, ".") && !ftInitialsRe.MatchString(w) {
+	if last && strings.HasSuffix(w, ".") && !ftIsInitials(w) {
 		w = strings.TrimSuffix(w, ".")
 	}
-	if last && ftShortNameRe.MatchString(w) {
+	if last && ftIsShortName(w) {
 		return 'w' // "W. Li." ends with a family name, not an initial
 	}
 	if w == "" {
@@ -554,7 +640,7 @@ func ftWordKind(w string, last bool) byte {
 	if isSuffix(w) && w != "II" && w != "IV" {
 		return 's'
 	}
-	if ftInitialsRe.MatchString(w) && len(w) <= 12 {
+	if ftIsInitials(w) && len(w) <= 12 {
 		return 'i'
 	}
 	if particles[w] || w == "d'" || w == "de'" || w == "dei" || w == "degli" || w == "zu" || w == "vom" || w == "zum" || w == "y" {
@@ -580,7 +666,9 @@ func ftWordKind(w string, last bool) byte {
 		return 'x' // an abbreviation such as "Phys." or "Proc."
 	}
 	for _, c := range w {
-		if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && !unicode.Is(unicode.Mn, c) {
+		// letters, hyphens, apostrophes, combining accents and the stray
+		// symbols PDF copies leave inside names ("Arbel´aez", "Go↵redi")
+		if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && !unicode.In(c, unicode.Mn, unicode.Sk, unicode.So) {
 			return 'x'
 		}
 	}
@@ -599,7 +687,7 @@ func ftWordKind(w string, last bool) byte {
 func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 	var pieces []ftPiece
 	cur := ftPiece{}
-	etAl := false
+	etAl, inParen := false, false
 	flush := func() {
 		if len(cur.words) > 0 {
 			pieces = append(pieces, cur)
@@ -632,6 +720,18 @@ func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 			continue
 		case words[k].edMark && (strings.HasPrefix(w, "(") || words[k].sep != 0 || last || strings.HasSuffix(w, ".")):
 			flush()
+			continue
+		}
+		// "Esty, Joshua (Jed)", "Céline, Louis-Ferdinand (Louis-Ferdinand
+		// Destouches)": a bracketed aside inside a name is skipped
+		if strings.HasPrefix(w, "(") || inParen {
+			inParen = !strings.HasSuffix(strings.TrimRight(w, ".,;:"), ")")
+			if strings.ContainsAny(w, "0123456789") {
+				return nil, ftInvalid
+			}
+			if words[k].sep != 0 {
+				flush()
+			}
 			continue
 		}
 		if etAl {
@@ -680,7 +780,7 @@ func ftBareInitialsBefore(words []ftWord, last string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !strings.Contains(w.text, ".") && ftInitialsRe.MatchString(w.text) {
+		if !strings.Contains(w.text, ".") && ftIsInitials(w.text) {
 			return true
 		}
 	}
@@ -716,6 +816,22 @@ func ftPieceShape(p ftPiece) string {
 // names, keeping one style: once the first author is written with
 // initials, every author must be.
 func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
+	// "Guerney, Jr., B. G.": the suffix joins the family before the initials
+	for k := 1; k < len(pieces); k++ {
+		p := pieces[k]
+		if len(p.words) != 1 || !isSuffix(p.words[0]) || p.and || ftPieceShape(pieces[k-1]) != "w" {
+			continue
+		}
+		if k+1 == len(pieces) {
+			return nil, ftIncomplete // the initials may follow
+		}
+		if ftPieceShape(pieces[k+1]) == "i" {
+			prev := &pieces[k-1]
+			prev.words = append(prev.words[:len(prev.words):len(prev.words)], p.words[0])
+			prev.kinds = append(prev.kinds[:len(prev.kinds):len(prev.kinds)], 'p')
+			pieces = append(pieces[:k:k], pieces[k+1:]...)
+		}
+	}
 	var authors []Author
 	initStyle, invFull, lastAnd := false, false, false
 	for i := 0; i < len(pieces); i++ {
@@ -822,7 +938,7 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 // ftAllInitials reports whether given names are written as initials only.
 func ftAllInitials(given string) bool {
 	for _, w := range strings.Fields(given) {
-		if !ftInitialsRe.MatchString(w) {
+		if !ftIsInitials(w) {
 			return false
 		}
 	}
@@ -1093,6 +1209,24 @@ var (
 	ftQuoteTrim   = "\"“”„«»‘’‹›'` "
 )
 
+// ftTrimTail removes what re, anchored at the end, matches at the end of s.
+// It looks only at the last bytes of s, where such short tails lie, so that
+// long text costs no more than short.
+func ftTrimTail(s string, re *regexp.Regexp) string {
+	cut := max(0, len(s)-ftTailLen)
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if loc := re.FindStringIndex(s[cut:]); loc != nil {
+		return s[:cut+loc[0]]
+	}
+	return s
+}
+
+// ftTailLen bounds the tails ftTrimTail looks at; the tail patterns match
+// at most about 90 bytes.
+const ftTailLen = 160
+
 // ftCleanTitle removes what a title does not include: surrounding quotes, a
 // trailing edition or volume note "(2nd ed.)" and a trailing year.
 func ftCleanTitle(t string) string {
@@ -1101,7 +1235,7 @@ func ftCleanTitle(t string) string {
 	}
 	for i := 0; i < 3; i++ {
 		t = strings.TrimRight(strings.Trim(t, ftQuoteTrim), " ,.;:")
-		u := ftTitleTailRe.ReplaceAllString(t, "")
+		u := ftTrimTail(t, ftTitleTailRe)
 		if u == t || u == "" {
 			break
 		}
@@ -1166,7 +1300,7 @@ func ftVenue(s string) (string, string) {
 		s = strings.TrimLeft(s[end+1:], " ,.;:")
 	}
 	end := ftVenueEnd(s)
-	v := ftTrimAbbrev(ftVenueTailRe.ReplaceAllString(strings.TrimSpace(s[:end]), ""))
+	v := ftTrimAbbrev(ftTrimTail(strings.TrimSpace(s[:end]), ftVenueTailRe))
 	tail := s[end:]
 	if v == "" || ftPlacePubRe.MatchString(s) && !strings.Contains(s[:strings.Index(s, ":")], ".") {
 		return "", s // "Reading, MA: Addison-Wesley" names a publisher

@@ -271,6 +271,18 @@ func TestParseReferenceStyles(t *testing.T) {
 			year:    2001, venue: "J APPL PHYS", volume: "12", pages: "3",
 		},
 		{
+			name:    "footnote marks, nickname and citation key",
+			raw:     "[Esty2012-X] Esty, Joshua (Jed)*, & Roe, P. (2012). Unseasonable youth. Journal of Modernism, 3, 1-9.",
+			authors: []Author{{"Esty", "Joshua"}, {"Roe", "P."}},
+			year:    2012, title: "Unseasonable youth", venue: "Journal of Modernism", volume: "3", pages: "1-9",
+		},
+		{
+			name:    "suffix between family and initials",
+			raw:     "Accordino, M. P. & Guerney, Jr., B. G. (2001). Relationship enhancement therapy. Journal of Therapy, 2, 3-4.",
+			authors: []Author{{"Accordino", "M. P."}, {"Guerney Jr.", "B. G."}},
+			year:    2001, title: "Relationship enhancement therapy", venue: "Journal of Therapy", volume: "2", pages: "3-4",
+		},
+		{
 			name:    "year range in title is not the year",
 			raw:     "Horn, G. (2001). Left Catholicism, 1943-1955. Leuven: Leuven University Press.",
 			authors: []Author{{"Horn", "G."}},
@@ -351,6 +363,7 @@ func FuzzParseReference(f *testing.F) {
 		"Smith JA, Jones B. Title. Lancet. 2019;393(10170):1234-40.",
 		"``Title,'' ―. (n.d.) In: (Eds.), «x» „y“",
 		"\xff\xfe(((((2019",
+		"Furhmann, T.*,, & ‡, Blikstein, P.*;: (in press). (Jed (x) Title.",
 	} {
 		f.Add(s)
 	}
@@ -391,4 +404,19 @@ func BenchmarkParseReference(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(raws))/b.Elapsed().Seconds(), "refs/s")
+}
+
+func TestFtIsInitials(t *testing.T) {
+	yes := []string{"J.", "J.A.", "J.-P.", "J.-P", "Th.", "Fr.-R.", "JA", "J", "M.I.", "J-P", "M.-", "É."}
+	no := []string{"", "Jo", "Smith", "CDMA.", "OA.", "Phys.", "j.", "J.a", "-J.", "Ab-"}
+	for _, w := range yes {
+		if !ftIsInitials(w) {
+			t.Errorf("ftIsInitials(%q) = false, want true", w)
+		}
+	}
+	for _, w := range no {
+		if ftIsInitials(w) {
+			t.Errorf("ftIsInitials(%q) = true, want false", w)
+		}
+	}
 }

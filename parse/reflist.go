@@ -76,6 +76,9 @@ func reflistSniff(name string, head []byte) bool {
 		}
 		lines = append(lines, reflistLine{t, i + 1})
 	}
+	if reflistCSVHeader(lines) {
+		return false
+	}
 	entries := reflistGroup(lines)
 	if len(entries) < 2 {
 		return false
@@ -90,6 +93,34 @@ func reflistSniff(name string, head []byte) bool {
 		}
 	}
 	return long == 0 && good*10 >= len(entries)*8
+}
+
+// reflistCSVHeader reports whether the first non-blank line is the header
+// of a table: four or more short comma- or semicolon-separated names
+// without digits ("Authors,Title,Year,Source title").
+func reflistCSVHeader(lines []reflistLine) bool {
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		sep := ","
+		if strings.Count(t, ";") > strings.Count(t, ",") {
+			sep = ";"
+		}
+		fields := strings.Split(t, sep)
+		if len(fields) < 4 {
+			return false
+		}
+		for _, f := range fields {
+			f = strings.Trim(strings.TrimSpace(f), `"`)
+			if f == "" || len(f) > 40 || strings.ContainsAny(f, "0123456789.") {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // reflistLooksLikeRef reports whether an entry reads as a reference: it has

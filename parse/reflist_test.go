@@ -185,6 +185,10 @@ func TestRefListSniffNo(t *testing.T) {
 		"landing":  "A title of a paper\nSmith, J. and Doe, A. (2001)\nAbstract\nWe study citation networks in 2001 and 2002.\n",
 		"labelled": "Title: A study, 2001.\nDOI: 10.1/x\nSmith, J. (2001). One. J, 1.\n",
 		"single":   "Smith, J. (2001). Only one reference. Journal, 1, 2.\n",
+		"csv of references": "\"Authors\",\"Title\",\"Source title\",\"Year\"\n" +
+			"\"Smith, J.\",\"One reference, with commas.\",\"Journal, Part A\",\"2001\"\n" +
+			"\"Doe, A. (2002). Two.\",\"Another title.\",\"Journal, Part B\",\"2002\"\n" +
+			"\"Roe, B. (2003). Three.\",\"A third title.\",\"Journal, Part C\",\"2003\"\n",
 	}
 	for name, in := range cases {
 		if reflistSniff(name, []byte(in)) {
