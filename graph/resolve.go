@@ -197,7 +197,7 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	for i := range recs {
 		rec := &recs[i]
 		r.venue.learn(venueKey(rec.VenueAbbrev), venueKey(rec.Venue))
-		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: rsFams(rec.Authors), init: rsInitial(rec.Authors),
+		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI, ""), ids: rsIDs(rec.IDs), fams: rsFams(rec.Authors), init: rsInitial(rec.Authors),
 			year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages), title: parse.Fold(rec.Title)}
 		it.venue = venueKey(rec.Venue)
 		if it.venue == "" {
@@ -208,7 +208,7 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	for i := range recs {
 		for j := range recs[i].References {
 			ref := &recs[i].References[j]
-			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI), ids: rsIDs(ref.IDs), fams: rsFams(ref.Authors), init: rsInitial(ref.Authors),
+			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: rsFams(ref.Authors), init: rsInitial(ref.Authors),
 				year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
 				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)}
 			// the text decides for references whose parts could not be read

@@ -50,15 +50,32 @@ func rsIDValue(key, v string) string {
 	return strings.ToLower(v)
 }
 
-// rsDOI normalises a DOI, quickly when it already is.
-func rsDOI(s string) string {
+// rsDOI normalises a DOI, quickly when it already is. raw is the text the
+// DOI was read from, if any: parse.NormalizeDOI stops at "<", which cuts a
+// SICI DOI ("10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9")
+// down to a prefix that names a journal issue, not a paper; the whole DOI
+// is taken from raw when it is there, else the cut one is not used.
+func rsDOI(s, raw string) string {
 	if s == "" {
 		return ""
 	}
-	if strings.HasPrefix(s, "10.") && !strings.ContainsAny(s, " \tABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+	if !strings.HasPrefix(s, "10.") || strings.ContainsAny(s, " \tABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		s = parse.NormalizeDOI(s)
+	}
+	if !strings.Contains(s, "(sici)") || strings.Contains(s, "<") {
 		return s
 	}
-	return parse.NormalizeDOI(s)
+	low := strings.ToLower(raw)
+	if i := strings.Index(low, s); i >= 0 {
+		end := i + len(s)
+		for end < len(low) && !strings.ContainsRune(" \t,]", rune(low[end])) {
+			end++
+		}
+		if full := strings.TrimRight(low[i:end], "."); strings.Contains(full, "<") {
+			return full
+		}
+	}
+	return ""
 }
 
 // rsFams returns the comparison keys of the first author: the folded family

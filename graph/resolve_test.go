@@ -665,3 +665,31 @@ func TestResolveCrowdedBlock(t *testing.T) {
 		t.Errorf("%d works, want %d", len(res.Works), want)
 	}
 }
+
+// TestResolveSICI: SICI DOIs that parse.NormalizeDOI cut at "<" name a
+// journal issue; the whole DOI is taken from the reference text, so two
+// papers of one issue stay two works.
+func TestResolveSICI(t *testing.T) {
+	const a = "10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9"
+	const b = "10.1002/(SICI)1097-4571(199009)41:6<433::AID-ASI11>3.0.CO;2-Q"
+	cut := parse.NormalizeDOI(a)
+	recs := []parse.Record{
+		rsRec("s.txt", 1, "X", "Xx", 2000, "", "", "", "",
+			parse.Reference{Raw: "DEERWESTER S, 1990, J AM SOC INFORM SCI, V41, P391, DOI " + a, DOI: cut, Line: 2,
+				Authors: []parse.Author{{Family: "DEERWESTER", Given: "S"}}, Year: 1990, Venue: "J AM SOC INFORM SCI", Volume: "41", Pages: "391"}),
+		rsRec("s.txt", 3, "Y", "Yy", 2001, "", "", "", "",
+			parse.Reference{Raw: "MCCAIN KW, 1990, J AM SOC INFORM SCI, V41, P433, DOI " + b, DOI: parse.NormalizeDOI(b), Line: 4,
+				Authors: []parse.Author{{Family: "MCCAIN", Given: "KW"}}, Year: 1990, Venue: "J AM SOC INFORM SCI", Volume: "41", Pages: "433"},
+			// the cut DOI alone: not an identifier
+			parse.Reference{Raw: "Deerwester S, 1990, J AM SOC INFORM SCI, V41, P391", DOI: cut, Line: 5,
+				Authors: []parse.Author{{Family: "Deerwester", Given: "S"}}, Year: 1990, Venue: "J AM SOC INFORM SCI", Volume: "41", Pages: "391"}),
+	}
+	res := Resolve(recs, nil)
+	if rsTo(res, "s.txt:2") == rsTo(res, "s.txt:4") {
+		t.Fatalf("two papers of one issue merged on a cut SICI DOI")
+	}
+	if w := res.Works[rsTo(res, "s.txt:2")]; w.DOI != strings.ToLower(a) || rsTo(res, "s.txt:5") != rsTo(res, "s.txt:2") {
+		t.Errorf("work DOI %q, want the whole SICI DOI; the reference with the cut DOI joined by %q",
+			w.DOI, rsHow(t, res, "s.txt:5"))
+	}
+}
