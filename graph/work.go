@@ -41,8 +41,30 @@ type Work struct {
 type Mention struct {
 	Source string `json:"source"` // "path:line"
 	Raw    string `json:"raw"`    // the reference text, or the record's label
-	How    string `json:"how"`    // "record", "doi", "id:openalex", "key", "title", "fuzzy:0.93", "new"
+	How    string `json:"how"`    // see below
+	// Joined says, for a corpus record merged into a work that an earlier
+	// record or reference began, by which evidence ("doi", "id:wos",
+	// "title", "fuzzy:0.95"…); empty otherwise.
+	Joined string `json:"joined,omitempty"`
 }
+
+// The values of Mention.How and Citation.Match, strongest evidence first:
+//
+//	record       the mention is a corpus record
+//	copy         the same reference text in a copy of the citing record (one paper exported twice)
+//	doi          same DOI as the work
+//	id:<key>     same identifier ("id:openalex", "id:wos", "id:scopus", "id:pmid", "id:lens"…)
+//	key          same first author, volume and first page (year ±1, venues compatible),
+//	             a near name (typo, 8-letter cut) with the same volume, page, year and initial,
+//	             or the same author, year, venue and partial volume/page
+//	text         the same reference text (folded) as another mention
+//	title        same first author, year and title (folded, spaces aside), or title and
+//	             year for a mention without author
+//	fuzzy:0.93   title score 0.93 within the first author's works of the year (±1)
+//	fuzzy:prefix a title that begins with the whole other (5 words at least)
+//	venue        same first author, initial and year (±1), compatible venue, volume and
+//	             page not contradicting, each work the other's single best fit
+//	new          the first mention of a work, which created it
 
 // Citation is one edge of the graph: From cites To (indexes into Works).
 type Citation struct {
@@ -71,7 +93,9 @@ type Stats struct {
 	RecordsNoRefs    int            // records that list no references
 	SelfCitations    int            // references resolved to their own citing work (dropped)
 	RepeatedRefs     int            // references repeating an edge already made by the same work
-	ByMethod         map[string]int // references resolved by each method ("doi", "title", "new", …)
+	ByMethod         map[string]int // references resolved by each method (a Mention.How; all "fuzzy:…" as "fuzzy")
 	Unresolved       int            // references that matched nothing else (singleton works)
 	FuzzyClusters    int            // works whose merge needed fuzzy evidence
+	Ambiguous        int            // mentions that fitted several works equally well (left apart)
+	Refused          int            // merges refused because the merged work would be inconsistent
 }

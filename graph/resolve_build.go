@@ -1,0 +1,362 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/parse"
+)
+
+// This file turns the groups of mentions into works, citations and IDs.
+
+// build turns the groups into works and citations.
+func (r *rsResolver) build() *Resolution {
+	res := &Resolution{}
+	st := &r.stats
+	st.ByMethod = map[string]int{}
+	st.Records = len(r.recs)
+	// groups in order of their earliest item
+	group := make([]int, len(r.items)) // root -> work index before sorting
+	var members [][]int
+	for i := range r.items {
+		root := r.find(i)
+		if root == i {
+			group[i] = len(members)
+			members = append(members, nil)
+		}
+	}
+	for i := range r.items {
+		g := group[r.find(i)]
+		members[g] = append(members[g], i)
+	}
+	works := make([]Work, len(members))
+	for g, ms := range members {
+		works[g] = r.work(ms)
+		if r.cl[r.find(ms[0])].fuzzy {
+			st.FuzzyClusters++
+		}
+	}
+	// stable readable IDs, then the final order
+	order := make([]int, len(works))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
+	taken := map[string]bool{}
+	for _, w := range works {
+		taken[w.ID] = true
+	}
+	rsDedupIDs(works, order, taken)
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
+	pos := make([]int, len(works))
+	res.Works = make([]Work, 0, len(works))
+	res.Citations = make([]Citation, 0, len(r.items)-len(r.recs))
+	for p, g := range order {
+		pos[g] = p
+		res.Works = append(res.Works, works[g])
+	}
+	// citations
+	type edge struct{ from, to int }
+	edges := map[edge]int{}
+	workOf := func(i int) int { return pos[group[r.find(i)]] }
+	for ri := range r.recs {
+		rec := &r.recs[ri]
+		if rec.RefsDeclared != nil {
+			st.RefsDeclared += *rec.RefsDeclared
+		}
+		if len(rec.References) == 0 {
+			st.RecordsNoRefs++
+		}
+	}
+	nRec := len(r.recs)
+	for i := nRec; i < len(r.items); i++ {
+		it := &r.items[i]
+		st.References++
+		how := r.mentionHow(i)
+		if strings.HasPrefix(how, "fuzzy:") {
+			st.ByMethod["fuzzy"]++ // the scores are in the mentions
+		} else {
+			st.ByMethod[how]++
+		}
+		g := group[r.find(i)]
+		if len(members[g]) == 1 {
+			st.Unresolved++
+		}
+		from, to := workOf(it.rec), workOf(i)
+		src := r.refSource(i)
+		if from == to {
+			st.SelfCitations++
+			continue
+		}
+		e := edge{from, to}
+		if c, ok := edges[e]; ok {
+			st.RepeatedRefs++
+			res.Citations[c].Sources = append(res.Citations[c].Sources, src)
+			continue
+		}
+		edges[e] = len(res.Citations)
+		res.Citations = append(res.Citations, Citation{From: from, To: to, Match: how, Sources: []string{src}})
+	}
+	slices.SortFunc(res.Citations, func(a, b Citation) int {
+		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
+	for _, c := range res.Citations {
+		res.Works[c.From].RefsListed++
+	}
+	for i := range res.Works {
+		if res.Works[i].InCorpus {
+			st.CorpusWorks++
+		}
+	}
+	st.DuplicatesMerged = st.Records - st.CorpusWorks
+	st.Refused = r.refused
+	res.Stats = *st
+	return res
+}
+
+// rsDedupIDs makes the IDs unique: the second work with an ID gets "-2"
+// appended, the third "-3", skipping suffixes another work already has.
+// order lists the works sorted by ID, ties in order of first mention.
+func rsDedupIDs(works []Work, order []int, taken map[string]bool) {
+	for k := 1; k < len(order); k++ {
+		base := works[order[k-1]].ID
+		n := 1
+		for k < len(order) && works[order[k]].ID == base {
+			for {
+				n++
+				id := base + "-" + strconv.Itoa(n)
+				if !taken[id] {
+					taken[id] = true
+					works[order[k]].ID = id
+					break
+				}
+			}
+			k++
+		}
+	}
+}
+
+// mentionHow is how item i came to its work.
+func (r *rsResolver) mentionHow(i int) string {
+	if r.items[i].ref < 0 {
+		return "record"
+	}
+	if r.how[i] != "" {
+		return r.how[i]
+	}
+	return "new"
+}
+
+// refSource is the "path:line" of reference item i.
+func (r *rsResolver) refSource(i int) string {
+	it := &r.items[i]
+	rec := &r.recs[it.rec]
+	if line := rec.References[it.ref].Line; line > 0 {
+		return rec.File + ":" + strconv.Itoa(line)
+	}
+	return rec.Source
+}
+
+// work builds the work of one group of items (in input order).
+func (r *rsResolver) work(ms []int) Work {
+	var w Work
+	// the records first, in input order, then the richest reference
+	var refs []int
+	for _, i := range ms {
+		it := &r.items[i]
+		if it.ref >= 0 {
+			refs = append(refs, i)
+			continue
+		}
+		rec := &r.recs[it.rec]
+		if !w.InCorpus {
+			w.InCorpus = true
+			w.Title, w.Authors, w.Year, w.Venue = rec.Title, rec.Authors, rec.Year, rec.Venue
+			w.Volume, w.Pages, w.Keywords, w.Abstract = rec.Volume, rec.Pages, rec.Keywords, rec.Abstract
+			if rec.Title == "" {
+				w.Label = rec.Label
+			}
+		}
+		rsFill(&w, rec.Title, rec.Authors, rec.Year, rec.Venue, rec.Volume, rec.Pages)
+		if w.Venue == "" {
+			w.Venue = rec.VenueAbbrev
+		}
+		if w.Keywords == nil {
+			w.Keywords = rec.Keywords
+		}
+		if w.Abstract == "" {
+			w.Abstract = rec.Abstract
+		}
+		w.DOI = cmp.Or(w.DOI, r.items[i].doi)
+		w.IDs = rsMergeIDs(w.IDs, rec.IDs)
+		w.Sources = append(w.Sources, rec.Source)
+		w.CitedBy = rsMaxPtr(w.CitedBy, rec.CitedBy)
+		w.RefsDeclared = rsMaxPtr(w.RefsDeclared, rec.RefsDeclared)
+		w.Mentions = append(w.Mentions, Mention{Source: rec.Source, Raw: rec.Label, How: "record", Joined: r.how[i]})
+	}
+	if len(refs) > 0 {
+		// richest first; ties keep input order
+		sorted := slices.Clone(refs)
+		slices.SortStableFunc(sorted, func(a, b int) int { return cmp.Compare(r.richness(b), r.richness(a)) })
+		for _, i := range sorted {
+			ref := r.ref(i)
+			rsFill(&w, ref.Title, ref.Authors, ref.Year, ref.Venue, ref.Volume, ref.Pages)
+			w.DOI = cmp.Or(w.DOI, r.items[i].doi)
+			w.IDs = rsMergeIDs(w.IDs, ref.IDs)
+		}
+		for _, i := range refs {
+			w.Mentions = append(w.Mentions, Mention{Source: r.refSource(i), Raw: r.ref(i).Raw, How: r.mentionHow(i)})
+		}
+	}
+	w.ID = rsWorkID(&w)
+	if w.Label == "" {
+		w.Label = rsWorkLabel(&w, r, refs)
+	}
+	return w
+}
+
+func (r *rsResolver) ref(i int) *parse.Reference {
+	it := &r.items[i]
+	return &r.recs[it.rec].References[it.ref]
+}
+
+// richness scores how much a reference tells about its work.
+func (r *rsResolver) richness(i int) int {
+	it := &r.items[i]
+	n := 0
+	if it.title != "" {
+		n += 8
+	}
+	if len(it.fams) > 0 {
+		n += 4
+	}
+	if it.year > 0 {
+		n += 2
+	}
+	if it.venue != "" {
+		n++
+	}
+	if it.vol != "" {
+		n++
+	}
+	if it.page != "" {
+		n++
+	}
+	return n
+}
+
+// rsFill sets the empty descriptive fields of w.
+func rsFill(w *Work, title string, authors []parse.Author, year int, venue, volume, pages string) {
+	if w.Title == "" {
+		w.Title = title
+	}
+	if len(w.Authors) == 0 {
+		w.Authors = authors
+	}
+	if w.Year == 0 {
+		w.Year = year
+	}
+	if w.Venue == "" {
+		w.Venue = venue
+	}
+	if w.Volume == "" {
+		w.Volume = volume
+	}
+	if w.Pages == "" {
+		w.Pages = pages
+	}
+}
+
+// rsMergeIDs adds the identifiers of src that dst lacks, copying dst first.
+func rsMergeIDs(dst, src map[string]string) map[string]string {
+	if len(src) == 0 {
+		return dst
+	}
+	if dst == nil {
+		return maps.Clone(src)
+	}
+	var out map[string]string
+	for k, v := range src {
+		if _, ok := dst[k]; ok || v == "" {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(dst)
+		}
+		out[k] = v
+	}
+	if out == nil {
+		return dst
+	}
+	return out
+}
+
+func rsMaxPtr(a, b *int) *int {
+	if a == nil || (b != nil && *b > *a) {
+		return b
+	}
+	return a
+}
+
+// rsWorkID builds a readable ID: the DOI, another identifier, or a slug of
+// first author, year and first title words (or venue, volume and page).
+func rsWorkID(w *Work) string {
+	if w.DOI != "" {
+		return "doi:" + w.DOI
+	}
+	for _, k := range rsIDKeys {
+		if v := rsIDValue(k, w.IDs[k]); v != "" {
+			return k + ":" + v
+		}
+	}
+	var parts []string
+	if len(w.Authors) > 0 {
+		if f := strings.ReplaceAll(parse.Fold(w.Authors[0].Family), " ", ""); f != "" {
+			parts = append(parts, f)
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "anon")
+	}
+	if w.Year > 0 {
+		parts = append(parts, strconv.Itoa(w.Year))
+	}
+	if words := strings.Fields(parse.Fold(w.Title)); len(words) > 0 {
+		parts = append(parts, words[:min(3, len(words))]...)
+	} else {
+		if v := strings.Fields(venueKey(w.Venue)); len(v) > 0 {
+			parts = append(parts, v[:min(4, len(v))]...)
+		}
+		if v := rsVolume(w.Volume); v != "" {
+			parts = append(parts, v)
+		}
+		if p := rsFirstPage(w.Pages); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// rsWorkLabel is a short human name: "Jones 2025", a short title, the
+// start of the reference text, or where an empty reference was.
+func rsWorkLabel(w *Work, r *rsResolver, refs []int) string {
+	if len(w.Authors) > 0 && w.Authors[0].Family != "" && w.Year > 0 {
+		return fmt.Sprintf("%s %d", w.Authors[0].Family, w.Year)
+	}
+	if w.Title != "" {
+		return parse.Shorten(w.Title, 60)
+	}
+	for _, i := range refs {
+		if raw := r.ref(i).Raw; raw != "" {
+			return parse.Shorten(raw, 60)
+		}
+	}
+	if len(refs) > 0 {
+		return "empty reference at " + r.refSource(refs[0])
+	}
+	return w.ID
+}

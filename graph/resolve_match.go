@@ -1,0 +1,631 @@
+package graph
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/parse"
+)
+
+// This file holds the matching stages of Resolve, strongest evidence first.
+
+// identifiers merges items sharing a DOI or another identifier.
+func (r *rsResolver) identifiers() {
+	first := map[string]int{}
+	for i := range r.items {
+		it := &r.items[i]
+		if it.doi != "" {
+			r.byKey(first, "doi:"+it.doi, i, "doi")
+		}
+		for _, id := range it.ids {
+			ns, _, _ := strings.Cut(id, ":")
+			r.byKey(first, id, i, "id:"+ns)
+		}
+	}
+}
+
+// copies pairs the references of corpus records found to be one work by
+// their identifiers (the same paper exported twice, or from two formats):
+// a reference of a copy whose text equals one of the first record's joins
+// it, occurrence by occurrence, as "copy". This happens before the other
+// evidence so that one work's list, read twice, stays one list.
+func (r *rsResolver) copies() {
+	first := map[int]int{} // root -> its first record
+	refStart := make([]int, len(r.recs)+1)
+	refStart[0] = len(r.recs)
+	for i := range r.recs {
+		refStart[i+1] = refStart[i] + len(r.recs[i].References)
+	}
+	var base map[string][]int
+	baseRec := -1
+	for i := range r.recs {
+		root := r.find(i)
+		b, ok := first[root]
+		if !ok {
+			first[root] = i
+			continue
+		}
+		if b != baseRec {
+			baseRec, base = b, map[string][]int{}
+			for k := refStart[b]; k < refStart[b+1]; k++ {
+				t := parse.Fold(r.ref(k).Raw)
+				base[t] = append(base[t], k)
+			}
+		}
+		used := map[string]int{}
+		for k := refStart[i]; k < refStart[i+1]; k++ {
+			t := parse.Fold(r.ref(k).Raw)
+			if n := used[t]; n < len(base[t]) {
+				used[t] = n + 1
+				r.union(base[t][n], k, "copy", true)
+			}
+		}
+	}
+}
+
+// byKey merges item i with the first item holding the same identifier key.
+func (r *rsResolver) byKey(first map[string]int, key string, i int, how string) {
+	if j, ok := first[key]; ok {
+		r.union(j, i, how, true)
+		return
+	}
+	first[key] = i
+}
+
+// keys merges items on first author, volume and first page (years within one
+// of each other and venues compatible are checked), on identical partial
+// descriptors (author, year, venue and what there is of volume and page), and
+// on identical reference texts.
+func (r *rsResolver) keys() {
+	full := map[string][]int{}
+	part := map[string][]int{}
+	text := map[string][]int{}
+	// the same first author, volume and page in the same year cannot be two
+	// works, whatever the venue is called (journals are renamed: "Annu Rev
+	// Mater Sci", "ANN REV MATER RES"); a year apart, the venues must agree
+	keyVenue := func(a, b *rsItem) bool {
+		return a.year != 0 && a.year == b.year || r.venue.loose(a.venue, b.venue)
+	}
+	sameVenue := func(a, b *rsItem) bool { return r.venue.compatible(a.venue, b.venue) }
+	for i := range r.items {
+		it := &r.items[i]
+		done := false
+		if len(it.fams) > 0 && it.vol != "" && it.page != "" {
+			for _, f := range it.fams {
+				k := f + "|" + it.vol + "|" + it.page
+				if !done {
+					done = r.tryList(full[k], i, "key", keyVenue)
+				}
+				full[k] = append(full[k], i)
+			}
+		} else if len(it.fams) > 0 && it.year > 0 && it.venue != "" && it.title == "" {
+			k := it.fams[0] + "|" + string(rune(it.init)) + "|" + strconv.Itoa(it.year) + "|" + it.venue + "|" + it.vol + "|" + it.page
+			done = r.tryList(part[k], i, "key", sameVenue)
+			part[k] = append(part[k], i)
+		}
+		if it.text != "" {
+			if !done {
+				r.tryList(text[it.text], i, "text", sameVenue)
+			}
+			text[it.text] = append(text[it.text], i)
+		}
+	}
+	r.nearNames()
+}
+
+// nearNames merges items of the same volume, first page and year whose
+// first authors' names are near but not equal (a typo, an 8-letter cut),
+// when their initials and venues agree and exactly one group qualifies.
+func (r *rsResolver) nearNames() {
+	type vp struct {
+		vol, page string
+		year      int
+	}
+	index := map[vp][]int{}
+	for i := range r.items {
+		if it := &r.items[i]; len(it.fams) > 0 && it.vol != "" && it.page != "" && it.year != 0 {
+			k := vp{it.vol, it.page, it.year}
+			index[k] = append(index[k], i)
+		}
+	}
+	for i := range r.items {
+		it := &r.items[i]
+		if len(it.fams) == 0 || it.vol == "" || it.page == "" || it.year == 0 {
+			continue
+		}
+		near := func(a, b *rsItem) bool {
+			return rsNameNear(a.fams[0], b.fams[0]) && a.init != 0 && a.init == b.init && r.venue.loose(a.venue, b.venue)
+		}
+		r.tryList(index[vp{it.vol, it.page, it.year}], i, "key", near)
+	}
+}
+
+// tryList merges item i with the group of the candidates that match it
+// (match(i, candidate)) and that can take i. When several groups can, i is
+// left apart (the evidence cannot tell which) and counted as ambiguous. It
+// reports whether i is now grouped with a candidate.
+func (r *rsResolver) tryList(cands []int, i int, how string, match func(a, b *rsItem) bool) bool {
+	ri := r.find(i)
+	pick, n := -1, 0
+	var roots []int
+	for _, j := range cands {
+		if j == i {
+			continue
+		}
+		rj := r.find(j)
+		if rj == ri {
+			return true
+		}
+		if slices.Contains(roots, rj) {
+			continue
+		}
+		roots = append(roots, rj)
+		if !match(&r.items[i], &r.items[j]) || !rsConsistent(&r.cl[ri], &r.cl[rj], false) {
+			continue
+		}
+		if n++; n == 1 {
+			pick = j
+		}
+	}
+	switch {
+	case n == 1:
+		return r.union(pick, i, how, false)
+	case n > 1:
+		r.stats.Ambiguous++
+	}
+	return false
+}
+
+// venues merges groups on first author (and initial), year (±1) and compatible venue when
+// volume or first page is missing on one side (so the keys could not decide)
+// and neither side has a title to compare (the titles decide then). Two
+// groups merge only when each is the other's single best fit: a group
+// agreeing on the volume fits better than one that lacks it, and a tie for
+// the best fit leaves the group apart (counted as ambiguous), so that a
+// vague reference never joins two works or picks one at random.
+func (r *rsResolver) venues() {
+	type fit struct {
+		best, level int
+		tie         bool
+	}
+	// the items of a block, one per group and distinct compared parts:
+	// a work cited a hundred times the same way is compared once
+	type parts struct {
+		root, init       int
+		venue, vol, page string
+		titled           bool
+	}
+	block := map[rsBlock][]int{}
+	seen := map[parts]bool{}
+	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.year != 0 && it.venue != "" }
+	for i := range r.items {
+		if it := &r.items[i]; usable(it) {
+			p := parts{r.find(i), int(it.init), it.venue, it.vol, it.page, it.title != ""}
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			k := rsBlock{it.fams[0], it.year}
+			block[k] = append(block[k], i)
+		}
+	}
+	fits := map[int]*fit{}
+	offer := func(a, b, level int) {
+		f := fits[a]
+		switch {
+		case f == nil:
+			fits[a] = &fit{best: b, level: level}
+		case level > f.level:
+			*f = fit{best: b, level: level}
+		case level == f.level && b != f.best:
+			f.tie = true
+		}
+	}
+	// (the order of the blocks does not matter: a fit depends only on the
+	// set of offers)
+	for k, is := range block {
+		for n, i := range is {
+			r.venueFits(i, is[n+1:], offer)
+			r.venueFits(i, block[rsBlock{k.key, k.year + 1}], offer)
+		}
+	}
+	for i := range r.items {
+		ri := r.find(i)
+		f := fits[ri]
+		if f == nil || ri != i {
+			continue
+		}
+		if f.tie {
+			r.stats.Ambiguous++
+			continue
+		}
+		if g := fits[f.best]; g != nil && !g.tie && g.best == ri {
+			// both roots are still roots: unions below only join mutual pairs
+			r.union(f.best, i, "venue", false)
+		}
+	}
+}
+
+// venueFits offers to each other the groups of item i and of each item of
+// js that could be one work on author, year and venue (see venues), with
+// the level of the fit.
+func (r *rsResolver) venueFits(i int, js []int, offer func(a, b, level int)) {
+	it := &r.items[i]
+	ri := r.find(i)
+	for _, j := range js {
+		jt := &r.items[j]
+		rj := r.find(j)
+		if rj == ri || (it.vol != "" && it.page != "" && jt.vol != "" && jt.page != "") ||
+			(it.title != "" && jt.title != "") {
+			continue
+		}
+		if !rsSameInitial(it.init, jt.init) || !r.venue.compatible(it.venue, jt.venue) ||
+			!rsConsistent(&r.cl[ri], &r.cl[rj], false) {
+			continue
+		}
+		level := 1
+		if rsIntersect(r.cl[ri].vols, r.cl[rj].vols) {
+			level += 2
+		}
+		// a corpus record, fully described, is the likelier target of a
+		// vague reference than another reference
+		offer(ri, rj, level+min(1, len(r.cl[rj].recs)))
+		offer(rj, ri, level+min(1, len(r.cl[ri].recs)))
+	}
+}
+
+// titles merges items on title similarity: within blocks of first author
+// (under each of the author's keys) and year (±1), and, for items without
+// an author, with titled items of the year (±1) sharing a rare title word.
+// An item joins the group with the best score at or above the threshold
+// that can take it; a tie between two groups that cannot be one work leaves
+// it apart.
+func (r *rsResolver) titles() {
+	block := map[rsBlock][]int{}
+	type titled struct {
+		rsBlock
+		tcmp string
+	}
+	exact := map[titled]int{}
+	for i := range r.items {
+		it := &r.items[i]
+		if it.title == "" || len(it.fams) == 0 {
+			continue
+		}
+		k := titled{rsBlock{it.fams[0], it.year}, it.tcmp}
+		if j, ok := exact[k]; ok {
+			if r.venue.compatible(it.venue, r.items[j].venue) && r.union(j, i, "title", false) {
+				continue // a copy: its group is in the blocks already
+			}
+		} else {
+			exact[k] = i
+		}
+		for _, f := range it.fams {
+			block[rsBlock{f, it.year}] = append(block[rsBlock{f, it.year}], i)
+		}
+	}
+	// a crowded block (a common name, a prolific author) is searched through
+	// the first and the last letters of the titles: a title within the
+	// threshold of another shares one end with it unless edits hit both
+	type end struct {
+		rsBlock
+		end string
+	}
+	ends := map[end][]int{}
+	for k, is := range block {
+		if len(is) <= rsCrowded {
+			continue
+		}
+		for _, i := range is {
+			t := r.items[i].tcmp
+			ends[end{k, "<" + t[:min(3, len(t))]}] = append(ends[end{k, "<" + t[:min(3, len(t))]}], i)
+			ends[end{k, ">" + t[max(0, len(t)-3):]}] = append(ends[end{k, ">" + t[max(0, len(t)-3):]}], i)
+		}
+	}
+	lists := func(k rsBlock, t string) [][]int {
+		if is := block[k]; len(is) <= rsCrowded {
+			return [][]int{is}
+		}
+		return [][]int{ends[end{k, "<" + t[:min(3, len(t))]}], ends[end{k, ">" + t[max(0, len(t)-3):]}]}
+	}
+	seen := make([]int, len(r.items)) // seen[j] == i+1: j was scored for i
+	type grouped struct {
+		root      int
+		fam, tcmp string
+	}
+	done := map[grouped]bool{} // a group's title, once scored, needs no second look
+	for i := range r.items {
+		it := &r.items[i]
+		if it.title == "" || len(it.fams) == 0 {
+			continue
+		}
+		ri := r.find(i)
+		if g := (grouped{ri, it.fams[0], it.tcmp}); done[g] {
+			continue
+		} else {
+			done[g] = true
+		}
+		best, bestJ, bestHow, tie := 0.0, -1, "", false
+		for _, f := range it.fams {
+			for dy := -1; dy <= 1; dy++ {
+				if dy != 0 && it.year == 0 {
+					continue
+				}
+				for _, l := range lists(rsBlock{f, it.year + dy}, it.tcmp) {
+					for _, j := range l {
+						if seen[j] == i+1 || j == i || r.find(j) == ri {
+							continue
+						}
+						seen[j] = i + 1
+						s, how := r.titleScore(it, &r.items[j], true)
+						if s < r.thr || s < best || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
+							continue
+						}
+						if s > best {
+							best, bestJ, bestHow, tie = s, j, how, false
+						} else if rj, rb := r.find(j), r.find(bestJ); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
+							tie = true // two works that cannot be one fit equally
+						}
+					}
+				}
+			}
+		}
+		switch {
+		case tie:
+			r.stats.Ambiguous++
+		case bestJ >= 0:
+			r.union(bestJ, i, bestHow, false)
+		}
+	}
+	r.titlesNoAuthor()
+}
+
+// rsCrowded is the size from which a block of titles is searched by the
+// ends of the titles rather than whole.
+const rsCrowded = 200
+
+// rsPrefixWords is the least number of words of a title that another title
+// may extend and still count as the same, for a reference without author:
+// a scraped "Title Journal, Year" line holds the title and the venue. Among
+// works of one author a longer title is too often another paper ("… for
+// heat assisted magnetic recording" and "… for heat assisted magnetic
+// recording relative to other advanced recording schemes").
+const rsPrefixWords = 5
+
+// rsVenuePenalty is taken off the title score of two works whose venues
+// cannot be the same: equal titles then score below DefaultFuzzyThreshold,
+// which keeps a conference digest and its journal paper apart.
+const rsVenuePenalty = 0.15
+
+// titleScore scores the titles of two items, with the Mention.How it
+// earns: 1 "title" for equal titles, the edit similarity "fuzzy:0.93", or,
+// when prefix is set, for a title that begins with the whole other one (at
+// least rsPrefixWords words) 1 "fuzzy:prefix". Titles whose numbers differ
+// ("Part I" and "Part II", "in 2009" and "in 2010") score 0, and
+// incompatible venues take rsVenuePenalty off.
+func (r *rsResolver) titleScore(a, b *rsItem, prefix bool) (float64, string) {
+	var s float64
+	how := ""
+	switch {
+	case a.tcmp == b.tcmp:
+		s, how = 1, "title"
+	case prefix && rsPrefix(a.title, b.title):
+		s, how = 1, "fuzzy:prefix"
+	default:
+		if a.nums != b.nums {
+			return 0, ""
+		}
+		if long := max(len(a.tcmp), len(b.tcmp)); rsHistDist(&a.hist, &b.hist) > 2*int((1-r.thr)*float64(long)) {
+			return 0, "" // too many edits apart to reach the threshold
+		}
+		if s = rsTitleSim(a.tcmp, b.tcmp, r.thr); s < r.thr {
+			return 0, ""
+		}
+	}
+	if !r.venue.loose(a.venue, b.venue) {
+		s -= rsVenuePenalty
+	}
+	if how == "" || s < 1 {
+		how = rsFuzzyHow(s)
+	}
+	return s, how
+}
+
+func rsFuzzyHow(s float64) string {
+	if s >= 1 {
+		return "title"
+	}
+	// rounded down: "fuzzy:1.00" would read as an exact title
+	return "fuzzy:" + strconv.FormatFloat(math.Floor(s*100)/100, 'f', 2, 64)
+}
+
+// titlesNoAuthor matches titled items without an author against all titled
+// items of the year (±1) sharing one of their rarest title words.
+func (r *rsResolver) titlesNoAuthor() {
+	need := false
+	for i := range r.items {
+		if it := &r.items[i]; it.title != "" && it.year != 0 && len(it.fams) == 0 {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return
+	}
+	df := map[string]int{}
+	words := make([][]string, len(r.items))
+	for i := range r.items {
+		it := &r.items[i]
+		if it.title == "" || it.year == 0 {
+			continue
+		}
+		ws := rsTitleWords(it.title)
+		words[i] = ws
+		for _, w := range ws {
+			df[w]++
+		}
+	}
+	// each titled item is indexed under its three rarest words, by year
+	const nRare = 3
+	for i, ws := range words {
+		if ws != nil {
+			slices.SortFunc(ws, func(a, b string) int { return cmp.Or(cmp.Compare(df[a], df[b]), cmp.Compare(a, b)) })
+			words[i] = ws[:min(nRare, len(ws))]
+		}
+	}
+	index := map[rsBlock][]int{}
+	for i, ws := range words {
+		for _, w := range ws {
+			k := rsBlock{w, r.items[i].year}
+			index[k] = append(index[k], i)
+		}
+	}
+	seen := make([]int, len(r.items)) // seen[j] == i+1: j was scored for i
+	for i := range r.items {
+		it := &r.items[i]
+		if words[i] == nil || len(it.fams) > 0 {
+			continue
+		}
+		ri := r.find(i)
+		best, bestJ, bestHow, tie := 0.0, -1, "", false
+		for _, w := range words[i] {
+			for dy := -1; dy <= 1; dy++ {
+				for _, j := range index[rsBlock{w, it.year + dy}] {
+					if seen[j] == i+1 || j == i || r.find(j) == ri {
+						continue
+					}
+					seen[j] = i + 1
+					s, how := r.titleScore(it, &r.items[j], true)
+					if s < r.thr || s < best || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
+						continue
+					}
+					if s > best {
+						best, bestJ, bestHow, tie = s, j, how, false
+					} else if rj, rb := r.find(j), r.find(bestJ); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
+						tie = true // two works that cannot be one fit equally
+					}
+				}
+			}
+		}
+		switch {
+		case tie:
+			r.stats.Ambiguous++
+		case bestJ >= 0:
+			r.union(bestJ, i, bestHow, false)
+		}
+	}
+}
+
+// rsTitleStop are words too common to pick title candidates by.
+var rsTitleStop = map[string]bool{"the": true, "and": true, "for": true, "with": true, "from": true, "into": true,
+	"its": true, "their": true, "des": true, "les": true, "der": true, "die": true, "und": true, "von": true, "una": true}
+
+// rsTitleWords returns the distinct words of a folded title worth indexing.
+func rsTitleWords(t string) []string {
+	var out []string
+	for _, w := range strings.Fields(t) {
+		if len(w) >= 3 && !rsTitleStop[w] && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// rsTitleSim is the normalised edit similarity of two folded titles,
+// 1 - distance / longer length, when it is at least floor; else 0.
+func rsTitleSim(a, b string, floor float64) float64 {
+	if a == b {
+		return 1
+	}
+	long := max(len(a), len(b))
+	if long == 0 {
+		return 0
+	}
+	k := int((1 - floor) * float64(long))
+	d := rsEditWithin(a, b, k)
+	if d > k {
+		return 0
+	}
+	return 1 - float64(d)/float64(long)
+}
+
+// rsEditWithin is the byte edit distance of a and b when it is at most k,
+// else k+1; it computes only the diagonal band of width 2k+1 (the cells
+// just outside the band hold k+1).
+func rsEditWithin(a, b string, k int) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	n, m := len(a), len(b)
+	if n-m > k {
+		return k + 1
+	}
+	big := k + 1
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for j := range prev {
+		prev[j] = min(j, big)
+	}
+	for i := 1; i <= n; i++ {
+		lo, hi := max(1, i-k), min(m, i+k)
+		if lo > 1 {
+			cur[lo-1] = big
+		} else {
+			cur[0] = min(i, big)
+		}
+		best := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			v := prev[j-1]
+			if a[i-1] != b[j-1] {
+				v = 1 + min(v, cur[j-1], prev[j])
+			}
+			cur[j] = min(v, big)
+			best = min(best, cur[j])
+		}
+		if hi < m {
+			cur[hi+1] = big
+		}
+		if best > k {
+			return big
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[m], big)
+}
+
+// rsPrefix reports whether one folded title is the other's first words,
+// rsPrefixWords of them at least.
+func rsPrefix(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.Count(a, " ") >= rsPrefixWords-1 && strings.HasPrefix(b, a) && b[len(a)] == ' '
+}
+
+// rsNumbers returns the digits of a folded title in order, and its roman
+// numerals: "l1 0 fept at 1 5 tb in 2" and "l10 fept at 1 5 tb in2" both
+// give "10152"; "part ii" gives "|ii".
+func rsNumbers(t string) string {
+	var b []byte
+	start := 0
+	for i := 0; i <= len(t); i++ {
+		if i < len(t) && t[i] != ' ' {
+			if t[i] >= '0' && t[i] <= '9' {
+				b = append(b, t[i])
+			}
+			continue
+		}
+		if w := t[start:i]; len(w) >= 2 && len(w) <= 4 && (w[0] == 'i' || w[0] == 'v' || w[0] == 'x') && rsRoman[w] {
+			b = append(b, '|')
+			b = append(b, w...)
+		}
+		start = i + 1
+	}
+	return string(b)
+}
+
+var rsRoman = map[string]bool{"ii": true, "iii": true, "iv": true, "vi": true, "vii": true, "viii": true, "ix": true,
+	"xi": true, "xii": true}

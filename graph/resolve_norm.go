@@ -1,0 +1,208 @@
+package graph
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/citegraph/citegraph/parse"
+)
+
+// This file puts identifiers, names, volumes and pages in the form they
+// are compared in.
+
+// rsIDKeys are the identifiers, besides the DOI, that name one work
+// everywhere, in the order they name a work without DOI (rsWorkID). ISBN,
+// ISSN, URL and local keys ("key") do not.
+var rsIDKeys = []string{"openalex", "wos", "scopus", "pmid", "pmcid", "lens", "arxiv", "mag"}
+
+func rsIDs(m map[string]string) []string {
+	var out []string
+	for _, k := range rsIDKeys {
+		if v := rsIDValue(k, m[k]); v != "" {
+			out = append(out, k+":"+v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// rsIDValue puts an identifier in the form it is compared in.
+func rsIDValue(key, v string) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return ""
+	}
+	switch key {
+	case "openalex":
+		v = v[strings.LastIndexByte(v, '/')+1:]
+		return strings.ToUpper(v)
+	case "wos":
+		v = strings.ToUpper(v)
+		if strings.HasPrefix(v, "WOS:") {
+			v = v[4:]
+		}
+		return v
+	case "pmid", "mag":
+		return strings.TrimLeft(v, "0")
+	case "pmcid":
+		return strings.ToUpper(v)
+	}
+	return strings.ToLower(v)
+}
+
+// rsDOI normalises a DOI, quickly when it already is. raw is the text the
+// DOI was read from, if any: parse.NormalizeDOI stops at "<", which cuts a
+// SICI DOI ("10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9")
+// down to a prefix that names a journal issue, not a paper; the whole DOI
+// is taken from raw when it is there, else the cut one is not used.
+func rsDOI(s, raw string) string {
+	if s == "" {
+		return ""
+	}
+	if !strings.HasPrefix(s, "10.") || strings.ContainsAny(s, " \tABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		s = parse.NormalizeDOI(s)
+	}
+	if !strings.Contains(s, "(sici)") || strings.Contains(s, "<") {
+		return s
+	}
+	low := strings.ToLower(raw)
+	if i := strings.Index(low, s); i >= 0 {
+		end := i + len(s)
+		for end < len(low) && !strings.ContainsRune(" \t,]", rune(low[end])) {
+			end++
+		}
+		if full := strings.TrimRight(low[i:end], "."); strings.Contains(full, "<") {
+			return full
+		}
+	}
+	return ""
+}
+
+// rsFams returns the comparison keys of the first author: the folded family
+// name without spaces or hyphens ("van der Marck" and WoS "vanderMarck"
+// meet), the same without its leading particles ("Marck"), the first and
+// last words of a name that was not split into family and given names, and,
+// when the given name is a full word, that word too (sources disagree on
+// name order).
+func rsFams(as []parse.Author) []string {
+	if len(as) == 0 {
+		return nil
+	}
+	a := as[0]
+	words := strings.Fields(parse.Fold(a.Family))
+	f := rsNameKey(words)
+	if f == "" || f == "anonymous" || f == "anon" {
+		return nil
+	}
+	out := []string{f}
+	for len(words) > 1 && rsParticle[words[0]] {
+		words = words[1:]
+	}
+	if g := rsNameKey(words); g != f {
+		out = append(out, g)
+	}
+	// an unsplit full name ("Weller Dieter", "Dieter Weller"): either end
+	if len(words) >= 2 && a.Given == "" {
+		for _, w := range []string{words[0], words[len(words)-1]} {
+			if g := rsNameKey([]string{w}); len(g) >= 2 && !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		}
+	}
+	if g := rsNameKey(strings.Fields(parse.Fold(a.Given))); len(g) >= 3 && !slices.Contains(out, g) &&
+		!strings.Contains(a.Given, ".") && strings.ToUpper(a.Given) != a.Given {
+		out = append(out, g)
+	}
+	return out
+}
+
+// rsInitial returns the folded first letter of the first author's given
+// name, or 0.
+func rsInitial(as []parse.Author) byte {
+	if len(as) == 0 {
+		return 0
+	}
+	if g := parse.Fold(as[0].Given); g != "" && g[0] < 0x80 {
+		return g[0]
+	}
+	return 0
+}
+
+// rsSameInitial reports whether two first-author initials can agree.
+func rsSameInitial(a, b byte) bool { return a == 0 || b == 0 || a == b }
+
+// rsNameKey joins the folded words of a name into one comparison word,
+// umlaut transliterations undone.
+func rsNameKey(words []string) string {
+	return rsUmlaut.Replace(strings.Join(words, ""))
+}
+
+// rsNameNear reports whether two different name keys may still be one
+// name: one letter apart ("Kelly" and "Kelley"), or one the other cut at
+// eight letters, as early WoS cited references wrote them ("GRANOVET.MS").
+func rsNameNear(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 8 && strings.HasPrefix(b, a) {
+		return true
+	}
+	return len(a) >= 4 && rsEditWithin(a, b, 1) <= 1
+}
+
+// rsUmlaut undoes the German transliteration of umlauts, which Fold reduces
+// to the base letter: "Guenther" meets "Günther" and "Gunther".
+var rsUmlaut = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
+
+var rsParticle = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true,
+	"del": true, "della": true, "di": true, "du": true, "la": true, "le": true, "ten": true, "ter": true, "dos": true,
+	"das": true, "do": true, "st": true}
+
+// rsVolume keeps the volume's number-like core: "V48" and "Vol. 48" are "48".
+func rsVolume(s string) string {
+	s = parse.Fold(s)
+	s = strings.TrimPrefix(s, "vol ")
+	s = strings.TrimPrefix(s, "volume ")
+	if len(s) > 1 && s[0] == 'v' && s[1] >= '0' && s[1] <= '9' {
+		s = s[1:]
+	}
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimLeft(s, "0")
+}
+
+// rsFirstPage returns the first page of a page range, folded: "P8574",
+// "pp. 8574-8580" and "8574–80" all give "8574"; a letter before the
+// digits is dropped ("R199" gives "199"), and so is the page digit of an
+// article number written as a range ("0476011-0476014" gives "47601").
+func rsFirstPage(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = strings.ToLower(s)
+	for _, p := range []string{"pp.", "pp", "p.", "p"} {
+		if strings.HasPrefix(s, p) && len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)] >= '0' && s[len(p)] <= '9') {
+			s = strings.TrimSpace(s[len(p):])
+			break
+		}
+	}
+	isPart := func(c rune) bool {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c > 127 && c != '–' && c != '—'
+	}
+	first, rest := s, ""
+	if end := strings.IndexFunc(s, func(c rune) bool { return !isPart(c) }); end >= 0 {
+		first, rest = s[:end], strings.TrimLeft(s[end:], " -–—")
+	}
+	// "0476011-0476014": pages 1 to 4 of article 047601 (APS, as Scopus writes it)
+	if len(first) >= 6 && len(rest) >= len(first) && first[len(first)-1] == '1' &&
+		venueIsDigits(first) && rest[:len(first)-1] == first[:len(first)-1] {
+		first = first[:len(first)-1]
+	}
+	// "R199", "e1003", "S12" against "199", "1003", "12": the digits decide
+	if i := strings.IndexAny(first, "0123456789"); i > 0 && venueIsDigits(first[i:]) {
+		first = first[i:]
+	}
+	return strings.TrimLeft(first, "0")
+}
