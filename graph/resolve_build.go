@@ -337,6 +337,10 @@ func rsWorkID(w *Work) string {
 		if p := rsFirstPage(w.Pages); p != "" {
 			parts = append(parts, p)
 		}
+		// an untitled work known by its abstract alone: its first words
+		if words := strings.Fields(parse.Fold(w.Abstract)); len(parts) == 1 && len(words) > 0 {
+			parts = append(parts, words[:min(3, len(words))]...)
+		}
 	}
 	return strings.Join(parts, "-")
 }

@@ -51,10 +51,10 @@ func rsIDValue(key, v string) string {
 }
 
 // rsDOI normalises a DOI, quickly when it already is. raw is the text the
-// DOI was read from, if any: parse.NormalizeDOI stops at "<", which cuts a
-// SICI DOI ("10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9")
-// down to a prefix that names a journal issue, not a paper; the whole DOI
-// is taken from raw when it is there, else the cut one is not used.
+// DOI was read from, if any: a source that cut a SICI DOI at "<"
+// ("10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9") leaves a
+// prefix that names a journal issue, not a paper; the whole DOI is taken
+// from raw when it is there, else the cut one is not used.
 func rsDOI(s, raw string) string {
 	if s == "" {
 		return ""

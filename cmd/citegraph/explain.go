@@ -11,32 +11,10 @@ import (
 	"github.com/citegraph/citegraph/parse"
 )
 
-// findWork resolves a name given on the command line to one work: an exact
-// ID or DOI, else the works whose label or title contains all its words.
-func findWork(g *graph.Graph, q string) (int, error) {
-	if i := g.Index(q); i >= 0 {
-		return i, nil
-	}
-	if d := parse.NormalizeDOI(q); d != "" {
-		if i := g.Index("doi:" + d); i >= 0 {
-			return i, nil
-		}
-	}
-	words := strings.Fields(parse.Fold(q))
-	var hits []int
-	for i, w := range g.Works {
-		text := parse.Fold(w.ID + " " + w.Label + " " + w.Title)
-		all := len(words) > 0
-		for _, word := range words {
-			if !strings.Contains(text, word) {
-				all = false
-				break
-			}
-		}
-		if all {
-			hits = append(hits, i)
-		}
-	}
+// findWork resolves a name given on the command line to one work (see
+// graph.Resolution.Lookup); several matches are an error that lists them.
+func findWork(res *graph.Resolution, q string) (int, error) {
+	hits := res.Lookup(q)
 	switch len(hits) {
 	case 0:
 		return -1, fmt.Errorf("no work matches %q", q)
@@ -49,7 +27,7 @@ func findWork(g *graph.Graph, q string) (int, error) {
 			names = append(names, fmt.Sprintf("… %d more", len(hits)-k))
 			break
 		}
-		names = append(names, fmt.Sprintf("%s (%s)", g.Works[i].ID, g.Works[i].Label))
+		names = append(names, fmt.Sprintf("%s (%s)", res.Works[i].ID, res.Works[i].Label))
 	}
 	return -1, fmt.Errorf("%q matches %d works; name one by ID:\n  %s", q, len(hits), strings.Join(names, "\n  "))
 }
@@ -58,7 +36,7 @@ func findWork(g *graph.Graph, q string) (int, error) {
 func explain(w io.Writer, a *analysis, queries []string) error {
 	var idx []int
 	for _, q := range queries {
-		i, err := findWork(a.g, q)
+		i, err := findWork(a.res, q)
 		if err != nil {
 			return err
 		}

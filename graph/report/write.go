@@ -68,9 +68,6 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	para("%s, %s listed%s; %s no reference list.", plural(r.Records, "record"), plural(r.RefsListed, "reference"),
 		declared, pluralVerb(r.NoRefs, "record has", "records have"))
 	rs := r.Resolution
-	if rs.DuplicatesMerged > 0 {
-		para("%s merged into another record of the same work.", plural(rs.DuplicatesMerged, "duplicate record"))
-	}
 	if len(r.Problems) == 0 {
 		para("Nothing skipped, no damaged records.")
 	} else {
@@ -84,7 +81,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		}
 	}
 
-	head("How references became works")
+	head("Data quality: how references became works")
 	methods := make([]string, 0, len(rs.ByMethod))
 	for k := range rs.ByMethod {
 		methods = append(methods, k)
@@ -98,9 +95,27 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		parts = []string{"no references"}
 	}
 	para("%s resolved by: %s.", plural(rs.References, "reference"), strings.Join(parts, ", "))
-	para("%s matched nothing else; %s needed fuzzy evidence; %s, %s dropped.",
-		pluralVerb(rs.Unresolved, "reference", "references"), plural(rs.FuzzyClusters, "merge"),
-		plural(rs.SelfCitations, "self-citation"), plural(rs.RepeatedRefs, "repeated reference"))
+	var notes []string
+	add := func(n int, format string, args ...any) {
+		if n > 0 {
+			notes = append(notes, fmt.Sprintf(format, args...))
+		}
+	}
+	add(rs.Unresolved, "%s matched nothing else (cited once, by one source)", pluralVerb(rs.Unresolved, "reference", "references"))
+	add(rs.FuzzyClusters, "%s needed fuzzy title evidence", pluralVerb(rs.FuzzyClusters, "work", "works"))
+	add(rs.Ambiguous, "%s fitted several works equally and %s left apart", pluralVerb(rs.Ambiguous, "reference", "references"),
+		pluralVerb(rs.Ambiguous, "was", "were"))
+	add(rs.Refused, "%s refused because the merged work would have been inconsistent", plural(rs.Refused, "merge"))
+	add(rs.SelfCitations, "%s dropped", plural(rs.SelfCitations, "self-citation"))
+	add(rs.RepeatedRefs, "%s of an edge already made by the same work dropped", plural(rs.RepeatedRefs, "repeated reference"))
+	if len(notes) > 0 {
+		para("%s.", strings.Join(notes, "; "))
+	}
+	if rs.DuplicatesMerged > 0 {
+		para("%s (the same work in another file or format) merged, reference lists united.",
+			plural(rs.DuplicatesMerged, "duplicate record"))
+	}
+	para("Run 'citegraph explain WORK' to see every mention of a work and how it joined.")
 
 	head(fmt.Sprintf("Most central works (ranked by %s)", r.Metric))
 	if len(r.Ranking) == 0 {
