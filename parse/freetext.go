@@ -1368,8 +1368,8 @@ func ftVenueEnd(s string) int {
 				continue
 			}
 			nx := strings.TrimLeft(s[i+1:], " ")
-			if nx == "" || nx[0] >= '0' && nx[0] <= '9' && ftVolumeNumber(nx) {
-				return i
+			if nx == "" || nx[0] >= '0' && nx[0] <= '9' && (ftVolumeNumber(nx) || ftBareYearRe.MatchString(nx)) {
+				return i // "Lancet. 2019;393", "Scientometrics. 2010 Aug;84"
 			}
 			if ftPlacePubRe.MatchString(nx) {
 				return i // "Chromosomes today. Edinburgh: Oliver-Boyd"

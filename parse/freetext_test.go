@@ -55,6 +55,13 @@ func TestParseReferenceStyles(t *testing.T) {
 			ids: map[string]string{"pmid": "12345678"},
 		},
 		{
+			name:    "pubmed vancouver with month, doi, pmid and pmcid",
+			raw:     "van Eck NJ, Waltman L. Software survey: VOSviewer. Scientometrics. 2010 Aug;84(2):523-38. doi: 10.1007/s11192-009-0146-3. PMID: 20585380; PMCID: PMC2883932.",
+			authors: []Author{{"van Eck", "NJ"}, {"Waltman", "L"}},
+			year:    2010, title: "Software survey: VOSviewer", venue: "Scientometrics", volume: "84", pages: "523-38",
+			doi: "10.1007/s11192-009-0146-3", ids: map[string]string{"pmid": "20585380", "pmcid": "PMC2883932"},
+		},
+		{
 			name:    "chicago book",
 			raw:     "Kuhn, Thomas S. The Structure of Scientific Revolutions. Chicago: University of Chicago Press, 1962.",
 			authors: []Author{{"Kuhn", "Thomas S."}},
