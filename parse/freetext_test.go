@@ -290,6 +290,18 @@ func TestParseReferenceStyles(t *testing.T) {
 			year:    2001, title: "Relationship enhancement therapy", venue: "Journal of Therapy", volume: "2", pages: "3-4",
 		},
 		{
+			name:    "title word as family name, in preparation",
+			raw:     "Zhang, X., Das, A., and Guo, W. (in preparation). Rab8 in ciliogenesis. Journal of Cells.",
+			authors: []Author{{"Zhang", "X."}, {"Das", "A."}, {"Guo", "W."}},
+			title:   "Rab8 in ciliogenesis", venue: "Journal of Cells",
+		},
+		{
+			name:    "suffix before a quoted title",
+			raw:     `Pettingill, Olin Sewall, Jr. "Falcon and Falconry." World Book Encyclopedia. 1980.`,
+			authors: []Author{{"Pettingill", "Olin Sewall Jr."}},
+			year:    1980, title: "Falcon and Falconry", venue: "World Book Encyclopedia",
+		},
+		{
 			name:    "year range in title is not the year",
 			raw:     "Horn, G. (2001). Left Catholicism, 1943-1955. Leuven: Leuven University Press.",
 			authors: []Author{{"Horn", "G."}},
