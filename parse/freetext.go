@@ -38,7 +38,7 @@ var (
 	ftISBNRe       = regexp.MustCompile(`(?i)\bISBN(?:-1[03])?\s*:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX])\b`)
 	ftAccessedRe   = regexp.MustCompile(`(?i)[(\[]?\b(?:accessed|retrieved|consulted|abgerufen|zugegriffen|consulté|consultado|viewed)\b(?:\s+(?:on|am|le|el))?\s*:?\s*[^()\[\]]{0,40}?\b(?:1[5-9]|20)\d\d\b[)\]]?\.?|(?i)\b(?:retrieved|available|accessible)\s+(?:from|at|online)\s*:?|\[(?:internet|online|electronic resource)\]|\bonline\s*:`)
 	ftYearRe       = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)([a-z])?\b`)
-	ftNoYearRe     = regexp.MustCompile(`^(?:[(\[](?i:n\.\s?d|s\.\s?d|o\.\s?j)\.?[)\]]|n\.d\.|s\.d\.|o\.J\.|[(\[]?(?i:in press|im druck|sous presse|en prensa|forthcoming)[)\]]?)`)
+	ftNoYearRe     = regexp.MustCompile(`^(?:[(\[](?i:n\.\s?d|s\.\s?d|o\.\s?j)\.?[)\]]|n\.d\.|s\.d\.|o\.J\.|[(\[]?(?i:in press|im druck|sous presse|en prensa|forthcoming)[)\]]?|[(\[](?i:in preparation|submitted|accepted|under review|im erscheinen|à paraître)[)\]])`)
 	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:([^:;()0-9]{1,150}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
 	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
 	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|v|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
@@ -631,6 +631,9 @@ func ftWordKind(w string, last bool) byte {
 	if last && strings.HasSuffix(w, ".") && !ftIsInitials(w) {
 		w = strings.TrimSuffix(w, ".")
 	}
+	if isSuffix(w) && w != "II" && w != "IV" {
+		return 's'
+	}
 	if last && ftIsShortName(w) {
 		return 'w' // "W. Li." ends with a family name, not an initial
 	}
@@ -753,7 +756,7 @@ func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 		case 's':
 			kind = 'p'
 		}
-		if last && (kind != 'i' || ftBareInitialsBefore(words[:k], w)) {
+		if last && !isSuffix(w) && (kind != 'i' || ftBareInitialsBefore(words[:k], w)) {
 			w = strings.TrimSuffix(w, ".")
 		}
 		cur.words = append(cur.words, w)
@@ -823,7 +826,10 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 			continue
 		}
 		if k+1 == len(pieces) {
-			return nil, ftIncomplete // the initials may follow
+			if !final {
+				return nil, ftIncomplete // the initials may follow
+			}
+			continue
 		}
 		if ftPieceShape(pieces[k+1]) == "i" {
 			prev := &pieces[k-1]
@@ -872,7 +878,11 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 				return nil, ftInvalid
 			}
 		case "w":
-			if p.title && !p.org {
+			// a title word may be a family name before initials: "Das, A."
+			if p.title && !p.org && !(len(p.words) == 1 && i+1 < len(pieces) && ftPieceShape(pieces[i+1]) == "i") {
+				if len(p.words) == 1 && i+1 == len(pieces) && !final {
+					return authors, ftIncomplete
+				}
 				return nil, ftInvalid
 			}
 			if p.org && len(pieces) == 1 {
@@ -1368,8 +1378,8 @@ func ftVenueEnd(s string) int {
 				continue
 			}
 			nx := strings.TrimLeft(s[i+1:], " ")
-			if nx == "" || nx[0] >= '0' && nx[0] <= '9' && ftVolumeNumber(nx) {
-				return i
+			if nx == "" || nx[0] >= '0' && nx[0] <= '9' && (ftVolumeNumber(nx) || ftBareYearRe.MatchString(nx)) {
+				return i // "Lancet. 2019;393", "Scientometrics. 2010 Aug;84"
 			}
 			if ftPlacePubRe.MatchString(nx) {
 				return i // "Chromosomes today. Edinburgh: Oliver-Boyd"

@@ -55,6 +55,13 @@ func TestParseReferenceStyles(t *testing.T) {
 			ids: map[string]string{"pmid": "12345678"},
 		},
 		{
+			name:    "pubmed vancouver with month, doi, pmid and pmcid",
+			raw:     "van Eck NJ, Waltman L. Software survey: VOSviewer. Scientometrics. 2010 Aug;84(2):523-38. doi: 10.1007/s11192-009-0146-3. PMID: 20585380; PMCID: PMC2883932.",
+			authors: []Author{{"van Eck", "NJ"}, {"Waltman", "L"}},
+			year:    2010, title: "Software survey: VOSviewer", venue: "Scientometrics", volume: "84", pages: "523-38",
+			doi: "10.1007/s11192-009-0146-3", ids: map[string]string{"pmid": "20585380", "pmcid": "PMC2883932"},
+		},
+		{
 			name:    "chicago book",
 			raw:     "Kuhn, Thomas S. The Structure of Scientific Revolutions. Chicago: University of Chicago Press, 1962.",
 			authors: []Author{{"Kuhn", "Thomas S."}},
@@ -281,6 +288,18 @@ func TestParseReferenceStyles(t *testing.T) {
 			raw:     "Accordino, M. P. & Guerney, Jr., B. G. (2001). Relationship enhancement therapy. Journal of Therapy, 2, 3-4.",
 			authors: []Author{{"Accordino", "M. P."}, {"Guerney Jr.", "B. G."}},
 			year:    2001, title: "Relationship enhancement therapy", venue: "Journal of Therapy", volume: "2", pages: "3-4",
+		},
+		{
+			name:    "title word as family name, in preparation",
+			raw:     "Zhang, X., Das, A., and Guo, W. (in preparation). Rab8 in ciliogenesis. Journal of Cells.",
+			authors: []Author{{"Zhang", "X."}, {"Das", "A."}, {"Guo", "W."}},
+			title:   "Rab8 in ciliogenesis", venue: "Journal of Cells",
+		},
+		{
+			name:    "suffix before a quoted title",
+			raw:     `Pettingill, Olin Sewall, Jr. "Falcon and Falconry." World Book Encyclopedia. 1980.`,
+			authors: []Author{{"Pettingill", "Olin Sewall Jr."}},
+			year:    1980, title: "Falcon and Falconry", venue: "World Book Encyclopedia",
 		},
 		{
 			name:    "year range in title is not the year",
