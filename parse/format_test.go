@@ -1,0 +1,98 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReadWholeFileErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, format string
+		want             error
+	}{
+		{"empty", "", "", ErrEmpty},
+		{"blank", " \n\t\n", "", ErrEmpty},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", ErrBinary},
+		{"controls", strings.Repeat("\x01\x02\x03 ab", 50), "", ErrBinary},
+	} {
+		_, err := Read(tc.name, strings.NewReader(tc.in), tc.format)
+		var pe *ParseError
+		if !errors.Is(err, tc.want) || !errors.As(err, &pe) || pe.File != tc.name {
+			t.Errorf("%s: err = %v, want %v as a *ParseError naming the file", tc.name, err, tc.want)
+		}
+	}
+	if _, err := Read("x", strings.NewReader("TY  - JOUR\nER  - \n"), "nosuch"); err == nil || !strings.Contains(err.Error(), "unknown format") {
+		t.Errorf("unknown forced format: err = %v", err)
+	}
+}
+
+func TestFormatsOrder(t *testing.T) {
+	names := Formats()
+	if len(names) != 14 {
+		t.Fatalf("only %d formats registered: %v", len(names), names)
+	}
+	pos := map[string]int{}
+	for i, n := range names {
+		pos[n] = i
+	}
+	// Specific layouts are tried before the catch-all text readers.
+	for _, n := range []string{"wos", "ris", "bibtex", "crossref", "openalex", "scopus-csv", "pubmed"} {
+		if pos[n] > pos["reflist"] || pos["reflist"] > pos["landing"] {
+			t.Errorf("order %v: %s must come before reflist, and reflist before landing", names, n)
+		}
+	}
+}
+
+func TestFilesWalk(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"b.ris", "a/c.bib", ".hidden/x.ris", "a/.y.txt"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), []byte("x"), 0o644)
+	}
+	files, errs := Files([]string{dir, filepath.Join(dir, "b.ris"), filepath.Join(dir, "missing")})
+	want := []string{filepath.Join(dir, "a", "c.bib"), filepath.Join(dir, "b.ris")}
+	if strings.Join(files, "|") != strings.Join(want, "|") {
+		t.Errorf("Files = %q, want %q (sorted, hidden skipped, no repeats)", files, want)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing") {
+		t.Errorf("errors = %v, want one for the missing path", errs)
+	}
+}
+
+// FuzzRead feeds arbitrary bytes through detection and every reader: no
+// panic, whole-file errors are *ParseError, and every record has a source
+// and a label.
+func FuzzRead(f *testing.F) {
+	for _, seed := range []string{
+		"FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Smith, J\nTI A\nCR Doe J, 2001, NATURE, V1, P2\nER\nEF\n",
+		"TY  - JOUR\nTI  - A\nER  - \n",
+		"@article{k, title={A}, year=2001}\n",
+		"PMID- 1\nTI  - A\n",
+		`{"message":{"DOI":"10.1/a","title":["A"],"reference":[{"key":"r","unstructured":"Doe J. B. Nature 2001."}]}}`,
+		"\"Authors\",\"Title\",\"Year\",\"Source title\",\"EID\"\n\"Doe J.\",\"A\",\"2001\",\"N\",\"2-s2.0-1\"\n",
+		"References\n1. Doe J. A title. Nature. 2001;1:2.\n2. Roe K. B title. Science. 2002;3:4.\n",
+		"Title: A page\nDOI: 10.1/x\nAbstract\nText.\n",
+		"\xff\xfeT\x00Y\x00",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Read("fuzz", bytes.NewReader(data), "")
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a *ParseError", err)
+			}
+			return
+		}
+		for _, r := range res.Records {
+			if r.Source == "" || r.Label == "" || r.Format == "" {
+				t.Fatalf("record without source, label or format: %+v", r)
+			}
+		}
+	})
+}
