@@ -98,41 +98,6 @@ func cslSkip(dec *json.Decoder) bool {
 	return true
 }
 
-// cslLines counts the newlines of the bytes the decoder reads, so that a
-// byte offset can be turned into a line number.
-type cslLines struct {
-	r     io.Reader
-	read  int64
-	nl    []int64 // offsets of newlines not yet passed
-	count int     // newlines before the offsets in nl
-}
-
-// Read reads from the underlying reader, noting where newlines are.
-func (c *cslLines) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for i := 0; i < n; {
-		j := bytes.IndexByte(p[i:n], '\n')
-		if j < 0 {
-			break
-		}
-		c.nl = append(c.nl, c.read+int64(i+j))
-		i += j + 1
-	}
-	c.read += int64(n)
-	return n, err
-}
-
-// line returns the 1-based line of byte offset off; offsets must not go back.
-func (c *cslLines) line(off int64) int {
-	i := 0
-	for i < len(c.nl) && c.nl[i] < off {
-		i++
-	}
-	c.count += i
-	c.nl = c.nl[i:]
-	return c.count + 1
-}
-
 // cslStart returns the offset of the next value of dec, past white space
 // and the comma between array elements.
 func cslStart(dec *json.Decoder) int64 {
@@ -155,7 +120,7 @@ func cslStart(dec *json.Decoder) int64 {
 
 // cslRead is the Read of the csl-json format.
 func cslRead(r io.Reader, s *Sink) error {
-	lc := &cslLines{r: r}
+	lc := &jpLineCounter{r: r}
 	br := bufio.NewReader(lc)
 	first := byte(0)
 	for {
@@ -179,17 +144,17 @@ func cslRead(r io.Reader, s *Sink) error {
 			return err
 		}
 		for dec.More() {
-			line := lc.line(cslStart(dec))
+			line := lc.lineAt(cslStart(dec))
 			if !cslDecode(dec, line, s) {
 				return nil
 			}
 		}
 		if _, err := dec.Token(); err != nil {
-			s.Warnf(lc.line(dec.InputOffset()), "the array of items is not closed: %v", err)
+			s.Warnf(lc.lineAt(dec.InputOffset()), "the array of items is not closed: %v", err)
 		}
 	case '{':
 		for {
-			line := lc.line(cslStart(dec))
+			line := lc.lineAt(cslStart(dec))
 			if !dec.More() {
 				if _, err := dec.Token(); err != io.EOF {
 					s.Skipf(line, "invalid json after the last item, the rest of the file is not read")
@@ -201,7 +166,7 @@ func cslRead(r io.Reader, s *Sink) error {
 			}
 		}
 	default:
-		s.Skipf(lc.line(0), "not CSL-JSON: the input starts with %q, not an array or object", first)
+		s.Skipf(lc.lineAt(0), "not CSL-JSON: the input starts with %q, not an array or object", first)
 	}
 	return nil
 }
