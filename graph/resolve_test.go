@@ -336,6 +336,9 @@ func TestVenueMatch(t *testing.T) {
 		// WoS cuts sources at 20 characters
 		{"J PHOTOPOLYM SCI TEC", "Journal of Photopolymer Science and Technology", true},
 		{"J AM SOC INF SCI TEC", "Journal of the American Society for Information Science and Technology", true},
+		// a word cut to a function word's shape ("LE" of "LETT") is kept
+		{"INFORM PROCESSING LE", "INFORM PROCESS LETT", true},
+		{"INFORM PROCESSING LE", "Information Processing Letters", true},
 		{"J INFORMETR", "Journal of Information Science", false},
 		{"SCIENTOMETRICS", "Science", false},
 		{"NATURE", "Nature Physics", false},

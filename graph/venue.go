@@ -30,11 +30,14 @@ var venueStop = map[string]bool{
 var venueSkippable = map[string]bool{"part": true, "section": true, "series": true, "ser": true, "sect": true, "pt": true}
 
 // venueWords returns the comparable words of a venue name: folded, without
-// ISO 4 function words.
+// ISO 4 function words. The last word of a name long enough to have been
+// cut (WoS cuts sources at 20 characters) is kept even when it looks like a
+// function word: "INFORM PROCESSING LE" ends in a cut "LETT", not in "le".
 func venueWords(s string) []string {
 	var out []string
-	for _, w := range strings.Fields(parse.Fold(s)) {
-		if !venueStop[w] {
+	words := strings.Fields(parse.Fold(s))
+	for i, w := range words {
+		if !venueStop[w] || (i == len(words)-1 && i > 0 && len(s) > venueTruncLen) {
 			out = append(out, w)
 		}
 	}
