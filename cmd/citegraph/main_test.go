@@ -246,6 +246,20 @@ func TestExplain(t *testing.T) {
 	if _, _, err := citegraph(t, "explain", "no such work at all"); err == nil {
 		t.Error("explain of an unknown work: no error")
 	}
+	// every work of the seeds, alone and paired with the citing paper
+	export, _, _ := citegraph(t, "export", "seeds")
+	var exp struct {
+		Works []struct {
+			ID string `json:"id"`
+		} `json:"works"`
+	}
+	json.Unmarshal([]byte(export), &exp)
+	for _, w := range exp.Works {
+		out, _, err := citegraph(t, "explain", w.ID, "doi:10.1111/1467-9566.00352")
+		if err != nil || !strings.Contains(out, "id: "+w.ID) || !strings.Contains(out, "Between ") {
+			t.Errorf("explain %s: %v\n%s", w.ID, err, out)
+		}
+	}
 }
 
 func TestBadInputs(t *testing.T) {
