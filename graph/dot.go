@@ -123,9 +123,9 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing) error {
 		attrs := []string{
 			"label=" + quote(nodeLabel(wk)),
 			"tooltip=" + quote(tooltip(wk, m, i)),
-			fmt.Sprintf("fontsize=%.1f", 9+7*scale),
-			fmt.Sprintf("width=%.2f", 0.6+1.2*scale),
-			fmt.Sprintf("height=%.2f", 0.3+0.5*scale),
+			fmt.Sprintf("fontsize=%.1f", 10.5+5.5*scale),
+			fmt.Sprintf("width=%.2f", 0.9+0.9*scale),
+			fmt.Sprintf("height=%.2f", 0.4+0.4*scale),
 		}
 		if wk.InCorpus {
 			attrs = append(attrs, "shape=box", "style=\"filled,rounded\"", "fillcolor=\"#cfe3f6\"", "color=\"#2b5d8a\"", "penwidth=1.4")
