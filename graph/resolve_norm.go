@@ -37,10 +37,7 @@ func rsIDValue(key, v string) string {
 		v = v[strings.LastIndexByte(v, '/')+1:]
 		return strings.ToUpper(v)
 	case "wos":
-		v = strings.ToUpper(v)
-		if strings.HasPrefix(v, "WOS:") {
-			v = v[4:]
-		}
+		v = strings.TrimPrefix(strings.ToUpper(v), "WOS:")
 		return v
 	case "pmid", "mag":
 		return strings.TrimLeft(v, "0")

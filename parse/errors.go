@@ -1,9 +1,6 @@
 package parse
 
-import (
-	"errors"
-	"fmt"
-)
+import "errors"
 
 // ParseError locates a problem in an input file.
 type ParseError struct {
@@ -25,8 +22,3 @@ var (
 	ErrUnknownFormat = errors.New("unrecognised layout (not WoS, Scopus, RIS, BibTeX, PubMed, OpenAlex, Crossref, Lens, CSL-JSON, a reference list or a landing page)")
 	ErrTooLarge      = errors.New("line too long")
 )
-
-// errorf builds a *ParseError with a formatted message.
-func errorf(file string, line int, format string, args ...any) *ParseError {
-	return &ParseError{File: file, Line: line, Err: fmt.Errorf(format, args...)}
-}

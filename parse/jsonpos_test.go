@@ -139,12 +139,12 @@ func TestJpLineCounter(t *testing.T) {
 // jpFailReader fails after its data, like a broken disk or network.
 type jpFailReader struct{ data io.Reader }
 
-var jpErrBroken = errors.New("broken")
+var errJPBroken = errors.New("broken")
 
 func (f *jpFailReader) Read(p []byte) (int, error) {
 	n, err := f.data.Read(p)
 	if err == io.EOF {
-		return n, jpErrBroken
+		return n, errJPBroken
 	}
 	return n, err
 }
@@ -153,7 +153,7 @@ func TestJpReadIOError(t *testing.T) {
 	s := &Sink{File: "x"}
 	w := &jpWalker{s: s, containers: map[string]bool{}, work: func([]byte, int) {}}
 	err := w.read(&jpFailReader{strings.NewReader("[\n{\"a\":1},\n")})
-	if !errors.Is(err, jpErrBroken) {
+	if !errors.Is(err, errJPBroken) {
 		t.Errorf("read error = %v, want the reader's error", err)
 	}
 }

@@ -8,13 +8,12 @@ import (
 
 func TestParseWoSReference(t *testing.T) {
 	type want struct {
-		au     []Author
-		year   int
-		venue  string
-		vol    string
-		pages  string
-		doi    string
-		noRefs bool
+		au    []Author
+		year  int
+		venue string
+		vol   string
+		pages string
+		doi   string
 	}
 	tests := []struct {
 		name, in string

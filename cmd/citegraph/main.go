@@ -121,7 +121,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 			rest = nil
 		}
 		if len(cfg.Queries) < 1 || len(cfg.Queries) > 2 {
-			return nil, fmt.Errorf("%w: explain takes one or two works, then optionally -- PATH...", errUsage)
+			return nil, fmt.Errorf("%w: explain takes one or two works, then optionally -- and paths", errUsage)
 		}
 	}
 	cfg.Paths = rest
