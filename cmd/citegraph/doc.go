@@ -22,7 +22,7 @@
 //	-top N          works and pairs listed (default 20)
 //	-metric NAME    ranking and node size: in_degree, pagerank, betweenness, hub, authority, out_degree
 //	-out DIR        where citations.svg and citations.dot are written (default out; "" writes none)
-//	-nodes N        works drawn at most, the top N by -metric (default 60; -1 all)
+//	-nodes N        works drawn at most, the top N by -metric (default 60; -1 all, the default of export)
 //	-layout dot|sfdp  Graphviz layout (default dot: one row per year)
 //	-color auto|always|never  ANSI styles in the text report (default auto: only on a terminal)
 //	-width N        report width (default: the terminal's, else $COLUMNS, else 100)

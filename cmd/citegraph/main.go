@@ -88,15 +88,15 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format := "text"
+	format, nodes := "text", 60
 	if cfg.Command == "export" {
-		format = "json"
+		format, nodes = "json", -1 // the whole graph
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
 	fs.IntVar(&cfg.Top, "top", 20, "rows listed")
 	fs.StringVar(&cfg.Metric, "metric", "in_degree", "ranking metric")
 	fs.StringVar(&cfg.OutDir, "out", "out", "output folder")
-	fs.IntVar(&cfg.Nodes, "nodes", 60, "works drawn at most")
+	fs.IntVar(&cfg.Nodes, "nodes", nodes, "works drawn at most")
 	fs.StringVar(&cfg.Layout, "layout", "dot", "graphviz layout")
 	color := fs.String("color", "auto", "auto, always or never")
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
