@@ -30,7 +30,7 @@
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
 //
 // A work is named on the command line by its ID ("doi:10.1111/…"), its DOI,
-// or words of its label or title.
+// another identifier ("W2741809807", "WOS:…"), or a piece of its label or title.
 //
 // Exit status: 0 on success, 1 when an input could not be read or nothing
 // was read, 2 on a usage error. Problems inside files are reported as
