@@ -224,3 +224,34 @@ func TestSharedLimit(t *testing.T) {
 		}
 	}
 }
+
+func TestBetweennessSampled(t *testing.T) {
+	g, _ := networkxGraph(t)
+	exact := g.Metrics(nil)
+	if exact.BetweennessSampled != 0 || exact.BetweennessAll == 0 {
+		t.Fatalf("exact run says sampled %d of %d", exact.BetweennessSampled, exact.BetweennessAll)
+	}
+	all := exact.BetweennessAll
+	if m := g.Metrics(&MetricOptions{BetweennessSources: all}); m.BetweennessSampled != 0 {
+		t.Errorf("k = all sources should be exact, sampled %d", m.BetweennessSampled)
+	}
+	k := all * 3 / 4
+	a := g.Metrics(&MetricOptions{BetweennessSources: k})
+	b := g.Metrics(&MetricOptions{BetweennessSources: k})
+	if a.BetweennessSampled != k {
+		t.Fatalf("sampled %d sources, want %d", a.BetweennessSampled, k)
+	}
+	var diff, sum float64
+	for i := range a.Betweenness {
+		if a.Betweenness[i] != b.Betweenness[i] {
+			t.Fatalf("sampled betweenness differs between runs at %d", i)
+		}
+		diff += math.Abs(a.Betweenness[i] - exact.Betweenness[i])
+		sum += exact.Betweenness[i]
+	}
+	// three quarters of the sources, scaled up: the estimate is close
+	if diff/sum > 0.35 {
+		t.Errorf("relative L1 error of the estimate %.3f, want < 0.35", diff/sum)
+	}
+	t.Logf("betweenness from %d of %d sources: relative L1 error %.3f", k, all, diff/sum)
+}

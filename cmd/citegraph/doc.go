@@ -27,6 +27,8 @@
 //	-color auto|always|never  ANSI styles in the text report (default auto: only on a terminal)
 //	-width N        report width (default: the terminal's, else $COLUMNS, else 100)
 //	-in-format F    read every file as format F instead of detecting it
+//	-betweenness-sources N  estimate betweenness from N citing works; -1 exact;
+//	                default 0: exact while citing works × citations < 2e10, else sampled
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
 //
 // A work is named on the command line by its ID ("doi:10.1111/…"), its DOI,

@@ -44,6 +44,9 @@ type config struct {
 	Color    bool
 	Width    int
 	InFormat string
+	// BetweennessSources: 0 chooses (exact unless too costly), -1 exact,
+	// N > 0 estimates from N source works.
+	BetweennessSources int
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
 }
@@ -102,6 +105,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
+	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err

@@ -311,3 +311,18 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("usage text is not the package doc:\n%s", u)
 	}
 }
+
+func TestBetweennessSources(t *testing.T) {
+	for _, tc := range []struct{ flag, citing, arcs, want int }{
+		{0, 2000, 79298, 0},         // the S corpus: exact
+		{0, 20000, 801874, 0},       // M: 1.6e10, still exact
+		{0, 200000, 8000000, 2500},  // L: 1.6e12, estimated from 2e10/8e6 sources
+		{0, 200000, 80000000, 1000}, // never fewer than 1,000
+		{-1, 200000, 8000000, 0},    // forced exact
+		{300, 2000, 79298, 300},     // asked for
+	} {
+		if got := betweennessSources(tc.flag, tc.citing, tc.arcs); got != tc.want {
+			t.Errorf("betweennessSources(%d, %d, %d) = %d, want %d", tc.flag, tc.citing, tc.arcs, got, tc.want)
+		}
+	}
+}

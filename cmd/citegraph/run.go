@@ -97,12 +97,37 @@ type analysis struct {
 	cocitation graph.Shared
 }
 
+// betweennessBudget bounds citing works × citations, the cost of exact
+// betweenness, before -betweenness-sources 0 switches to an estimate:
+// 2e10 is about half a minute on one core of the development machines.
+const betweennessBudget = 2e10
+
+// betweennessSources turns the -betweenness-sources flag into
+// graph.MetricOptions.BetweennessSources for a graph whose citing works
+// make that many arcs.
+func betweennessSources(flag, citing, arcs int) int {
+	if flag != 0 {
+		return max(flag, 0)
+	}
+	if float64(citing)*float64(arcs) <= betweennessBudget {
+		return 0
+	}
+	return max(1000, int(betweennessBudget/float64(arcs)))
+}
+
 // analyse resolves the records into a graph and computes its metrics and,
 // keeping the strongest pairs (all when pairs is 0), coupling and co-citation.
-func analyse(recs []parse.Record, pairs int) *analysis {
+func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
 	a := &analysis{res: graph.Resolve(recs, nil)}
 	a.g = graph.New(a.res)
-	a.m = a.g.Metrics(nil)
+	citing := 0
+	for i := 0; i < a.g.Len(); i++ {
+		if len(a.g.Out(i)) > 0 {
+			citing++
+		}
+	}
+	k := betweennessSources(cfg.BetweennessSources, citing, len(a.g.Citations))
+	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k})
 	opt := &graph.SharedOptions{Limit: pairs}
 	a.coupling = a.g.Coupling(opt)
 	a.cocitation = a.g.Cocitation(opt)
@@ -129,7 +154,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		a := analyse(in.records, 0)
+		a := analyse(in.records, 0, cfg)
 		var err error
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
@@ -145,7 +170,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records, 1), cfg.Queries); err != nil {
+		if err := explain(stdout, analyse(in.records, 1, cfg), cfg.Queries); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
@@ -154,7 +179,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if len(in.records) == 0 {
 		return in.err(cfg.Paths)
 	}
-	a := analyse(in.records, cfg.Top)
+	a := analyse(in.records, cfg.Top, cfg)
 	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
 	var outputs []string
 	if cfg.OutDir != "" {

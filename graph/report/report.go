@@ -81,9 +81,13 @@ type Report struct {
 	NoRefs       int         `json:"records_without_refs"`
 	Resolution   graph.Stats `json:"resolution"`
 	Metric       string      `json:"metric"`
-	Ranking      []Row       `json:"ranking"`
-	Coupling     []PairRow   `json:"coupling"`
-	Cocitation   []PairRow   `json:"cocitation"`
+	// BetweennessSampled, when not 0, is the number of citing works
+	// betweenness was estimated from, of BetweennessAll.
+	BetweennessSampled int       `json:"betweenness_sampled,omitempty"`
+	BetweennessAll     int       `json:"betweenness_sources,omitempty"`
+	Ranking            []Row     `json:"ranking"`
+	Coupling           []PairRow `json:"coupling"`
+	Cocitation         []PairRow `json:"cocitation"`
 	// Citing counts the works that list at least one resolved reference.
 	Citing       int            `json:"citing_works"`
 	CouplingAll  int            `json:"coupling_pairs"`
@@ -139,6 +143,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 		}
 	}
 	r.CitedOnly = r.Works - r.CorpusWorks
+	r.BetweennessSampled, r.BetweennessAll = m.BetweennessSampled, m.BetweennessAll
 	for k, s := range g.Rank(m, r.Metric) {
 		if k == top {
 			break

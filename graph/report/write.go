@@ -138,15 +138,19 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 			if row.InCorpus {
 				mark = "*"
 			}
-			p("  %3d %-*s %4s %4d %8.4f %8.4f", row.Rank, labelW, cut(mark+row.Name(), labelW), yearOrDash(row.Year),
-				row.Citations, row.PageRank, row.Betweenness)
+			p("  %3d %-*s %4s %4d %8s %8s", row.Rank, labelW, cut(mark+row.Name(), labelW), yearOrDash(row.Year),
+				row.Citations, num(row.PageRank), num(row.Betweenness))
 			if hits {
-				p(" %8.4f %8.4f", row.Hub, row.Authority)
+				p(" %8s %8s", num(row.Hub), num(row.Authority))
 			}
 			p("\n")
 		}
 		bw.WriteString(dim + wrapText(fmt.Sprintf("* = paper of the corpus; CIT = citations within this graph; %d of %d works shown.",
 			len(r.Ranking), r.Works), width, "  ") + reset)
+		if r.BetweennessSampled > 0 {
+			para("Betweenness is estimated from %d of the %d citing works (exact would cost %d times more; -betweenness-sources -1 forces it).",
+				r.BetweennessSampled, r.BetweennessAll, r.BetweennessAll/r.BetweennessSampled)
+		}
 	}
 
 	writePairs := func(title string, rows []PairRow, all int, none, unit string) {
@@ -232,8 +236,8 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		if row.InCorpus {
 			label = "**" + label + "**"
 		}
-		p("| %d | %s | %s | %d | %.4f | %.4f | %.4f | %.4f |\n", row.Rank, label, yearOrDash(row.Year), row.Citations,
-			row.PageRank, row.Betweenness, row.Hub, row.Authority)
+		p("| %d | %s | %s | %d | %s | %s | %s | %s |\n", row.Rank, label, yearOrDash(row.Year), row.Citations,
+			num(row.PageRank), num(row.Betweenness), num(row.Hub), num(row.Authority))
 	}
 	for _, sec := range []struct {
 		title string
@@ -251,6 +255,18 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// num formats a score in at most 8 columns with 3 significant digits or 4
+// decimals: "0.0644", "1.23e-05" (scores of large graphs are small), "0".
+func num(x float64) string {
+	switch {
+	case x == 0:
+		return "0"
+	case x < 0.001:
+		return strconv.FormatFloat(x, 'e', 2, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 4, 64)
 }
 
 func plural(n int, unit string) string {
