@@ -310,6 +310,7 @@ func (g *Graph) brandes(sources []int32) []float64 {
 	for i := range dist {
 		dist[i] = -1
 	}
+	start, adj := g.outStart, g.outAdj // indexed directly: this is the hot loop
 	for _, s32 := range sources {
 		s := int(s32)
 		order = order[:0]
@@ -317,7 +318,7 @@ func (g *Graph) brandes(sources []int32) []float64 {
 		order = append(order, int32(s))
 		for head := 0; head < len(order); head++ {
 			v := order[head]
-			for _, w := range g.Out(int(v)) {
+			for _, w := range adj[start[v]:start[v+1]] {
 				if dist[w] < 0 {
 					dist[w] = dist[v] + 1
 					order = append(order, w)
@@ -332,7 +333,7 @@ func (g *Graph) brandes(sources []int32) []float64 {
 		for k := len(order) - 1; k >= 0; k-- {
 			v := order[k]
 			dv := 0.0
-			for _, w := range g.Out(int(v)) {
+			for _, w := range adj[start[v]:start[v+1]] {
 				if dist[w] == dist[v]+1 {
 					dv += (1 + delta[w]) / sigma[w]
 				}
