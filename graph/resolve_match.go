@@ -348,7 +348,7 @@ func (r *rsResolver) titles() {
 		} else {
 			done[g] = true
 		}
-		best, bestJ, bestHow, tie := 0.0, -1, "", false
+		b := rsBest{j: -1}
 		for _, f := range it.fams {
 			for dy := -1; dy <= 1; dy++ {
 				if dy != 0 && it.year == 0 {
@@ -356,29 +356,12 @@ func (r *rsResolver) titles() {
 				}
 				for _, l := range lists(rsBlock{f, it.year + dy}, it.tcmp) {
 					for _, j := range l {
-						if seen[j] == i+1 || j == i || r.find(j) == ri {
-							continue
-						}
-						seen[j] = i + 1
-						s, how := r.titleScore(it, &r.items[j], true)
-						if s < r.thr || s < best || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
-							continue
-						}
-						if s > best {
-							best, bestJ, bestHow, tie = s, j, how, false
-						} else if rj, rb := r.find(j), r.find(bestJ); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
-							tie = true // two works that cannot be one fit equally
-						}
+						r.considerTitle(&b, seen, i, j)
 					}
 				}
 			}
 		}
-		switch {
-		case tie:
-			r.stats.Ambiguous++
-		case bestJ >= 0:
-			r.union(bestJ, i, bestHow, false)
-		}
+		r.settleTitle(b, i)
 	}
 	r.titlesNoAuthor()
 }
@@ -489,33 +472,15 @@ func (r *rsResolver) titlesNoAuthor() {
 		if words[i] == nil || len(it.fams) > 0 {
 			continue
 		}
-		ri := r.find(i)
-		best, bestJ, bestHow, tie := 0.0, -1, "", false
+		b := rsBest{j: -1}
 		for _, w := range words[i] {
 			for dy := -1; dy <= 1; dy++ {
 				for _, j := range index[rsBlock{w, it.year + dy}] {
-					if seen[j] == i+1 || j == i || r.find(j) == ri {
-						continue
-					}
-					seen[j] = i + 1
-					s, how := r.titleScore(it, &r.items[j], true)
-					if s < r.thr || s < best || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
-						continue
-					}
-					if s > best {
-						best, bestJ, bestHow, tie = s, j, how, false
-					} else if rj, rb := r.find(j), r.find(bestJ); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
-						tie = true // two works that cannot be one fit equally
-					}
+					r.considerTitle(&b, seen, i, j)
 				}
 			}
 		}
-		switch {
-		case tie:
-			r.stats.Ambiguous++
-		case bestJ >= 0:
-			r.union(bestJ, i, bestHow, false)
-		}
+		r.settleTitle(b, i)
 	}
 }
 
@@ -629,3 +594,41 @@ func rsNumbers(t string) string {
 
 var rsRoman = map[string]bool{"ii": true, "iii": true, "iv": true, "vi": true, "vii": true, "viii": true, "ix": true,
 	"xi": true, "xii": true}
+
+// rsBest is the best title candidate found so far for one item.
+type rsBest struct {
+	score float64
+	j     int    // the candidate, -1 for none
+	how   string // the candidate's Mention.How
+	tie   bool   // another candidate that cannot be the same work scored as well
+}
+
+// considerTitle scores candidate j for item i once (seen[j] == i+1 marks it
+// scored) and keeps it in b if it is the best consistent one so far.
+func (r *rsResolver) considerTitle(b *rsBest, seen []int, i, j int) {
+	ri := r.find(i)
+	if seen[j] == i+1 || j == i || r.find(j) == ri {
+		return
+	}
+	seen[j] = i + 1
+	s, how := r.titleScore(&r.items[i], &r.items[j], true)
+	if s < r.thr || s < b.score || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
+		return
+	}
+	if s > b.score {
+		*b = rsBest{score: s, j: j, how: how}
+	} else if rj, rb := r.find(j), r.find(b.j); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
+		b.tie = true // two works that cannot be one fit equally
+	}
+}
+
+// settleTitle merges item i with its best candidate, or counts a tie as
+// ambiguous and merges nothing.
+func (r *rsResolver) settleTitle(b rsBest, i int) {
+	switch {
+	case b.tie:
+		r.stats.Ambiguous++
+	case b.j >= 0:
+		r.union(b.j, i, b.how, false)
+	}
+}
