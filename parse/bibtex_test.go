@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"reflect"
 	"strings"
@@ -610,10 +609,6 @@ func FuzzBibTeX(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Read("fuzz.bib", bytes.NewReader(data), "bibtex")
-		var pe *ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("error %v is not a *ParseError", err)
-		}
+		fuzzRead(t, "bibtex", data)
 	})
 }

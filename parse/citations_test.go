@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"reflect"
 	"testing"
 )
@@ -118,13 +117,7 @@ func FuzzCitationsCSV(f *testing.F) {
 	f.Add([]byte("citing,cited\n\"10.5555/a,10.5555/b\n"))
 	f.Add([]byte("citing;cited\ndoi:;pmid:\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := Read("fuzz", bytes.NewReader(data), "citations-csv")
-		if err != nil {
-			if _, ok := err.(*ParseError); !ok {
-				t.Fatalf("error %T is not a *ParseError", err)
-			}
-			return
-		}
+		res := fuzzRead(t, "citations-csv", data)
 		for _, r := range res.Records {
 			if r.Label == "" || r.Line == 0 {
 				t.Fatalf("record without label or line: %+v", r)

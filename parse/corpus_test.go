@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -53,4 +55,27 @@ func readAllString(t testing.TB, r io.Reader) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// fuzzRead reads data as format through Read and checks what every reader
+// promises whatever the input: no panic, a whole-file error is a
+// *ParseError, and every record has a source, a format and a label. It
+// returns what was read (empty after a whole-file error) for the caller's
+// own checks.
+func fuzzRead(t *testing.T, format string, data []byte) *Result {
+	t.Helper()
+	res, err := Read("fuzz", bytes.NewReader(data), format)
+	if err != nil {
+		var pe *ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("error %T %v is not a *ParseError", err, err)
+		}
+		return &Result{}
+	}
+	for _, r := range res.Records {
+		if r.Source == "" || r.Label == "" || r.Format == "" {
+			t.Fatalf("record without source, label or format: %+v", r)
+		}
+	}
+	return res
 }

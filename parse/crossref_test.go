@@ -320,18 +320,7 @@ func FuzzCrossref(f *testing.F) {
 	f.Add([]byte("{\"DOI\":\"10.5555/a\"}\n{\"DOI\":\n[1,{\"title\":[[]]}]\n"))
 	f.Add([]byte(`{"message":{"message":{"message":{"message":{"message":{"DOI":"10.5555/a"}}}}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := Read("fuzz", bytes.NewReader(data), "crossref")
-		if err != nil {
-			if _, ok := err.(*ParseError); !ok {
-				t.Fatalf("error %T is not a *ParseError", err)
-			}
-			return
-		}
-		for _, r := range res.Records {
-			if r.Label == "" {
-				t.Fatalf("record without label: %+v", r)
-			}
-		}
+		fuzzRead(t, "crossref", data)
 	})
 }
 

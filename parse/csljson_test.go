@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -182,11 +181,7 @@ func FuzzCSLJSON(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Read("fuzz.json", bytes.NewReader(data), "csl-json")
-		var pe *ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("error %v is not a *ParseError", err)
-		}
+		fuzzRead(t, "csl-json", data)
 	})
 }
 

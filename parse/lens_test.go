@@ -1,8 +1,6 @@
 package parse
 
 import (
-	"bytes"
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -97,10 +95,6 @@ func FuzzLens(f *testing.F) {
 	f.Add([]byte(lensCSV))
 	f.Add([]byte("Lens ID,Title,References\n1,\"x\"\"y,2;;3\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Read("fuzz.csv", bytes.NewReader(data), "lens")
-		var pe *ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("error %v is not a *ParseError", err)
-		}
+		fuzzRead(t, "lens", data)
 	})
 }

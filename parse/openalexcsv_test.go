@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"reflect"
 	"testing"
 )
@@ -135,17 +134,6 @@ func FuzzOpenAlexCSV(f *testing.F) {
 	f.Add([]byte(oaCSVTestDotted))
 	f.Add([]byte("id,abstract_inverted_index\nW1,\"{\"\"a\"\":[-1,0]}\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res, err := Read("fuzz", bytes.NewReader(data), "openalex-csv")
-		if err != nil {
-			if _, ok := err.(*ParseError); !ok {
-				t.Fatalf("error %T is not a *ParseError", err)
-			}
-			return
-		}
-		for _, r := range res.Records {
-			if r.Label == "" {
-				t.Fatalf("record without label: %+v", r)
-			}
-		}
+		fuzzRead(t, "openalex-csv", data)
 	})
 }

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -239,11 +238,7 @@ func FuzzPubMed(f *testing.F) {
 	f.Add([]byte("PMID- 1\nTI  - x\n      y\nFAU - A, B\nAU  - A B\nLID - 10.1/x [doi]\nRF  - 3\n\nPMID- 2\n"))
 	f.Add([]byte("\n      orphan\nAU  - X\nMH  - */a\nIS  - (Linking)\nLID - [doi]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Read("fuzz.txt", bytes.NewReader(data), "pubmed")
-		var pe *ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("error %v is not a *ParseError", err)
-		}
+		fuzzRead(t, "pubmed", data)
 	})
 }
 

@@ -302,13 +302,7 @@ func FuzzRefList(f *testing.F) {
 	f.Add([]byte("[1]\n-\n•\n   \n1.\nReferences\n"))
 	f.Add([]byte("a-\n-\n/\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		res, err := Read("fuzz.txt", bytes.NewReader(b), "reflist")
-		if err != nil {
-			if _, ok := err.(*ParseError); !ok {
-				t.Fatalf("error %T is not a *ParseError", err)
-			}
-			return
-		}
+		res := fuzzRead(t, "reflist", b)
 		for _, r := range res.Records {
 			for _, ref := range r.References {
 				if ref.Line <= 0 {

@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"reflect"
 	"strings"
@@ -504,11 +503,7 @@ func FuzzRIS(f *testing.F) {
 	f.Add([]byte("TY  - JOUR\nAN  - WOS:1\nN1  - Cited By :3\nSN  - 1234-567X\nUR  - https://doi.org/10.1/x\nER  - \n"))
 	f.Add([]byte("TY  - \nSP  - 1-\nEP  - 2\nN1  - References:\nER  - \n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := Read("fuzz.ris", bytes.NewReader(data), "ris")
-		var pe *ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("error %v is not a *ParseError", err)
-		}
+		fuzzRead(t, "ris", data)
 	})
 }
 

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -348,11 +347,7 @@ func FuzzWoS(f *testing.F) {
 	f.Add([]byte("PT J\nAUx\n   1999, A, V1, P2\nCR\nER\nER\nEF\nPT"))
 	f.Add([]byte("FN Web of Science\n\ufeffPT B\nXX y\n  z\nTC -1\nNR x\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		res, err := Read("fuzz.txt", strings.NewReader(string(b)), "wos")
-		var pe *ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("error %v is not a *ParseError", err)
-		}
+		res := fuzzRead(t, "wos", b)
 		for _, r := range res.Records {
 			for _, ref := range r.References {
 				if r.Line < 1 || ref.Line < r.Line {

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -169,11 +168,7 @@ func FuzzWoSTab(f *testing.F) {
 	f.Add([]byte(wosUTF16LE("PT\tAU\tCR\nJ\t;;\t; ;\n")))
 	f.Add([]byte("PT\tTC\tNR\tPY\nJ\t-1\tx\t99999\t\t\t\n\n\t"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		res, err := Read("fuzz.txt", strings.NewReader(string(b)), "wos-tab")
-		var pe *ParseError
-		if err != nil && !errors.As(err, &pe) {
-			t.Fatalf("error %v is not a *ParseError", err)
-		}
+		res := fuzzRead(t, "wos-tab", b)
 		for _, r := range res.Records {
 			for _, ref := range r.References {
 				if r.Line < 1 || ref.Line < r.Line {
