@@ -62,6 +62,18 @@ func (g *Graph) Out(i int) []int32 { return g.outAdj[g.outStart[i]:g.outStart[i+
 // In returns the works that cite work i, ascending. The slice is shared.
 func (g *Graph) In(i int) []int32 { return g.inAdj[g.inStart[i]:g.inStart[i+1]] }
 
+// Citing returns the works that cite at least one work of the graph,
+// ascending: the sources of betweenness, the possible coupled works.
+func (g *Graph) Citing() []int32 {
+	var out []int32
+	for i := 0; i < g.Len(); i++ {
+		if g.outStart[i+1] > g.outStart[i] {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
 // Index returns the position of the work with the given ID, or -1.
 func (g *Graph) Index(id string) int {
 	i, ok := slices.BinarySearchFunc(g.Works, id, func(w Work, id string) int {

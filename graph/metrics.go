@@ -252,12 +252,7 @@ const betweenParts = 8
 func (g *Graph) betweenness(k int) (bc []float64, sampled, all int) {
 	n := g.Len()
 	bc = make([]float64, n)
-	var sources []int32
-	for i := 0; i < n; i++ {
-		if len(g.Out(i)) > 0 {
-			sources = append(sources, int32(i))
-		}
-	}
+	sources := g.Citing()
 	all = len(sources)
 	if n < 3 || all == 0 {
 		return bc, 0, all

@@ -120,13 +120,7 @@ func betweennessSources(flag, citing, arcs int) int {
 func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
 	a := &analysis{res: graph.Resolve(recs, nil)}
 	a.g = graph.New(a.res)
-	citing := 0
-	for i := 0; i < a.g.Len(); i++ {
-		if len(a.g.Out(i)) > 0 {
-			citing++
-		}
-	}
-	k := betweennessSources(cfg.BetweennessSources, citing, len(a.g.Citations))
+	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
 	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k})
 	opt := &graph.SharedOptions{Limit: pairs}
 	a.coupling = a.g.Coupling(opt)

@@ -156,12 +156,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 	r.CouplingAll, r.CocitAll = coupling.Total, cocitation.Total
 	r.Coupling = pairRows(g, coupling.Pairs, top)
 	r.Cocitation = pairRows(g, cocitation.Pairs, top)
-	citing := 0
-	for i := range g.Works {
-		if len(g.Out(i)) > 0 {
-			citing++
-		}
-	}
+	citing := len(g.Citing())
 	r.Citing = citing
 	if coupling.Total == 0 {
 		switch citing {
