@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,7 +67,7 @@ func TestWriteDOTGolden(t *testing.T) {
 	if len(d.Works) != 5 || d.Omitted != 0 || d.Arcs != 6 || d.Undated != 1 {
 		t.Fatalf("Select = %+v, want 5 works, 0 omitted, 6 arcs, 1 undated", d)
 	}
-	if want := []int{1990, 2019, 2020, 2021}; !equalInts(d.Years, want) {
+	if want := []int{1990, 2019, 2020, 2021}; !slices.Equal(d.Years, want) {
 		t.Errorf("years = %v, want %v", d.Years, want)
 	}
 	var b bytes.Buffer
@@ -100,16 +101,4 @@ func TestSelectTopN(t *testing.T) {
 	if !strings.Contains(b.String(), "3 of 5 works left out") {
 		t.Errorf("caption does not say what was left out:\n%s", b.String())
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
 	"golang.org/x/term"
@@ -139,7 +140,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
 		"export": {"json", "dot"}, "explain": {"text", "json"},
 	}[cfg.Command]
-	if !contains(valid, cfg.Format) {
+	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
 	}
 	if err := checkMetric(cfg.Metric); err != nil {
@@ -161,15 +162,6 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		cfg.Width = terminalWidth()
 	}
 	return cfg, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // terminalWidth is stdout's width, else $COLUMNS, else 100.

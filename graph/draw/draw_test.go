@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/xml"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -63,7 +64,7 @@ func TestSVG(t *testing.T) {
 		if nodes != 3 {
 			t.Errorf("SVG(%q) has %d nodes, want 3", layout, nodes)
 		}
-		if !contains(titles, "A title & more") || !contains(links, "https://doi.org/10.1/a?x=1&y=2") {
+		if !slices.Contains(titles, "A title & more") || !slices.Contains(links, "https://doi.org/10.1/a?x=1&y=2") {
 			t.Errorf("SVG(%q) tooltips %q, links %q: want the tooltip and DOI link of a", layout, titles, links)
 		}
 	}
@@ -82,15 +83,6 @@ func TestSVGErrors(t *testing.T) {
 	if err := SVG(context.Background(), &b, []byte(testDOT), ""); err != nil {
 		t.Fatalf("render after errors: %v", err)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // benchDOT is a citation-like DAG of n nodes: node i cites up to three of
