@@ -12,7 +12,7 @@ import (
 	"testing"
 )
 
-var lpUpdate = flag.Bool("update-landing", false, "rewrite the landing reader's golden files")
+var update = flag.Bool("update", false, "rewrite golden files")
 
 // lpReadString reads a page given as a string with the landing reader.
 func lpReadString(t *testing.T, page string) *Result {
@@ -258,14 +258,14 @@ func TestLandingGolden(t *testing.T) {
 		}
 	}
 	golden := filepath.Join("testdata", "landing", "seeds.golden.jsonl")
-	if *lpUpdate {
+	if *update {
 		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test -run TestLandingGolden -update-landing)", err)
+		t.Fatalf("%v (run go test -run TestLandingGolden -update)", err)
 	}
 	got := strings.Split(buf.String(), "\n")
 	for k, w := range strings.Split(string(want), "\n") {
