@@ -26,6 +26,14 @@ func corpusFile(t testing.TB, rel string) string {
 	return p
 }
 
+// isPageCorpus reports whether rel, a path inside the corpora folder, lies in
+// one of the folders of article landing pages (landing/, html/): pages, not
+// exports, which the page readers' own tests cover.
+func isPageCorpus(rel string) bool {
+	rel = filepath.ToSlash(rel)
+	return strings.HasPrefix(rel, "landing/") || strings.HasPrefix(rel, "html/")
+}
+
 // readCorpus reads a corpus file through the detection path and fails the
 // test on a whole-file error.
 func readCorpus(t testing.TB, rel string) *Result {
