@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"container/heap"
+	"iter"
 	"math"
 	"slices"
 )
@@ -51,10 +52,7 @@ func (g *Graph) Cocitation(opt *SharedOptions) Shared {
 	return g.shared(g.In, g.Out, opt)
 }
 
-// shared counts, for every node a, the nodes b > a reachable by one step of
-// along then one step back: the sparse product A·Aᵀ (coupling) or Aᵀ·A
-// (co-citation), with a dense accumulator reset through a touched list, so
-// the cost is the number of length-2 paths, not n².
+// shared keeps the pairs of AllCoupling or AllCocitation that opt asks for.
 func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) Shared {
 	minCount, limit := 1, 0
 	if opt != nil {
@@ -62,47 +60,79 @@ func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) Shared
 	}
 	var out Shared
 	top := &pairHeap{}
-	n := g.Len()
-	acc := make([]int32, n)
-	var touched []int32
-	for a := 0; a < n; a++ {
-		items := along(a)
-		if len(items) == 0 {
-			continue
+	for p := range g.eachShared(along, back, minCount) {
+		out.Total++
+		switch {
+		case limit <= 0:
+			top.pairs = append(top.pairs, p)
+		case len(top.pairs) < limit:
+			heap.Push(top, p)
+		case comparePairs(p, top.pairs[0]) < 0:
+			top.pairs[0] = p
+			heap.Fix(top, 0)
 		}
-		for _, r := range items {
-			for _, b := range back(int(r)) {
-				if int(b) <= a {
-					continue
-				}
-				if acc[b] == 0 {
-					touched = append(touched, b)
-				}
-				acc[b]++
-			}
-		}
-		for _, b := range touched {
-			if c := int(acc[b]); c >= minCount {
-				cos := float64(c) / math.Sqrt(float64(len(items))*float64(len(along(int(b)))))
-				p := Pair{A: a, B: int(b), Count: c, Cosine: cos}
-				out.Total++
-				switch {
-				case limit <= 0:
-					top.pairs = append(top.pairs, p)
-				case len(top.pairs) < limit:
-					heap.Push(top, p)
-				case comparePairs(p, top.pairs[0]) < 0:
-					top.pairs[0] = p
-					heap.Fix(top, 0)
-				}
-			}
-			acc[b] = 0
-		}
-		touched = touched[:0]
 	}
 	out.Pairs = top.pairs
 	slices.SortFunc(out.Pairs, comparePairs)
 	return out
+}
+
+// AllCoupling yields every bibliographic-coupling pair sharing at least
+// minCount references, ordered by A then B, without keeping any: memory is
+// proportional to the number of works, whatever the number of pairs.
+func (g *Graph) AllCoupling(minCount int) iter.Seq[Pair] {
+	return g.eachShared(g.Out, g.In, max(1, minCount))
+}
+
+// AllCocitation yields every co-citation pair cited together at least
+// minCount times, ordered by A then B, as AllCoupling does.
+func (g *Graph) AllCocitation(minCount int) iter.Seq[Pair] {
+	return g.eachShared(g.In, g.Out, max(1, minCount))
+}
+
+// eachShared yields, for every node a, the nodes b > a reachable by one step
+// of along then one step back: the sparse product A·Aᵀ (coupling) or Aᵀ·A
+// (co-citation), with a dense accumulator reset through a touched list, so
+// the cost is the number of length-2 paths, not n².
+func (g *Graph) eachShared(along, back func(int) []int32, minCount int) iter.Seq[Pair] {
+	return func(yield func(Pair) bool) {
+		n := g.Len()
+		acc := make([]int32, n)
+		var touched []int32
+		for a := 0; a < n; a++ {
+			items := along(a)
+			if len(items) == 0 {
+				continue
+			}
+			for _, r := range items {
+				for _, b := range back(int(r)) {
+					if int(b) <= a {
+						continue
+					}
+					if acc[b] == 0 {
+						touched = append(touched, b)
+					}
+					acc[b]++
+				}
+			}
+			slices.Sort(touched)
+			for k, b := range touched {
+				c := int(acc[b])
+				acc[b] = 0
+				if c < minCount {
+					continue
+				}
+				cos := float64(c) / math.Sqrt(float64(len(items))*float64(len(along(int(b)))))
+				if !yield(Pair{A: a, B: int(b), Count: c, Cosine: cos}) {
+					for _, b := range touched[k+1:] {
+						acc[b] = 0
+					}
+					return
+				}
+			}
+			touched = touched[:0]
+		}
+	}
 }
 
 // comparePairs orders pairs strongest first: count, cosine, then the
