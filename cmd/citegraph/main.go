@@ -50,6 +50,10 @@ type config struct {
 	BetweennessSources int
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
+	// Network is the network export writes (exportNetworks).
+	Network string
+	// MinWeight drops coupling and co-citation pairs sharing fewer items.
+	MinWeight int
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -92,12 +96,14 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format, nodes := "text", 60
+	format, nodes, top := "text", 60, 20
 	if cfg.Command == "export" {
-		format, nodes = "json", -1 // the whole graph
+		format, nodes, top = "json", -1, exportPairs // the whole graph
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
-	fs.IntVar(&cfg.Top, "top", 20, "rows listed")
+	fs.IntVar(&cfg.Top, "top", top, "rows listed")
+	fs.StringVar(&cfg.Network, "network", "citation", "network exported")
+	fs.IntVar(&cfg.MinWeight, "min-weight", 1, "least items a pair shares")
 	fs.StringVar(&cfg.Metric, "metric", "in_degree", "ranking metric")
 	fs.StringVar(&cfg.OutDir, "out", "out", "output folder")
 	fs.IntVar(&cfg.Nodes, "nodes", nodes, "works drawn at most")
@@ -133,12 +139,15 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	if len(cfg.Paths) == 0 {
 		cfg.Paths = []string{"seeds"}
 	}
-	if cfg.Top <= 0 {
-		return nil, fmt.Errorf("%w: -top must be positive", errUsage)
+	if cfg.Top <= 0 && (cfg.Command != "export" || cfg.Top != -1) {
+		return nil, fmt.Errorf("%w: -top must be positive (export: or -1 for all pairs)", errUsage)
+	}
+	if !slices.Contains(exportNetworks, cfg.Network) {
+		return nil, fmt.Errorf("%w: -network %q: use %s", errUsage, cfg.Network, strings.Join(exportNetworks, ", "))
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": {"json", "dot"}, "explain": {"text", "json"},
+		"export": exportFormats, "explain": {"text", "json"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))

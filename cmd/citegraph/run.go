@@ -115,13 +115,19 @@ func betweennessSources(flag, citing, arcs int) int {
 	return max(1000, int(betweennessBudget/float64(arcs)))
 }
 
-// analyse resolves the records into a graph and computes its metrics and,
-// keeping the strongest pairs (all when pairs is 0), coupling and co-citation.
-func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
+// resolveGraph resolves the records into a graph and computes its metrics.
+func resolveGraph(recs []parse.Record, cfg *config) *analysis {
 	a := &analysis{res: graph.Resolve(recs, nil)}
 	a.g = graph.New(a.res)
 	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
 	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k})
+	return a
+}
+
+// analyse resolves the records into a graph and computes its metrics and,
+// keeping the strongest pairs (all when pairs is 0), coupling and co-citation.
+func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
+	a := resolveGraph(recs, cfg)
 	opt := &graph.SharedOptions{Limit: pairs}
 	a.coupling = a.g.Coupling(opt)
 	a.cocitation = a.g.Cocitation(opt)
@@ -148,14 +154,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		a := analyse(in.records, 0, cfg)
-		var err error
-		if cfg.Format == "dot" {
-			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
-		} else {
-			err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs)
-		}
-		if err != nil {
+		if err := runExport(cfg, in, stdout, stderr); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
