@@ -89,9 +89,17 @@ func Detect(name string, head []byte) string {
 // when nothing could be read from the input at all (empty, binary, unknown
 // layout, unreadable); problems within the input are in the Result.
 func Read(file string, r io.Reader, format string) (*Result, error) {
+	return read(file, r, format, nil)
+}
+
+// read is Read with the files beside the input, for formats that use them.
+func read(file string, r io.Reader, format string, siblings Siblings) (*Result, error) {
 	res := &Result{File: file}
 	// gzip-compressed input (OpenAlex and Crossref snapshots) is read through
 	br0 := bufio.NewReader(r)
+	if magic, _ := br0.Peek(4); string(magic) == "PK\x03\x04" {
+		return readZip(file, br0, format)
+	}
 	if magic, _ := br0.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br0)
 		if err != nil {
@@ -128,7 +136,7 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 		f, _ = lookupFormat(name)
 	}
 	res.Format = f.Name
-	s := &Sink{File: file, Format: f.Name}
+	s := &Sink{File: file, Format: f.Name, Siblings: siblings}
 	err = f.Read(br, s)
 	for _, n := range norm.notes() {
 		s.Warnf(n.line, "%s", n.msg)
@@ -176,7 +184,7 @@ func ReadFile(path, format string) (*Result, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return &Result{File: path}, &ParseError{File: path, Err: errors.New("is a folder")}
 	}
-	return Read(path, f, format)
+	return read(path, f, format, dirSiblings(filepath.Dir(path)))
 }
 
 // pathErr shortens an *fs.PathError, whose path the caller already prints.

@@ -2,6 +2,9 @@ package parse
 
 import (
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -15,6 +18,10 @@ type Sink struct {
 	Format string
 	// OnRecord, when set, receives each record instead of Records.
 	OnRecord func(Record)
+	// Siblings are the files beside the input (its folder, or its zip
+	// archive), for a format that spreads one dataset over several files
+	// (a Pajek network and its partitions); nil when there are none.
+	Siblings Siblings
 
 	Records  []Record
 	Warnings []*ParseError
@@ -53,4 +60,33 @@ func (s *Sink) Warnf(line int, format string, args ...any) {
 // Skipf reports a record that could not be read at all, with the reason.
 func (s *Sink) Skipf(line int, format string, args ...any) {
 	s.Skipped = append(s.Skipped, &ParseError{File: s.File, Line: line, Err: fmt.Errorf(format, args...)})
+}
+
+// Siblings lists and opens the files beside an input.
+type Siblings interface {
+	// Names returns the base names of the files, sorted.
+	Names() []string
+	// Open opens one of them.
+	Open(name string) (io.ReadCloser, error)
+}
+
+// dirSiblings are the files of the folder of a file.
+type dirSiblings string
+
+func (d dirSiblings) Names() []string {
+	entries, err := os.ReadDir(string(d))
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+func (d dirSiblings) Open(name string) (io.ReadCloser, error) {
+	return os.Open(filepath.Join(string(d), name))
 }

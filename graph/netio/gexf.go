@@ -1,6 +1,7 @@
 package netio
 
 import (
+	"cmp"
 	"io"
 	"strconv"
 )
@@ -26,7 +27,7 @@ func WriteGEXF(w io.Writer, n *Network, opt *GEXFOptions) error {
 	x.WriteString(`<gexf xmlns="` + ns + `" xmlns:viz="` + ns + `/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`)
 	x.WriteString(` xsi:schemaLocation="` + ns + " " + ns + `/gexf.xsd" version="` + version + `">` + "\n")
 	x.WriteString("  <meta>\n    <creator>citegraph</creator>\n    <description>")
-	x.esc(n.Name + " network")
+	x.esc(cmp.Or(n.Description, n.Name+" network"))
 	x.WriteString("</description>\n  </meta>\n")
 	kind := "undirected"
 	if n.Directed {

@@ -24,6 +24,9 @@ func WriteGraphML(w io.Writer, n *Network) error {
 		x.attr("attr.name", name)
 		x.WriteString(` attr.type="` + graphmlTypes[t] + `"/>` + "\n")
 	}
+	if n.Description != "" {
+		key("description", "graph", "description", String)
+	}
 	key("name", "node", "name", String)
 	key("label", "node", "label", String)
 	for k, a := range n.NodeAttrs {
@@ -52,6 +55,11 @@ func WriteGraphML(w io.Writer, n *Network) error {
 	x.WriteString("  <graph")
 	x.attr("id", n.Name)
 	x.WriteString(` edgedefault="` + kind + `">` + "\n")
+	if n.Description != "" {
+		x.WriteString(`    <data key="description">`)
+		x.esc(n.Description)
+		x.WriteString("</data>\n")
+	}
 	data := func(key, value string) {
 		x.WriteString(`      <data key="` + key + `">`)
 		x.esc(value)

@@ -96,8 +96,11 @@ type Terms struct {
 // Network is a graph to be written.
 type Network struct {
 	// Name names the network ("citation", "coupling") and the files written.
-	Name     string
-	Directed bool
+	Name string
+	// Description says what the network is, in the files that have room
+	// for it (GEXF meta, GraphML and Pajek comments).
+	Description string
+	Directed    bool
 	// NodeAttrs and EdgeAttrs declare the attributes every node and edge
 	// carries (values may be unknown).
 	NodeAttrs, EdgeAttrs []Attr
@@ -164,7 +167,7 @@ func (nd *Node) label() string {
 // Table is a network held in memory: what a science map or any other small
 // network fills in to be written by every writer of this package.
 type Table struct {
-	Name                 string
+	Name, Description    string
 	Directed             bool
 	NodeAttrs, EdgeAttrs []Attr
 	Nodes                []Node
@@ -178,7 +181,7 @@ type Table struct {
 // Network returns the table as a Network.
 func (t *Table) Network() *Network {
 	return &Network{
-		Name: t.Name, Directed: t.Directed, NodeAttrs: t.NodeAttrs, EdgeAttrs: t.EdgeAttrs,
+		Name: t.Name, Description: t.Description, Directed: t.Directed, NodeAttrs: t.NodeAttrs, EdgeAttrs: t.EdgeAttrs,
 		Len: len(t.Nodes),
 		Node: func(i int, n *Node) {
 			vals := n.Values

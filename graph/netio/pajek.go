@@ -17,10 +17,11 @@ type PajekFile struct {
 }
 
 // Pajek returns the files of the network in Pajek's formats: the network
-// itself (WritePajekNet); a partition for the clusters and one for the
+// itself (WritePajekNet); a partition for the clusters, one for the
 // publication years when the nodes have them (0 where unknown, as
-// HistCite's PY.clu); and a vector for every numeric attribute that every
-// node has (in-degree, PageRank, …). Pajek, networkx and igraph read the
+// HistCite's PY.clu), one (1/0) for every yes/no attribute (in_corpus); and
+// a vector for every numeric attribute that every node has (in-degree,
+// PageRank, …). Pajek, networkx and igraph read the
 // .net file; the .clu and .vec files list one value per vertex, in the
 // order of the .net file.
 func Pajek(n *Network) []PajekFile {
@@ -39,6 +40,15 @@ func Pajek(n *Network) []PajekFile {
 				return writePajekValues(w, n, func(nd *Node) string {
 					if y, ok := nd.Values[k].(int); ok {
 						return strconv.Itoa(y)
+					}
+					return "0"
+				})
+			}})
+		case a.Type == Bool && complete[k]:
+			files = append(files, PajekFile{Suffix: "-" + a.Name + ".clu", Write: func(w io.Writer) error {
+				return writePajekValues(w, n, func(nd *Node) string {
+					if nd.Values[k] == true {
+						return "1"
 					}
 					return "0"
 				})
@@ -65,6 +75,9 @@ func Pajek(n *Network) []PajekFile {
 // a Pajek label cannot hold, become single quotes.
 func WritePajekNet(w io.Writer, n *Network) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
+	if n.Description != "" {
+		bw.WriteString("% " + pajekLabel(n.Description) + "\n")
+	}
 	bw.WriteString("*Network " + pajekName(n.Name) + "\n")
 	bw.WriteString("*Vertices " + strconv.Itoa(n.Len) + "\n")
 	minX, minY, scale := 0.0, 0.0, 1.0

@@ -116,9 +116,11 @@ func Citation(g *graph.Graph, m *graph.Metrics, opt *CitationOptions) *Network {
 	}
 	return &Network{
 		Name: "citation", Directed: true, NodeAttrs: WorkAttrs,
-		EdgeAttrs: []Attr{{Name: "match", Type: String, Title: "Match"}},
-		Len:       n,
-		Node:      func(i int, nd *Node) { ws.Fill(node(i), nd) },
+		// parse.citingFirstNote: readers of these files take it at its word
+		Description: "citation network: arcs go from the citing to the cited work",
+		EdgeAttrs:   []Attr{{Name: "match", Type: String, Title: "Match"}},
+		Len:         n,
+		Node:        func(i int, nd *Node) { ws.Fill(node(i), nd) },
 		Edges: func(yield func(Edge) bool) {
 			vals := make([]any, 1)
 			for _, c := range g.Citations {
@@ -156,11 +158,13 @@ type PairOptions struct {
 // pair with at least MinWeight shared items, kept or not.
 func Pairs(g *graph.Graph, m *graph.Metrics, opt PairOptions) (net *Network, total int) {
 	all := g.AllCoupling
-	net = &Network{Name: "coupling", Terms: Terms{Item: "work", Items: "works", Link: "bibliographic coupling link",
-		Links: "bibliographic coupling links", LinkStrength: "Shared references"}}
+	net = &Network{Name: "coupling", Description: "bibliographic coupling network: works linked by the references they share",
+		Terms: Terms{Item: "work", Items: "works", Link: "bibliographic coupling link",
+			Links: "bibliographic coupling links", LinkStrength: "Shared references"}}
 	if opt.Cocitation {
 		all = g.AllCocitation
 		net.Name = "cocitation"
+		net.Description = "co-citation network: works linked by the works that cite both"
 		net.Terms = Terms{Item: "work", Items: "works", Link: "co-citation link", Links: "co-citation links",
 			LinkStrength: "Co-citations"}
 	}
