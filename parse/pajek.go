@@ -63,9 +63,11 @@ func isDigits(s string) bool {
 	return true
 }
 
-// pajekMaxVertices bounds the vertices a *Vertices line may create beyond
-// those listed or linked: a damaged count must not exhaust memory.
-const pajekMaxVertices = 5_000_000
+// pajekUnlisted bounds the vertices a *Vertices line may create beyond
+// those listed or linked (Pajek gives them their numbers for labels): at
+// most this many, or ten times the lines read, so that a damaged count in a
+// small file cannot create millions of records.
+const pajekUnlisted = 10000
 
 // pajekRead reads a Pajek network (.net: *Vertices, then *Arcs, *Edges,
 // *Arcslist, *Edgeslist or *Matrix) or project (.paj: the same, with
@@ -102,6 +104,8 @@ type pajekParser struct {
 	s        *Sink
 	n        int // vertices declared
 	vertLine int
+	lines    int // vertex and arc lines read
+	warned   bool
 }
 
 // parse reads a network or project file.
@@ -172,6 +176,7 @@ func (p *pajekParser) parse(r io.Reader) error {
 			}
 			continue
 		}
+		p.lines++
 		switch section {
 		case "vertices":
 			id, label, ok := pajekVertex(line)
@@ -238,7 +243,14 @@ func cmp0(first, n int) int {
 // materialise creates the declared vertices no line described, so that
 // their number is the one declared.
 func (p *pajekParser) materialise() {
-	if p.n <= len(p.g.verts) || p.n > pajekMaxVertices {
+	if p.n <= len(p.g.verts) {
+		return
+	}
+	if p.n-len(p.g.verts) > max(pajekUnlisted, 10*p.lines) {
+		if !p.warned {
+			p.s.Warnf(p.vertLine, "%d vertices declared, %d listed or linked: only those are read", p.n, len(p.g.verts))
+			p.warned = true
+		}
 		return
 	}
 	for i := 1; i <= p.n; i++ {
