@@ -33,7 +33,7 @@ func usage() string {
 
 // config is everything a run needs, filled from the command line.
 type config struct {
-	Command  string   // "report", "records", "export", "explain"
+	Command  string   // "report", "records", "export", "explain", "explore"
 	Paths    []string // inputs
 	Queries  []string // works named for explain
 	Format   string   // output format
@@ -90,15 +90,18 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
 	if len(args) > 0 {
 		switch args[0] {
-		case "records", "export", "explain", "report":
+		case "records", "export", "explain", "report", "explore":
 			cfg.Command, args = args[0], args[1:]
 		}
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format, nodes, top := "text", 60, 20
-	if cfg.Command == "export" {
+	switch cfg.Command {
+	case "export":
 		format, nodes, top = "json", -1, exportPairs // the whole graph
+	case "explore":
+		format, nodes = "html", exploreNodes
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
 	fs.IntVar(&cfg.Top, "top", top, "rows listed")
@@ -147,7 +150,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": exportFormats, "explain": {"text", "json"},
+		"export": exportFormats, "explain": {"text", "json"}, "explore": {"html"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))

@@ -158,6 +158,15 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 			return err
 		}
 		return in.err(cfg.Paths)
+	case "explore":
+		in.printProblems(stderr, false)
+		if len(in.records) == 0 {
+			return in.err(cfg.Paths)
+		}
+		if err := runExplore(cfg, in, stderr); err != nil {
+			return err
+		}
+		return in.err(cfg.Paths)
 	case "explain":
 		in.printProblems(stderr, false)
 		if len(in.records) == 0 {

@@ -83,8 +83,8 @@ type Edge struct {
 
 // Cluster describes one cluster of a clustered network.
 type Cluster struct {
-	ID    int // from 1
-	Label string
+	ID    int    `json:"id"` // from 1
+	Label string `json:"label,omitempty"`
 }
 
 // Terms names what a network's items and links are, for VOSviewer
