@@ -240,7 +240,9 @@ func (b *browser) problems(pageURL string) (errs, requests []string) {
 				errs = append(errs, fmt.Sprintf("console.%s: %v", p.Type, p.Args))
 			}
 		case "Log.entryAdded":
-			var p struct{ Entry struct{ Level, Text, URL string } }
+			var p struct {
+				Entry struct{ Level, Text, URL string }
+			}
 			json.Unmarshal(e.Params, &p)
 			if p.Entry.Level == "error" || p.Entry.Level == "warning" {
 				errs = append(errs, "log: "+p.Entry.Text+" "+p.Entry.URL)
