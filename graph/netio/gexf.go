@@ -24,8 +24,9 @@ func WriteGEXF(w io.Writer, n *Network, opt *GEXFOptions) error {
 	}
 	x := newXMLWriter(w)
 	x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	x.WriteString(`<gexf xmlns="` + ns + `" xmlns:viz="` + ns + `/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`)
-	x.WriteString(` xsi:schemaLocation="` + ns + " " + ns + `/gexf.xsd" version="` + version + `">` + "\n")
+	// no xsi:schemaLocation: XML Schema validators need none, and the
+	// RELAX NG grammar from which the GEXF schema is made forbids it
+	x.WriteString(`<gexf xmlns="` + ns + `" xmlns:viz="` + ns + `/viz" version="` + version + `">` + "\n")
 	x.WriteString("  <meta>\n    <creator>citegraph</creator>\n    <description>")
 	x.esc(cmp.Or(n.Description, n.Name+" network"))
 	x.WriteString("</description>\n  </meta>\n")
