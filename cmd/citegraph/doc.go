@@ -7,14 +7,17 @@
 //
 //	citegraph [flags] [PATH...]                  report on PATHs (default: seeds), diagram in -out
 //	citegraph records [-in-format F] [PATH...]   one JSON object per record read (JSON Lines)
-//	citegraph export [-format json|dot] [PATH...]  the whole graph with metrics
+//	citegraph export [flags] [PATH...]           a network with every attribute, in the format of a tool
+//	citegraph explore [flags] [PATH...]          an interactive page: out/explore.html
 //	citegraph explain [flags] WORK [WORK] [-- PATH...]  why a work is what it is; for two, what links them
 //
 // PATH is a file or a folder (read recursively, hidden entries skipped). The
 // layout of each file is recognised from its content: Web of Science (plain
 // text, tab-delimited, BibTeX), Scopus (CSV, BibTeX, RIS), RIS, BibTeX,
 // PubMed/MEDLINE, OpenAlex (JSON, CSV), Crossref JSON, Lens CSV, CSL-JSON,
-// citation-pair CSV, pasted reference lists and landing-page text.
+// citation-pair CSV, pasted reference lists and landing-page text; and
+// citation networks: Pajek (.net, .paj, with .clu/.vec/.nam beside them),
+// GraphML, GEXF. Zip archives are read through.
 //
 // Report flags:
 //
@@ -30,6 +33,18 @@
 //	-betweenness-sources N  estimate betweenness from N citing works; -1 exact;
 //	                default 0: exact while citing works × citations < 2e10, else sampled
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
+//
+// Export flags:
+//
+//	-format F       json (default), jsonl, gexf, graphml, dot: on stdout;
+//	                csv, pajek, vosviewer: files in -out (default out)
+//	-network N      citation (default), coupling, cocitation
+//	-top N          coupling and co-citation pairs kept, strongest first (default 10000; -1 all, streamed)
+//	-min-weight N   least references (coupling) or citing works (co-citation) a pair shares (default 1)
+//	-nodes N        works of the citation network: the top N by -metric (default all)
+//
+// Explore flags: -out DIR (default out), -nodes N works shown (default 2000),
+// -metric NAME to choose and size them.
 //
 // A work is named on the command line by its ID ("doi:10.1111/…"), its DOI,
 // another identifier ("W2741809807", "WOS:…"), or a piece of its label or title.
