@@ -309,9 +309,9 @@
     ctx.moveTo(px, py); ctx.lineTo(px - ux * 6 + uy * 3, py - uy * 6 - ux * 3);
   }
 
-  // labels are drawn, biggest nodes first, where they cover neither
-  // another label nor a node; the selected node's and its neighbours'
-  // always. Occupied places are kept in a grid of 40-pixel cells.
+  // labels are drawn where they cover neither another label nor a node:
+  // the selected node's always, then its neighbours', then the biggest
+  // nodes'. Occupied places are kept in a grid of 40-pixel cells.
   function labels(s, tx, ty) {
     if (s < 10 && selected < 0) return;
     ctx.font = '11px system-ui, sans-serif';
@@ -340,7 +340,7 @@
       if (x < 0 || x > W || y < 0 || y > H) continue;
       var r = Math.max(1.5, radius(i) * s);
       if (s >= 10) take([x - r, y - r, x + r, y + r]);
-      cand.push([near[i] ? 1e9 : net.size[i], i, x, y, r]);
+      cand.push([i === selected ? 2e9 : near[i] ? 1e9 + net.size[i] : net.size[i], i, x, y, r]);
     }
     cand.sort(function (a, b) { return b[0] - a[0]; });
     var drawn = 0;
@@ -349,7 +349,7 @@
       if (text.length > 40) text = text.slice(0, 39) + '…';
       var w = ctx.measureText(text).width;
       var box = [c[2] + c[4] + 2, c[3] - 7, c[2] + c[4] + 5 + w, c[3] + 7];
-      if (c[0] < 1e9 && !free(box)) continue;
+      if (c[0] < 2e9 && !free(box)) continue;
       take(box);
       drawn++;
       ctx.fillStyle = 'rgba(255,255,255,0.85)';
