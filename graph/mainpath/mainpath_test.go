@@ -322,6 +322,12 @@ func TestNum(t *testing.T) {
 	if !NumOf(90).AtLeastShare(NumOf(100), 0.1) || NumOf(89).AtLeastShare(NumOf(100), 0.1) {
 		t.Error("AtLeastShare(…, 0.1) wrong at 90/89 of 100")
 	}
+	for in, want := range map[uint64]string{9999: "9999", 10000: "10.0k", 40026382: "40.0M", 1588617: "1.59M", 999_500: "1.00M",
+		999_499: "999k", 123_456_789_012_345: "123T", 1_234_567_890_123_456: "1.23e15"} {
+		if got := NumOf(in).Compact(); got != want {
+			t.Errorf("Compact(%d) = %q, want %q", in, got, want)
+		}
+	}
 	for in, want := range map[uint64]string{999_999_999_999: "999999999999", 1_000_000_000_000: "1.000e+12", 99_999_999_999_999: "1.000e+14"} {
 		if got := NumOf(in).Short(); got != want {
 			t.Errorf("Short(%d) = %q, want %q", in, got, want)

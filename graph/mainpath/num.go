@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/bits"
 	"strconv"
+	"strings"
 )
 
 // Num is an exact non-negative integer: a count of paths. Counts of paths
@@ -128,13 +129,48 @@ func (a Num) Short() string {
 	if len(s) <= 12 {
 		return s
 	}
-	exp := len(s) - 1
-	mant, _ := strconv.ParseFloat(s[:1]+"."+s[1:min(len(s), 17)], 64)
-	m := strconv.FormatFloat(mant, 'f', 3, 64)
-	if m == "10.000" { // rounding carried into a new digit
-		m, exp = "1.000", exp+1
+	d, exp := a.round(4)
+	return d[:1] + "." + d[1:] + "e+" + strconv.Itoa(exp)
+}
+
+// Compact returns the value in at most 6 characters for a diagram label:
+// in full below 10,000, else with 3 significant digits and a suffix k, M,
+// G or T ("40.0M", "1.59M"), and beyond that in scientific notation
+// ("1.27e30").
+func (a Num) Compact() string {
+	s := a.String()
+	if len(s) <= 4 {
+		return s
 	}
-	return m + "e+" + strconv.Itoa(exp)
+	d, exp := a.round(3)
+	if exp >= 15 {
+		return d[:1] + "." + d[1:] + "e" + strconv.Itoa(exp)
+	}
+	point := exp%3 + 1 // digits before the decimal point
+	m := d[:point]
+	if point < 3 {
+		m += "." + d[point:]
+	}
+	return m + string(" kMGT"[exp/3])
+}
+
+// round returns the value's first n significant digits, rounded half up,
+// and the decimal exponent of the first: value ≈ d[0].d[1:] × 10^exp.
+func (a Num) round(n int) (digits string, exp int) {
+	s := a.String()
+	exp = len(s) - 1
+	if len(s) <= n {
+		return s + strings.Repeat("0", n-len(s)), exp
+	}
+	d, _ := strconv.Atoi(s[:n])
+	if s[n] >= '5' {
+		d++
+	}
+	digits = strconv.Itoa(d)
+	if len(digits) > n { // 9995 → 1000
+		digits, exp = digits[:n], exp+1
+	}
+	return digits, exp
 }
 
 // MarshalText writes the exact decimal value, so JSON carries it as a string

@@ -162,8 +162,8 @@ func zipNet(t testing.TB, zipName, name string) (*pajekNet, []int) {
 			net, err = readPajek(rc)
 		case name + "PY.clu":
 			years, err = readClu(rc)
-		case name + "Long.nam":
-			long, err = readPajek(rc)
+		case name + "Long.nam": // vertex lines without a *Vertices header
+			long, err = readPajek(io.MultiReader(strings.NewReader("*vertices 1000000\n"), rc))
 		}
 		rc.Close()
 		if err != nil {
@@ -173,8 +173,12 @@ func zipNet(t testing.TB, zipName, name string) (*pajekNet, []int) {
 	if net == nil || len(years) != len(net.labels) {
 		t.Fatalf("%s: network or years missing", zipName)
 	}
-	if long != nil && len(long.labels) == len(net.labels) {
-		net.labels = long.labels
+	if long != nil {
+		for i := range net.labels {
+			if long.labels[i] != "" {
+				net.labels[i] = long.labels[i]
+			}
+		}
 	}
 	return net, years
 }
