@@ -208,4 +208,3 @@ func BenchmarkAnalyseSciMet(b *testing.B) {
 		}
 	}
 }
-
