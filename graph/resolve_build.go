@@ -188,6 +188,7 @@ func (r *rsResolver) work(ms []int) Work {
 		if w.Keywords == nil {
 			w.Keywords = rec.Keywords
 		}
+		w.Type = cmp.Or(w.Type, rec.Type)
 		if w.Abstract == "" {
 			w.Abstract = rec.Abstract
 		}

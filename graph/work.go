@@ -34,6 +34,10 @@ type Work struct {
 	// Keywords and Abstract come from the corpus records, when there are any.
 	Keywords []string
 	Abstract string
+	// Type is the document type the first corpus record states ("Article",
+	// "Review", "journal-article"…); empty for works known only from
+	// references.
+	Type string
 }
 
 // Mention is one appearance of a work in the input: a corpus record or one
