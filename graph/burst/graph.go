@@ -6,11 +6,12 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/parse"
 )
 
 // Row is one burst of a work's citations or of a keyword's use.
 type Row struct {
-	// ID is the work's ID, or the keyword folded to lower case.
+	// ID is the work's ID, or the keyword folded (parse.Fold).
 	ID    string `json:"id"`
 	Label string `json:"label"`
 	// Year is the work's publication year (0 for keywords or unknown).
@@ -108,7 +109,7 @@ func Compute(g *graph.Graph, opt *Options) *Result {
 		seen := map[string]bool{}
 		for _, k := range g.Works[i].Keywords {
 			k = strings.Join(strings.Fields(k), " ")
-			key := strings.ToLower(k)
+			key := parse.Fold(k)
 			if key == "" || seen[key] {
 				continue
 			}

@@ -1,0 +1,264 @@
+package overview
+
+import (
+	"bufio"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/parse"
+)
+
+// corpusFile returns the path of a shared corpus file ($CITEGRAPH_CORPORA,
+// else shared/corpora beside the checkout or beside its parent folder, as
+// for a worktree), or skips.
+func corpusFile(t testing.TB, rel string) string {
+	t.Helper()
+	dirs := []string{filepath.Join("..", "..", "..", "shared", "corpora"), filepath.Join("..", "..", "..", "..", "shared", "corpora")}
+	if d := os.Getenv("CITEGRAPH_CORPORA"); d != "" {
+		dirs = []string{d}
+	}
+	for _, d := range dirs {
+		p := filepath.Join(d, rel)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Skipf("corpus file %s absent", rel)
+	return ""
+}
+
+// rawRecord holds the fields of one WoS record as the file writes them.
+type rawRecord map[string][]string
+
+// rawWoS splits a WoS plain-text file into records of tag → lines, with no
+// help from the project's reader: a line starts with a two-letter tag and a
+// space, or with three spaces continuing the previous tag; "ER" ends a
+// record.
+func rawWoS(t *testing.T, path string) []rawRecord {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []rawRecord
+	rec := rawRecord{}
+	tag := ""
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() {
+		line := strings.TrimPrefix(sc.Text(), "\ufeff")
+		switch {
+		case line == "ER":
+			out = append(out, rec)
+			rec, tag = rawRecord{}, ""
+		case strings.HasPrefix(line, "   ") && tag != "":
+			rec[tag] = append(rec[tag], strings.TrimSpace(line))
+		case len(line) > 3 && line[2] == ' ':
+			tag = line[:2]
+			rec[tag] = append(rec[tag], strings.TrimSpace(line[3:]))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func (r rawRecord) one(tag string) string { return strings.Join(r[tag], " ") }
+
+// rawAuthorKey turns a WoS AF value "Garcia-Lopez, Juan A." into
+// "GARCIA LOPEZ JUAN A", an AU value "Garcia-Lopez, JA" or "Wong, R. T. J."
+// into bibliometrix's "GARCIA LOPEZ JA", "WONG RTJ", and a name without a
+// comma into "Given Family" order ("Vivian Ng" is "NG VIVIAN"). Apostrophes
+// are dropped (the shared files are ASCII).
+func rawAuthorKey(name string) string {
+	name = strings.ReplaceAll(name, "'", "")
+	family, given, ok := strings.Cut(name, ",")
+	if !ok {
+		if f := strings.Fields(name); len(f) > 1 {
+			family, given = f[len(f)-1], strings.Join(f[:len(f)-1], " ")
+		}
+	}
+	words := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return !('A' <= r && r <= 'Z' || 'a' <= r && r <= 'z') })
+	}
+	k := strings.ToUpper(strings.Join(words(family), " "))
+	g := words(given)
+	if len(g) == 0 {
+		return k
+	}
+	initials := true
+	for _, w := range g {
+		initials = initials && (len(w) == 1 || len(w) <= 3 && w == strings.ToUpper(w))
+	}
+	if initials {
+		return k + " " + strings.ToUpper(strings.Join(g, ""))
+	}
+	return k + " " + strings.ToUpper(strings.Join(g, " "))
+}
+
+// TestCorpusIndependent compares the overview of real WoS exports with
+// counts made straight from the files (rawWoS): documents, years, types,
+// citations, sources, keywords, authors (full and fractional), Lotka's fit
+// and h-indexes. Author keys come from the AU field there and from the
+// full names (AF, else AU) on both sides.
+func TestCorpusIndependent(t *testing.T) {
+	for _, rel := range []string{"wos/python-bibx_bit-pattern-savedrecs.txt", "wos/wosfile_wos_plaintext.txt", "wos/metaknowledge_savedrecs.txt"} {
+		path := corpusFile(t, rel)
+		raw := rawWoS(t, path)
+		res, err := parse.ReadFile(path, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := graph.Resolve(res.Records, nil)
+		g := graph.New(r)
+		ov := Compute(g, len(res.Records), r.Stats.References, &Options{Top: 1 << 30})
+		if ov.Documents != len(raw)-r.Stats.DuplicatesMerged || ov.Records != len(raw) {
+			t.Errorf("%s: %d documents of %d records, raw %d records, %d duplicates", rel, ov.Documents, ov.Records, len(raw), r.Stats.DuplicatesMerged)
+		}
+
+		years, types, sources, keywords := map[int]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+		sumTC, nTC := 0, 0
+		for _, rec := range raw {
+			y, _ := strconv.Atoi(rec.one("PY"))
+			years[y]++
+			types[strings.ToLower(rec.one("DT"))]++
+			sources[strings.ToUpper(rec.one("SO"))]++
+			if tc, err := strconv.Atoi(rec.one("TC")); err == nil {
+				sumTC += tc
+				nTC++
+			}
+			seen := map[string]bool{}
+			for _, k := range strings.Split(rec.one("DE")+";"+rec.one("ID"), ";") {
+				k = keyOf(k)
+				if k != "" && !seen[k] {
+					seen[k] = true
+					keywords[k]++
+				}
+			}
+		}
+		for _, p := range ov.Production {
+			if p.Documents != years[p.Year] {
+				t.Errorf("%s: %d: %d documents, raw %d", rel, p.Year, p.Documents, years[p.Year])
+			}
+		}
+		if len(ov.Types) != len(types) {
+			t.Errorf("%s: %d types, raw %d", rel, len(ov.Types), len(types))
+		}
+		for _, c := range ov.Types {
+			if types[strings.ToLower(c.Name)] != c.Count {
+				t.Errorf("%s: type %q: %d, raw %d", rel, c.Name, c.Count, types[strings.ToLower(c.Name)])
+			}
+		}
+		if ov.WithCitations != nTC || math.Abs(ov.CitationsPerDoc-float64(sumTC)/float64(nTC)) > 1e-9 {
+			t.Errorf("%s: %d documents with TC averaging %.4f; raw %d averaging %.4f", rel, ov.WithCitations, ov.CitationsPerDoc, nTC, float64(sumTC)/float64(nTC))
+		}
+		if ov.Sources != len(sources) {
+			t.Errorf("%s: %d sources, raw %d", rel, ov.Sources, len(sources))
+		}
+		for _, s := range ov.TopSources {
+			if sources[strings.ToUpper(s.Name)] != s.Documents {
+				t.Errorf("%s: source %q: %d, raw %d", rel, s.Name, s.Documents, sources[strings.ToUpper(s.Name)])
+			}
+		}
+		if ov.Keywords != len(keywords) {
+			t.Errorf("%s: %d keywords, raw %d", rel, ov.Keywords, len(keywords))
+		}
+		for _, k := range ov.TopKeywords {
+			if keywords[keyOf(k.Name)] != k.Count {
+				t.Errorf("%s: keyword %q: %d, raw %d", rel, k.Name, k.Count, keywords[keyOf(k.Name)])
+			}
+		}
+
+		// authors from AU, with their documents' TC
+		type tally struct {
+			docs int
+			frac float64
+			tc   []int
+		}
+		authors := map[string]*tally{}
+		appear := 0
+		for _, rec := range raw {
+			keys := map[string]bool{}
+			names := rec["AF"]
+			if len(names) == 0 {
+				names = rec["AU"]
+			}
+			for _, au := range names {
+				keys[rawAuthorKey(au)] = true
+			}
+			tc, _ := strconv.Atoi(rec.one("TC"))
+			appear += len(keys)
+			for k := range keys {
+				a := authors[k]
+				if a == nil {
+					a = &tally{}
+					authors[k] = a
+				}
+				a.docs++
+				a.frac += 1 / float64(len(keys))
+				a.tc = append(a.tc, tc)
+			}
+		}
+		differ := 0
+		for _, a := range ov.TopAuthors {
+			w := authors[a.Key]
+			if w == nil || w.docs != a.Documents || math.Abs(w.frac-a.Fractional) > 1e-9 || rawH(w.tc) != a.H {
+				differ++
+			}
+		}
+		t.Logf("%s: %d authors (raw AF %d), %d appearances (raw %d); %d authors whose key, documents, fractional count or h-index differ",
+			rel, ov.Authors, len(authors), ov.AuthorAppearances, appear, differ)
+		if differ > 0 || ov.Authors != len(authors) || ov.AuthorAppearances != appear {
+			t.Errorf("%s: %d of %d authors differ from the raw AF count", rel, differ, len(authors))
+		}
+
+		// Lotka's fit by the normal equations over the raw production
+		byN := map[int]int{}
+		for _, a := range authors {
+			byN[a.docs]++
+		}
+		var sx, sy, sxx, sxy, syy, n float64
+		for d, k := range byN {
+			x, y := math.Log10(float64(d)), math.Log10(float64(k)/float64(len(authors)))
+			sx, sy, sxx, sxy, syy, n = sx+x, sy+y, sxx+x*x, sxy+x*y, syy+y*y, n+1
+		}
+		b := (n*sxy - sx*sy) / (n*sxx - sx*sx)
+		a := (sy - b*sx) / n
+		r2 := math.Pow(n*sxy-sx*sy, 2) / ((n*sxx - sx*sx) * (n*syy - sy*sy))
+		t.Logf("%s: Lotka β %.4f C %.4f R² %.4f; raw β %.4f C %.4f R² %.4f", rel, ov.Lotka.Beta, ov.Lotka.C, ov.Lotka.R2, -b, math.Pow(10, a), r2)
+		if differ == 0 && (math.Abs(ov.Lotka.Beta+b) > 1e-9 || math.Abs(ov.Lotka.C-math.Pow(10, a)) > 1e-9 || math.Abs(ov.Lotka.R2-r2) > 1e-9) {
+			t.Errorf("%s: Lotka fit differs from the raw count's", rel)
+		}
+	}
+}
+
+// keyOf folds a keyword: lower case, runs of anything but letters and
+// digits one space ("Bit-patterned media" = "bit patterned media").
+func keyOf(k string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(k), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r > 127)
+	}), " ")
+}
+
+// rawH is the h-index of citation counts, counted the slow way.
+func rawH(tc []int) int {
+	h := 0
+	for k := 1; k <= len(tc); k++ {
+		n := 0
+		for _, c := range tc {
+			if c >= k {
+				n++
+			}
+		}
+		if n >= k {
+			h = k
+		}
+	}
+	return h
+}
