@@ -50,6 +50,23 @@ type config struct {
 	BetweennessSources int
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
+	// MainPath is the traversal weight of main path analysis (spc, splc,
+	// spnp); KeyRoutes the number of key arcs; Tolerance lets near-best
+	// arcs and paths in.
+	MainPath  string
+	KeyRoutes int
+	Tolerance float64
+	// BurstS, BurstGamma and BurstYears are Kleinberg's s, γ and the
+	// shortest burst (0: CiteSpace's defaults 2, 1, 2).
+	BurstS, BurstGamma float64
+	BurstYears         int
+	// YearFrom and YearTo keep the records published in those years (0:
+	// open); Slice > 0 splits them into slices of that many years, one
+	// report each.
+	YearFrom, YearTo, Slice int
+
+	slice, slices int     // the slice a run reports on, of how many
+	loaded        *inputs // inputs already read, for the runs of the slices
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -107,6 +124,14 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
+	fs.StringVar(&cfg.MainPath, "mainpath", "spc", "main path traversal weight: spc, splc or spnp")
+	fs.IntVar(&cfg.KeyRoutes, "key-routes", 10, "key arcs of the key-route main path")
+	fs.Float64Var(&cfg.Tolerance, "tolerance", 0, "main path tolerance (multiple main paths)")
+	fs.Float64Var(&cfg.BurstS, "burst-s", 2, "burst rate ratio s")
+	fs.Float64Var(&cfg.BurstGamma, "burst-gamma", 1, "burst entry cost γ")
+	fs.IntVar(&cfg.BurstYears, "burst-years", 2, "shortest burst in years")
+	years := fs.String("years", "", "keep the records of these publication years (FROM-TO)")
+	fs.IntVar(&cfg.Slice, "slice", 0, "one report per slice of N years")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -144,6 +169,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
 	}
 	if err := checkMetric(cfg.Metric); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err := checkAnalyses(cfg, *years); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if cfg.Layout != "dot" && cfg.Layout != "sfdp" {

@@ -377,17 +377,26 @@ func topCited(docs []int, cited func(int) Cited, top int, by func(Cited) int) []
 // the source gives only initials ("Small, HG", "Small, H.G.") the key is
 // bibliometrix's ("SMALL HG"); when it spells the names out ("Sun,
 // Zhiwei", as WoS AF does) they are kept ("SUN ZHIWEI"), so that Sun
-// Zhiwei and Sun Zhen are not merged into one "SUN Z".
+// Zhiwei and Sun Zhen are not merged into one "SUN Z". (Compute then
+// counts an initials key under the one full name it abbreviates, if
+// there is exactly one.)
 func AuthorKey(a parse.Author) string {
-	family := strings.ToUpper(parse.Fold(a.Family))
-	if family == "" {
-		return ""
-	}
-	parts := strings.FieldsFunc(a.Given, func(r rune) bool { return r == ' ' || r == '.' || r == '-' || r == ',' })
-	if len(parts) == 0 {
+	family, given, _ := authorKey(a)
+	if given == "" {
 		return family
 	}
-	initials := true
+	return family + " " + given
+}
+
+// authorKey returns the parts of AuthorKey and whether the given part is
+// initials.
+func authorKey(a parse.Author) (family, given string, initials bool) {
+	family = strings.ToUpper(parse.Fold(a.Family))
+	parts := strings.FieldsFunc(a.Given, func(r rune) bool { return r == ' ' || r == '.' || r == '-' || r == ',' })
+	if family == "" || len(parts) == 0 {
+		return family, "", false
+	}
+	initials = true
 	for _, part := range parts {
 		rs := []rune(part)
 		upper := len(rs) <= 3
@@ -400,7 +409,47 @@ func AuthorKey(a parse.Author) string {
 	if initials {
 		sep = ""
 	}
-	return family + " " + strings.ToUpper(parse.Fold(strings.Join(parts, sep)))
+	return family, strings.ToUpper(parse.Fold(strings.Join(parts, sep))), initials
+}
+
+// authorKeys maps every author of the documents to the key it is counted
+// under: AuthorKey, except that an initials key ("HELLWIG O") goes to the
+// full name it abbreviates ("HELLWIG OLAV") when exactly one full name of
+// the corpus with that family name has those initials (or begins with
+// them: "HELLWIG OLAV M").
+func authorKeys(g *graph.Graph, docs []int) func(parse.Author) string {
+	type name struct{ family, given string }
+	full := map[string][]name{} // family → full-name keys
+	seen := map[name]bool{}
+	for _, i := range docs {
+		for _, a := range g.Works[i].Authors {
+			f, gv, ini := authorKey(a)
+			if n := (name{f, gv}); gv != "" && !ini && !seen[n] {
+				seen[n] = true
+				full[f] = append(full[f], n)
+			}
+		}
+	}
+	return func(a parse.Author) string {
+		f, gv, ini := authorKey(a)
+		if !ini {
+			return AuthorKey(a)
+		}
+		var match []name
+		for _, n := range full[f] {
+			var abbr strings.Builder
+			for _, w := range strings.Fields(n.given) {
+				abbr.WriteRune([]rune(w)[0])
+			}
+			if strings.HasPrefix(abbr.String(), gv) {
+				match = append(match, n)
+			}
+		}
+		if len(match) == 1 {
+			return match[0].family + " " + match[0].given
+		}
+		return f + " " + gv
+	}
 }
 
 // impact computes h, g and m from the citation counts of a set of
@@ -435,12 +484,13 @@ func authors(g *graph.Graph, docs []int, ov *Overview, top int) {
 	}
 	by := map[string]*tally{}
 	singleFirst := map[string]bool{}
+	keyOf := authorKeys(g, docs)
 	for _, i := range docs {
 		w := &g.Works[i]
 		var keys []string
 		seen := map[string]bool{}
 		for _, a := range w.Authors {
-			if k := AuthorKey(a); k != "" && !seen[k] {
+			if k := keyOf(a); k != "" && !seen[k] {
 				seen[k] = true
 				keys = append(keys, k)
 			}
@@ -466,7 +516,7 @@ func authors(g *graph.Graph, docs []int, ov *Overview, top int) {
 			}
 		}
 		for _, a := range w.Authors {
-			if k := AuthorKey(a); k != "" {
+			if k := keyOf(a); k != "" {
 				by[k].names[authorName(a)]++
 			}
 		}

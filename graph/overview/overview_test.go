@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -117,6 +118,25 @@ func TestHand(t *testing.T) {
 		t.Errorf("countries %+v", c)
 	}
 	near("international", ov.InternationalShare, 100.0/3)
+}
+
+// TestNameVariants: "Hellwig, O." counts under "Hellwig, Olav", the only
+// full name it abbreviates; "Wang, Z." stays apart from the two full names
+// it could abbreviate.
+func TestNameVariants(t *testing.T) {
+	res := &graph.Resolution{}
+	for k, a := range []parse.Author{{Family: "Hellwig", Given: "O."}, {Family: "Hellwig", Given: "Olav"}, {Family: "Wang", Given: "Z."},
+		{Family: "Wang", Given: "Zhen"}, {Family: "Wang", Given: "Zhiwei"}} {
+		res.Works = append(res.Works, graph.Work{ID: string(rune('a' + k)), InCorpus: true, Year: 2000, Authors: []parse.Author{a}})
+	}
+	ov := Compute(graph.New(res), 5, 0, nil)
+	var got []string
+	for _, a := range ov.TopAuthors {
+		got = append(got, fmt.Sprintf("%s %d", a.Key, a.Documents))
+	}
+	if want := []string{"HELLWIG OLAV 2", "WANG Z 1", "WANG ZHEN 1", "WANG ZHIWEI 1"}; !slices.Equal(got, want) {
+		t.Errorf("authors %v, want %v", got, want)
+	}
 }
 
 func TestAuthorKey(t *testing.T) {

@@ -18,8 +18,14 @@ type textOut struct {
 	bold, dim, reset string
 }
 
-func (t *textOut) head(s string)                { fmt.Fprintf(t.bw, "\n%s%s%s\n", t.bold, s, t.reset) }
-func (t *textOut) p(format string, args ...any) { fmt.Fprintf(t.bw, format, args...) }
+func (t *textOut) head(s string) { fmt.Fprintf(t.bw, "\n%s%s%s\n", t.bold, s, t.reset) }
+
+// p writes a formatted line, without the spaces that empty trailing
+// columns leave.
+func (t *textOut) p(format string, args ...any) {
+	t.bw.WriteString(strings.TrimRight(fmt.Sprintf(format, args...), " \n") + "\n")
+}
+
 func (t *textOut) para(format string, args ...any) {
 	t.bw.WriteString(wrapText(fmt.Sprintf(format, args...), t.width, "  "))
 }
@@ -74,14 +80,26 @@ func (t *textOut) overview(r *Report) {
 	t.para("Types: %s.", strings.Join(parts, " · "))
 	if len(ov.Production) > 0 {
 		parts = parts[:0]
+		empty := 0
 		for _, y := range ov.Production {
+			if y.Documents == 0 {
+				empty++
+				continue
+			}
 			parts = append(parts, fmt.Sprintf("%d %d", y.Year, y.Documents))
 		}
-		t.para("Production: %s.", strings.Join(parts, " · "))
+		none := ""
+		if empty > 0 {
+			none = fmt.Sprintf(" (none in the other %s)", plural(empty, "year"))
+		}
+		t.para("Production: %s%s.", strings.Join(parts, " · "), none)
 	}
 	if ov.Authors > 0 {
-		t.para("Authors: %d appearances, %.2f per document; %s by %s.", ov.AuthorAppearances, ov.CoAuthorsPerDoc,
-			plural(ov.SingleAuthoredDocs, "single-authored document"), plural(ov.SingleDocAuthors, "author"))
+		single := ""
+		if ov.SingleAuthoredDocs > 0 {
+			single = fmt.Sprintf("; %s by %s", plural(ov.SingleAuthoredDocs, "single-authored document"), plural(ov.SingleDocAuthors, "author"))
+		}
+		t.para("Authors: %d appearances, %.2f per document%s.", ov.AuthorAppearances, ov.CoAuthorsPerDoc, single)
 	}
 	if l := ov.Lotka; l.Fitted {
 		t.para("Lotka's law: β = %.2f, C = %.3f, R² = %.3f (the inverse-square law has β = 2, C = 0.608).", l.Beta, l.C, l.R2)
@@ -225,7 +243,8 @@ func (t *textOut) analyses(r *Report) {
 						if k == 3 {
 							break
 						}
-						work := cut(fmt.Sprintf("%s (%d)", c.Label, c.Citations), w)
+						count := fmt.Sprintf(" (%d)", c.Citations)
+						work := cut(c.Label, w-len(count)) + count
 						if k == 0 {
 							t.p("  %4d %6d %+9.1f %s\n", pk.Year, pk.Citations, pk.Deviation, work)
 						} else {
@@ -238,15 +257,15 @@ func (t *textOut) analyses(r *Report) {
 	}
 	if b := r.Bursts; b != nil {
 		t.head(fmt.Sprintf("Citation bursts (Kleinberg: s = %g, γ = %g, at least %d years)", b.S, b.Gamma, b.MinYears))
-		t.burstRows("Works", b.Works, b, b.WorksTested, "work cited at least twice", true)
-		t.burstRows("Keywords", b.Keywords, b, b.KeywordsTested, "keyword used at least twice", false)
+		t.burstRows("Works", b.Works, b, b.WorksTested, "works cited at least twice", true)
+		t.burstRows("Keywords", b.Keywords, b, b.KeywordsTested, "keywords used at least twice", false)
 	}
 }
 
 // burstRows writes one burst table, with a timeline of the years when the
 // width allows: "·" before the work's year, "─" after, "█" in the burst.
 func (t *textOut) burstRows(title string, rows []burst.Row, b *burst.Result, tested int, unit string, years bool) {
-	t.sub(fmt.Sprintf("%s: %s of %s", title, plural(len(rows), "burst"), plural(tested, unit)))
+	t.sub(fmt.Sprintf("%s: %s among the %d %s", title, plural(len(rows), "burst"), tested, unit))
 	if len(rows) == 0 {
 		return
 	}
@@ -257,13 +276,13 @@ func (t *textOut) burstRows(title string, rows []burst.Row, b *burst.Result, tes
 		w -= n + 1
 	}
 	w = max(12, w)
-	t.p("  %-*s %4s %8s %5s %4s", w, strings.ToUpper(title[:len(title)-1]), "YEAR", "STRENGTH", "BEGIN", "END")
+	head := fmt.Sprintf("  %-*s %4s %8s %5s %4s", w, strings.ToUpper(title[:len(title)-1]), "YEAR", "STRENGTH", "BEGIN", "END")
 	if line {
-		t.p(" %-*s", n, fmt.Sprintf("%d–%d", b.From, b.To))
+		head += fmt.Sprintf(" %d–%d", b.From, b.To)
 	}
-	t.p("\n")
+	t.p("%s", head)
 	for _, r := range rows {
-		t.p("  %-*s %4s %8.2f %5d %4d", w, cut(r.Label, w), yearOrDash(r.Year), r.Strength, r.Begin, r.End)
+		row := fmt.Sprintf("  %-*s %4s %8.2f %5d %4d", w, cut(r.Label, w), yearOrDash(r.Year), r.Strength, r.Begin, r.End)
 		if line {
 			var sb strings.Builder
 			for y := b.From; y <= b.To; y++ {
@@ -276,9 +295,9 @@ func (t *textOut) burstRows(title string, rows []burst.Row, b *burst.Result, tes
 					sb.WriteString("─")
 				}
 			}
-			t.p(" %s", sb.String())
+			row += " " + sb.String()
 		}
-		t.p("\n")
+		t.p("%s", row)
 	}
 }
 
