@@ -1,7 +1,9 @@
 package mainpath
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -109,17 +111,28 @@ type Step struct {
 	Arc, Branches int
 }
 
-// Steps lists the nodes of a path in topological order, oldest first.
+// Steps lists the nodes of a path from its start to its ends: by their
+// depth along the path (the most arcs of the path leading to them), then
+// year, then node.
 func (r *Result) Steps(p Path) []Step {
+	nw := r.Network
 	on := make(map[int]bool, len(p.Arcs))
 	for _, k := range p.Arcs {
 		on[k] = true
 	}
+	depth := make(map[int]int, len(p.Nodes))
+	for _, v := range p.Nodes { // topological order
+		for _, k := range nw.In(v) {
+			if on[int(k)] {
+				depth[v] = max(depth[v], depth[nw.Arcs[k].From]+1)
+			}
+		}
+	}
 	w := r.Weights[r.Weight].Arc
 	steps := make([]Step, 0, len(p.Nodes))
 	for _, v := range p.Nodes {
-		s := Step{Node: v, Works: r.Network.Members[v], Year: r.Year[v], Arc: -1}
-		for _, k32 := range r.Network.Out(v) {
+		s := Step{Node: v, Works: nw.Members[v], Year: r.Year[v], Arc: -1}
+		for _, k32 := range nw.Out(v) {
 			k := int(k32)
 			if !on[k] {
 				continue
@@ -131,5 +144,8 @@ func (r *Result) Steps(p Path) []Step {
 		}
 		steps = append(steps, s)
 	}
+	slices.SortStableFunc(steps, func(a, b Step) int {
+		return cmp.Or(cmp.Compare(depth[a.Node], depth[b.Node]), cmp.Compare(a.Year, b.Year), cmp.Compare(a.Node, b.Node))
+	})
 	return steps
 }

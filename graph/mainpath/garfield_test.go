@@ -118,8 +118,8 @@ func checkChains(t *testing.T, name string, nw *Network, p Path) {
 }
 
 // chainWeights returns the lightest and heaviest total weight of a chain
-// from a start to an end of the path: with ties only, every chain of the
-// global main path must weigh the maximum.
+// from a start to an end of the path, with the arcs from s and to t: with
+// ties only, every chain of the global main path must weigh the maximum.
 func chainWeights(nw *Network, p Path, w *Weights) (lo, hi Num) {
 	on := map[int]bool{}
 	entered := map[int]bool{}
@@ -132,6 +132,7 @@ func chainWeights(nw *Network, p Path, w *Weights) (lo, hi Num) {
 	for _, v := range p.Nodes { // topological order
 		if !entered[v] {
 			seen[v] = true
+			low[v], high[v] = w.Plus[v], w.Plus[v] // the arc from s
 		}
 		for _, k32 := range nw.In(v) {
 			k := int(k32)
@@ -158,11 +159,12 @@ func chainWeights(nw *Network, p Path, w *Weights) (lo, hi Num) {
 		if left {
 			continue
 		}
-		if first || low[v].Cmp(lo) < 0 {
-			lo = low[v]
+		l, h := low[v].Add(w.Minus[v]), high[v].Add(w.Minus[v]) // the arc to t
+		if first || l.Cmp(lo) < 0 {
+			lo = l
 		}
-		if first || high[v].Cmp(hi) > 0 {
-			hi = high[v]
+		if first || h.Cmp(hi) > 0 {
+			hi = h
 		}
 		first = false
 	}

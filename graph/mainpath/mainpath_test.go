@@ -148,8 +148,10 @@ func TestWeightsRandomDAGs(t *testing.T) {
 	}
 }
 
-// checkGlobal compares global search with the heaviest source–sink path
-// found by enumeration.
+// checkGlobal compares global search with the heaviest path from s to t
+// found by enumeration: every path with at least one arc from a node
+// linked from s to a node linked to t, weighing its arcs plus N⁺ of its
+// first node and N⁻ of its last, both counted by enumeration too.
 func checkGlobal(t *testing.T, name string, nw *Network) {
 	t.Helper()
 	for _, kind := range Kinds {
@@ -161,15 +163,43 @@ func checkGlobal(t *testing.T, name string, nw *Network) {
 			out[a.From] = append(out[a.From], k)
 			indeg[a.To]++
 		}
+		starts := func(v int) bool { return kind != SPC || indeg[v] == 0 }
+		ends := func(v int) bool { return kind == SPNP || len(out[v]) == 0 }
+		// N⁺ and N⁻ by enumeration: paths from v to an end (v itself if it
+		// is one), from a start to v
+		plus, minus := make([]int64, n), make([]int64, n)
+		var walk func(v int, from int)
+		walk = func(v int, from int) {
+			if ends(v) {
+				plus[from]++
+			}
+			for _, k := range out[v] {
+				walk(nw.Arcs[k].To, from)
+			}
+		}
+		var walkStart func(v int)
+		walkStart = func(v int) {
+			minus[v]++
+			for _, k := range out[v] {
+				walkStart(nw.Arcs[k].To)
+			}
+		}
+		for v := 0; v < n; v++ {
+			walk(v, v)
+			if starts(v) {
+				walkStart(v)
+			}
+		}
 		top := new(big.Int)
 		onTop := map[int]bool{}
 		var path []int
 		var dfs func(v int, sum *big.Int)
 		dfs = func(v int, sum *big.Int) {
-			if len(out[v]) == 0 && len(path) > 0 {
-				switch sum.Cmp(top) {
+			if ends(v) && len(path) > 0 {
+				total := new(big.Int).Add(sum, big.NewInt(minus[v]))
+				switch total.Cmp(top) {
 				case 1:
-					top.Set(sum)
+					top.Set(total)
 					clear(onTop)
 					fallthrough
 				case 0:
@@ -185,8 +215,8 @@ func checkGlobal(t *testing.T, name string, nw *Network) {
 			}
 		}
 		for v := 0; v < n; v++ {
-			if indeg[v] == 0 {
-				dfs(v, new(big.Int))
+			if starts(v) {
+				dfs(v, big.NewInt(plus[v]))
 			}
 		}
 		p, got := nw.Global(w, 0)
@@ -299,7 +329,8 @@ func TestNoOverflow(t *testing.T) {
 		t.Errorf("share %v, want 0.5", f)
 	}
 	_, top := nw.Global(w, 0)
-	want := new(big.Int).Mul(half, big.NewInt(2*d))
+	// every path: 2d arcs of 2^99, plus s→source and sink→t of 2^100 each
+	want := new(big.Int).Add(new(big.Int).Mul(half, big.NewInt(2*d)), new(big.Int).Lsh(all, 1))
 	if top.Big().Cmp(want) != 0 {
 		t.Errorf("global weight %v, want %v", top, want)
 	}
@@ -359,18 +390,26 @@ func TestSearchTestNet(t *testing.T) {
 	if got := arcsOf(nw.LocalBackward(w, 0)); !slices.Equal(got, back) {
 		t.Errorf("local backward %v, want %v", got, back)
 	}
-	// global: 1-2-3-4-6-7 weighs 3+3+2+1+2 = 11; 1-2-3-4-7 9, 1-2-3-5-7 8, 1-6-7 3
+	// global: 1-2-3-4-6-7 weighs 3+3+2+1+2 = 11; 1-2-3-4-7 9, 1-2-3-5-7 8,
+	// 1-6-7 3; each also s→1 (N⁺(1) = 4) and 7→t (N⁻(7) = 4): 19, 17, 16, 11
 	p, top := nw.Global(w, 0)
-	if want := []Arc{{0, 1}, {1, 2}, {2, 3}, {3, 5}, {5, 6}}; !slices.Equal(arcsOf(p), want) || top.Cmp(NumOf(11)) != 0 {
-		t.Errorf("global %v (%v), want %v (11)", arcsOf(p), top, want)
+	if want := []Arc{{0, 1}, {1, 2}, {2, 3}, {3, 5}, {5, 6}}; !slices.Equal(arcsOf(p), want) || top.Cmp(NumOf(19)) != 0 {
+		t.Errorf("global %v (%v), want %v (19)", arcsOf(p), top, want)
 	}
 	if !slices.Equal(p.Nodes, []int{0, 1, 2, 3, 5, 6}) {
 		t.Errorf("global nodes %v", p.Nodes)
 	}
-	// a tolerance of 20% admits 1-2-3-4-7 (9 ≥ 8.8) but not 1-2-3-5-7 (8)
-	p, _ = nw.Global(w, 0.2)
+	// a tolerance of 12% admits 1-2-3-4-7 (17 ≥ 16.72) but not 1-2-3-5-7 (16)
+	p, _ = nw.Global(w, 0.12)
 	if want := []Arc{{0, 1}, {1, 2}, {2, 3}, {3, 5}, {3, 6}, {5, 6}}; !slices.Equal(arcsOf(p), want) {
 		t.Errorf("global with tolerance 0.2: %v, want %v", arcsOf(p), want)
+	}
+	// the search leaves s for the source with the most paths onwards: a (2
+	// paths: a-c-e, a-d-e), not b (1: b-c-e), although b→c weighs as much
+	// as a→c and a→d
+	two := NewNetwork(5, []Arc{{0, 2}, {1, 2}, {0, 3}, {2, 4}, {3, 4}})
+	if got := two.LocalForward(two.Weights(SPC), 0); !slices.Equal(got.Arcs, []int{0, 1, 3, 4}) {
+		t.Errorf("local forward from the heaviest source: %v", got)
 	}
 	// key routes: the heaviest arcs are 1→2 and 2→3 (3 each)
 	keys := nw.KeyArcs(w, 1)

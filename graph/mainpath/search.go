@@ -83,46 +83,58 @@ func (nw *Network) walk(w []Num, tol float64, forward bool, queue []int, on, exp
 }
 
 // LocalForward is the standard main path of Hummon & Doreian (1989) as
-// Pajek searches it: start with the heaviest arc leaving a source, then
-// from each node reached follow its heaviest leaving arc, until a sink.
-// Ties are all followed; tol > 0 also follows arcs within that fraction of
-// the heaviest (multiple local main paths).
+// Batagelj (2003) searches it in the network extended by s and t: leave s
+// by its heaviest arc, that is, start at the node linked from s with the
+// most paths onwards (the largest N⁺: among the sources for SPC, among all
+// nodes for SPLC and SPNP), then from each node reached follow its
+// heaviest leaving arc, until a sink. Ties are all followed; tol > 0 also
+// follows arcs within that fraction of the heaviest (multiple local main
+// paths).
 func (nw *Network) LocalForward(w *Weights, tol float64) Path {
-	var start []int32
+	var start []int
 	for v := 0; v < nw.Len(); v++ {
-		if nw.IsSource(v) {
-			start = append(start, nw.Out(v)...)
+		if nw.startsAt(w.Kind, v) && !nw.IsSink(v) {
+			start = append(start, v)
 		}
 	}
-	return nw.local(w, tol, start, true)
+	return nw.local(w, tol, bestNodes(start, w.Plus, tol), true)
 }
 
-// LocalBackward is the mirror of LocalForward: start with the heaviest arc
-// entering a sink and follow the heaviest entering arcs back to a source.
+// LocalBackward is the mirror of LocalForward: enter t by its heaviest
+// arc, that is, start at the node linked to t with the most paths leading
+// to it (the largest N⁻), and follow the heaviest entering arcs back to a
+// source.
 func (nw *Network) LocalBackward(w *Weights, tol float64) Path {
-	var start []int32
+	var start []int
 	for v := 0; v < nw.Len(); v++ {
-		if nw.IsSink(v) {
-			start = append(start, nw.In(v)...)
+		if nw.endsAt(w.Kind, v) && !nw.IsSource(v) {
+			start = append(start, v)
 		}
 	}
-	return nw.local(w, tol, start, false)
+	return nw.local(w, tol, bestNodes(start, w.Minus, tol), false)
 }
 
-func (nw *Network) local(w *Weights, tol float64, start []int32, forward bool) Path {
-	slices.Sort(start)
-	on := make([]bool, len(nw.Arcs))
-	expanded := make([]bool, nw.Len())
-	var queue []int
-	for _, k := range best(start, w.Arc, tol) {
-		on[k] = true
-		if forward {
-			queue = append(queue, nw.Arcs[k].To)
-		} else {
-			queue = append(queue, nw.Arcs[k].From)
+// bestNodes returns the nodes among vs whose count is within the tolerance
+// of the largest.
+func bestNodes(vs []int, count []Num, tol float64) []int {
+	var top Num
+	for _, v := range vs {
+		if count[v].Cmp(top) > 0 {
+			top = count[v]
 		}
 	}
-	nw.walk(w.Arc, tol, forward, queue, on, expanded)
+	var out []int
+	for _, v := range vs {
+		if count[v].AtLeastShare(top, tol) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (nw *Network) local(w *Weights, tol float64, start []int, forward bool) Path {
+	on := make([]bool, len(nw.Arcs))
+	nw.walk(w.Arc, tol, forward, start, on, make([]bool, nw.Len()))
 	return nw.pathOf(on)
 }
 
@@ -160,46 +172,53 @@ func (nw *Network) KeyRoute(w *Weights, keys []int) Path {
 	return nw.pathOf(on)
 }
 
-// Global is the global main path of Liu & Lu (2012): the source–sink path
-// with the largest total weight (sum of its arc weights), and any other
-// path as heavy. With tol > 0 it is the union of every source–sink path
-// whose total is at least (1-tol) times the largest (multiple global main
-// paths). It also returns the largest total.
+// Global is the global main path of Liu & Lu (2012): the path from s to t
+// in the extended network with the largest total weight, the sum of its
+// arc weights, s→u weighing N⁺(u) and v→t weighing N⁻(v) as in Weights.
+// The end arcs settle ties between the many sources that cite the same
+// work (each of their arcs weighs N⁺ of that work under SPC). Every other
+// path as heavy is kept too; with tol > 0, every path whose total is at
+// least (1-tol) times the largest (multiple global main paths). Global
+// also returns the largest total.
 func (nw *Network) Global(w *Weights, tol float64) (Path, Num) {
 	in, out := nw.heaviest(w)
+	through := make([]Num, len(nw.Arcs)) // the heaviest path through each arc
 	var top Num
-	for v := 0; v < nw.Len(); v++ {
-		if nw.IsSource(v) && !nw.IsSink(v) && out[v].Cmp(top) > 0 {
-			top = out[v]
+	for k, a := range nw.Arcs {
+		through[k] = in[a.From].Add(w.Arc[k]).Add(out[a.To])
+		if through[k].Cmp(top) > 0 {
+			top = through[k]
 		}
 	}
 	on := make([]bool, len(nw.Arcs))
-	if top.IsZero() {
-		return nw.pathOf(on), top
-	}
-	for k, a := range nw.Arcs {
-		// the heaviest source–sink path through arc k
-		through := in[a.From].Add(w.Arc[k]).Add(out[a.To])
-		on[k] = through.AtLeastShare(top, tol)
+	for k := range nw.Arcs {
+		on[k] = !top.IsZero() && through[k].AtLeastShare(top, tol)
 	}
 	return nw.pathOf(on), top
 }
 
-// heaviest returns for each node the largest total weight of a path from a
-// source to it (in) and from it to a sink (out).
+// heaviest returns for each node the largest total weight of a path from s
+// to it (in) and from it to t (out) in the extended network.
 func (nw *Network) heaviest(w *Weights) (in, out []Num) {
 	n := nw.Len()
 	in, out = make([]Num, n), make([]Num, n)
-	for _, v := range nw.topo {
-		for _, k := range nw.In(int(v)) {
+	for _, v32 := range nw.topo {
+		v := int(v32)
+		if nw.startsAt(w.Kind, v) {
+			in[v] = w.Plus[v]
+		}
+		for _, k := range nw.In(v) {
 			if s := in[nw.Arcs[k].From].Add(w.Arc[k]); s.Cmp(in[v]) > 0 {
 				in[v] = s
 			}
 		}
 	}
 	for i := len(nw.topo) - 1; i >= 0; i-- {
-		v := nw.topo[i]
-		for _, k := range nw.Out(int(v)) {
+		v := int(nw.topo[i])
+		if nw.endsAt(w.Kind, v) {
+			out[v] = w.Minus[v]
+		}
+		for _, k := range nw.Out(v) {
 			if s := out[nw.Arcs[k].To].Add(w.Arc[k]); s.Cmp(out[v]) > 0 {
 				out[v] = s
 			}
