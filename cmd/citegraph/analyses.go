@@ -146,7 +146,8 @@ func runAnalyses(cfg *config, recs []parse.Record, a *analysis) (*report.Analyse
 	if err != nil {
 		return nil, err
 	}
-	mp, err := mainpath.Analyse(a.g, &mainpath.Options{Weight: kind, KeyRoutes: cfg.KeyRoutes, Tolerance: cfg.Tolerance})
+	mp, err := mainpath.Analyse(a.g, &mainpath.Options{Weight: kind, KeyRoutes: cfg.KeyRoutes,
+		KeyRouteLocal: cfg.KeyRouteLocal, Tolerance: cfg.Tolerance})
 	if err != nil {
 		return nil, err
 	}

@@ -53,9 +53,10 @@ type config struct {
 	// MainPath is the traversal weight of main path analysis (spc, splc,
 	// spnp); KeyRoutes the number of key arcs; Tolerance lets near-best
 	// arcs and paths in.
-	MainPath  string
-	KeyRoutes int
-	Tolerance float64
+	MainPath      string
+	KeyRoutes     int
+	KeyRouteLocal bool
+	Tolerance     float64
 	// BurstS, BurstGamma and BurstYears are Kleinberg's s, γ and the
 	// shortest burst (0: CiteSpace's defaults 2, 1, 2).
 	BurstS, BurstGamma float64
@@ -126,6 +127,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
 	fs.StringVar(&cfg.MainPath, "mainpath", "spc", "main path traversal weight: spc, splc or spnp")
 	fs.IntVar(&cfg.KeyRoutes, "key-routes", 10, "key arcs of the key-route main path")
+	fs.BoolVar(&cfg.KeyRouteLocal, "key-route-local", false, "extend key arcs by local search")
 	fs.Float64Var(&cfg.Tolerance, "tolerance", 0, "main path tolerance (multiple main paths)")
 	fs.Float64Var(&cfg.BurstS, "burst-s", 2, "burst rate ratio s")
 	fs.Float64Var(&cfg.BurstGamma, "burst-gamma", 1, "burst entry cost γ")

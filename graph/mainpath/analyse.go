@@ -17,6 +17,10 @@ type Options struct {
 	// from (arcs tied with the last one are added); 0 means 10, negative
 	// skips key-route search.
 	KeyRoutes int
+	// KeyRouteLocal extends each key arc by local search, as Liu & Lu
+	// (2012) first did, instead of by global search (Liu, Lu & Ho 2019),
+	// which keeps the drawing readable where many sources tie.
+	KeyRouteLocal bool
 	// Tolerance lets local search follow, besides the heaviest arc, every
 	// arc within this fraction of it, and global search keep every
 	// source–sink path within this fraction of the heaviest (multiple main
@@ -47,11 +51,12 @@ type Result struct {
 	Weights [3]*Weights
 	// Local is the local forward main path, Backward the local backward
 	// one, Global the global main path and KeyRoute the key-route main
-	// path started from KeyArcs.
+	// path started from KeyArcs (KeyRouteLocal says by which search).
 	Local, Backward, Global, KeyRoute Path
 	// GlobalWeight is the total weight of the global main path.
-	GlobalWeight Num
-	KeyArcs      []int
+	GlobalWeight  Num
+	KeyArcs       []int
+	KeyRouteLocal bool
 	// Year of each node: the earliest known year of its works, 0 if none.
 	Year []int
 }
@@ -72,7 +77,7 @@ func Analyse(g *graph.Graph, opt *Options) (*Result, error) {
 		arcs[k] = Arc{From: c.To, To: c.From}
 	}
 	nw := NewNetwork(g.Len(), arcs)
-	r := &Result{Network: nw, Weight: opt.Weight, Tolerance: opt.Tolerance, Year: make([]int, nw.Len())}
+	r := &Result{Network: nw, Weight: opt.Weight, Tolerance: opt.Tolerance, KeyRouteLocal: opt.KeyRouteLocal, Year: make([]int, nw.Len())}
 	for v, members := range nw.Members {
 		for _, i := range members {
 			if y := g.Works[i].Year; y > 0 && (r.Year[v] == 0 || y < r.Year[v]) {
@@ -93,7 +98,11 @@ func Analyse(g *graph.Graph, opt *Options) (*Result, error) {
 	}
 	if keys > 0 {
 		r.KeyArcs = nw.KeyArcs(w, keys)
-		r.KeyRoute = nw.KeyRoute(w, r.KeyArcs)
+		if opt.KeyRouteLocal {
+			r.KeyRoute = nw.KeyRoute(w, r.KeyArcs)
+		} else {
+			r.KeyRoute = nw.KeyRouteGlobal(w, r.KeyArcs)
+		}
 	}
 	return r, nil
 }

@@ -190,23 +190,16 @@ func checkGlobal(t *testing.T, name string, nw *Network) {
 				walkStart(v)
 			}
 		}
-		top := new(big.Int)
-		onTop := map[int]bool{}
+		type stPath struct {
+			arcs  []int
+			total *big.Int
+		}
+		var all []stPath
 		var path []int
 		var dfs func(v int, sum *big.Int)
 		dfs = func(v int, sum *big.Int) {
 			if ends(v) && len(path) > 0 {
-				total := new(big.Int).Add(sum, big.NewInt(minus[v]))
-				switch total.Cmp(top) {
-				case 1:
-					top.Set(total)
-					clear(onTop)
-					fallthrough
-				case 0:
-					for _, k := range path {
-						onTop[k] = true
-					}
-				}
+				all = append(all, stPath{slices.Clone(path), new(big.Int).Add(sum, big.NewInt(minus[v]))})
 			}
 			for _, k := range out[v] {
 				path = append(path, k)
@@ -219,17 +212,53 @@ func checkGlobal(t *testing.T, name string, nw *Network) {
 				dfs(v, big.NewInt(plus[v]))
 			}
 		}
+		// heaviest returns the largest total among the paths through arc
+		// k (any when k < 0) and the union of the arcs of those paths
+		heaviest := func(k int) (*big.Int, map[int]bool) {
+			top, on := new(big.Int), map[int]bool{}
+			for _, p := range all {
+				if k >= 0 && !slices.Contains(p.arcs, k) {
+					continue
+				}
+				switch p.total.Cmp(top) {
+				case 1:
+					top.Set(p.total)
+					clear(on)
+					fallthrough
+				case 0:
+					for _, a := range p.arcs {
+						on[a] = true
+					}
+				}
+			}
+			return top, on
+		}
+		sorted := func(m map[int]bool) []int {
+			var out []int
+			for k := range m {
+				out = append(out, k)
+			}
+			slices.Sort(out)
+			return out
+		}
+		top, onTop := heaviest(-1)
 		p, got := nw.Global(w, 0)
 		if got.Big().Cmp(top) != 0 {
 			t.Errorf("%s %v: global weight %v, enumeration %v", name, kind, got, top)
 		}
-		var want []int
-		for k := range onTop {
-			want = append(want, k)
-		}
-		slices.Sort(want)
-		if !slices.Equal(p.Arcs, want) {
+		if want := sorted(onTop); !slices.Equal(p.Arcs, want) {
 			t.Errorf("%s %v: global arcs %v, enumeration %v", name, kind, p.Arcs, want)
+		}
+		keys := nw.KeyArcs(w, 3)
+		union := map[int]bool{}
+		for _, k := range keys {
+			_, on := heaviest(k)
+			for a := range on {
+				union[a] = true
+			}
+		}
+		if got, want := nw.KeyRouteGlobal(w, keys).Arcs, sorted(union); !slices.Equal(got, want) {
+			t.Errorf("%s %v: key-route global arcs %v, enumeration %v", name, kind, got, want)
 		}
 	}
 }
