@@ -28,8 +28,15 @@ func RPYS(w io.Writer, sp *rpys.Spectrum) error {
 	}
 	first, last := sp.Years[0].Year, sp.Years[len(sp.Years)-1].Year
 	sub := fmt.Sprintf("%d citations of works published %d–%d", sp.Citations, first, last)
-	if sp.Undated+sp.Outside > 0 {
-		sub += fmt.Sprintf("; %d of undated works and %d outside the years not shown", sp.Undated, sp.Outside)
+	var omitted []string
+	if sp.Undated > 0 {
+		omitted = append(omitted, fmt.Sprintf("%d of undated works", sp.Undated))
+	}
+	if sp.Outside > 0 {
+		omitted = append(omitted, fmt.Sprintf("%d of works dated outside the years", sp.Outside))
+	}
+	if len(omitted) > 0 {
+		sub += "; " + strings.Join(omitted, " and ") + " not shown"
 	}
 	c.text(sub, left, 44, 12, "start", `fill="#555555"`)
 
@@ -41,7 +48,7 @@ func RPYS(w io.Writer, sp *rpys.Spectrum) error {
 	if hi == lo {
 		hi = lo + 1
 	}
-	step := niceStep(hi-lo, 6)
+	step := niceStep(hi-lo, 8)
 	lo = math.Floor(lo/step) * step
 	hi = math.Ceil(hi/step) * step
 	yOf := func(v float64) float64 { return top + plotH*(hi-v)/(hi-lo) }
