@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph/burst"
 	"github.com/citegraph/citegraph/graph/overview"
@@ -134,7 +135,7 @@ func (t *textOut) overview(r *Report) {
 			return
 		}
 		t.sub(title)
-		w := max(16, t.width-2-5-6-7-8)
+		w := max(16, t.width-2-5-7-7-8)
 		t.p("  %-*s %4s %6s %6s %7s\n", w, "DOCUMENT", "YEAR", "LOCAL", "GLOBAL", "PER YR")
 		for _, c := range rows {
 			global, perYear := "-", "-"
@@ -256,7 +257,7 @@ func (t *textOut) analyses(r *Report) {
 		}
 	}
 	if b := r.Bursts; b != nil {
-		t.head(fmt.Sprintf("Citation bursts (Kleinberg: s = %g, γ = %g, at least %d years)", b.S, b.Gamma, b.MinYears))
+		t.head(fmt.Sprintf("Citation bursts (Kleinberg: s = %g, γ = %g, at least %s)", b.S, b.Gamma, plural(b.MinYears, "year")))
 		t.burstRows("Works", b.Works, b, b.WorksTested, "works cited at least twice", true)
 		t.burstRows("Keywords", b.Keywords, b, b.KeywordsTested, "keywords used at least twice", false)
 	}
@@ -277,8 +278,10 @@ func (t *textOut) burstRows(title string, rows []burst.Row, b *burst.Result, tes
 	}
 	w = max(12, w)
 	head := fmt.Sprintf("  %-*s %4s %8s %5s %4s", w, strings.ToUpper(title[:len(title)-1]), "YEAR", "STRENGTH", "BEGIN", "END")
-	if line {
-		head += fmt.Sprintf(" %d–%d", b.From, b.To)
+	if span := fmt.Sprintf("%d–%d", b.From, b.To); line && utf8.RuneCountInString(span) <= n {
+		head += " " + span
+	} else if line && n >= 4 {
+		head += " " + strconv.Itoa(b.From)
 	}
 	t.p("%s", head)
 	for _, r := range rows {
