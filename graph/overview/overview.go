@@ -418,38 +418,49 @@ func authorKey(a parse.Author) (family, given string, initials bool) {
 // the corpus with that family name has those initials (or begins with
 // them: "HELLWIG OLAV M").
 func authorKeys(g *graph.Graph, docs []int) func(parse.Author) string {
-	type name struct{ family, given string }
-	full := map[string][]name{} // family → full-name keys
-	seen := map[name]bool{}
+	type name struct {
+		family, given string
+		initials      bool
+	}
+	parts := map[parse.Author]name{}
+	full := map[string][]name{} // family → full names
 	for _, i := range docs {
 		for _, a := range g.Works[i].Authors {
+			if _, ok := parts[a]; ok {
+				continue
+			}
 			f, gv, ini := authorKey(a)
-			if n := (name{f, gv}); gv != "" && !ini && !seen[n] {
-				seen[n] = true
+			n := name{f, gv, ini}
+			parts[a] = n
+			if gv != "" && !ini && !slices.Contains(full[f], n) {
 				full[f] = append(full[f], n)
 			}
 		}
 	}
-	return func(a parse.Author) string {
-		f, gv, ini := authorKey(a)
-		if !ini {
-			return AuthorKey(a)
+	keys := make(map[parse.Author]string, len(parts))
+	for a, n := range parts {
+		keys[a] = n.family
+		if n.given != "" {
+			keys[a] = n.family + " " + n.given
+		}
+		if !n.initials {
+			continue
 		}
 		var match []name
-		for _, n := range full[f] {
+		for _, m := range full[n.family] {
 			var abbr strings.Builder
-			for _, w := range strings.Fields(n.given) {
+			for _, w := range strings.Fields(m.given) {
 				abbr.WriteRune([]rune(w)[0])
 			}
-			if strings.HasPrefix(abbr.String(), gv) {
-				match = append(match, n)
+			if strings.HasPrefix(abbr.String(), n.given) {
+				match = append(match, m)
 			}
 		}
 		if len(match) == 1 {
-			return match[0].family + " " + match[0].given
+			keys[a] = match[0].family + " " + match[0].given
 		}
-		return f + " " + gv
 	}
+	return func(a parse.Author) string { return keys[a] }
 }
 
 // impact computes h, g and m from the citation counts of a set of
