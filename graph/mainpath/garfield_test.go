@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -207,6 +208,54 @@ func BenchmarkAnalyseSciMet(b *testing.B) {
 	for b.Loop() {
 		if _, err := Analyse(g, nil); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// synthetic returns a fixed-seed citation-like network of papers corpus
+// works citing about refs works each (30% other papers, older and biased to
+// recent ones; the rest a heavy-tailed pool of 15 external works per
+// paper), in Pajek's direction, as the S and M corpora of shared/bench.
+func synthetic(papers, refs int) (int, []Arc) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	external := papers * 15
+	var arcs []Arc
+	seen := map[[2]int]bool{}
+	for p := 0; p < papers; p++ {
+		k := rng.IntN(2*refs) + 1
+		for j := 0; j < k; j++ {
+			var to int
+			if p > 0 && rng.Float64() < 0.3 {
+				to = p - 1 - int(float64(p)*rng.Float64()*rng.Float64())
+			} else {
+				to = papers + int(float64(external)*rng.Float64()*rng.Float64()*rng.Float64())
+			}
+			if to == p || seen[[2]int{p, to}] {
+				continue
+			}
+			seen[[2]int{p, to}] = true
+			arcs = append(arcs, Arc{From: to, To: p})
+		}
+	}
+	return papers + external, arcs
+}
+
+// BenchmarkSearchM runs the weights and every search on a network the size
+// of the M corpus (20,000 papers, about 800,000 arcs), whose path counts
+// pass 2⁶⁴.
+func BenchmarkSearchM(b *testing.B) {
+	n, arcs := synthetic(20000, 40)
+	b.ReportMetric(float64(len(arcs)), "arcs")
+	for b.Loop() {
+		nw := NewNetwork(n, arcs)
+		for _, k := range Kinds {
+			w := nw.Weights(k)
+			if k == SPC {
+				nw.LocalForward(w, 0)
+				nw.LocalBackward(w, 0)
+				nw.Global(w, 0)
+				nw.KeyRouteGlobal(w, nw.KeyArcs(w, 10))
+			}
 		}
 	}
 }

@@ -41,6 +41,15 @@ func (a Num) Big() *big.Int {
 // IsZero reports whether a is 0.
 func (a Num) IsZero() bool { return a.big == nil && a.small == 0 }
 
+// ref returns the value as a big.Int to read from: its own when it has
+// one (not to be changed), else tmp set to it.
+func (a Num) ref(tmp *big.Int) *big.Int {
+	if a.big != nil {
+		return a.big
+	}
+	return tmp.SetUint64(a.small)
+}
+
 // Add returns a + b.
 func (a Num) Add(b Num) Num {
 	if a.big == nil && b.big == nil {
@@ -49,7 +58,8 @@ func (a Num) Add(b Num) Num {
 			return Num{small: s}
 		}
 	}
-	return numOfBig(new(big.Int).Add(a.Big(), b.Big()))
+	var ta, tb big.Int
+	return numOfBig(new(big.Int).Add(a.ref(&ta), b.ref(&tb)))
 }
 
 // Mul returns a × b.
@@ -60,7 +70,38 @@ func (a Num) Mul(b Num) Num {
 			return Num{small: lo}
 		}
 	}
-	return numOfBig(new(big.Int).Mul(a.Big(), b.Big()))
+	var ta, tb big.Int
+	return numOfBig(new(big.Int).Mul(a.ref(&ta), b.ref(&tb)))
+}
+
+// sum accumulates Nums in place, allocating only when the total passes 64
+// bits (and then growing one big.Int).
+type sum struct {
+	small uint64
+	big   *big.Int
+}
+
+func (s *sum) add(x Num) {
+	if s.big == nil && x.big == nil {
+		r, carry := bits.Add64(s.small, x.small, 0)
+		if carry == 0 {
+			s.small = r
+			return
+		}
+	}
+	if s.big == nil {
+		s.big = new(big.Int).SetUint64(s.small)
+	}
+	var t big.Int
+	s.big.Add(s.big, x.ref(&t))
+}
+
+// num returns the total; the sum must not be used afterwards.
+func (s *sum) num() Num {
+	if s.big == nil {
+		return Num{small: s.small}
+	}
+	return numOfBig(s.big)
 }
 
 // Cmp returns -1, 0 or +1 as a < b, a == b or a > b.

@@ -2,6 +2,8 @@ package mainpath
 
 import (
 	"cmp"
+	"math/big"
+	"math/bits"
 	"slices"
 )
 
@@ -251,15 +253,14 @@ func (nw *Network) Global(w *Weights, tol float64) (Path, Num) {
 func (nw *Network) heaviest(w *Weights) (in, out []Num) {
 	n := nw.Len()
 	in, out = make([]Num, n), make([]Num, n)
+	var scratch big.Int
 	for _, v32 := range nw.topo {
 		v := int(v32)
 		if nw.startsAt(w.Kind, v) {
 			in[v] = w.Plus[v]
 		}
 		for _, k := range nw.In(v) {
-			if s := in[nw.Arcs[k].From].Add(w.Arc[k]); s.Cmp(in[v]) > 0 {
-				in[v] = s
-			}
+			in[v] = larger(in[v], in[nw.Arcs[k].From], w.Arc[k], &scratch)
 		}
 	}
 	for i := len(nw.topo) - 1; i >= 0; i-- {
@@ -268,10 +269,28 @@ func (nw *Network) heaviest(w *Weights) (in, out []Num) {
 			out[v] = w.Minus[v]
 		}
 		for _, k := range nw.Out(v) {
-			if s := out[nw.Arcs[k].To].Add(w.Arc[k]); s.Cmp(out[v]) > 0 {
-				out[v] = s
-			}
+			out[v] = larger(out[v], out[nw.Arcs[k].To], w.Arc[k], &scratch)
 		}
 	}
 	return in, out
+}
+
+// larger returns the larger of best and a + b, computing a + b in scratch
+// and allocating only when it wins.
+func larger(best, a, b Num, scratch *big.Int) Num {
+	if a.big == nil && b.big == nil {
+		if s, carry := bits.Add64(a.small, b.small, 0); carry == 0 {
+			if best.big == nil && s > best.small {
+				return Num{small: s}
+			}
+			return best // best ≥ 2⁶⁴ > s, or best.small ≥ s
+		}
+	}
+	var ta, tb big.Int
+	scratch.Add(a.ref(&ta), b.ref(&tb))
+	var tbest big.Int
+	if scratch.Cmp(best.ref(&tbest)) <= 0 {
+		return best
+	}
+	return Num{big: new(big.Int).Set(scratch)}
 }

@@ -80,34 +80,35 @@ func (nw *Network) endsAt(kind Kind, v int) bool { return kind == SPNP || nw.IsS
 func (nw *Network) Weights(kind Kind) *Weights {
 	n := nw.Len()
 	w := &Weights{Kind: kind, Arc: make([]Num, len(nw.Arcs)), Minus: make([]Num, n), Plus: make([]Num, n)}
-	one := NumOf(1)
 	for _, v32 := range nw.topo {
 		v := int(v32)
-		var s Num
+		var s sum
 		if nw.startsAt(kind, v) {
-			s = one
+			s.small = 1
 		}
 		for _, k := range nw.In(v) {
-			s = s.Add(w.Minus[nw.Arcs[k].From])
+			s.add(w.Minus[nw.Arcs[k].From])
 		}
-		w.Minus[v] = s
+		w.Minus[v] = s.num()
 	}
 	for i := len(nw.topo) - 1; i >= 0; i-- {
 		v := int(nw.topo[i])
-		var s Num
+		var s sum
 		if nw.endsAt(kind, v) {
-			s = one
+			s.small = 1
 		}
 		for _, k := range nw.Out(v) {
-			s = s.Add(w.Plus[nw.Arcs[k].To])
+			s.add(w.Plus[nw.Arcs[k].To])
 		}
-		w.Plus[v] = s
+		w.Plus[v] = s.num()
 	}
+	var total sum
 	for k, a := range nw.Arcs {
 		w.Arc[k] = w.Minus[a.From].Mul(w.Plus[a.To])
 		if nw.startsAt(kind, a.From) {
-			w.Total = w.Total.Add(w.Plus[a.To]) // paths whose first arc is k
+			total.add(w.Plus[a.To]) // paths whose first arc is k
 		}
 	}
+	w.Total = total.num()
 	return w
 }

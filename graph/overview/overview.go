@@ -423,7 +423,13 @@ func authorKeys(g *graph.Graph, docs []int) func(parse.Author) string {
 		initials      bool
 	}
 	parts := map[parse.Author]name{}
-	full := map[string][]name{} // family → full names
+	// full names by family name and first initial
+	type first struct {
+		family string
+		letter rune
+	}
+	full := map[first][]name{}
+	seen := map[name]bool{}
 	for _, i := range docs {
 		for _, a := range g.Works[i].Authors {
 			if _, ok := parts[a]; ok {
@@ -432,8 +438,10 @@ func authorKeys(g *graph.Graph, docs []int) func(parse.Author) string {
 			f, gv, ini := authorKey(a)
 			n := name{f, gv, ini}
 			parts[a] = n
-			if gv != "" && !ini && !slices.Contains(full[f], n) {
-				full[f] = append(full[f], n)
+			if gv != "" && !ini && !seen[n] {
+				seen[n] = true
+				key := first{f, []rune(gv)[0]}
+				full[key] = append(full[key], n)
 			}
 		}
 	}
@@ -447,7 +455,7 @@ func authorKeys(g *graph.Graph, docs []int) func(parse.Author) string {
 			continue
 		}
 		var match []name
-		for _, m := range full[n.family] {
+		for _, m := range full[first{n.family, []rune(n.given)[0]}] {
 			var abbr strings.Builder
 			for _, w := range strings.Fields(m.given) {
 				abbr.WriteRune([]rune(w)[0])
