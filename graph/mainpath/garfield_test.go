@@ -259,3 +259,14 @@ func BenchmarkSearchM(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkAnalyseSmaGri(b *testing.B) {
+	net, years := zipNet(b, "bavla-Nets_SmaGri.zip", "SmaGri")
+	g := graphOf(net, years)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Analyse(g, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
