@@ -35,8 +35,10 @@ type Result struct {
 	// works of year t citing the work, d the citations all corpus works of
 	// year t make.
 	Works []Row `json:"works"`
-	// Keywords are bursts of keywords: r is the number of corpus works of
-	// year t carrying the keyword, d the number of corpus works of year t.
+	// Keywords are bursts of keywords (the authors' and the database's
+	// together, as CiteSpace's keyword nodes): r is the number of corpus
+	// works of year t carrying the keyword, d the number of corpus works of
+	// year t.
 	Keywords []Row `json:"keywords"`
 	// WorksTested and KeywordsTested count the series examined: works cited
 	// at least twice and keywords used at least twice by dated corpus works.
@@ -107,7 +109,8 @@ func Compute(g *graph.Graph, opt *Options) *Result {
 		}
 		docs[t]++
 		seen := map[string]bool{}
-		for _, k := range g.Works[i].Keywords {
+		w := &g.Works[i]
+		for _, k := range append(slices.Clip(w.Keywords), w.IndexKeywords...) {
 			k = strings.Join(strings.Fields(k), " ")
 			key := parse.Fold(k)
 			if key == "" || seen[key] {

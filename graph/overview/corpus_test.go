@@ -126,7 +126,9 @@ func TestCorpusIndependent(t *testing.T) {
 			t.Errorf("%s: %d documents of %d records, raw %d records, %d duplicates", rel, ov.Documents, ov.Records, len(raw), r.Stats.DuplicatesMerged)
 		}
 
-		years, types, sources, keywords := map[int]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+		years, types, sources := map[int]int{}, map[string]int{}, map[string]int{}
+		keywords, index := map[string]int{}, map[string]int{}
+		addressed := 0 // records with an address (C1, else RP)
 		sumTC, nTC := 0, 0
 		for _, rec := range raw {
 			y, _ := strconv.Atoi(rec.one("PY"))
@@ -137,13 +139,17 @@ func TestCorpusIndependent(t *testing.T) {
 				sumTC += tc
 				nTC++
 			}
-			seen := map[string]bool{}
-			for _, k := range strings.Split(rec.one("DE")+";"+rec.one("ID"), ";") {
-				k = keyOf(k)
-				if k != "" && !seen[k] {
-					seen[k] = true
-					keywords[k]++
+			for tag, tally := range map[string]map[string]int{"DE": keywords, "ID": index} {
+				seen := map[string]bool{}
+				for _, k := range strings.Split(rec.one(tag), ";") {
+					if k = keyOf(k); k != "" && !seen[k] {
+						seen[k] = true
+						tally[k]++
+					}
 				}
+			}
+			if len(rec["C1"]) > 0 || len(rec["RP"]) > 0 {
+				addressed++
 			}
 		}
 		for _, p := range ov.Production {
@@ -170,13 +176,30 @@ func TestCorpusIndependent(t *testing.T) {
 				t.Errorf("%s: source %q: %d, raw %d", rel, s.Name, s.Documents, sources[strings.ToUpper(s.Name)])
 			}
 		}
-		if ov.Keywords != len(keywords) {
-			t.Errorf("%s: %d keywords, raw %d", rel, ov.Keywords, len(keywords))
+		if ov.Keywords != len(keywords) || ov.IndexKeywords != len(index) {
+			t.Errorf("%s: %d author and %d index keywords, raw %d and %d", rel, ov.Keywords, ov.IndexKeywords, len(keywords), len(index))
 		}
 		for _, k := range ov.TopKeywords {
 			if keywords[keyOf(k.Name)] != k.Count {
 				t.Errorf("%s: keyword %q: %d, raw %d", rel, k.Name, k.Count, keywords[keyOf(k.Name)])
 			}
+		}
+		for _, k := range ov.TopIndexKeywords {
+			if index[keyOf(k.Name)] != k.Count {
+				t.Errorf("%s: index keyword %q: %d, raw %d", rel, k.Name, k.Count, index[keyOf(k.Name)])
+			}
+		}
+		// every addressed record counts for one country, by its first author
+		withCountry, single, multiple := 0, 0, 0
+		for _, c := range ov.Countries {
+			withCountry += c.Documents
+			single += c.Single
+			multiple += c.Multiple
+		}
+		t.Logf("%s: %d documents in %d countries (%d single-, %d multiple-country), %d records with an address",
+			rel, withCountry, len(ov.Countries), single, multiple, addressed)
+		if withCountry != addressed || single+multiple != withCountry {
+			t.Errorf("%s: %d documents with a country, %d records with an address", rel, withCountry, addressed)
 		}
 
 		// authors from AU, with their documents' TC

@@ -31,10 +31,10 @@ type Options struct {
 	// publication year of the corpus, so the same input always gives the
 	// same numbers (bibliometrix uses the calendar year of the run).
 	RefYear int
-	// Countries, when set, returns the countries of a work's authors in
-	// author order (the first is the first author's). Works for which it
-	// returns nothing are left out of the country tables. Nil: no country
-	// tables.
+	// Countries returns the countries of a work: the first author's
+	// first, then those of every address. Works for which it returns
+	// nothing are left out of the country tables. Nil means WorkCountries,
+	// from the works' affiliations.
 	Countries func(w *graph.Work) []string
 }
 
@@ -162,6 +162,7 @@ type Overview struct {
 	CitedWorks         int     `json:"cited_works"`
 	LocalCitations     int     `json:"local_citations"`
 	Keywords           int     `json:"keywords"`
+	IndexKeywords      int     `json:"index_keywords"`
 	Authors            int     `json:"authors"`
 	AuthorAppearances  int     `json:"author_appearances"`
 	SingleAuthoredDocs int     `json:"single_authored_documents"`
@@ -181,6 +182,9 @@ type Overview struct {
 	MostLocal     []Cited   `json:"most_cited_local"`
 	MostGlobal    []Cited   `json:"most_cited_global"`
 	TopKeywords   []Count   `json:"top_keywords"`
+	// TopIndexKeywords are the keywords a database assigned (WoS
+	// Keywords Plus, Scopus index keywords, MeSH), counted apart.
+	TopIndexKeywords []Count `json:"top_index_keywords,omitempty"`
 	Lotka         Lotka     `json:"lotka"`
 }
 
@@ -298,10 +302,25 @@ func Compute(g *graph.Graph, records, references int, opt *Options) *Overview {
 	// keywords: documents carrying each, folded as parse.Fold does (case,
 	// diacritics, punctuation: "Bit-patterned media" is "bit patterned
 	// media", as the readers already merge them within a record)
+	ov.Keywords, ov.TopKeywords = keywords(g, docs, top, func(w *graph.Work) []string { return w.Keywords })
+	ov.IndexKeywords, ov.TopIndexKeywords = keywords(g, docs, top, func(w *graph.Work) []string { return w.IndexKeywords })
+
+	authors(g, docs, ov, top)
+	sources(g, docs, ov, top)
+	of := opt.Countries
+	if of == nil {
+		of = WorkCountries
+	}
+	countries(g, docs, ov, of)
+	return ov
+}
+
+// keywords counts the documents carrying each keyword of one kind.
+func keywords(g *graph.Graph, docs []int, top int, of func(*graph.Work) []string) (int, []Count) {
 	kw, kwName := map[string]int{}, map[string]map[string]int{}
 	for _, i := range docs {
 		seen := map[string]bool{}
-		for _, k := range g.Works[i].Keywords {
+		for _, k := range of(&g.Works[i]) {
 			k = strings.Join(strings.Fields(k), " ")
 			key := parse.Fold(k)
 			if key == "" || seen[key] {
@@ -312,15 +331,29 @@ func Compute(g *graph.Graph, records, references int, opt *Options) *Overview {
 			countSpelling(kwName, key, k)
 		}
 	}
-	ov.Keywords = len(kw)
-	ov.TopKeywords = counts(kw, kwName, top)
+	return len(kw), counts(kw, kwName, top)
+}
 
-	authors(g, docs, ov, top)
-	sources(g, docs, ov, top)
-	if opt.Countries != nil {
-		countries(g, docs, ov, opt.Countries)
+// WorkCountries returns the countries of a work from its affiliations: the
+// first author's (the first address linked to author 0, else the first
+// address with a country), then the country of every address, as
+// bibliometrix's AU1_CO and AU_CO.
+func WorkCountries(w *graph.Work) []string {
+	var first string
+	var all []string
+	for _, a := range w.Affiliations {
+		if a.Country == "" {
+			continue
+		}
+		all = append(all, a.Country)
+		if first == "" && slices.Contains(a.Authors, 0) {
+			first = a.Country
+		}
 	}
-	return ov
+	if len(all) == 0 {
+		return nil
+	}
+	return append([]string{cmp.Or(first, all[0])}, all...)
 }
 
 func countSpelling(m map[string]map[string]int, key, spelling string) {

@@ -159,3 +159,19 @@ func TestAuthorKey(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkCountries: the first author's country is that of the first
+// address linked to author 0, else of the first address.
+func TestWorkCountries(t *testing.T) {
+	w := &graph.Work{Affiliations: []parse.Affiliation{{Country: "United Kingdom", Authors: []int{1}}, {Raw: "no country"}, {Country: "United States", Authors: []int{0, 2}}}}
+	if got := WorkCountries(w); !slices.Equal(got, []string{"United States", "United Kingdom", "United States"}) {
+		t.Errorf("countries %v", got)
+	}
+	w.Affiliations[2].Authors = nil
+	if got := WorkCountries(w); got[0] != "United Kingdom" {
+		t.Errorf("unlinked addresses: first country %q, want the first address's", got[0])
+	}
+	if got := WorkCountries(&graph.Work{}); got != nil {
+		t.Errorf("no addresses: %v", got)
+	}
+}

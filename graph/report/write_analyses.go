@@ -147,13 +147,20 @@ func (t *textOut) overview(r *Report) {
 	}
 	cited("Most cited in the corpus (LCS)", ov.MostLocal)
 	cited("Most cited globally (GCS)", ov.MostGlobal)
-	if len(ov.TopKeywords) > 0 {
-		t.sub("Most frequent keywords")
+	for _, kw := range []struct {
+		title string
+		rows  []overview.Count
+		all   int
+	}{{"Most frequent keywords", ov.TopKeywords, ov.Keywords}, {"Most frequent index keywords", ov.TopIndexKeywords, ov.IndexKeywords}} {
+		if len(kw.rows) == 0 {
+			continue
+		}
+		t.sub(kw.title)
 		parts = parts[:0]
-		for _, k := range ov.TopKeywords {
+		for _, k := range kw.rows {
 			parts = append(parts, fmt.Sprintf("%s %d", k.Name, k.Count))
 		}
-		t.para("%s (of %d distinct).", strings.Join(parts, " · "), ov.Keywords)
+		t.para("%s (of %d distinct).", strings.Join(parts, " · "), kw.all)
 	}
 	if len(ov.Countries) > 0 {
 		t.sub("Countries (first author)")
@@ -324,8 +331,8 @@ func mdOverview(bw *bufio.Writer, r *Report) {
 		ov.Documents, ov.Records, ov.Sources, ov.GrowthRate, ov.RefYear, ov.AverageAge)
 	p("| citations per document (GCS, %d stated) | %.2f |\n| citations per document per year | %.2f |\n| local citations (LCS) | %d |\n",
 		ov.WithCitations, ov.CitationsPerDoc, ov.CitationsPerDocYr, ov.LocalCitations)
-	p("| references (distinct works) | %d (%d) |\n| keywords | %d |\n| authors (appearances) | %d (%d) |\n| single-authored documents | %d |\n| authors per document | %.2f |\n",
-		ov.References, ov.CitedWorks, ov.Keywords, ov.Authors, ov.AuthorAppearances, ov.SingleAuthoredDocs, ov.CoAuthorsPerDoc)
+	p("| references (distinct works) | %d (%d) |\n| keywords (index keywords) | %d (%d) |\n| authors (appearances) | %d (%d) |\n| single-authored documents | %d |\n| authors per document | %.2f |\n",
+		ov.References, ov.CitedWorks, ov.Keywords, ov.IndexKeywords, ov.Authors, ov.AuthorAppearances, ov.SingleAuthoredDocs, ov.CoAuthorsPerDoc)
 	if l := ov.Lotka; l.Fitted {
 		p("| Lotka's law | β = %.2f, C = %.3f, R² = %.3f |\n", l.Beta, l.C, l.R2)
 	}
@@ -366,9 +373,15 @@ func mdOverview(bw *bufio.Writer, r *Report) {
 			p("| %s | %s | %d | %s |\n", md(c.Label), yearOrDash(c.Year), c.Local, global)
 		}
 	}
-	if len(ov.TopKeywords) > 0 {
-		p("\n### Most frequent keywords\n\n| keyword | documents |\n|---|---:|\n")
-		for _, k := range ov.TopKeywords {
+	for _, kw := range []struct {
+		title string
+		rows  []overview.Count
+	}{{"Most frequent keywords", ov.TopKeywords}, {"Most frequent index keywords", ov.TopIndexKeywords}} {
+		if len(kw.rows) == 0 {
+			continue
+		}
+		p("\n### %s\n\n| keyword | documents |\n|---|---:|\n", kw.title)
+		for _, k := range kw.rows {
 			p("| %s | %d |\n", md(k.Name), k.Count)
 		}
 	}
