@@ -185,7 +185,7 @@ type Overview struct {
 	// TopIndexKeywords are the keywords a database assigned (WoS
 	// Keywords Plus, Scopus index keywords, MeSH), counted apart.
 	TopIndexKeywords []Count `json:"top_index_keywords,omitempty"`
-	Lotka         Lotka     `json:"lotka"`
+	Lotka            Lotka   `json:"lotka"`
 }
 
 // Compute describes the corpus works of g; records is the number of input
