@@ -60,13 +60,14 @@ type Options struct {
 	Transport http.RoundTripper
 }
 
-// Stats accounts for what a Client did.
+// Stats accounts for what a Client did. Works and identifiers are counted
+// once however often they were looked up.
 type Stats struct {
 	Source   string
 	Requests int // HTTP requests sent, retries included
 	Retries  int // of those, retries
-	// Network counts the works received in answer to this run's requests,
-	// Cached the works read from the cache; each work once per lookup.
+	// Network counts the works received in answer to this client's
+	// requests, Cached the other works, read from the cache.
 	Network, Cached int
 	// NotFound counts identifiers the source does not know (asked now, or
 	// remembered as unknown by the cache).
@@ -100,6 +101,11 @@ type Client struct {
 	last    time.Time // when the last request was sent
 	stats   Stats
 	origins map[string]Origin // by record File
+	// the works received and read from the cache (with their retrieval
+	// date), and the identifiers not found or not asked, by key
+	network            map[string]bool
+	cached             map[string]time.Time
+	notFound, notAsked map[string]bool
 }
 
 // The APIs' addresses.
@@ -156,6 +162,8 @@ func New(opt Options) (*Client, error) {
 		sleep: sleepCtx, now: time.Now,
 		stats:   Stats{Source: opt.Source},
 		origins: map[string]Origin{},
+		network: map[string]bool{}, cached: map[string]time.Time{},
+		notFound: map[string]bool{}, notAsked: map[string]bool{},
 	}, nil
 }
 
@@ -163,7 +171,32 @@ func New(opt Options) (*Client, error) {
 func (c *Client) Source() string { return c.opt.Source }
 
 // Stats returns the account of the lookups so far.
-func (c *Client) Stats() Stats { return c.stats }
+func (c *Client) Stats() Stats {
+	st := c.stats
+	st.Network, st.NotFound, st.NotAsked = len(c.network), len(c.notFound), len(c.notAsked)
+	for k, t := range c.cached {
+		if c.network[k] {
+			continue // received by this client, then read back
+		}
+		st.Cached++
+		if !t.IsZero() {
+			if st.Oldest.IsZero() || t.Before(st.Oldest) {
+				st.Oldest = t
+			}
+			if t.After(st.Newest) {
+				st.Newest = t
+			}
+		}
+	}
+	return st
+}
+
+// notAskedAll counts keys as not looked up.
+func (c *Client) notAskedAll(keys []string) {
+	for _, k := range keys {
+		c.notAsked[k] = true
+	}
+}
 
 // Origin returns where a record this client returned came from, by the
 // record's File.
@@ -199,11 +232,11 @@ func (c *Client) Lookup(ctx context.Context, keys []string) (map[string]parse.Re
 			continue
 		}
 		seen[k] = true
-		if rec, found, ok := c.cached(k); ok {
+		if rec, found, ok := c.fromCache(k); ok {
 			if found {
 				out[k] = rec
 			} else {
-				c.stats.NotFound++
+				c.notFound[k] = true
 			}
 			continue
 		}
@@ -212,7 +245,7 @@ func (c *Client) Lookup(ctx context.Context, keys []string) (map[string]parse.Re
 	for _, kind := range keySpace {
 		todo := byKind[kind]
 		if c.opt.Offline {
-			c.stats.NotAsked += len(todo)
+			c.notAskedAll(todo)
 			continue
 		}
 		for len(todo) > 0 {
@@ -220,7 +253,7 @@ func (c *Client) Lookup(ctx context.Context, keys []string) (map[string]parse.Re
 			err := c.lookupBatch(ctx, kind, todo[:n], out)
 			if errors.Is(err, errBudget) {
 				c.stats.BudgetSpent = true
-				c.stats.NotAsked += len(todo)
+				c.notAskedAll(todo)
 				break
 			}
 			if err != nil {
@@ -232,9 +265,9 @@ func (c *Client) Lookup(ctx context.Context, keys []string) (map[string]parse.Re
 	return out, nil
 }
 
-// cached looks a key up in the cache: ok when the cache answers, found
+// fromCache looks a key up in the cache: ok when the cache answers, found
 // when it knows the work.
-func (c *Client) cached(key string) (rec parse.Record, found, ok bool) {
+func (c *Client) fromCache(key string) (rec parse.Record, found, ok bool) {
 	if c.opt.Cache == nil {
 		return rec, false, false
 	}
@@ -261,14 +294,8 @@ func (c *Client) cached(key string) (rec parse.Record, found, ok bool) {
 
 // useCached counts a cache entry's works as read from the cache.
 func (c *Client) useCached(e *entry) {
-	c.stats.Cached += len(e.records)
-	if !e.retrieved.IsZero() {
-		if c.stats.Oldest.IsZero() || e.retrieved.Before(c.stats.Oldest) {
-			c.stats.Oldest = e.retrieved
-		}
-		if e.retrieved.After(c.stats.Newest) {
-			c.stats.Newest = e.retrieved
-		}
+	for i := range e.records {
+		c.cached[c.Key(e.records[i].IDs, e.records[i].DOI)] = e.retrieved
 	}
 	c.origins[e.path] = Origin{Retrieved: e.retrieved, Cached: true}
 }
@@ -307,7 +334,7 @@ func (c *Client) lookupBatch(ctx context.Context, kind string, keys []string, ou
 			continue
 		}
 		rec := e.records[0]
-		c.stats.Network++
+		c.network[c.Key(rec.IDs, rec.DOI)] = true
 		if err := c.file(rec, data); err != nil {
 			return err
 		}
@@ -324,7 +351,7 @@ func (c *Client) lookupBatch(ctx context.Context, kind string, keys []string, ou
 	for _, k := range keys {
 		if !found[k] {
 			missing++
-			c.stats.NotFound++
+			c.notFound[k] = true
 			if c.opt.Cache != nil {
 				if _, err := c.opt.Cache.write(c.opt.Source, k, encodeEntry(c.opt.Source, hdr, nil)); err != nil {
 					return err
@@ -332,9 +359,17 @@ func (c *Client) lookupBatch(ctx context.Context, kind string, keys []string, ou
 			}
 		}
 	}
-	c.progressf("%s: %d %s looked up, %d found (%d requests so far)", c.opt.Source, len(keys), kindName(kind, len(keys)),
-		len(keys)-missing, c.stats.Requests)
+	c.progressf("%s: %d %s looked up, %d found (%s so far)", c.opt.Source, len(keys), kindName(kind, len(keys)),
+		len(keys)-missing, plural(c.stats.Requests, "request"))
 	return nil
+}
+
+// plural writes a count and a unit.
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
 }
 
 // kindName names identifiers of a kind for progress lines.
@@ -411,7 +446,7 @@ func (c *Client) Citing(ctx context.Context, key string) ([]parse.Record, error)
 		}
 	}
 	if c.opt.Offline {
-		c.stats.NotAsked++
+		c.notAsked[ckey] = true
 		return nil, nil
 	}
 	q := url.Values{}
@@ -423,7 +458,7 @@ func (c *Client) Citing(ctx context.Context, key string) ([]parse.Record, error)
 	u, total, truncated, err := c.pages(ctx, q, c.opt.MaxCiting, func(page []json.RawMessage) { raws = append(raws, page...) })
 	if errors.Is(err, errBudget) {
 		c.stats.BudgetSpent = true
-		c.stats.NotAsked++
+		c.notAsked[ckey] = true
 		err = nil
 		truncated = true // not cached below: a later run with budget reads all
 	}
@@ -443,7 +478,9 @@ func (c *Client) Citing(ctx context.Context, key string) ([]parse.Record, error)
 	}
 	e := readEntry(c.opt.Source, path, data)
 	c.origins[path] = Origin{Retrieved: c.stats.Started}
-	c.stats.Network += len(e.records)
+	for i := range e.records {
+		c.network[c.Key(e.records[i].IDs, e.records[i].DOI)] = true
+	}
 	for _, raw := range raws {
 		one := encodeEntry(c.opt.Source, header{Retrieved: hdr.Retrieved, URL: u}, []json.RawMessage{raw})
 		if e1 := readEntry(c.opt.Source, "", one); len(e1.records) == 1 {
@@ -452,7 +489,7 @@ func (c *Client) Citing(ctx context.Context, key string) ([]parse.Record, error)
 			}
 		}
 	}
-	c.progressf("%s: %d works citing %s read of %d (%d requests so far)", c.opt.Source, len(e.records), id, total, c.stats.Requests)
+	c.progressf("%s: %d works citing %s read of %d (%s so far)", c.opt.Source, len(e.records), id, total, plural(c.stats.Requests, "request"))
 	return keep(e), nil
 }
 

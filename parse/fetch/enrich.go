@@ -16,8 +16,9 @@ type Enrichment struct {
 	// Asked counts the records looked up: those with an identifier the
 	// source can be asked by, except records that came from this source.
 	Asked int
-	// NoID counts the records without such an identifier.
-	NoID int
+	// NoID counts the records without such an identifier, Own the records
+	// that came from the source (its own format), not looked up again.
+	NoID, Own int
 	// RefsAdded counts the references the found works list.
 	RefsAdded int
 }
@@ -32,6 +33,7 @@ func Enrich(ctx context.Context, c *Client, recs []parse.Record) (*Enrichment, e
 	for i := range recs {
 		rec := &recs[i]
 		if rec.Format == c.Source() {
+			en.Own++
 			continue
 		}
 		if want[i] = c.Key(rec.IDs, rec.DOI); want[i] == "" {
@@ -63,7 +65,8 @@ func Enrich(ctx context.Context, c *Client, recs []parse.Record) (*Enrichment, e
 // Filled is what FillReferences did.
 type Filled struct {
 	// Bare counts the references known by an identifier alone (no title)
-	// that were looked up; Filled those given what the source knows.
+	// that were looked up; Filled those the source knows, whose empty
+	// fields it filled.
 	Bare, Filled int
 	// Files names, by key, the cache entry each filled reference's
 	// description came from.
