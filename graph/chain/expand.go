@@ -202,20 +202,32 @@ func (x *expander) step(ctx context.Context, frontier []int, d int, dir string) 
 }
 
 // graph resolves the pool and returns its graph, the work of each record,
-// the seed works and the other works with a record (the candidates).
+// the seed works and the other works with a record (the candidates). A
+// record is found in its work by its key (every record the steps add has
+// one), else by its Source (seeds without identifier).
 func (x *expander) graph(nSeeds int) (g *graph.Graph, recWork, seeds, cands []int) {
 	g = graph.New(graph.Resolve(x.pool, nil))
-	bySource := map[string]int{}
-	for i := range x.pool {
-		bySource[x.pool[i].Source] = i
+	byKey, bySource := map[string]int{}, map[string]int{}
+	for w := range g.Works {
+		wk := &g.Works[w]
+		if k := x.src.Key(wk.IDs, wk.DOI); k != "" {
+			byKey[k] = w
+		}
+		for _, k := range workKeys(wk) {
+			byKey[k] = w
+		}
+		for _, s := range wk.Sources {
+			bySource[s] = w
+		}
 	}
 	recWork = make([]int, len(x.pool))
-	for w := range g.Works {
-		for _, s := range g.Works[w].Sources {
-			if i, ok := bySource[s]; ok {
-				recWork[i] = w
-			}
+	for i := range x.pool {
+		rec := &x.pool[i]
+		w, ok := byKey[x.src.Key(rec.IDs, rec.DOI)]
+		if !ok {
+			w = bySource[rec.Source]
 		}
+		recWork[i] = w
 	}
 	isSeed := map[int]bool{}
 	for i := 0; i < nSeeds; i++ {
