@@ -77,16 +77,29 @@ type Filled struct {
 // but no title (OpenAlex referenced_works, DOI-only entries) and fills
 // their empty fields (title, authors, year, venue, volume, pages, DOI and
 // other identifiers) in place from the works found. Raw stays as it was.
+// References to works that recs themselves describe are left to the
+// resolution, which joins them to those records by identifier.
 func FillReferences(ctx context.Context, c *Client, recs []parse.Record) (*Filled, error) {
 	f := &Filled{Files: map[string]string{}}
+	corpus := map[string]bool{}
+	for i := range recs {
+		for _, k := range allKeys(recs[i].IDs, recs[i].DOI) {
+			corpus[k] = true
+		}
+	}
+	bare := func(ref *parse.Reference) string {
+		if ref.Title != "" {
+			return ""
+		}
+		if k := c.Key(ref.IDs, ref.DOI); !corpus[k] {
+			return k
+		}
+		return ""
+	}
 	var keys []string
 	for i := range recs {
 		for j := range recs[i].References {
-			ref := &recs[i].References[j]
-			if ref.Title != "" {
-				continue
-			}
-			if k := c.Key(ref.IDs, ref.DOI); k != "" {
+			if k := bare(&recs[i].References[j]); k != "" {
 				keys = append(keys, k)
 			}
 		}
@@ -95,10 +108,7 @@ func FillReferences(ctx context.Context, c *Client, recs []parse.Record) (*Fille
 	for i := range recs {
 		for j := range recs[i].References {
 			ref := &recs[i].References[j]
-			if ref.Title != "" {
-				continue
-			}
-			k := c.Key(ref.IDs, ref.DOI)
+			k := bare(ref)
 			if k == "" {
 				continue
 			}
