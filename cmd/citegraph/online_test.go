@@ -688,3 +688,88 @@ func TestNoSocketWithoutFetch(t *testing.T) {
 		}
 	}
 }
+
+// TestExpandCrossrefByID: a seed named by its DOI, chained backward through
+// Crossref: of its references, the replay server knows the two works of
+// the same corpus file (10.1016/j.websem…), which are added, ranked as an
+// independent count of their links to the seed ranks them.
+func TestExpandCrossrefByID(t *testing.T) {
+	srv := fetchtest.New()
+	t.Cleanup(srv.Close)
+	path := fetchtest.Corpus(t, "crossref/opencitations-index_crossref_dump.json")
+	if _, err := srv.LoadCrossref(path); err != nil {
+		t.Fatal(err)
+	}
+	useReplay(t, srv)
+	data, _ := os.ReadFile(path)
+	var dump struct {
+		Items []struct {
+			DOI       string `json:"DOI"`
+			Reference []struct {
+				DOI string `json:"DOI"`
+			} `json:"reference"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(data, &dump); err != nil {
+		t.Fatal(err)
+	}
+	refs := map[string]map[string]bool{}
+	for _, it := range dump.Items {
+		refs[strings.ToLower(it.DOI)] = map[string]bool{}
+		for _, r := range it.Reference {
+			if r.DOI != "" {
+				refs[strings.ToLower(it.DOI)][strings.ToLower(r.DOI)] = true
+			}
+		}
+	}
+	const seed = "10.1108/jd-12-2013-0166"
+	want := map[string]int{}
+	for doi := range refs {
+		if refs[seed][doi] {
+			score := 1 // cited by the seed
+			for r := range refs[doi] {
+				if refs[seed][r] {
+					score++ // a shared reference
+				}
+			}
+			want["doi:"+doi] = score
+		}
+	}
+	if len(want) != 2 {
+		t.Fatalf("the seed cites %d works of the file, the test expects 2", len(want))
+	}
+	cache := t.TempDir()
+	args := []string{"expand", "-fetch", "crossref", "-direction", "refs", "-cache", cache, "-format", "json", "-out", "", "https://doi.org/" + seed}
+	stdout, stderr, err := citegraph(t, args...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	var rep struct {
+		Records    int `json:"records"`
+		Enrichment struct {
+			Expansion struct {
+				Added []struct {
+					ID    string `json:"id"`
+					Score int    `json:"score"`
+				} `json:"added"`
+			} `json:"expansion"`
+		} `json:"enrichment"`
+	}
+	json.Unmarshal([]byte(stdout), &rep)
+	added := rep.Enrichment.Expansion.Added
+	if len(added) != 2 || rep.Records != 3 {
+		t.Fatalf("%d records, added %+v; want the seed and 2 works", rep.Records, added)
+	}
+	for _, a := range added {
+		if a.Score != want[a.ID] {
+			t.Errorf("%s scored %d, want %d", a.ID, a.Score, want[a.ID])
+		}
+	}
+	if added[0].Score < added[1].Score {
+		t.Errorf("not in score order: %+v", added)
+	}
+	n := srv.Count()
+	if _, _, err := citegraph(t, args...); err != nil || srv.Count() != n {
+		t.Errorf("second run: %v, %d requests", err, srv.Count()-n)
+	}
+}
