@@ -248,8 +248,20 @@ func (c *Client) Lookup(ctx context.Context, keys []string) (map[string]parse.Re
 			c.notAskedAll(todo)
 			continue
 		}
+		// identifiers that would break a filter go one by one, first
+		var odd []string
+		todo = slices.DeleteFunc(todo, func(k string) bool {
+			if !batchable(k) {
+				odd = append(odd, k)
+			}
+			return !batchable(k)
+		})
+		todo = append(odd, todo...)
 		for len(todo) > 0 {
 			n := min(batchSize, len(todo))
+			if len(odd) > 0 {
+				n, odd = 1, odd[1:]
+			}
 			err := c.lookupBatch(ctx, kind, todo[:n], out)
 			if errors.Is(err, errBudget) {
 				c.stats.BudgetSpent = true
@@ -300,9 +312,53 @@ func (c *Client) useCached(e *entry) {
 	c.origins[e.path] = Origin{Retrieved: e.retrieved, Cached: true}
 }
 
-// lookupBatch asks for the works of keys of one kind and files them in out
-// and in the cache, with an empty entry for each key nothing answered.
+// batchable reports whether a key can be one of the values of a filter:
+// a DOI holding ',' or '|' (the filters' separators) cannot.
+func batchable(key string) bool {
+	return !strings.ContainsAny(key, ",|")
+}
+
+// lookupOne asks for one work at the API's single-work address (OpenAlex
+// /works/doi:…, Crossref /works/{doi}) and returns the query as shown in
+// the cache and the work, if the source knows it.
+func (c *Client) lookupOne(ctx context.Context, key string) (string, []json.RawMessage, error) {
+	kind, v := keyValue(key)
+	path, q := "/works/"+v, url.Values{}
+	if c.opt.Source == "openalex" {
+		path = "/works/" + kind + ":" + v
+		q.Set("select", selectFields[c.opt.Source])
+	}
+	shown, body, err := c.get(ctx, path, q)
+	if errors.Is(err, errNotFound) {
+		return shown, nil, nil
+	}
+	if err != nil {
+		return shown, nil, err
+	}
+	if c.opt.Source == "crossref" {
+		var r struct {
+			Message json.RawMessage `json:"message"`
+		}
+		if err := json.Unmarshal(body, &r); err != nil || len(r.Message) == 0 {
+			return shown, nil, fmt.Errorf("crossref: response is not a work")
+		}
+		body = r.Message
+	}
+	return shown, []json.RawMessage{body}, nil
+}
+
+// lookupBatch asks for the works of keys of one kind (a filter of up to
+// batchSize values, or one work at its own address when its key is not
+// batchable) and files them in out and in the cache, with an empty entry
+// for each key nothing answered.
 func (c *Client) lookupBatch(ctx context.Context, kind string, keys []string, out map[string]parse.Record) error {
+	if len(keys) == 1 && !batchable(keys[0]) {
+		u, raws, err := c.lookupOne(ctx, keys[0])
+		if err != nil {
+			return err
+		}
+		return c.receive(kind, keys, u, raws, out)
+	}
 	var values []string
 	for _, k := range keys {
 		_, v := keyValue(k)
@@ -325,6 +381,12 @@ func (c *Client) lookupBatch(ctx context.Context, kind string, keys []string, ou
 	if err != nil {
 		return err
 	}
+	return c.receive(kind, keys, u, raws, out)
+}
+
+// receive files the works received for keys (asked by the query u) in out
+// and in the cache, with an empty entry for each key nothing answered.
+func (c *Client) receive(kind string, keys []string, u string, raws []json.RawMessage, out map[string]parse.Record) error {
 	hdr := header{Retrieved: c.runDate(), URL: u}
 	found := map[string]bool{}
 	for _, raw := range raws {

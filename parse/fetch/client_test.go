@@ -662,3 +662,33 @@ func TestParseKey(t *testing.T) {
 		t.Errorf("long file name %q not hashed", got)
 	}
 }
+
+// TestOddDOIs: a DOI holding a filter separator (',' or '|') is asked at
+// the single-work address, the others still in one batch.
+func TestOddDOIs(t *testing.T) {
+	for _, source := range []string{"openalex", "crossref"} {
+		srv := replay(t)
+		var err error
+		if source == "openalex" {
+			err = srv.AddOpenAlex([]byte(`{"id":"https://openalex.org/W9000000001","doi":"https://doi.org/10.5555/a,b|c","title":"Odd","publication_year":2001}`))
+		} else {
+			err = srv.AddCrossref([]byte(`{"DOI":"10.5555/a,b|c","title":["Odd"],"issued":{"date-parts":[[2001]]}}`))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := newClient(t, srv, Options{Source: source})
+		keys := []string{"doi:10.7717/peerj.4375", "doi:10.5555/a,b|c", "doi:10.5555/x,unknown", "doi:10.7554/elife.01567"}
+		got, err := c.Lookup(context.Background(), keys)
+		if err != nil {
+			t.Fatalf("%s: %v", source, err)
+		}
+		if got["doi:10.5555/a,b|c"].Title != "Odd" || srv.Count() != 3 {
+			t.Errorf("%s: odd DOI gave %+v after %d requests (want 2 single, 1 batch): %v", source, got["doi:10.5555/a,b|c"], srv.Count(), srv.Requests())
+		}
+		// unknown: the odd one, and elife to OpenAlex (not in its corpus files)
+		if want := map[string]int{"openalex": 2, "crossref": 1}[source]; c.Stats().NotFound != want {
+			t.Errorf("%s: stats %+v", source, c.Stats())
+		}
+	}
+}

@@ -17,6 +17,9 @@ import (
 // maxBody bounds a response body.
 const maxBody = 64 << 20
 
+// errNotFound is a 404 answer, which a single-work lookup takes as "unknown".
+var errNotFound = errors.New("404 Not Found")
+
 // retryable marks a failure worth another attempt; after, when set, is how
 // long the server asked to wait.
 type retryable struct {
@@ -128,6 +131,9 @@ func (c *Client) once(ctx context.Context, u *url.URL) ([]byte, error) {
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 ||
 		resp.StatusCode == http.StatusForbidden && resp.Header.Get("Retry-After") != "":
 		return nil, &retryable{err: errors.New(status + apiMessage(body, resp.StatusCode)), after: retryAfter(resp.Header.Get("Retry-After"), c.now())}
+	}
+	if resp.StatusCode == http.StatusNotFound {
+		return nil, fmt.Errorf("%s: %w%s (%s)", c.opt.Source, errNotFound, apiMessage(body, resp.StatusCode), u.Redacted())
 	}
 	return nil, fmt.Errorf("%s: %s%s (%s)", c.opt.Source, status, apiMessage(body, resp.StatusCode), u.Redacted())
 }

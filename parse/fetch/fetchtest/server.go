@@ -8,8 +8,11 @@
 // {URL}/crossref/works with Crossref's ({status, message-type, message:
 // {total-results, items, next-cursor}}) for doi: filters joined by commas.
 // Both honour select (only the named fields are kept), per-page or rows,
-// and cursor paging; OpenAlex also sort=cited_by_count:desc. It decodes the
-// works it serves with encoding/json alone, independently of parse.
+// and cursor paging; OpenAlex also sort=cited_by_count:desc. Single works
+// are served at {URL}/openalex/works/W… or …/works/doi:10.…, and
+// {URL}/crossref/works/10.… ({status, message-type: work, message}); an
+// unknown one is a 404. It decodes the works it serves with encoding/json
+// alone, independently of parse.
 package fetchtest
 
 import (
@@ -212,14 +215,50 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if fault != nil && fault(n, w, r) {
 		return
 	}
-	switch r.URL.Path {
-	case "/openalex/works":
+	switch p := r.URL.Path; {
+	case p == "/openalex/works":
 		s.serveOpenAlex(w, r)
-	case "/crossref/works":
+	case p == "/crossref/works":
 		s.serveCrossref(w, r)
+	case strings.HasPrefix(p, "/openalex/works/"):
+		s.serveOne(w, r, "openalex", strings.TrimPrefix(p, "/openalex/works/"))
+	case strings.HasPrefix(p, "/crossref/works/"):
+		s.serveOne(w, r, "crossref", strings.TrimPrefix(p, "/crossref/works/"))
 	default:
 		http.Error(w, `{"error":"not found"}`, http.StatusNotFound)
 	}
+}
+
+// serveOne answers a single-work request.
+func (s *Server) serveOne(w http.ResponseWriter, r *http.Request, api, id string) {
+	s.mu.Lock()
+	var work map[string]json.RawMessage
+	if api == "crossref" {
+		for _, wk := range s.crossref {
+			if wk.doi == bareDOI(id) {
+				work = wk.raw
+			}
+		}
+	} else {
+		for _, wk := range s.openalex {
+			if strings.HasPrefix(strings.ToLower(id), "doi:") && wk.doi == bareDOI(id) || shortOA(id) == wk.id {
+				work = wk.raw
+			}
+		}
+	}
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	if work == nil {
+		w.WriteHeader(http.StatusNotFound)
+		fmt.Fprint(w, `{"error":"Not Found","message":"no such work"}`)
+		return
+	}
+	sel := selected(work, r.URL.Query().Get("select"))
+	if api == "crossref" {
+		json.NewEncoder(w).Encode(map[string]any{"status": "ok", "message-type": "work", "message-version": "1.0.0", "message": sel})
+		return
+	}
+	json.NewEncoder(w).Encode(sel)
 }
 
 // pageOf cuts the page a request asks for: per-page works from the cursor.
