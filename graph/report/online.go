@@ -149,8 +149,11 @@ func writeExpansionText(bw *bufio.Writer, x *Expansion, width int) {
 		return
 	}
 	for _, a := range x.Added {
-		bw.WriteString(wrapText(fmt.Sprintf("%d. %s (score %d, step %d): %s.", a.Rank, a.Label, a.Score, a.Depth,
-			strings.Join(a.Reasons, "; ")), width, "  "))
+		// a hanging indent: the rank stands out
+		prefix := fmt.Sprintf("  %d. ", a.Rank)
+		text := wrapText(fmt.Sprintf("%s (score %d, step %d): %s.", a.Label, a.Score, a.Depth, strings.Join(a.Reasons, "; ")),
+			width, strings.Repeat(" ", len(prefix)))
+		bw.WriteString(prefix + text[len(prefix):])
 	}
 	bw.WriteString(wrapText("Score: one point per seed citing the work or cited by it, per work citing it with a seed, "+
 		"per reference shared with a seed, per citation from another work found. 'citegraph explain -expand …' shows one work.",
