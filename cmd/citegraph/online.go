@@ -323,17 +323,8 @@ func (on *online) explain(w io.Writer, wk *graph.Work) {
 	if on == nil {
 		return
 	}
-	var keys []string
-	if wk.DOI != "" {
-		keys = append(keys, "doi:"+wk.DOI)
-	}
-	for _, k := range []string{"openalex", "pmid"} {
-		if v := wk.IDs[k]; v != "" {
-			keys = append(keys, k+":"+v)
-		}
-	}
 	seen := map[string]bool{}
-	for _, k := range keys {
+	for _, k := range chain.WorkKeys(wk) {
 		for _, line := range on.prov[k] {
 			if !seen[line] {
 				seen[line] = true

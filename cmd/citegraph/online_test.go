@@ -245,21 +245,9 @@ func TestFetchSeeds(t *testing.T) {
 
 const pageFile = "openalex/Academic-Explorer_page__3D__1__26__per_page__3D__50.json"
 
-// oaWork is what the tests expect of an OpenAlex work, decoded with
-// encoding/json from the corpus file, not by the code under test.
-type oaWork struct {
-	ID          string   `json:"id"`
-	DOI         string   `json:"doi"`
-	DisplayName string   `json:"display_name"`
-	Year        int      `json:"publication_year"`
-	Refs        []string `json:"referenced_works"`
-}
-
-func (w oaWork) short() string { return w.ID[strings.LastIndex(w.ID, "/")+1:] }
-
 // pageReplay serves the works of the OpenAlex corpus page, and returns
 // them decoded and raw, by short id.
-func pageReplay(t *testing.T) (*fetchtest.Server, map[string]oaWork, map[string]json.RawMessage) {
+func pageReplay(t *testing.T) (*fetchtest.Server, map[string]fetchtest.Work, map[string]json.RawMessage) {
 	t.Helper()
 	path := fetchtest.Corpus(t, pageFile)
 	srv := fetchtest.New()
@@ -267,26 +255,10 @@ func pageReplay(t *testing.T) (*fetchtest.Server, map[string]oaWork, map[string]
 	if _, err := srv.LoadOpenAlex(path); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var page struct {
-		Results []json.RawMessage `json:"results"`
-	}
-	if err := json.Unmarshal(data, &page); err != nil {
-		t.Fatal(err)
-	}
-	works, raws := map[string]oaWork{}, map[string]json.RawMessage{}
-	for _, raw := range page.Results {
-		var w oaWork
-		if err := json.Unmarshal(raw, &w); err != nil {
-			t.Fatal(err)
-		}
-		for i, r := range w.Refs {
-			w.Refs[i] = r[strings.LastIndex(r, "/")+1:]
-		}
-		works[w.short()], raws[w.short()] = w, raw
+	list, raws := fetchtest.OpenAlexWorks(t, path)
+	works := map[string]fetchtest.Work{}
+	for _, w := range list {
+		works[w.Short()] = w
 	}
 	return srv, works, raws
 }
@@ -375,7 +347,7 @@ func TestFetchBareIDs(t *testing.T) {
 // work or cited by it, each pool work citing it with a seed (per seed),
 // each reference shared with a seed (per seed), each citation from a
 // pool work that is not a seed count one.
-func chainScores(works map[string]oaWork, seeds, pool []string) map[string]int {
+func chainScores(works map[string]fetchtest.Work, seeds, pool []string) map[string]int {
 	refs := func(id string) map[string]bool {
 		m := map[string]bool{}
 		for _, r := range works[id].Refs {

@@ -146,7 +146,7 @@ func Expand(ctx context.Context, src Source, seeds []parse.Record, opt *Options)
 	res := &Result{Seeds: len(seedWorks), Candidates: len(ranked), Options: o}
 	for k, c := range topN(ranked, o.Max) {
 		w := &g.Works[c.Work]
-		a := Added{Keys: workKeys(w), Label: w.Label, Rank: k + 1, Score: c.Score, Reasons: c.Reasons(g)}
+		a := Added{Keys: WorkKeys(w), Label: w.Label, Rank: k + 1, Score: c.Score, Reasons: c.Reasons(g)}
 		for i, rw := range recWork {
 			if rw == c.Work && i >= nSeeds {
 				res.Records = append(res.Records, x.pool[i])
@@ -213,7 +213,7 @@ func (x *expander) graph(nSeeds int) (g *graph.Graph, recWork, seeds, cands []in
 		if k := x.src.Key(wk.IDs, wk.DOI); k != "" {
 			byKey[k] = w
 		}
-		for _, k := range workKeys(wk) {
+		for _, k := range WorkKeys(wk) {
 			byKey[k] = w
 		}
 		for _, s := range wk.Sources {
@@ -249,8 +249,9 @@ func topN(cs []Candidate, n int) []Candidate {
 	return cs[:min(n, len(cs))]
 }
 
-// workKeys returns a work's identifiers as lookup keys.
-func workKeys(w *graph.Work) []string {
+// WorkKeys returns a work's identifiers as lookup keys: "doi:…",
+// "openalex:W…", "pmid:…".
+func WorkKeys(w *graph.Work) []string {
 	var keys []string
 	if w.DOI != "" {
 		keys = append(keys, "doi:"+w.DOI)

@@ -24,36 +24,14 @@ const (
 	workFile = "openalex/Academic-Explorer_W2741809807.json"
 )
 
-// oaWork is what the tests expect of an OpenAlex work, decoded with
-// encoding/json from the corpus file, not by the code under test.
-type oaWork struct {
-	ID          string   `json:"id"`
-	DOI         string   `json:"doi"`
-	DisplayName string   `json:"display_name"`
-	Year        int      `json:"publication_year"`
-	Refs        []string `json:"referenced_works"`
-	Cited       int      `json:"cited_by_count"`
-}
-
 // markup matches the HTML tags some OpenAlex titles hold, which the reader drops.
 var markup = regexp.MustCompile(`<[^>]*>`)
 
-func (w oaWork) short() string { return w.ID[strings.LastIndex(w.ID, "/")+1:] }
-
 // pageWorks returns the 50 works of the OpenAlex list page.
-func pageWorks(t testing.TB) []oaWork {
+func pageWorks(t testing.TB) []fetchtest.Work {
 	t.Helper()
-	data, err := os.ReadFile(fetchtest.Corpus(t, pageFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var page struct {
-		Results []oaWork `json:"results"`
-	}
-	if err := json.Unmarshal(data, &page); err != nil {
-		t.Fatal(err)
-	}
-	return page.Results
+	works, _ := fetchtest.OpenAlexWorks(t, fetchtest.Corpus(t, pageFile))
+	return works
 }
 
 // replay starts a server holding the works of both OpenAlex corpus files
@@ -102,10 +80,10 @@ func newClient(t testing.TB, srv *fetchtest.Server, opt Options) (*Client, *[]ti
 	return c, &waits
 }
 
-func keysOf(ws []oaWork) []string {
+func keysOf(ws []fetchtest.Work) []string {
 	var keys []string
 	for _, w := range ws {
-		keys = append(keys, "openalex:"+w.short())
+		keys = append(keys, "openalex:"+w.Short())
 	}
 	return keys
 }
@@ -143,17 +121,17 @@ func TestBatching(t *testing.T) {
 		t.Errorf("%d works found, want the 50 of the page", len(got))
 	}
 	for _, w := range works {
-		rec, ok := got["openalex:"+w.short()]
+		rec, ok := got["openalex:"+w.Short()]
 		if !ok {
-			t.Errorf("%s not found", w.short())
+			t.Errorf("%s not found", w.Short())
 			continue
 		}
 		if rec.Title != markup.ReplaceAllString(w.DisplayName, "") || rec.Year != w.Year || len(rec.References) != len(w.Refs) {
-			t.Errorf("%s: read %q %d with %d refs, want %q %d with %d", w.short(), rec.Title, rec.Year, len(rec.References),
+			t.Errorf("%s: read %q %d with %d refs, want %q %d with %d", w.Short(), rec.Title, rec.Year, len(rec.References),
 				w.DisplayName, w.Year, len(w.Refs))
 		}
-		if !strings.HasPrefix(rec.Source, c.opt.Cache.path("openalex", "openalex:"+w.short())+":") {
-			t.Errorf("%s: source %q is not its cache entry", w.short(), rec.Source)
+		if !strings.HasPrefix(rec.Source, c.opt.Cache.path("openalex", "openalex:"+w.Short())+":") {
+			t.Errorf("%s: source %q is not its cache entry", w.Short(), rec.Source)
 		}
 	}
 	st := c.Stats()
@@ -263,8 +241,8 @@ func TestCursorPaging(t *testing.T) {
 	var want []string
 	for _, w := range pageWorks(t) {
 		for _, r := range w.Refs {
-			if strings.HasSuffix(r, "/W1970127494") {
-				want = append(want, w.short())
+			if r == "W1970127494" {
+				want = append(want, w.Short())
 			}
 		}
 	}
@@ -612,11 +590,11 @@ func TestEnrich(t *testing.T) {
 	recs := []parse.Record{
 		{Format: "wos", DOI: strings.TrimPrefix(works[0].DOI, "https://doi.org/"), Title: "x"},
 		{Format: "wos", Title: "no identifier"},
-		{Format: "openalex", IDs: map[string]string{"openalex": works[1].short()}},
+		{Format: "openalex", IDs: map[string]string{"openalex": works[1].Short()}},
 		{Format: "ris", References: []parse.Reference{
-			{Raw: works[2].short(), IDs: map[string]string{"openalex": works[2].short()}},
+			{Raw: works[2].Short(), IDs: map[string]string{"openalex": works[2].Short()}},
 			{Raw: "W9999999999", IDs: map[string]string{"openalex": "W9999999999"}},
-			{Raw: "Smith 2001 titled", Title: "Titled", IDs: map[string]string{"openalex": works[3].short()}},
+			{Raw: "Smith 2001 titled", Title: "Titled", IDs: map[string]string{"openalex": works[3].Short()}},
 		}},
 	}
 	c, _ := newClient(t, srv, Options{})
@@ -632,7 +610,7 @@ func TestEnrich(t *testing.T) {
 		t.Fatal(err)
 	}
 	ref := recs[3].References[0]
-	if f.Bare != 2 || f.Filled != 1 || ref.Title != works[2].DisplayName || ref.Year != works[2].Year || ref.Raw != works[2].short() {
+	if f.Bare != 2 || f.Filled != 1 || ref.Title != works[2].DisplayName || ref.Year != works[2].Year || ref.Raw != works[2].Short() {
 		t.Errorf("filled %+v, reference %+v; want 1 of 2 filled with %q %d", f, ref, works[2].DisplayName, works[2].Year)
 	}
 }

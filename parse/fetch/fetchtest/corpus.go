@@ -1,6 +1,7 @@
 package fetchtest
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,4 +34,48 @@ func Corpus(t testing.TB, rel string) string {
 	}
 	t.Skipf("corpus file %s not available (set CITEGRAPH_CORPORA)", rel)
 	return ""
+}
+
+// Work is what a test expects of an OpenAlex work, decoded with
+// encoding/json alone, not by the code under test. Refs are short ids.
+type Work struct {
+	ID          string   `json:"id"`
+	DOI         string   `json:"doi"`
+	DisplayName string   `json:"display_name"`
+	Year        int      `json:"publication_year"`
+	Refs        []string `json:"referenced_works"`
+	Cited       int      `json:"cited_by_count"`
+}
+
+// Short returns the work's short id, "W2741809807".
+func (w Work) Short() string { return shortOA(w.ID) }
+
+// OpenAlexWorks decodes the works of an OpenAlex list response file, in
+// file order, and returns them with their JSON text by short id.
+func OpenAlexWorks(t testing.TB, path string) ([]Work, map[string]json.RawMessage) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page struct {
+		Results []json.RawMessage `json:"results"`
+	}
+	if err := json.Unmarshal(data, &page); err != nil {
+		t.Fatal(err)
+	}
+	var works []Work
+	raws := map[string]json.RawMessage{}
+	for _, raw := range page.Results {
+		var w Work
+		if err := json.Unmarshal(raw, &w); err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range w.Refs {
+			w.Refs[i] = shortOA(r)
+		}
+		works = append(works, w)
+		raws[w.Short()] = raw
+	}
+	return works, raws
 }
