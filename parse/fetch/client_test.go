@@ -35,11 +35,20 @@ func pageWorks(t testing.TB) []fetchtest.Work {
 }
 
 // replay starts a server holding the works of both OpenAlex corpus files
-// and every Crossref corpus work.
+// and every Crossref corpus work. Without the corpora it holds one
+// hand-written stand-in for W2741809807 (doi 10.7717/peerj.4375), enough for
+// the tests of failures, which then still run.
 func replay(t testing.TB) *fetchtest.Server {
 	t.Helper()
 	srv := fetchtest.New()
 	t.Cleanup(srv.Close)
+	if _, ok := fetchtest.CorpusPath(workFile); !ok {
+		if err := srv.AddOpenAlex([]byte(`{"id":"https://openalex.org/W2741809807","doi":"https://doi.org/10.7717/peerj.4375",` +
+			`"title":"A stand-in work","publication_year":2018,"referenced_works":["https://openalex.org/W1"]}`)); err != nil {
+			t.Fatal(err)
+		}
+		return srv
+	}
 	for _, f := range []string{pageFile, workFile} {
 		if _, err := srv.LoadOpenAlex(fetchtest.Corpus(t, f)); err != nil {
 			t.Fatal(err)
@@ -510,6 +519,7 @@ func TestBudget(t *testing.T) {
 // TestCrossref: DOIs are asked in batches of doi: filters and read from
 // Crossref's message envelope with their reference lists.
 func TestCrossref(t *testing.T) {
+	fetchtest.Corpus(t, "crossref/abbotsbury_test1.json")
 	srv := replay(t)
 	want := map[string]int{ // reference counts from the corpus README
 		"doi:10.1021/acs.orglett.9b00971": 68,
@@ -644,6 +654,7 @@ func TestParseKey(t *testing.T) {
 // TestOddDOIs: a DOI holding a filter separator (',' or '|') is asked at
 // the single-work address, the others still in one batch.
 func TestOddDOIs(t *testing.T) {
+	fetchtest.Corpus(t, pageFile) // the counts below are those of the corpora
 	for _, source := range []string{"openalex", "crossref"} {
 		srv := replay(t)
 		var err error

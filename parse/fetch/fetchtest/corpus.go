@@ -7,12 +7,22 @@ import (
 	"testing"
 )
 
-// Corpus returns the path of a file of the shared real-data corpora:
-// $CITEGRAPH_CORPORA, else shared/corpora beside the checkout or beside
-// its parent folder (a worktree). It skips the test when the file is
-// absent. The corpora are read where they are, never copied.
+// Corpus returns the path of a file of the shared real-data corpora (see
+// CorpusPath), or skips the test when it is absent.
 func Corpus(t testing.TB, rel string) string {
 	t.Helper()
+	p, ok := CorpusPath(rel)
+	if !ok {
+		t.Skipf("corpus file %s not available (set CITEGRAPH_CORPORA)", rel)
+	}
+	return p
+}
+
+// CorpusPath returns the path of a file of the shared real-data corpora:
+// $CITEGRAPH_CORPORA, else shared/corpora beside the checkout or beside its
+// parent folder (a worktree), and whether it exists. The corpora are read
+// where they are, never copied.
+func CorpusPath(rel string) (string, bool) {
 	var dirs []string
 	if d := os.Getenv("CITEGRAPH_CORPORA"); d != "" {
 		dirs = append(dirs, d)
@@ -29,11 +39,10 @@ func Corpus(t testing.TB, rel string) string {
 	for _, d := range dirs {
 		p := filepath.Join(d, rel)
 		if _, err := os.Stat(p); err == nil {
-			return p
+			return p, true
 		}
 	}
-	t.Skipf("corpus file %s not available (set CITEGRAPH_CORPORA)", rel)
-	return ""
+	return "", false
 }
 
 // Work is what a test expects of an OpenAlex work, decoded with
