@@ -232,14 +232,15 @@ func goOnline(ctx context.Context, cfg *config, in *inputs, stderr io.Writer) (*
 	if st.Requests > 0 && cfg.Mailto == "" {
 		fmt.Fprintf(stderr, "citegraph: no -mailto (or $%s): the requests went to the common pool, not the polite one\n", envMailto)
 	}
-	if st.NotAsked > 0 {
-		switch {
-		case st.BudgetSpent:
-			on.notes = append(on.notes, fmt.Sprintf("The request budget (-max-requests %d) was spent: %d lookups not made.", cfg.MaxRequests, st.NotAsked))
-		case cfg.Offline || cfg.Fetch == "":
-			on.notes = append(on.notes, fmt.Sprintf("%d lookups not in the cache: run once with -fetch %s and without -offline.", st.NotAsked, c.Source()))
-		}
-		fmt.Fprintf(stderr, "citegraph: %s\n", on.notes[len(on.notes)-1])
+	switch {
+	case st.NotAsked == 0:
+	case st.BudgetSpent:
+		on.notes = append(on.notes, fmt.Sprintf("The request budget (-max-requests %d) was spent: %d lookups not made.", cfg.MaxRequests, st.NotAsked))
+	default: // offline
+		on.notes = append(on.notes, fmt.Sprintf("%d lookups not in the cache: run once with -fetch %s and without -offline.", st.NotAsked, c.Source()))
+	}
+	for _, n := range on.notes {
+		fmt.Fprintf(stderr, "citegraph: %s\n", n)
 	}
 	return on, nil
 }

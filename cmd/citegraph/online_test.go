@@ -745,3 +745,19 @@ func TestExpandCrossrefByID(t *testing.T) {
 		t.Errorf("second run: %v, %d requests", err, srv.Count()-n)
 	}
 }
+
+// TestBudgetNote: a spent request budget leaves lookups undone, and the
+// run says how many.
+func TestBudgetNote(t *testing.T) {
+	srv := seedReplay(t, "openalex")
+	useReplay(t, srv)
+	stdout, stderr, err := citegraph(t, "-fetch", "openalex", "-max-requests", "1", "-cache", t.TempDir(), "-out", "", "-width", "100", "-color", "never", "seeds")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	// the one request looks up the three DOIs; the 35 referenced ids wait
+	want := "The request budget (-max-requests 1) was spent: 35 lookups not made."
+	if srv.Count() != 1 || !strings.Contains(strings.Join(strings.Fields(stdout), " "), want) || !strings.Contains(stderr, want) {
+		t.Errorf("%d requests; report or stderr lacks %q:\n%s\n%s", srv.Count(), want, stdout, stderr)
+	}
+}
