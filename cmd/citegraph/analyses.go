@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +20,44 @@ import (
 	"github.com/citegraph/citegraph/graph/rpys"
 	"github.com/citegraph/citegraph/parse"
 )
+
+// analysesConfig is the part of a run's configuration about the analyses
+// (main paths, bursts) and the restriction to years (-years, -slice).
+type analysesConfig struct {
+	// MainPath is the traversal weight of main path analysis (spc, splc,
+	// spnp); KeyRoutes the number of key arcs; Tolerance lets near-best
+	// arcs and paths in.
+	MainPath      string
+	KeyRoutes     int
+	KeyRouteLocal bool
+	Tolerance     float64
+	// BurstS, BurstGamma and BurstYears are Kleinberg's s, γ and the
+	// shortest burst.
+	BurstS, BurstGamma float64
+	BurstYears         int
+	// Years is -years as given; YearFrom and YearTo keep the records
+	// published in those years (0: open); Slice > 0 splits them into
+	// slices of that many years, one report each.
+	Years                   string
+	YearFrom, YearTo, Slice int
+
+	slice, slices int     // the slice a run reports on, of how many
+	loaded        *inputs // inputs already read (and looked up), for the runs of the slices
+	loadedOnline  *online
+}
+
+// analysesFlags registers the flags of the analyses and of time slicing.
+func analysesFlags(fs *flag.FlagSet, cfg *config) {
+	fs.StringVar(&cfg.MainPath, "mainpath", "spc", "main path traversal weight: spc, splc or spnp")
+	fs.IntVar(&cfg.KeyRoutes, "key-routes", 10, "key arcs of the key-route main path")
+	fs.BoolVar(&cfg.KeyRouteLocal, "key-route-local", false, "extend key arcs by local search")
+	fs.Float64Var(&cfg.Tolerance, "tolerance", 0, "main path tolerance (multiple main paths)")
+	fs.Float64Var(&cfg.BurstS, "burst-s", 2, "burst rate ratio s")
+	fs.Float64Var(&cfg.BurstGamma, "burst-gamma", 1, "burst entry cost γ")
+	fs.IntVar(&cfg.BurstYears, "burst-years", 2, "shortest burst in years")
+	fs.StringVar(&cfg.Years, "years", "", "keep the records of these publication years (FROM-TO)")
+	fs.IntVar(&cfg.Slice, "slice", 0, "one report per slice of N years")
+}
 
 // parseYears reads -years: "2005-2015", "2005–2015", "2005-" (onwards),
 // "-2015" (until) or "2010" (one year). 0 means open.
@@ -213,7 +252,7 @@ func writeAnalyses(ctx context.Context, cfg *config, a *analysis, an *report.Ana
 }
 
 // checkAnalyses checks the flags of the analyses and of -years and -slice.
-func checkAnalyses(cfg *config, years string) error {
+func checkAnalyses(cfg *config) error {
 	if _, err := mainpath.ParseKind(cfg.MainPath); err != nil {
 		return fmt.Errorf("-mainpath: %v", err)
 	}
@@ -229,9 +268,9 @@ func checkAnalyses(cfg *config, years string) error {
 	if cfg.BurstGamma <= 0 || cfg.BurstYears < 1 {
 		return fmt.Errorf("-burst-gamma must be positive and -burst-years at least 1")
 	}
-	if years != "" {
+	if cfg.Years != "" {
 		var err error
-		if cfg.YearFrom, cfg.YearTo, err = parseYears(years); err != nil {
+		if cfg.YearFrom, cfg.YearTo, err = parseYears(cfg.Years); err != nil {
 			return err
 		}
 	}

@@ -50,24 +50,8 @@ type config struct {
 	BetweennessSources int
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
-	// MainPath is the traversal weight of main path analysis (spc, splc,
-	// spnp); KeyRoutes the number of key arcs; Tolerance lets near-best
-	// arcs and paths in.
-	MainPath      string
-	KeyRoutes     int
-	KeyRouteLocal bool
-	Tolerance     float64
-	// BurstS, BurstGamma and BurstYears are Kleinberg's s, γ and the
-	// shortest burst (0: CiteSpace's defaults 2, 1, 2).
-	BurstS, BurstGamma float64
-	BurstYears         int
-	// YearFrom and YearTo keep the records published in those years (0:
-	// open); Slice > 0 splits them into slices of that many years, one
-	// report each.
-	YearFrom, YearTo, Slice int
-
-	slice, slices int     // the slice a run reports on, of how many
-	loaded        *inputs // inputs already read, for the runs of the slices
+	onlineConfig
+	analysesConfig
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -104,7 +88,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
 	if len(args) > 0 {
 		switch args[0] {
-		case "records", "export", "explain", "report":
+		case "records", "export", "explain", "report", "expand", "cache":
 			cfg.Command, args = args[0], args[1:]
 		}
 	}
@@ -125,15 +109,8 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
-	fs.StringVar(&cfg.MainPath, "mainpath", "spc", "main path traversal weight: spc, splc or spnp")
-	fs.IntVar(&cfg.KeyRoutes, "key-routes", 10, "key arcs of the key-route main path")
-	fs.BoolVar(&cfg.KeyRouteLocal, "key-route-local", false, "extend key arcs by local search")
-	fs.Float64Var(&cfg.Tolerance, "tolerance", 0, "main path tolerance (multiple main paths)")
-	fs.Float64Var(&cfg.BurstS, "burst-s", 2, "burst rate ratio s")
-	fs.Float64Var(&cfg.BurstGamma, "burst-gamma", 1, "burst entry cost γ")
-	fs.IntVar(&cfg.BurstYears, "burst-years", 2, "shortest burst in years")
-	years := fs.String("years", "", "keep the records of these publication years (FROM-TO)")
-	fs.IntVar(&cfg.Slice, "slice", 0, "one report per slice of N years")
+	onlineFlags(fs, cfg)
+	analysesFlags(fs, cfg)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -156,8 +133,12 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 			return nil, fmt.Errorf("%w: explain takes one or two works, then optionally -- and paths", errUsage)
 		}
 	}
+	rest, err := onlineArgs(cfg, fs, rest)
+	if err != nil {
+		return nil, err
+	}
 	cfg.Paths = rest
-	if len(cfg.Paths) == 0 {
+	if len(cfg.Paths) == 0 && len(cfg.SeedIDs) == 0 && cfg.Command != "cache" {
 		cfg.Paths = []string{"seeds"}
 	}
 	if cfg.Top <= 0 {
@@ -165,7 +146,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": {"json", "dot"}, "explain": {"text", "json"},
+		"export": {"json", "dot"}, "explain": {"text", "json"}, "cache": {"text"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
@@ -173,7 +154,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	if err := checkMetric(cfg.Metric); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if err := checkAnalyses(cfg, *years); err != nil {
+	if err := checkAnalyses(cfg); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if cfg.Layout != "dot" && cfg.Layout != "sfdp" {

@@ -100,6 +100,7 @@ type analysis struct {
 	m          *graph.Metrics
 	coupling   graph.Shared
 	cocitation graph.Shared
+	on         *online // what was looked up online, if anything
 }
 
 // betweennessBudget bounds citing works × citations, the cost of exact
@@ -134,13 +135,21 @@ func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
 }
 
 func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
-	in := cfg.loaded
+	if cfg.Command == "cache" {
+		return runCache(cfg, stdout, stderr)
+	}
+	in, on := cfg.loaded, cfg.loadedOnline
 	if in == nil {
 		in = load(cfg)
+		var err error
+		if on, err = goOnline(ctx, cfg, in, stderr); err != nil {
+			in.printProblems(stderr, false)
+			return err
+		}
 	}
 	if cfg.Slice > 0 {
 		c := *cfg
-		c.loaded = in
+		c.loaded, c.loadedOnline = in, on
 		return runSlices(ctx, &c, in, stdout, stderr)
 	}
 	if cfg.YearFrom != 0 || cfg.YearTo != 0 {
@@ -184,7 +193,9 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records, 1, cfg), cfg.Queries); err != nil {
+		a := analyse(in.records, 1, cfg)
+		a.on = on
+		if err := explain(stdout, a, cfg.Queries); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
@@ -194,6 +205,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		return in.err(cfg.Paths)
 	}
 	a := analyse(in.records, cfg.Top, cfg)
+	a.on = on
 	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
 	var outputs []string
 	if cfg.OutDir != "" {
@@ -215,7 +227,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		}
 	}
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Analyses: an})
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)

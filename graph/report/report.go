@@ -26,6 +26,8 @@ type Options struct {
 	Outputs []string
 	// Drawing describes the diagram, if one was drawn.
 	Drawing *graph.Drawing
+	// Enrichment accounts for works looked up online or in the cache.
+	Enrichment *Enrichment
 	// Analyses holds the overview, main paths, RPYS and bursts, if run.
 	Analyses *Analyses
 }
@@ -105,6 +107,7 @@ type Report struct {
 	NoCocitation string         `json:"no_cocitation,omitempty"`
 	Drawing      *graph.Drawing `json:"drawing,omitempty"`
 	Outputs      []string       `json:"outputs,omitempty"`
+	Enrichment   *Enrichment    `json:"enrichment,omitempty"`
 	// MainPath, RPYS and Bursts are the further analyses, when run.
 	MainPath *MainPath      `json:"main_path,omitempty"`
 	RPYS     *rpys.Spectrum `json:"rpys,omitempty"`
@@ -119,7 +122,8 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 		opt = &Options{}
 	}
 	top := cmp.Or(opt.Top, 20)
-	r := &Report{Metric: cmp.Or(opt.Metric, "in_degree"), Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs}
+	r := &Report{Metric: cmp.Or(opt.Metric, "in_degree"), Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs,
+		Enrichment: opt.Enrichment}
 	for _, res := range results {
 		in := Input{File: res.File, Format: res.Format, Records: len(res.Records), Warnings: len(res.Warnings), Skipped: len(res.Skipped)}
 		for _, rec := range res.Records {

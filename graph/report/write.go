@@ -118,7 +118,14 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		para("%s (the same work in another file or format) merged, reference lists united.",
 			plural(rs.DuplicatesMerged, "duplicate record"))
 	}
+	if r.Enrichment != nil {
+		para("%s", r.Enrichment.summary())
+	}
 	para("Run 'citegraph explain WORK' to see every mention of a work and how it joined.")
+	if r.Enrichment != nil && r.Enrichment.Expansion != nil {
+		head(r.Enrichment.Expansion.head())
+		writeExpansionText(bw, r.Enrichment.Expansion, width)
+	}
 
 	head(fmt.Sprintf("Most central works (ranked by %s)", r.Metric))
 	if len(r.Ranking) == 0 {
@@ -235,6 +242,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	if len(r.Problems) > 0 {
 		p("\n")
+	}
+	if r.Enrichment != nil {
+		writeOnlineMarkdown(bw, r.Enrichment, md)
 	}
 	p("\n## Most central works (ranked by %s)\n\n| # | work | year | citations | PageRank | betweenness | hub | authority |\n|---:|---|---:|---:|---:|---:|---:|---:|\n", r.Metric)
 	for _, row := range r.Ranking {
