@@ -6,30 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// pajekFile returns the path of a file of the shared Pajek networks
-// ($CITEGRAPH_CORPORA/pajek, else shared/corpora/pajek beside the checkout
-// or beside its parent folder, as for a worktree), or skips the test.
-func pajekFile(t testing.TB, name string) string {
-	t.Helper()
-	dirs := []string{filepath.Join("..", "..", "..", "shared", "corpora"), filepath.Join("..", "..", "..", "..", "shared", "corpora")}
-	if d := os.Getenv("CITEGRAPH_CORPORA"); d != "" {
-		dirs = []string{d}
-	}
-	for _, d := range dirs {
-		p := filepath.Join(d, "pajek", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skipf("shared corpus file pajek/%s absent", name)
-	return ""
-}
+	"github.com/citegraph/citegraph/graph/internal/corpustest"
+)
 
 // pajekNet is a network read by the minimal test-local Pajek reader: enough
 // for *Vertices, *Arcs, *Arcslist and *Edges of the shared files. (The
@@ -128,7 +110,7 @@ func readClu(r io.Reader) ([]int, error) {
 
 func openPajek(t testing.TB, name string) *pajekNet {
 	t.Helper()
-	f, err := os.Open(pajekFile(t, name))
+	f, err := os.Open(corpustest.File(t, "pajek/"+name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +126,7 @@ func openPajek(t testing.TB, name string) *pajekNet {
 // NAMELong.nam (long labels) from the zip of a Garfield network.
 func zipNet(t testing.TB, zipName, name string) (*pajekNet, []int) {
 	t.Helper()
-	zr, err := zip.OpenReader(pajekFile(t, zipName))
+	zr, err := zip.OpenReader(corpustest.File(t, "pajek/"+zipName))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -184,43 +184,42 @@ func (nw *Network) KeyRouteGlobal(w *Weights, keys []int) Path {
 	on := make([]bool, len(nw.Arcs))
 	back := make([]bool, nw.Len())
 	fwd := make([]bool, nw.Len())
-	var queue []int
 	for _, k := range keys {
 		on[k] = true
-		queue = append(queue[:0], nw.Arcs[k].From)
-		for len(queue) > 0 { // back to s along the heaviest ways in
-			v := queue[len(queue)-1]
-			queue = queue[:len(queue)-1]
-			if back[v] {
-				continue
-			}
-			back[v] = true
-			for _, j := range nw.In(v) {
-				u := nw.Arcs[j].From
-				if in[u].Add(w.Arc[j]).Cmp(in[v]) == 0 {
-					on[j] = true
-					queue = append(queue, u)
-				}
-			}
+		nw.trace(w, in, false, nw.Arcs[k].From, on, back)
+		nw.trace(w, out, true, nw.Arcs[k].To, on, fwd)
+	}
+	return nw.pathOf(on)
+}
+
+// trace marks the arcs of the heaviest ways from node v back to s
+// (forward: on to t), best holding the heaviest total of each node's way
+// (heaviest's in, or out when forward). done records the nodes traced
+// from, shared by the traces of all key arcs.
+func (nw *Network) trace(w *Weights, best []Num, forward bool, v int, on, done []bool) {
+	queue := []int{v}
+	for len(queue) > 0 {
+		v := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if done[v] {
+			continue
 		}
-		queue = append(queue[:0], nw.Arcs[k].To)
-		for len(queue) > 0 { // on to t along the heaviest ways out
-			v := queue[len(queue)-1]
-			queue = queue[:len(queue)-1]
-			if fwd[v] {
-				continue
+		done[v] = true
+		arcs := nw.In(v)
+		if forward {
+			arcs = nw.Out(v)
+		}
+		for _, j := range arcs {
+			u := nw.Arcs[j].From
+			if forward {
+				u = nw.Arcs[j].To
 			}
-			fwd[v] = true
-			for _, j := range nw.Out(v) {
-				u := nw.Arcs[j].To
-				if out[u].Add(w.Arc[j]).Cmp(out[v]) == 0 {
-					on[j] = true
-					queue = append(queue, u)
-				}
+			if best[u].Add(w.Arc[j]).Cmp(best[v]) == 0 {
+				on[j] = true
+				queue = append(queue, u)
 			}
 		}
 	}
-	return nw.pathOf(on)
 }
 
 // Global is the global main path of Liu & Lu (2012): the path from s to t

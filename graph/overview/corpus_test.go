@@ -4,33 +4,14 @@ import (
 	"bufio"
 	"math"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/internal/corpustest"
 	"github.com/citegraph/citegraph/parse"
 )
-
-// corpusFile returns the path of a shared corpus file ($CITEGRAPH_CORPORA,
-// else shared/corpora beside the checkout or beside its parent folder, as
-// for a worktree), or skips.
-func corpusFile(t testing.TB, rel string) string {
-	t.Helper()
-	dirs := []string{filepath.Join("..", "..", "..", "shared", "corpora"), filepath.Join("..", "..", "..", "..", "shared", "corpora")}
-	if d := os.Getenv("CITEGRAPH_CORPORA"); d != "" {
-		dirs = []string{d}
-	}
-	for _, d := range dirs {
-		p := filepath.Join(d, rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skipf("corpus file %s absent", rel)
-	return ""
-}
 
 // rawRecord holds the fields of one WoS record as the file writes them.
 type rawRecord map[string][]string
@@ -113,7 +94,7 @@ func rawAuthorKey(name string) (key, family, given string, initials bool) {
 // under the single full name that it abbreviates.
 func TestCorpusIndependent(t *testing.T) {
 	for _, rel := range []string{"wos/python-bibx_bit-pattern-savedrecs.txt", "wos/wosfile_wos_plaintext.txt", "wos/metaknowledge_savedrecs.txt"} {
-		path := corpusFile(t, rel)
+		path := corpustest.File(t, rel)
 		raw := rawWoS(t, path)
 		res, err := parse.ReadFile(path, "")
 		if err != nil {

@@ -3,35 +3,15 @@ package rpys
 import (
 	"bufio"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/internal/corpustest"
 	"github.com/citegraph/citegraph/parse"
 )
-
-// corpusFile returns the path of a shared corpus file ($CITEGRAPH_CORPORA,
-// else shared/corpora beside the checkout or beside its parent folder, as
-// for a worktree), or skips.
-func corpusFile(t testing.TB, rel string) string {
-	t.Helper()
-	dirs := []string{filepath.Join("..", "..", "..", "shared", "corpora"), filepath.Join("..", "..", "..", "..", "shared", "corpora")}
-	if d := os.Getenv("CITEGRAPH_CORPORA"); d != "" {
-		dirs = []string{d}
-	}
-	for _, d := range dirs {
-		if p := filepath.Join(d, rel); fileExists(p) {
-			return p
-		}
-	}
-	t.Skipf("corpus file %s absent", rel)
-	return ""
-}
-
-func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // crYear is the year field of a WoS cited reference: "AUTHOR, YEAR, SOURCE…"
 // or, without an author, "YEAR, SOURCE…".
@@ -92,7 +72,7 @@ func rawYears(t *testing.T, path string) (map[int]int, int) {
 // of a work whose years differ by one (counted in the work's year).
 func TestCorpusCounts(t *testing.T) {
 	for _, rel := range []string{"wos/python-bibx_bit-pattern-savedrecs.txt", "wos/wosfile_wos_plaintext.txt", "wos/metaknowledge_savedrecs.txt"} {
-		path := corpusFile(t, rel)
+		path := corpustest.File(t, rel)
 		raw, rawTotal := rawYears(t, path)
 		res, err := parse.ReadFile(path, "")
 		if err != nil {
