@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"iter"
@@ -13,6 +14,27 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/netio"
 )
+
+// exportConfig is the part of a run's configuration about export.
+type exportConfig struct {
+	// Network is the network export writes (exportNetworks).
+	Network string
+	// MinWeight drops coupling and co-citation pairs sharing fewer items.
+	MinWeight int
+}
+
+func exportFlags(fs *flag.FlagSet, cfg *config) {
+	fs.StringVar(&cfg.Network, "network", "citation", "network exported")
+	fs.IntVar(&cfg.MinWeight, "min-weight", 1, "least items a pair shares")
+}
+
+// exportArgs checks export's flags.
+func exportArgs(cfg *config) error {
+	if !slices.Contains(exportNetworks, cfg.Network) {
+		return fmt.Errorf("%w: -network %q: use %s", errUsage, cfg.Network, strings.Join(exportNetworks, ", "))
+	}
+	return nil
+}
 
 // exportFormats are what export writes. csv, pajek and vosviewer are
 // several files, written into -out; the others go to stdout.

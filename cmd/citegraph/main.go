@@ -33,7 +33,7 @@ func usage() string {
 
 // config is everything a run needs, filled from the command line.
 type config struct {
-	Command  string   // "report", "records", "export", "explain", "explore"
+	Command  string   // "report", "records", "export", "explain"
 	Paths    []string // inputs
 	Queries  []string // works named for explain
 	Format   string   // output format
@@ -50,10 +50,9 @@ type config struct {
 	BetweennessSources int
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
-	// Network is the network export writes (exportNetworks).
-	Network string
-	// MinWeight drops coupling and co-citation pairs sharing fewer items.
-	MinWeight int
+	onlineConfig
+	analysesConfig
+	exportConfig
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -90,7 +89,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
 	if len(args) > 0 {
 		switch args[0] {
-		case "records", "export", "explain", "report", "explore":
+		case "records", "export", "explain", "report", "expand", "cache", "explore":
 			cfg.Command, args = args[0], args[1:]
 		}
 	}
@@ -105,8 +104,6 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
 	fs.IntVar(&cfg.Top, "top", top, "rows listed")
-	fs.StringVar(&cfg.Network, "network", "citation", "network exported")
-	fs.IntVar(&cfg.MinWeight, "min-weight", 1, "least items a pair shares")
 	fs.StringVar(&cfg.Metric, "metric", "in_degree", "ranking metric")
 	fs.StringVar(&cfg.OutDir, "out", "out", "output folder")
 	fs.IntVar(&cfg.Nodes, "nodes", nodes, "works drawn at most")
@@ -116,6 +113,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
+	onlineFlags(fs, cfg)
+	analysesFlags(fs, cfg)
+	exportFlags(fs, cfg)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -138,24 +138,31 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 			return nil, fmt.Errorf("%w: explain takes one or two works, then optionally -- and paths", errUsage)
 		}
 	}
+	rest, err := onlineArgs(cfg, fs, rest)
+	if err != nil {
+		return nil, err
+	}
 	cfg.Paths = rest
-	if len(cfg.Paths) == 0 {
+	if len(cfg.Paths) == 0 && len(cfg.SeedIDs) == 0 && cfg.Command != "cache" {
 		cfg.Paths = []string{"seeds"}
 	}
 	if cfg.Top <= 0 && (cfg.Command != "export" || cfg.Top != -1) {
 		return nil, fmt.Errorf("%w: -top must be positive (export: or -1 for all pairs)", errUsage)
 	}
-	if !slices.Contains(exportNetworks, cfg.Network) {
-		return nil, fmt.Errorf("%w: -network %q: use %s", errUsage, cfg.Network, strings.Join(exportNetworks, ", "))
+	if err := exportArgs(cfg); err != nil {
+		return nil, err
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": exportFormats, "explain": {"text", "json"}, "explore": {"html"},
+		"export": exportFormats, "explain": {"text", "json"}, "cache": {"text"}, "explore": {"html"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
 	}
 	if err := checkMetric(cfg.Metric); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err := checkAnalyses(cfg); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if cfg.Layout != "dot" && cfg.Layout != "sfdp" {
