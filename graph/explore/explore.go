@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -79,19 +80,18 @@ type network struct {
 	Directed bool   `json:"directed"`
 	// Work gives, per node, the index of its work in Page.Works, or -1 for
 	// an item of its own (an author, a keyword), described by Label and Info.
-	Work     []int             `json:"work"`
-	Label    []string          `json:"label,omitempty"`
-	Info     []string          `json:"info,omitempty"`
-	X        []float64         `json:"x"`
-	Y        []float64         `json:"y"`
-	Size     []float64         `json:"size"`
-	Cluster  []int             `json:"cluster,omitempty"`
-	Clusters []netio.Cluster   `json:"clusters,omitempty"`
-	Edges    []int             `json:"edges"` // from, to, from, to, …
-	Weights  []float64         `json:"weights,omitempty"`
-	Axis     []axisMark        `json:"axis,omitempty"`
-	Note     string            `json:"note,omitempty"`
-	Extra    map[string]string `json:"-"`
+	Work     []int           `json:"work"`
+	Label    []string        `json:"label,omitempty"`
+	Info     []string        `json:"info,omitempty"`
+	X        []float64       `json:"x"`
+	Y        []float64       `json:"y"`
+	Size     []float64       `json:"size"`
+	Cluster  []int           `json:"cluster,omitempty"`
+	Clusters []netio.Cluster `json:"clusters,omitempty"`
+	Edges    []int           `json:"edges"` // from, to, from, to, …
+	Weights  []float64       `json:"weights,omitempty"`
+	Axis     []axisMark      `json:"axis,omitempty"`
+	Note     string          `json:"note,omitempty"`
 }
 
 type axisMark struct {
@@ -150,12 +150,7 @@ func Build(g *graph.Graph, m *graph.Metrics, opt *Options) *Page {
 func (p *Page) AddNetwork(title string, n *netio.Network) {
 	nw := network{Name: n.Name, Title: title, Kind: "map", Directed: n.Directed, Clusters: n.Clusters}
 	own := false
-	nodeN := 0
-	nd := &netio.Node{Values: make([]any, len(n.NodeAttrs))}
-	for i := 0; i < n.Len; i++ {
-		clear(nd.Values)
-		*nd = netio.Node{Values: nd.Values}
-		n.Node(i, nd)
+	for i, nd := range n.Nodes() {
 		w, ok := p.index[nd.ID]
 		if !ok {
 			w, own = -1, true
@@ -176,17 +171,36 @@ func (p *Page) AddNetwork(title string, n *netio.Network) {
 		nw.X, nw.Y = append(nw.X, x), append(nw.Y, y)
 		nw.Size = append(nw.Size, cmp.Or(nd.Size, 1))
 		nw.Cluster = append(nw.Cluster, nd.Cluster)
-		nodeN++
 	}
 	if !own {
 		nw.Label, nw.Info = nil, nil
 	}
+	scaleSizes(nw.X, nw.Y, nw.Size)
 	for e := range n.Edges {
 		nw.Edges = append(nw.Edges, e.From, e.To)
 		nw.Weights = append(nw.Weights, e.Weight)
 	}
-	nw.Note = fmt.Sprintf("%d nodes, %d links", nodeN, len(nw.Edges)/2)
+	nw.Note = fmt.Sprintf("%d nodes, %d links", n.Len, len(nw.Edges)/2)
 	p.Networks = append(p.Networks, nw)
+}
+
+// scaleSizes turns a map's node sizes, in whatever unit it has them, into
+// radii in the units of its positions: the largest node 2% of the map's
+// extent across, the others by the square root of their size.
+func scaleSizes(x, y, size []float64) {
+	if len(x) == 0 {
+		return
+	}
+	x0, x1, y0, y1, big := x[0], x[0], y[0], y[0], 0.0
+	for i := range x {
+		x0, x1 = math.Min(x0, x[i]), math.Max(x1, x[i])
+		y0, y1 = math.Min(y0, y[i]), math.Max(y1, y[i])
+		big = math.Max(big, size[i])
+	}
+	span := math.Max(math.Max(x1-x0, y1-y0), 1e-9)
+	for i, s := range size {
+		size[i] = span * (0.003 + 0.017*math.Sqrt(math.Max(s, 0)/math.Max(big, 1e-12)))
+	}
 }
 
 // Write writes the page: HTML with the data, script and styles inline.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/internal/corpustest"
 	"github.com/citegraph/citegraph/graph/netio"
 	"github.com/citegraph/citegraph/parse"
 )
@@ -33,23 +34,6 @@ func load(t *testing.T, paths ...string) (*graph.Graph, *graph.Metrics) {
 	}
 	g := graph.New(graph.Resolve(recs, nil))
 	return g, g.Metrics(&graph.MetricOptions{SkipBetweenness: true})
-}
-
-// corpus returns the path of a shared corpus file, or skips.
-func corpus(t *testing.T, rel string) string {
-	t.Helper()
-	for _, d := range []string{os.Getenv("CITEGRAPH_CORPORA"), "../../../shared/corpora", "../../../../shared/corpora"} {
-		if d == "" {
-			continue
-		}
-		if p, err := filepath.Abs(filepath.Join(d, rel)); err == nil {
-			if _, err := os.Stat(p); err == nil {
-				return p
-			}
-		}
-	}
-	t.Skipf("corpus file %s not available", rel)
-	return ""
 }
 
 func writePage(t *testing.T, p *Page) (string, []byte) {
@@ -104,7 +88,7 @@ func TestPageIsSelfContained(t *testing.T) {
 // in bands oldest on top, undated last, no two nodes on one place, every
 // citation between shown works drawn.
 func TestHistoriographLayout(t *testing.T) {
-	g, m := load(t, corpus(t, "wos/python-bibx_bit-pattern-savedrecs.txt"))
+	g, m := load(t, corpustest.File(t, "wos/python-bibx_bit-pattern-savedrecs.txt"))
 	p := Build(g, m, &Options{MaxWorks: 1500})
 	nw := p.Networks[0]
 	if len(nw.Work) != 1500 || len(p.Works) != 1500 {
@@ -184,7 +168,10 @@ func TestAddNetwork(t *testing.T) {
 // its record.
 func TestBrowser(t *testing.T) {
 	g, m := load(t, "../../seeds")
-	path, _ := writePage(t, Build(g, m, nil))
+	p := Build(g, m, nil)
+	co, _ := netio.Pairs(g, m, netio.PairOptions{Cocitation: true})
+	p.AddNetwork("Co-citation", co) // no layout: a circle
+	path, _ := writePage(t, p)
 	b := startBrowser(t, 1400, 900)
 	url := b.open(path)
 	var st struct{ Nodes, Drawn, Shown, Edges int }
@@ -222,6 +209,10 @@ func TestBrowser(t *testing.T) {
 	// the year filter hides works
 	b.eval(`(function(){var f=document.getElementById('from');f.value='2003';f.dispatchEvent(new Event('change'));return true})()`, nil)
 	b.waitFor(`citegraphExplorer.shown === 6`) // 2003, 2009, 2025 and the 3 undated stay
+	// the second network: a map of the co-cited works
+	b.clickElement("#tabs button:nth-child(2)")
+	b.waitFor(`citegraphExplorer.network === 'cocitation'`)
+	b.waitFor(`citegraphExplorer.drawn === 10 && citegraphExplorer.edges === 45`)
 	if errs, reqs := b.problems(url); len(errs) > 0 || len(reqs) > 0 {
 		t.Errorf("console errors %v, requests %v", errs, reqs)
 	}
@@ -233,7 +224,7 @@ func TestBrowser(t *testing.T) {
 // TestBrowserCorpus opens the explorer of a WoS export at the sizes the
 // issue names: 2,000 works (the default) and 5,000, and measures a frame.
 func TestBrowserCorpus(t *testing.T) {
-	g, m := load(t, corpus(t, "wos/python-bibx_bit-pattern-savedrecs.txt"))
+	g, m := load(t, corpustest.File(t, "wos/python-bibx_bit-pattern-savedrecs.txt"))
 	b := startBrowser(t, 1400, 900)
 	for _, max := range []int{0, 5000} {
 		p := Build(g, m, &Options{MaxWorks: max})

@@ -32,7 +32,7 @@ func WriteCSV(nodes, edges io.Writer, n *Network) error {
 	cw.Write(head)
 	row := make([]string, 0, len(head))
 	ids := make([]string, n.Len)
-	for i, nd := range n.nodes() {
+	for i, nd := range n.Nodes() {
 		ids[i] = nd.ID
 		row = append(row[:0], nd.ID, nd.label())
 		for _, v := range nd.Values {

@@ -22,7 +22,7 @@ func WriteDOT(w io.Writer, n *Network) error {
 	}
 	bw.WriteString(kind + " " + dotID(n.Name) + " {\n")
 	ids := make([]string, n.Len)
-	for i, nd := range n.nodes() {
+	for i, nd := range n.Nodes() {
 		ids[i] = dotID(nd.ID)
 		bw.WriteString("  " + ids[i] + " [label=" + dotID(nd.label()))
 		for k, a := range n.NodeAttrs {

@@ -36,7 +36,7 @@ func WriteGEXF(w io.Writer, n *Network, opt *GEXFOptions) error {
 	}
 	x.WriteString(`  <graph defaultedgetype="` + kind + `" mode="static">` + "\n")
 	urls := false
-	for _, nd := range n.nodes() {
+	for _, nd := range n.Nodes() {
 		if nd.URL != "" {
 			urls = true
 			break
@@ -46,7 +46,7 @@ func WriteGEXF(w io.Writer, n *Network, opt *GEXFOptions) error {
 	gexfAttrs(x, "edge", n.EdgeAttrs, false, false)
 	x.WriteString("    <nodes count=\"" + strconv.Itoa(n.Len) + "\">\n")
 	ids := make([]string, n.Len)
-	for i, nd := range n.nodes() {
+	for i, nd := range n.Nodes() {
 		ids[i] = nd.ID
 		x.WriteString("      <node")
 		x.attr("id", nd.ID)

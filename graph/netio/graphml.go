@@ -65,7 +65,7 @@ func WriteGraphML(w io.Writer, n *Network) error {
 		x.esc(value)
 		x.WriteString("</data>\n")
 	}
-	for i, nd := range n.nodes() {
+	for i, nd := range n.Nodes() {
 		x.WriteString(`    <node id="n` + strconv.Itoa(i) + `">` + "\n")
 		data("name", nd.ID)
 		data("label", nd.label())

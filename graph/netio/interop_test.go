@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/internal/corpustest"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -25,14 +26,12 @@ func TestInterchange(t *testing.T) {
 	if err := exec.Command(py, "-c", "import networkx, igraph, pygraphviz").Run(); err != nil {
 		t.Skipf("%s with networkx, igraph and pygraphviz is needed (Debian: python3-networkx python3-igraph python3-pygraphviz): %v", py, err)
 	}
-	sets := map[string][]string{"seeds": {filepath.Join("..", "..", "seeds")}}
-	if p := corpusPath("wos/wosfile_wos_plaintext.txt"); p != "" {
-		sets["wosfile"] = []string{p}
-	} else {
-		t.Log("shared corpora absent: the seeds only")
-	}
-	for set, paths := range sets {
+	for _, set := range []string{"seeds", "wosfile"} {
 		t.Run(set, func(t *testing.T) {
+			paths := []string{filepath.Join("..", "..", "seeds")}
+			if set == "wosfile" {
+				paths = []string{corpustest.File(t, "wos/wosfile_wos_plaintext.txt")}
+			}
 			g, m := readGraph(t, paths)
 			dir := t.TempDir()
 			var manifest []map[string]any
@@ -83,20 +82,6 @@ func TestInterchange(t *testing.T) {
 			}
 		})
 	}
-}
-
-// corpusPath returns a shared corpus file, or "".
-func corpusPath(rel string) string {
-	for _, d := range []string{os.Getenv("CITEGRAPH_CORPORA"), "../../../shared/corpora", "../../../../shared/corpora"} {
-		if d == "" {
-			continue
-		}
-		if _, err := os.Stat(filepath.Join(d, rel)); err == nil {
-			p, _ := filepath.Abs(filepath.Join(d, rel))
-			return p
-		}
-	}
-	return ""
 }
 
 func readGraph(t *testing.T, paths []string) (*graph.Graph, *graph.Metrics) {
@@ -164,7 +149,7 @@ func writeAll(t *testing.T, dir string, net *Network) map[string]any {
 	// samples: the first node, the last, and a few between
 	var samples []map[string]any
 	step := max(1, net.Len/7)
-	for i, nd := range net.nodes() {
+	for i, nd := range net.Nodes() {
 		if i%step != 0 && i != net.Len-1 {
 			continue
 		}

@@ -31,7 +31,7 @@ func WriteJSON(w io.Writer, n *Network) error {
 	bw.Write(buf)
 	ids := nodeIDs(n)
 	sep := ""
-	for _, nd := range n.nodes() {
+	for _, nd := range n.Nodes() {
 		buf = append(buf[:0], sep+"{"...)
 		buf = appendNodeJSON(buf, n, nd)
 		bw.Write(append(buf, '}'))
@@ -68,7 +68,7 @@ func WriteJSONL(w io.Writer, n *Network) error {
 	buf = append(buf, "}\n"...)
 	bw.Write(buf)
 	ids := nodeIDs(n)
-	for _, nd := range n.nodes() {
+	for _, nd := range n.Nodes() {
 		buf = append(buf[:0], `{"type":"node",`...)
 		buf = appendNodeJSON(buf, n, nd)
 		buf = append(buf, "}\n"...)
@@ -88,7 +88,7 @@ func WriteJSONL(w io.Writer, n *Network) error {
 // nodeIDs returns the ID of every node, for edges to name them.
 func nodeIDs(n *Network) []string {
 	ids := make([]string, n.Len)
-	for i, nd := range n.nodes() {
+	for i, nd := range n.Nodes() {
 		ids[i] = nd.ID
 	}
 	return ids

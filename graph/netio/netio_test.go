@@ -265,18 +265,7 @@ func TestDOT(t *testing.T) {
 
 // seedGraph reads the seed documents.
 func seedGraph(t *testing.T) (*graph.Graph, *graph.Metrics) {
-	t.Helper()
-	files, _ := parse.Files([]string{filepath.Join("..", "..", "seeds")})
-	var recs []parse.Record
-	for _, f := range files {
-		res, err := parse.ReadFile(f, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, res.Records...)
-	}
-	g := graph.New(graph.Resolve(recs, nil))
-	return g, g.Metrics(nil)
+	return readGraph(t, []string{filepath.Join("..", "..", "seeds")})
 }
 
 // TestRoundTrip writes the seeds' citation network in every format that

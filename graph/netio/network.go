@@ -125,8 +125,9 @@ type Network struct {
 	Terms Terms
 }
 
-// nodes ranges over the nodes of n with one reused Node.
-func (n *Network) nodes() iter.Seq2[int, *Node] {
+// Nodes ranges over the nodes of n, filled in one reused Node: copy what
+// must outlive an iteration.
+func (n *Network) Nodes() iter.Seq2[int, *Node] {
 	return func(yield func(int, *Node) bool) {
 		nd := &Node{Values: make([]any, len(n.NodeAttrs))}
 		for i := 0; i < n.Len; i++ {
@@ -146,7 +147,7 @@ func (n *Network) complete() []bool {
 	for i := range ok {
 		ok[i] = true
 	}
-	for _, nd := range n.nodes() {
+	for _, nd := range n.Nodes() {
 		for k, v := range nd.Values {
 			if v == nil {
 				ok[k] = false

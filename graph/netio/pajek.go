@@ -85,7 +85,7 @@ func WritePajekNet(w io.Writer, n *Network) error {
 		minX, minY, scale = unitSquare(n)
 	}
 	seen := map[string]int{}
-	for i, nd := range n.nodes() {
+	for i, nd := range n.Nodes() {
 		label := pajekLabel(nd.label())
 		if c := seen[label]; c > 0 {
 			seen[label] = c + 1
@@ -121,7 +121,7 @@ func WritePajekNet(w io.Writer, n *Network) error {
 func unitSquare(n *Network) (minX, minY, scale float64) {
 	first := true
 	var maxX, maxY float64
-	for _, nd := range n.nodes() {
+	for _, nd := range n.Nodes() {
 		if first {
 			minX, maxX, minY, maxY, first = nd.X, nd.X, nd.Y, nd.Y, false
 		}
@@ -137,7 +137,7 @@ func unitSquare(n *Network) (minX, minY, scale float64) {
 func writePajekValues(w io.Writer, n *Network, value func(*Node) string) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	bw.WriteString("*Vertices " + strconv.Itoa(n.Len) + "\n")
-	for _, nd := range n.nodes() {
+	for _, nd := range n.Nodes() {
 		if _, err := bw.WriteString(value(nd) + "\n"); err != nil {
 			return err
 		}

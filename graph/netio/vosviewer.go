@@ -82,7 +82,7 @@ func WriteVOSMap(w io.Writer, n *Network) error {
 	bw.WriteString(strings.Join(head, "\t") + "\n")
 	row := make([]string, 0, len(head))
 	numeric := append(append([]int(nil), weights...), scores...)
-	for i, nd := range n.nodes() {
+	for i, nd := range n.Nodes() {
 		row = append(row[:0], strconv.Itoa(i+1), vosCell(nd.label()), vosCell(vosDescription(n, nd)), vosCell(nd.URL))
 		if n.Layout {
 			row = append(row, formatFloat(nd.X), formatFloat(nd.Y))
@@ -142,7 +142,7 @@ func WriteVOSJSON(w io.Writer, n *Network) error {
 	buf = append(buf, "}},\n\"network\":{\"items\":[\n"...)
 	bw.Write(buf)
 	sep = ""
-	for i, nd := range n.nodes() {
+	for i, nd := range n.Nodes() {
 		buf = append(buf[:0], sep+`{"id":`...)
 		buf = strconv.AppendInt(buf, int64(i+1), 10)
 		buf = append(buf, `,"label":`...)

@@ -114,7 +114,13 @@
   }
 
   function buildGrid() {
-    var cell = 2, map = new Map();
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (var k = 0; k < n; k++) {
+      x0 = Math.min(x0, net.x[k]); x1 = Math.max(x1, net.x[k]);
+      y0 = Math.min(y0, net.y[k]); y1 = Math.max(y1, net.y[k]);
+    }
+    var span = Math.max(x1 - x0, y1 - y0);
+    var cell = net.kind === 'historiograph' || !(span > 0) ? 2 : span / 64, map = new Map();
     for (var i = 0; i < n; i++) {
       var key = Math.floor(net.x[i] / cell) + ',' + Math.floor(net.y[i] / cell);
       var b = map.get(key);
@@ -146,7 +152,7 @@
     return best;
   }
 
-  function radius(i) { return net.size[i] * (net.kind === 'historiograph' ? 1 : 0.5); }
+  function radius(i) { return net.size[i]; }
 
   // --- filters ------------------------------------------------------------
 
