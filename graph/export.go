@@ -14,15 +14,14 @@ import (
 // JSONOptions controls WriteJSON. The zero value writes the works and
 // citations and no pairs.
 type JSONOptions struct {
-	// Coupling and Cocitation are the pairs written (PairSeq of the Pairs
-	// of Coupling or Cocitation with a Limit, or AllCoupling and
-	// AllCocitation to stream every pair); nil writes none.
-	Coupling, Cocitation iter.Seq[Pair]
-	// CouplingTotal and CocitationTotal are written beside the pairs as
-	// "coupling_total" and "cocitation_total": the number of pairs there
-	// are in all, of which the strongest were written; -1 writes the number
-	// of pairs written (all of them).
-	CouplingTotal, CocitationTotal int
+	// Coupling and Cocitation give the pairs written: a sequence (PairSeq
+	// of the Pairs of Coupling or Cocitation with a Limit, or AllCoupling
+	// and AllCocitation to stream every pair) and the number of pairs there
+	// are in all, written beside them as "coupling_total" and
+	// "cocitation_total" (-1: the number of pairs the sequence gives). They
+	// are called only when the works and citations are written, so the
+	// pairs can be computed meanwhile. nil writes no pairs.
+	Coupling, Cocitation func() (iter.Seq[Pair], int)
 	// Clusters, when not nil, gives each work its cluster (from 1; 0 for
 	// none), written as "cluster".
 	Clusters []int
@@ -111,10 +110,11 @@ func (g *Graph) WriteJSON(w io.Writer, m *Metrics, opt *JSONOptions) error {
 	if err != nil {
 		return err
 	}
-	pairs := func(key, count string, seq iter.Seq[Pair], total int) error {
-		if seq == nil {
+	pairs := func(key, count string, get func() (iter.Seq[Pair], int)) error {
+		if get == nil {
 			return array(key, false, func(func(func(*jsonWriter)) bool) {})
 		}
+		seq, total := get()
 		n := 0
 		err := array(key, false, func(elem func(func(*jsonWriter)) bool) {
 			for p := range seq {
@@ -141,10 +141,10 @@ func (g *Graph) WriteJSON(w io.Writer, m *Metrics, opt *JSONOptions) error {
 		_, err = bw.WriteString(",\n \"" + key + `_total": ` + strconv.Itoa(total))
 		return err
 	}
-	if err := pairs("coupling", "shared", opt.Coupling, opt.CouplingTotal); err != nil {
+	if err := pairs("coupling", "shared", opt.Coupling); err != nil {
 		return err
 	}
-	if err := pairs("cocitation", "count", opt.Cocitation, opt.CocitationTotal); err != nil {
+	if err := pairs("cocitation", "count", opt.Cocitation); err != nil {
 		return err
 	}
 	bw.WriteString("\n}\n")

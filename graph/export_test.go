@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"iter"
 	"strings"
 	"testing"
 
@@ -97,7 +98,8 @@ func TestWriteJSONEqualsEncodingJSON(t *testing.T) {
 		m.Betweenness[0] = 1.5e-9 // an exponent form
 		co := g.Cocitation(&SharedOptions{Limit: 50})
 		var got bytes.Buffer
-		if err := g.WriteJSON(&got, m, &JSONOptions{Cocitation: PairSeq(co.Pairs), CocitationTotal: co.Total}); err != nil {
+		pairs := func() (iter.Seq[Pair], int) { return PairSeq(co.Pairs), co.Total }
+		if err := g.WriteJSON(&got, m, &JSONOptions{Cocitation: pairs}); err != nil {
 			t.Fatal(err)
 		}
 		want := marshalExport(t, g, m, co.Pairs)

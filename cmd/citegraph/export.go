@@ -48,25 +48,16 @@ func multiFile(format string) bool {
 	return format == "csv" || format == "pajek" || format == "vosviewer"
 }
 
-// exportPairs is -top when export is given none: enough for any map, far
+// exportTop is -top when export is given none: enough for any map, far
 // from the tens of millions of pairs a large corpus has.
-const exportPairs = 10000
+const exportTop = 10000
 
 // runExport writes the network cfg.Network of the records in cfg.Format.
 func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 	a := resolveGraph(in.records, cfg)
 	if cfg.Format == "json" && cfg.Network == "citation" {
-		opt := &graph.JSONOptions{}
-		var note []string
-		opt.Coupling, opt.CouplingTotal, note = exportPairSeq(a.g, false, cfg, note)
-		opt.Cocitation, opt.CocitationTotal, note = exportPairSeq(a.g, true, cfg, note)
-		if err := a.g.WriteJSON(stdout, a.m, opt); err != nil {
-			return err
-		}
-		for _, s := range note {
-			fmt.Fprintf(stderr, "citegraph: %s\n", s)
-		}
-		return nil
+		coupling, cocitation := jsonPairs(a.g, false, cfg, stderr), jsonPairs(a.g, true, cfg, stderr)
+		return a.g.WriteJSON(stdout, a.m, &graph.JSONOptions{Coupling: coupling, Cocitation: cocitation})
 	}
 	var net *netio.Network
 	switch cfg.Network {
@@ -201,18 +192,23 @@ func pairNote(cfg *config, top, total int) string {
 	return ", " + strings.Join(s, ", ")
 }
 
-// exportPairSeq gives the coupling or co-citation pairs of the JSON export:
-// the strongest -top, or with -top -1 every pair streamed.
-func exportPairSeq(g *graph.Graph, cocitation bool, cfg *config, note []string) (iter.Seq[graph.Pair], int, []string) {
+// jsonPairs gives the coupling or co-citation pairs of the JSON export:
+// the strongest -top, computed on another core while the works are
+// written, or with -top -1 every pair, streamed.
+func jsonPairs(g *graph.Graph, cocitation bool, cfg *config, stderr io.Writer) func() (iter.Seq[graph.Pair], int) {
 	name, all, shared := "coupling", g.AllCoupling, g.Coupling
 	if cocitation {
 		name, all, shared = "cocitation", g.AllCocitation, g.Cocitation
 	}
 	top := pairLimit(cfg)
 	if top == 0 {
-		return all(cfg.MinWeight), -1, note
+		return func() (iter.Seq[graph.Pair], int) { return all(cfg.MinWeight), -1 }
 	}
-	s := shared(&graph.SharedOptions{MinCount: cfg.MinWeight, Limit: top})
-	note = append(note, fmt.Sprintf("%s: %d of %d pairs%s", name, len(s.Pairs), s.Total, pairNote(cfg, top, s.Total)))
-	return graph.PairSeq(s.Pairs), s.Total, note
+	done := make(chan graph.Shared, 1)
+	go func() { done <- shared(&graph.SharedOptions{MinCount: cfg.MinWeight, Limit: top}) }()
+	return func() (iter.Seq[graph.Pair], int) {
+		s := <-done
+		fmt.Fprintf(stderr, "citegraph: %s: %d of %d pairs%s\n", name, len(s.Pairs), s.Total, pairNote(cfg, top, s.Total))
+		return graph.PairSeq(s.Pairs), s.Total
+	}
 }

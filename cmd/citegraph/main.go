@@ -98,7 +98,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	format, nodes, top := "text", 60, 20
 	switch cfg.Command {
 	case "export":
-		format, nodes, top = "json", -1, exportPairs // the whole graph
+		format, nodes, top = "json", -1, exportTop // the whole graph
 	case "explore":
 		format, nodes = "html", exploreNodes
 	}
