@@ -156,9 +156,13 @@ func TestPajekDirection(t *testing.T) {
 			t.Errorf("%s: year %d from nPY.clu", file, res.Records[0].Year)
 		}
 	}
-	// A partition or vector alone is no network.
-	if got := Detect("nPY.clu", []byte(clu)); got == "pajek" {
-		t.Error("a .clu file alone is taken for a network")
+	// A partition read as a file of its own is named for what it is.
+	res, err := ReadFile(filepath.Join(dir, "nPY.clu"), "")
+	if err != nil || len(res.Records) != 0 || len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0].Error(), "read with n.net") {
+		t.Errorf("nPY.clu alone: %v, %d records, skipped %v", err, len(res.Records), res.Skipped)
+	}
+	if got := Detect("n.txt", []byte(clu)); got == "pajek" {
+		t.Error("a partition's content alone is taken for a network")
 	}
 }
 

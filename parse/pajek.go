@@ -13,9 +13,14 @@ func init() {
 
 // pajekSniff recognises a Pajek network (.net) or project (.paj): after
 // comment lines (%), a *Network line, or a *Vertices line followed by a
-// vertex line ("1 \"label\"") or by a section of arcs or edges. A partition
-// (.clu) or vector (.vec) alone, one number per line, is not a network.
+// vertex line ("1 \"label\"") or by a section of arcs or edges; and, by
+// their names, the partitions (.clu), vectors (.vec) and long labels (.nam)
+// that complete a network, so that they are named as such.
 func pajekSniff(name string, head []byte) bool {
+	if pajekCompanion(name) {
+		f := strings.Fields(string(head[:min(len(head), 200)]))
+		return len(f) >= 2 && (strings.EqualFold(f[0], "*vertices") || isDigits(f[0]) && strings.HasPrefix(f[1], "\""))
+	}
 	lines := strings.Split(string(head), "\n")
 	seen := 0
 	for i := 0; i < len(lines) && seen < 3; i++ {
@@ -77,6 +82,19 @@ const pajekUnlisted = 10000
 // `from to [weight]`; lists `from to1 to2 …`. Only the first network of a
 // project is read.
 func pajekRead(r io.Reader, s *Sink) error {
+	if pajekCompanion(s.File) {
+		// read with its network, which names it in a warning
+		network := ""
+		if s.Siblings != nil {
+			network = (&zipSiblings{names: s.Siblings.Names()}).network(strings.ToLower(filepath.Base(s.File)))
+		}
+		if network == "" {
+			s.Skipf(0, "a Pajek partition, vector or label file with no network (.net, .paj) of its name beside it")
+		} else {
+			s.Skipf(0, "a Pajek partition, vector or label file: read with %s", network)
+		}
+		return nil
+	}
 	g := newNetGraph(s.File)
 	p := &pajekParser{g: g, s: s}
 	if err := p.parse(r); err != nil {
@@ -313,6 +331,16 @@ func (p *pajekParser) companion(r io.Reader, name string) {
 	if labels > 0 {
 		p.s.Warnf(0, "long labels of %d vertices from %s", labels, name)
 	}
+}
+
+// pajekCompanion reports whether a file name is that of a Pajek partition,
+// vector or label file.
+func pajekCompanion(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".clu", ".vec", ".nam":
+		return true
+	}
+	return false
 }
 
 // companionHint is what the name of a companion file says beyond the name
