@@ -196,8 +196,23 @@ func (g *netGraph) record(i int) (Record, bool) {
 	v := &g.verts[i]
 	r := Record{Line: v.line, IDs: map[string]string{"net": g.key + "#" + v.id}}
 	corpus := true
-	for name, val := range v.attrs {
-		field := netFields[name]
+	// in name order, the first attribute of a field filling it: the same
+	// record whatever order the file or the map gives them in
+	names := make([]string, 0, len(v.attrs))
+	for name := range v.attrs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	done := map[string]bool{}
+	for _, name := range names {
+		field, val := netFields[name], v.attrs[name]
+		if field == "url" {
+			field = "doi"
+		}
+		if done[field] {
+			continue
+		}
+		done[field] = true
 		switch {
 		case field == "title":
 			r.Title = val
@@ -211,10 +226,9 @@ func (g *netGraph) record(i int) (Record, bool) {
 			r.Year = ParseYear(val)
 		case field == "venue":
 			r.Venue = val
-		case field == "doi", field == "url" && strings.Contains(val, "doi.org/"):
-			if d := FindDOI(val); d != "" {
-				r.DOI = d
-			}
+		case field == "doi":
+			r.DOI = FindDOI(val)
+			done[field] = r.DOI != ""
 		case field == "volume":
 			r.Volume = val
 		case field == "pages":
@@ -229,6 +243,8 @@ func (g *netGraph) record(i int) (Record, bool) {
 			r.SetID(field[3:], val)
 		case field == "workid":
 			g.workID(&r, val)
+		default:
+			delete(done, field)
 		}
 	}
 	g.workID(&r, v.id)

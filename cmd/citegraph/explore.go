@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -25,14 +24,7 @@ func runExplore(cfg *config, in *inputs, stderr io.Writer) error {
 		return err
 	}
 	path := filepath.Join(cfg.OutDir, "explore.html")
-	err := writeFile(path, func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		if err := page.Write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
-	if err != nil {
+	if err := writeFile(path, page.Write); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "citegraph: wrote %s: %s\n", path, page.Summary)

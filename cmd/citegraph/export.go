@@ -82,11 +82,7 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "citegraph: %s network: %d works, %d of %d pairs%s\n", cfg.Network, net.Len, written, total, pairNote(cfg, top, total))
 	}
 	if !multiFile(cfg.Format) {
-		bw := bufio.NewWriterSize(stdout, 1<<16)
-		if err := writeNetwork(bw, net, cfg.Format); err != nil {
-			return err
-		}
-		return bw.Flush()
+		return writeNetwork(stdout, net, cfg.Format) // the writers buffer
 	}
 	if cfg.OutDir == "" {
 		return fmt.Errorf("-format %s writes several files: name their folder with -out", cfg.Format)
