@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"iter"
 	"strings"
 )
 
@@ -65,15 +66,31 @@ func xmlAttr(el xml.StartElement, name string) string {
 	return ""
 }
 
-// xmlError reports a syntax error where the decoder stopped and keeps what
-// was read before it.
-func xmlError(s *Sink, dec *xml.Decoder, err error) {
-	var se *xml.SyntaxError
-	line, _ := dec.InputPos()
-	if errors.As(err, &se) {
-		line = se.Line
+// xmlTokens yields the tokens of dec with the line each ends on. A syntax
+// error ends them, reported where the decoder stopped: what was read before
+// it is kept.
+func xmlTokens(s *Sink, dec *xml.Decoder) iter.Seq2[xml.Token, int] {
+	return func(yield func(xml.Token, int) bool) {
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				var se *xml.SyntaxError
+				line, _ := dec.InputPos()
+				if errors.As(err, &se) {
+					line = se.Line
+				}
+				s.Warnf(line, "XML broken here, the rest of the file is not read: %v", err)
+				return
+			}
+			line, _ := dec.InputPos()
+			if !yield(tok, line) {
+				return
+			}
+		}
 	}
-	s.Warnf(line, "XML broken here, the rest of the file is not read: %v", err)
 }
 
 // graphmlRead reads a GraphML graph (the first of the file): keys declare
@@ -92,16 +109,7 @@ func graphmlRead(r io.Reader, s *Sink) error {
 	var text strings.Builder
 	directed := true
 	var pending []netArcRef
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			xmlError(s, dec, err)
-			break
-		}
-		line, _ := dec.InputPos()
+	for tok, line := range xmlTokens(s, dec) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -166,13 +174,7 @@ func graphmlRead(r io.Reader, s *Sink) error {
 			}
 		}
 	}
-	g.directed = directed
-	g.link(s, pending)
-	if len(g.verts) == 0 {
-		s.Skipf(1, "no nodes in the graph")
-		return nil
-	}
-	g.emit(s, "graphml")
+	g.finish(s, directed, pending, "graphml")
 	return nil
 }
 
@@ -182,6 +184,17 @@ type netArcRef struct {
 	from, to   string
 	line       int
 	undirected bool
+}
+
+// finish links the arcs of a GraphML or GEXF graph and emits its records.
+func (g *netGraph) finish(s *Sink, directed bool, refs []netArcRef, format string) {
+	g.directed = directed
+	g.link(s, refs)
+	if len(g.verts) == 0 {
+		s.Skipf(1, "no nodes in the graph")
+		return
+	}
+	g.emit(s, format)
 }
 
 // link adds the arcs, each between known vertices.
@@ -223,16 +236,7 @@ func gexfRead(r io.Reader, s *Sink) error {
 	var pending []netArcRef
 	var text strings.Builder
 	depth := 0 // nesting of <node> (hierarchical graphs)
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			xmlError(s, dec, err)
-			break
-		}
-		line, _ := dec.InputPos()
+	for tok, line := range xmlTokens(s, dec) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -295,12 +299,6 @@ func gexfRead(r io.Reader, s *Sink) error {
 			}
 		}
 	}
-	g.directed = directed
-	g.link(s, pending)
-	if len(g.verts) == 0 {
-		s.Skipf(1, "no nodes in the graph")
-		return nil
-	}
-	g.emit(s, "gexf")
+	g.finish(s, directed, pending, "gexf")
 	return nil
 }
