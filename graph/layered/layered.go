@@ -208,6 +208,7 @@ func order(items []item, rows [][]int, sweeps int) {
 	setPos()
 	best := cloneRows(rows)
 	bestCross := crossings(items, rows)
+	bary := make([]float64, len(items))
 	for s := 0; s < sweeps && bestCross > 0; s++ {
 		down := s%2 == 0
 		for k := 1; k < len(rows); k++ {
@@ -216,7 +217,6 @@ func order(items []item, rows [][]int, sweeps int) {
 				r = len(rows) - 1 - k
 			}
 			row := rows[r]
-			bary := make(map[int]float64, len(row))
 			for _, i := range row {
 				nb := items[i].up
 				if !down {
