@@ -132,7 +132,11 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing, opt *DOTOptions) e
 	}
 	oneLine := func(k int) string { return strings.ReplaceAll(labels[k], "\n", ", ") }
 	arcTip := func(c Citation) string {
-		return quote(fmt.Sprintf("%s cites %s (matched by %s)", oneLine(index[c.From]), oneLine(index[c.To]), c.Match))
+		how := "matched by " + c.Match
+		if c.Match == "new" {
+			how = "the first reference to it"
+		}
+		return quote(fmt.Sprintf("%s cites %s (%s)", oneLine(index[c.From]), oneLine(index[c.To]), how))
 	}
 
 	if !rows {
