@@ -162,21 +162,43 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing, opt *DOTOptions) e
 	// the legend above the drawing, the year axis on its left
 	p("  legend [shape=plaintext, fontsize=%g, tooltip=\"legend\", label=<%s>, pos=\"%.1f,%.1f!\"];\n",
 		legendFont, legend(d), legendWidth(d)/2-axisWidth, lay.Height+22)
-	p("  node [shape=plaintext, fontsize=12, fontcolor=\"#555555\", style=\"\"];\n")
-	shown := map[int]bool{}
-	for r, y := range lay.Rows {
-		year := rowYear[r]
-		if shown[year] {
+	// a year's rows: every other year on a light band, its label in the
+	// middle of them
+	type span struct{ first, last int }
+	var spans []span
+	for r := range lay.Rows {
+		if r > 0 && rowYear[r] == rowYear[r-1] {
+			spans[len(spans)-1].last = r
 			continue
 		}
-		shown[year] = true
+		spans = append(spans, span{r, r})
+	}
+	gap := 0.0
+	if len(lay.Rows) > 1 {
+		gap = lay.Rows[1] - lay.RowHeights[1]/2 - (lay.Rows[0] + lay.RowHeights[0]/2)
+	}
+	p("  node [shape=box, style=filled, penwidth=0, fillcolor=\"#f3f5f8\", label=\" \", fixedsize=true];\n")
+	for k, sp := range spans {
+		if k%2 == 0 {
+			continue
+		}
+		top := lay.Rows[sp.first] - lay.RowHeights[sp.first]/2 - gap/2
+		bottom := lay.Rows[sp.last] + lay.RowHeights[sp.last]/2 + gap/2
+		width := lay.Width + axisWidth
+		p("  band%d [tooltip=\" \", width=%.3f, height=%.3f, pos=\"%.1f,%.1f!\"];\n", k, width/72, (bottom-top)/72,
+			width/2-axisWidth, flip((top+bottom)/2))
+	}
+	p("  node [shape=plaintext, fontsize=12, fontcolor=\"#555555\", style=\"\", fixedsize=false];\n")
+	for _, sp := range spans {
+		year := rowYear[sp.first]
 		label, tip := strconv.Itoa(year), "publication year "+strconv.Itoa(year)
 		if year == 0 {
 			label, tip = "no year", "works whose year is unknown"
 		}
-		p("  y%d [label=%s, tooltip=%s, pos=\"%.1f,%.1f!\"];\n", r, quote(label), quote(tip), -axisWidth/2, flip(y))
+		y := (lay.Rows[sp.first] + lay.Rows[sp.last]) / 2
+		p("  y%d [label=%s, tooltip=%s, pos=\"%.1f,%.1f!\"];\n", sp.first, quote(label), quote(tip), -axisWidth/2, flip(y))
 	}
-	p("  node [shape=box, fontsize=14, fontcolor=\"black\"];\n")
+	p("  node [shape=box, fontsize=14, fontcolor=\"black\", penwidth=1];\n")
 	for k, i := range d.Works {
 		b := boxes[k]
 		p("  w%d [%s, width=%.3f, height=%.3f, pos=\"%s!\"];\n", i, strings.Join(attrs[k], ", "),
