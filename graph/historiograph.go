@@ -385,7 +385,11 @@ func (d *Drawing) Caption() []string {
 		return s
 	}
 	var s []string
-	what := fmt.Sprintf("%d of the %s of the corpus, the top ones by %s", d.Corpus, countNoun(d.CorpusWorks, "paper"), MetricTitle(d.Metric))
+	top := "the top ones"
+	if d.Corpus == 1 {
+		top = "the top one"
+	}
+	what := fmt.Sprintf("%d of the %s of the corpus, %s by %s", d.Corpus, countNoun(d.CorpusWorks, "paper"), top, MetricTitle(d.Metric))
 	if d.Corpus == d.CorpusWorks {
 		all := fmt.Sprintf("all %d papers", d.Corpus)
 		switch d.Corpus {

@@ -99,20 +99,23 @@ func TestCorpusDiagrams(t *testing.T) {
 	for _, tc := range []struct {
 		rel  string
 		args []string
+		// example, when set, is where -update keeps the SVG as the README's
+		// example of a real corpus (out/examples/…)
+		example string
 	}{
-		{"wos/python-bibx_bit-pattern-savedrecs.txt", nil},
-		{"wos/metaknowledge_savedrecs.txt", nil},
-		{"scopus-csv/metaknowledge_scopus_testing.csv.scopus", nil},
-		{"openalex/Academic-Explorer_page__3D__1__26__per_page__3D__50.json", nil},
-		{"wos/wosfile_wos_plaintext.txt", nil},
-		{"ris/python-bibx_scopus.ris", nil},
-		{"wos-bibtex/pyBibX_wos.bib", nil},
-		{"scopus-bibtex/pyBibX_scopus.bib", nil},
-		{"scopus-csv/bibliometrix_scopus_sample.csv", nil}, // no paper cites another
-		{"ris/asreview_baseline_zotero.ris", nil},          // no references at all
-		{"crossref/oc_meta_crossref_2019.json", nil},
-		{"wos/python-bibx_bit-pattern-savedrecs.txt", []string{"-nodes", "120", "-cited", "15", "-reduce"}},
-		{"wos/python-bibx_bit-pattern-savedrecs.txt", []string{"-metric", "gcs", "-min-citations", "5"}},
+		{"wos/python-bibx_bit-pattern-savedrecs.txt", nil, "bit-patterned-media.svg"},
+		{"wos/metaknowledge_savedrecs.txt", nil, ""},
+		{"scopus-csv/metaknowledge_scopus_testing.csv.scopus", nil, ""},
+		{"openalex/Academic-Explorer_page__3D__1__26__per_page__3D__50.json", nil, ""},
+		{"wos/wosfile_wos_plaintext.txt", nil, ""},
+		{"ris/python-bibx_scopus.ris", nil, ""},
+		{"wos-bibtex/pyBibX_wos.bib", nil, ""},
+		{"scopus-bibtex/pyBibX_scopus.bib", nil, ""},
+		{"scopus-csv/bibliometrix_scopus_sample.csv", nil, ""}, // no paper cites another
+		{"ris/asreview_baseline_zotero.ris", nil, ""},          // no references at all
+		{"crossref/oc_meta_crossref_2019.json", nil, ""},
+		{"wos/python-bibx_bit-pattern-savedrecs.txt", []string{"-nodes", "120", "-cited", "15", "-reduce"}, ""},
+		{"wos/python-bibx_bit-pattern-savedrecs.txt", []string{"-metric", "gcs", "-min-citations", "5"}, ""},
 	} {
 		name := filepath.Base(tc.rel) + strings.Join(tc.args, " ")
 		t.Run(name, func(t *testing.T) {
@@ -130,6 +133,11 @@ func TestCorpusDiagrams(t *testing.T) {
 			}
 			d := checkDiagram(t, name, svg)
 			works := d.Works("w")
+			if tc.example != "" && *update {
+				if err := os.WriteFile(filepath.Join(repoRoot, "out", "examples", tc.example), svg, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 
 			// which works are papers of the corpus, and which of those cite
 			// or are cited by another, from the resolved graph (work i is
