@@ -100,6 +100,7 @@ type analysis struct {
 	m          *graph.Metrics
 	coupling   graph.Shared
 	cocitation graph.Shared
+	on         *online // what was looked up online, if anything
 }
 
 // betweennessBudget bounds citing works × citations, the cost of exact
@@ -134,7 +135,15 @@ func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
 }
 
 func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
+	if cfg.Command == "cache" {
+		return runCache(cfg, stdout, stderr)
+	}
 	in := load(cfg)
+	on, err := goOnline(ctx, cfg, in, stderr)
+	if err != nil {
+		in.printProblems(stderr, false)
+		return err
+	}
 	switch cfg.Command {
 	case "records":
 		in.printProblems(stderr, true)
@@ -169,7 +178,9 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records, 1, cfg), cfg.Queries); err != nil {
+		a := analyse(in.records, 1, cfg)
+		a.on = on
+		if err := explain(stdout, a, cfg.Queries); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
@@ -179,6 +190,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		return in.err(cfg.Paths)
 	}
 	a := analyse(in.records, cfg.Top, cfg)
+	a.on = on
 	d := a.g.Historiograph(a.m, cfg.histOptions())
 	var outputs []string
 	if cfg.OutDir != "" {
@@ -188,8 +200,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		}
 	}
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs})
-	var err error
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a)})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)

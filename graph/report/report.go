@@ -24,6 +24,8 @@ type Options struct {
 	Outputs []string
 	// Drawing describes the diagram, if one was drawn.
 	Drawing *graph.Drawing
+	// Enrichment accounts for works looked up online or in the cache.
+	Enrichment *Enrichment
 }
 
 // Input is the account of one input file.
@@ -111,6 +113,7 @@ type Report struct {
 	NoCocitation string         `json:"no_cocitation,omitempty"`
 	Drawing      *graph.Drawing `json:"drawing,omitempty"`
 	Outputs      []string       `json:"outputs,omitempty"`
+	Enrichment   *Enrichment    `json:"enrichment,omitempty"`
 }
 
 // Build assembles the report of a run: the results of reading each file,
@@ -125,7 +128,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 	if metric == "in_degree" || metric == "citations" {
 		metric = "lcs"
 	}
-	r := &Report{Metric: metric, Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs}
+	r := &Report{Metric: metric, Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs, Enrichment: opt.Enrichment}
 	for _, res := range results {
 		in := Input{File: res.File, Format: res.Format, Records: len(res.Records), Warnings: len(res.Warnings), Skipped: len(res.Skipped)}
 		for _, rec := range res.Records {

@@ -80,7 +80,14 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	for _, s := range dataQuality(r) {
 		para(s)
 	}
+	if r.Enrichment != nil {
+		para(r.Enrichment.summary())
+	}
 	para("Run 'citegraph explain WORK' to see every mention of a work and how it joined.")
+	if r.Enrichment != nil && r.Enrichment.Expansion != nil {
+		head(r.Enrichment.Expansion.head())
+		writeExpansionText(bw, r.Enrichment.Expansion, width)
+	}
 
 	head(rankingTitle(r))
 	if len(r.Ranking) == 0 {
@@ -368,6 +375,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	p("\n## Data quality: how references became works\n")
 	paras(dataQuality(r)...)
+	if r.Enrichment != nil {
+		writeOnlineMarkdown(bw, r.Enrichment, md)
+	}
 	p("\n## %s\n\n", md(rankingTitle(r)))
 	cols := rankColumns(r.Metric, true)
 	p("| # | work | year |")
