@@ -94,6 +94,71 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing, opt *DOTOptions) e
 	}
 
 	labels := g.Labels(d.Works, &LabelOptions{Width: labelWidth, Sep: "\n", Lines: labelLines})
+	boxes, attrs := g.nodeBoxes(m, d, labels)
+	index := make(map[int]int, len(d.Works))
+	for k, i := range d.Works {
+		index[i] = k
+	}
+	oneLine := func(k int) string { return strings.ReplaceAll(labels[k], "\n", ", ") }
+	arcTip := func(c Citation) string {
+		how := "matched by " + c.Match
+		if c.Match == "new" {
+			how = "the first reference to it"
+		}
+		return quote(fmt.Sprintf("%s cites %s (%s)", oneLine(index[c.From]), oneLine(index[c.To]), how))
+	}
+
+	if !rows {
+		for k, i := range d.Works {
+			p("  w%d [%s];\n", i, strings.Join(attrs[k], ", "))
+		}
+		for _, ci := range d.arcs {
+			c := g.Citations[ci]
+			p("  w%d -> w%d [tooltip=%s];\n", c.From, c.To, arcTip(c))
+		}
+		p("}\n")
+		return bw.Flush()
+	}
+
+	limit := opt.MaxWidth
+	if limit <= 0 {
+		limit = maxWidth
+	}
+	edges := make([]layered.Edge, len(d.arcs))
+	for e, ci := range d.arcs {
+		c := g.Citations[ci]
+		edges[e] = layered.Edge{From: index[c.From], To: index[c.To]}
+	}
+	rowYear, lay := g.layoutRows(d, boxes, edges, limit-axisWidth)
+	flip := func(y float64) float64 { return lay.Height - y } // DOT's y grows upwards
+	pt := func(q layered.Point) string { return fmt.Sprintf("%.1f,%.1f", q.X, flip(q.Y)) }
+
+	// the legend above the drawing, the year axis on its left
+	p("  legend [shape=plaintext, fontsize=%g, tooltip=\"legend\", label=<%s>, pos=\"%.1f,%.1f!\"];\n",
+		legendFont, legend(d), legendWidth(d)/2-axisWidth, lay.Height+22)
+	writeAxis(bw, lay, rowYear)
+	p("  node [shape=box, fontsize=14, fontcolor=\"black\", penwidth=1];\n")
+	for k, i := range d.Works {
+		b := boxes[k]
+		p("  w%d [%s, width=%.3f, height=%.3f, pos=\"%s!\"];\n", i, strings.Join(attrs[k], ", "),
+			b.Width/72, b.Height/72, pt(lay.Nodes[k]))
+	}
+	for e, ci := range d.arcs {
+		c := g.Citations[ci]
+		var path []string
+		for _, q := range lay.Edges[e] {
+			path = append(path, pt(q))
+		}
+		p("  w%d -> w%d [tooltip=%s, pos=\"e,%s %s\"];\n", c.From, c.To, arcTip(c), pt(lay.Tips[e]), strings.Join(path, " "))
+	}
+	p("}\n")
+	return bw.Flush()
+}
+
+// nodeBoxes returns the box of each drawn work, sized for its label, and its
+// DOT attributes: the font grows with the metric, papers of the corpus are
+// filled, works from outside dashed.
+func (g *Graph) nodeBoxes(m *Metrics, d *Drawing, labels []string) ([]layered.Node, [][]string) {
 	maxV := 0.0
 	for _, i := range d.Works {
 		v, _ := m.Value(d.Metric, i)
@@ -126,44 +191,13 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing, opt *DOTOptions) e
 		}
 		attrs[k] = a
 	}
-	index := make(map[int]int, len(d.Works))
-	for k, i := range d.Works {
-		index[i] = k
-	}
-	oneLine := func(k int) string { return strings.ReplaceAll(labels[k], "\n", ", ") }
-	arcTip := func(c Citation) string {
-		how := "matched by " + c.Match
-		if c.Match == "new" {
-			how = "the first reference to it"
-		}
-		return quote(fmt.Sprintf("%s cites %s (%s)", oneLine(index[c.From]), oneLine(index[c.To]), how))
-	}
+	return boxes, attrs
+}
 
-	if !rows {
-		for k, i := range d.Works {
-			p("  w%d [%s];\n", i, strings.Join(attrs[k], ", "))
-		}
-		for _, ci := range d.arcs {
-			c := g.Citations[ci]
-			p("  w%d -> w%d [tooltip=%s];\n", c.From, c.To, arcTip(c))
-		}
-		p("}\n")
-		return bw.Flush()
-	}
-
-	limit := opt.MaxWidth
-	if limit <= 0 {
-		limit = maxWidth
-	}
-	rowYear, lay := g.layoutRows(d, boxes, limit-axisWidth)
-	flip := func(y float64) float64 { return lay.Height - y } // DOT's y grows upwards
-	pt := func(q layered.Point) string { return fmt.Sprintf("%.1f,%.1f", q.X, flip(q.Y)) }
-
-	// the legend above the drawing, the year axis on its left
-	p("  legend [shape=plaintext, fontsize=%g, tooltip=\"legend\", label=<%s>, pos=\"%.1f,%.1f!\"];\n",
-		legendFont, legend(d), legendWidth(d)/2-axisWidth, lay.Height+22)
-	// a year's rows: every other year on a light band, its label in the
-	// middle of them
+// writeAxis writes the year axis of a layout in rows: every other year on a
+// light band, its label in the middle of its rows.
+func writeAxis(bw io.Writer, lay *layered.Layout, rowYear []int) {
+	flip := func(y float64) float64 { return lay.Height - y }
 	type span struct{ first, last int }
 	var spans []span
 	for r := range lay.Rows {
@@ -177,7 +211,7 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing, opt *DOTOptions) e
 	if len(lay.Rows) > 1 {
 		gap = lay.Rows[1] - lay.RowHeights[1]/2 - (lay.Rows[0] + lay.RowHeights[0]/2)
 	}
-	p("  node [shape=box, style=filled, penwidth=0, fillcolor=\"#f3f5f8\", label=\" \", fixedsize=true];\n")
+	fmt.Fprintf(bw, "  node [shape=box, style=filled, penwidth=0, fillcolor=\"#f3f5f8\", label=\" \", fixedsize=true];\n")
 	for k, sp := range spans {
 		if k%2 == 0 {
 			continue
@@ -185,10 +219,10 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing, opt *DOTOptions) e
 		top := lay.Rows[sp.first] - lay.RowHeights[sp.first]/2 - gap/2
 		bottom := lay.Rows[sp.last] + lay.RowHeights[sp.last]/2 + gap/2
 		width := lay.Width + axisWidth
-		p("  band%d [tooltip=\" \", width=%.3f, height=%.3f, pos=\"%.1f,%.1f!\"];\n", k, width/72, (bottom-top)/72,
+		fmt.Fprintf(bw, "  band%d [tooltip=\" \", width=%.3f, height=%.3f, pos=\"%.1f,%.1f!\"];\n", k, width/72, (bottom-top)/72,
 			width/2-axisWidth, flip((top+bottom)/2))
 	}
-	p("  node [shape=plaintext, fontsize=12, fontcolor=\"#555555\", style=\"\", fixedsize=false];\n")
+	fmt.Fprintf(bw, "  node [shape=plaintext, fontsize=12, fontcolor=\"#555555\", style=\"\", fixedsize=false];\n")
 	for _, sp := range spans {
 		year := rowYear[sp.first]
 		label, tip := strconv.Itoa(year), "publication year "+strconv.Itoa(year)
@@ -196,30 +230,14 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing, opt *DOTOptions) e
 			label, tip = "no year", "works whose year is unknown"
 		}
 		y := (lay.Rows[sp.first] + lay.Rows[sp.last]) / 2
-		p("  y%d [label=%s, tooltip=%s, pos=\"%.1f,%.1f!\"];\n", sp.first, quote(label), quote(tip), -axisWidth/2, flip(y))
+		fmt.Fprintf(bw, "  y%d [label=%s, tooltip=%s, pos=\"%.1f,%.1f!\"];\n", sp.first, quote(label), quote(tip), -axisWidth/2, flip(y))
 	}
-	p("  node [shape=box, fontsize=14, fontcolor=\"black\", penwidth=1];\n")
-	for k, i := range d.Works {
-		b := boxes[k]
-		p("  w%d [%s, width=%.3f, height=%.3f, pos=\"%s!\"];\n", i, strings.Join(attrs[k], ", "),
-			b.Width/72, b.Height/72, pt(lay.Nodes[k]))
-	}
-	for e, ci := range d.arcs {
-		c := g.Citations[ci]
-		var path []string
-		for _, q := range lay.Edges[e] {
-			path = append(path, pt(q))
-		}
-		p("  w%d -> w%d [tooltip=%s, pos=\"e,%s %s\"];\n", c.From, c.To, arcTip(c), pt(lay.Tips[e]), strings.Join(path, " "))
-	}
-	p("}\n")
-	return bw.Flush()
 }
 
 // layoutRows puts the drawn works in rows, a row per year, oldest first, and
 // lays them out: a year's works wrap onto more rows while the layout is
 // wider than limit. It returns the year of each row (0: no year).
-func (g *Graph) layoutRows(d *Drawing, boxes []layered.Node, limit float64) ([]int, *layered.Layout) {
+func (g *Graph) layoutRows(d *Drawing, boxes []layered.Node, edges []layered.Edge, limit float64) ([]int, *layered.Layout) {
 	byYear := map[int][]int{} // positions in d.Works, in rank order
 	for k, i := range d.Works {
 		y := g.Works[i].Year
@@ -228,15 +246,6 @@ func (g *Graph) layoutRows(d *Drawing, boxes []layered.Node, limit float64) ([]i
 	years := append([]int(nil), d.Years...)
 	if d.Undated > 0 {
 		years = append(years, 0)
-	}
-	edges := make([]layered.Edge, len(d.arcs))
-	index := make(map[int]int, len(d.Works))
-	for k, i := range d.Works {
-		index[i] = k
-	}
-	for e, ci := range d.arcs {
-		c := g.Citations[ci]
-		edges[e] = layered.Edge{From: index[c.From], To: index[c.To]}
 	}
 	widest := 0.0
 	for _, b := range boxes {

@@ -19,9 +19,9 @@ type HistOptions struct {
 	Nodes int
 	// Cited is how many works from outside the corpus (known only from the
 	// reference lists) are drawn too, the most cited first. 0 chooses: none,
-	// unless fewer than MinLinked papers of the corpus cite one another, in
-	// which case the references they cite most fill the drawing up to Nodes;
-	// negative means none.
+	// unless fewer than MinLinked papers (or half of Nodes, if fewer) could
+	// be drawn, in which case the works they cite most fill the drawing up to
+	// Nodes works; negative means none.
 	Cited int
 	// MinCitations leaves out papers of the corpus cited by fewer papers of
 	// the corpus (HistCite's LCS threshold), and works from outside cited
@@ -33,8 +33,8 @@ type HistOptions struct {
 	Reduce bool
 }
 
-// MinLinked is the number of linked papers of the corpus below which
-// HistOptions.Cited 0 adds the references the corpus cites most.
+// MinLinked is the number of drawn papers of the corpus below which
+// HistOptions.Cited 0 adds the works the corpus cites most.
 const MinLinked = 10
 
 // Drawing says what a historiograph shows and what it leaves out, and why.
@@ -98,33 +98,7 @@ func (g *Graph) Historiograph(m *Metrics, opt *HistOptions) *Drawing {
 		quota = 40
 	}
 	d := &Drawing{Metric: metric, MinCitations: opt.MinCitations}
-	n := g.Len()
-	var papers, others []int
-	for i := 0; i < n; i++ {
-		switch {
-		case g.Works[i].InCorpus:
-			papers = append(papers, i)
-		case m.InDegree[i] >= max(1, opt.MinCitations):
-			others = append(others, i)
-		}
-	}
-	d.CorpusWorks = len(papers)
-	var corpus, cited []int
-	for _, s := range g.rank(m, metric, papers) {
-		if m.InDegree[s.Work] < opt.MinCitations {
-			d.BelowMin++
-			continue
-		}
-		corpus = append(corpus, s.Work)
-	}
-	for _, s := range g.rank(m, "lcs", others) {
-		cited = append(cited, s.Work)
-	}
-	for i := 0; i < n; i++ {
-		if g.Works[i].InCorpus && g.linkedInCorpus(i) {
-			d.Linked++
-		}
-	}
+	corpus, cited := g.histCandidates(m, d)
 
 	s := newDrawSet(g)
 	// the papers of the corpus: the longest prefix whose linked papers fit
@@ -151,34 +125,7 @@ func (g *Graph) Historiograph(m *Metrics, opt *HistOptions) *Drawing {
 		}
 	}
 	if k > 0 {
-		// Cited works, in rank order, each linked to a drawn paper. One may
-		// link papers that had no arc yet; those beyond the quota, the lowest
-		// ranked, leave the set first.
-		rank := make(map[int]int, taken)
-		for r, v := range corpus[:taken] {
-			rank[v] = r
-		}
-		for _, v := range cited {
-			if s.cited >= k {
-				break
-			}
-			var revived []int
-			s.neighbours(v, func(u int) {
-				if s.deg[u] == 0 && !slices.Contains(revived, u) {
-					revived = append(revived, u)
-				}
-			})
-			if room := quota - s.corpus; quota > 0 && len(revived) > room {
-				slices.SortFunc(revived, func(a, b int) int { return rank[a] - rank[b] })
-				for _, u := range revived[room:] {
-					s.undo(u)
-				}
-			}
-			s.add(v)
-			if s.deg[v] == 0 {
-				s.undo(v)
-			}
-		}
+		s.addCited(cited, k, quota, corpus[:taken])
 	}
 	for _, v := range corpus[:taken] {
 		if s.deg[v] > 0 {
@@ -196,7 +143,7 @@ func (g *Graph) Historiograph(m *Metrics, opt *HistOptions) *Drawing {
 	d.Cited = len(d.Works) - d.Corpus
 	d.AutoCited = d.AutoCited && d.Cited > 0
 	for ci, c := range g.Citations {
-		if s.in[c.From] && s.in[c.To] && s.deg[c.From] > 0 && s.deg[c.To] > 0 {
+		if s.in[c.From] && s.in[c.To] {
 			d.arcs = append(d.arcs, ci)
 		}
 	}
@@ -222,6 +169,37 @@ func (g *Graph) Historiograph(m *Metrics, opt *HistOptions) *Drawing {
 		d.Empty, d.Hint = g.whyEmpty(d)
 	}
 	return d
+}
+
+// histCandidates returns the papers of the corpus that may be drawn, in the
+// order of d.Metric, and the works from outside the corpus, most cited
+// first; it counts the papers of the corpus, those linked to another and
+// those under the LCS threshold into d.
+func (g *Graph) histCandidates(m *Metrics, d *Drawing) (corpus, cited []int) {
+	var papers, others []int
+	for i := range g.Works {
+		switch {
+		case g.Works[i].InCorpus:
+			papers = append(papers, i)
+			if g.linkedInCorpus(i) {
+				d.Linked++
+			}
+		case m.InDegree[i] >= max(1, d.MinCitations):
+			others = append(others, i)
+		}
+	}
+	d.CorpusWorks = len(papers)
+	for _, s := range g.rank(m, d.Metric, papers) {
+		if m.InDegree[s.Work] < d.MinCitations {
+			d.BelowMin++
+			continue
+		}
+		corpus = append(corpus, s.Work)
+	}
+	for _, s := range g.rank(m, "lcs", others) {
+		cited = append(cited, s.Work)
+	}
+	return corpus, cited
 }
 
 // linkedInCorpus reports whether corpus paper i cites or is cited by
@@ -307,6 +285,38 @@ func (s *drawSet) neighbours(v int, f func(u int)) {
 	for _, u := range s.g.In(v) {
 		if s.in[u] && int(u) != v {
 			f(int(u))
+		}
+	}
+}
+
+// addCited adds cited works, in rank order, each linked to a drawn paper,
+// until k of them are. A cited work may link papers of ranked (the papers
+// taken, in rank order) that had no arc yet; when they would be more than
+// the quota allows, the lowest ranked of them leave the set first.
+func (s *drawSet) addCited(cited []int, k, quota int, ranked []int) {
+	rank := make(map[int]int, len(ranked))
+	for r, v := range ranked {
+		rank[v] = r
+	}
+	for _, v := range cited {
+		if s.cited >= k {
+			return
+		}
+		var revived []int
+		s.neighbours(v, func(u int) {
+			if s.deg[u] == 0 && !slices.Contains(revived, u) {
+				revived = append(revived, u)
+			}
+		})
+		if room := quota - s.corpus; quota > 0 && len(revived) > room {
+			slices.SortFunc(revived, func(a, b int) int { return rank[a] - rank[b] })
+			for _, u := range revived[room:] {
+				s.undo(u)
+			}
+		}
+		s.add(v)
+		if s.deg[v] == 0 {
+			s.undo(v)
 		}
 	}
 }

@@ -41,7 +41,7 @@
 //	-nodes N        papers of the corpus drawn at most, the top N by -metric (default 40;
 //	                -1 every paper linked to another)
 //	-cited K        also draw the K works from outside the corpus it cites most (default 0:
-//	                only when fewer than 10 papers of the corpus cite one another; -1 never)
+//	                only when fewer than 10 papers of the corpus can be drawn; -1 never)
 //	-min-citations N  leave out papers cited by fewer than N papers of the corpus (HistCite's
 //	                LCS threshold)
 //	-reduce         leave out citations that a longer path through drawn works implies
