@@ -1,19 +1,14 @@
 package parse
 
-import "errors"
+import (
+	"errors"
 
-// ParseError locates a problem in an input file.
-type ParseError struct {
-	File string // path as given by the user
-	Line int    // 1-based line, 0 when the problem concerns the whole file
-	Err  error
-}
+	"github.com/citegraph/citegraph/parse/model"
+)
 
-func (e *ParseError) Error() string {
-	return position(e.File, e.Line) + ": " + e.Err.Error()
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError locates a problem in an input file: File, Line (1-based, 0
+// when the problem concerns the whole file) and the error.
+type ParseError = model.ParseError
 
 // Errors that concern a whole file.
 var (

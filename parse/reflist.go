@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"github.com/citegraph/citegraph/parse/freetext"
 	"io"
 	"regexp"
 	"strings"
@@ -36,7 +37,7 @@ var (
 
 // reflistMaxEntry is the length beyond which an entry is reported as
 // suspicious: ParseReference reads only the head of longer text.
-const reflistMaxEntry = ftMaxLen
+const reflistMaxEntry = freetext.MaxLen
 
 // reflistLine is one input line with its number.
 type reflistLine struct {
@@ -307,7 +308,7 @@ func (b *reflistBuilder) unfinished(lastLen, maxLen int, next string) bool {
 	if ParseYear(next) > 0 {
 		return false
 	}
-	a := ftScanAuthors(next).authors
+	a := freetext.LeadingAuthors(next)
 	return len(a) == 0 || len(a) == 1 && a[0].Given == ""
 }
 

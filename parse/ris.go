@@ -471,7 +471,7 @@ func risPages(sp, ep string) string {
 // doi.org link, else "".
 func risOnlyDOI(v string) string {
 	v = strings.TrimSpace(v)
-	rest := doiPrefix.ReplaceAllString(v, "")
+	rest := trimDOIPrefix(v)
 	if !strings.HasPrefix(rest, "10.") || strings.ContainsAny(rest, " \t") {
 		return ""
 	}
