@@ -35,7 +35,7 @@ func TestRefListFiles(t *testing.T) {
 				if r.Venue != "SAGE Open" || r.Volume != "9" || r.Pages != "1-17" || r.DOI != "10.1177/2158244019829575" {
 					t.Errorf("venue/volume/pages/doi = %q %q %q %q", r.Venue, r.Volume, r.Pages, r.DOI)
 				}
-				if len(refs[1].Authors) != 2 || refs[1].Authors[1] != (Author{"Daniel", "H.-D."}) {
+				if len(refs[1].Authors) != 2 || refs[1].Authors[1] != (Author{Family: "Daniel", Given: "H.-D."}) {
 					t.Errorf("authors of entry 2 = %+v", refs[1].Authors)
 				}
 			}},
@@ -56,7 +56,7 @@ func TestRefListFiles(t *testing.T) {
 				if refs[0].Title != "The structure of scientific collaboration networks" || refs[0].Venue != "Proc. Natl. Acad. Sci." {
 					t.Errorf("entry 1 title/venue = %q %q", refs[0].Title, refs[0].Venue)
 				}
-				if refs[1].Authors[1] != (Author{"Albert", "R."}) {
+				if refs[1].Authors[1] != (Author{Family: "Albert", Given: "R."}) {
 					t.Errorf("entry 2 second author = %+v", refs[1].Authors[1])
 				}
 			}},

@@ -1,10 +1,10 @@
 package freetext
 
 import (
-	"github.com/citegraph/citegraph/parse/internal/corpora"
-	"github.com/citegraph/citegraph/parse/model"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/citegraph/citegraph/parse/internal/corpora"
+	"github.com/citegraph/citegraph/parse/model"
 	"os"
 	"regexp"
 	"strconv"
