@@ -31,7 +31,7 @@ func TestReadWholeFileErrors(t *testing.T) {
 
 func TestFormatsOrder(t *testing.T) {
 	names := Formats()
-	if len(names) != 14 {
+	if len(names) != 15 {
 		t.Fatalf("only %d formats registered: %v", len(names), names)
 	}
 	pos := map[string]int{}

@@ -189,13 +189,29 @@ var (
 // ("…coercion'.Keywords", "AbstractIn many…") and classifies the parts.
 func lpAppendLine(lines []lpLine, n int, raw string) []lpLine {
 	t := lpClean(raw)
-	if m := lpGluedTailRe.FindStringSubmatch(t); m != nil {
-		return append(lines, lpClassify(n, m[1]), lpClassify(n, m[2]))
+	if lpGluedTail(t) {
+		if m := lpGluedTailRe.FindStringSubmatch(t); m != nil {
+			return append(lines, lpClassify(n, m[1]), lpClassify(n, m[2]))
+		}
 	}
-	if m := lpGluedHeadRe.FindStringSubmatch(t); m != nil {
-		return append(lines, lpClassify(n, m[1]), lpClassify(n, m[2]))
+	if len(t) > 8 && (t[0] == 'A' || t[0] == 'S' || t[0] == 'K' || t[0] == 'R') {
+		if m := lpGluedHeadRe.FindStringSubmatch(t); m != nil {
+			return append(lines, lpClassify(n, m[1]), lpClassify(n, m[2]))
+		}
 	}
 	return append(lines, lpClassify(n, t))
+}
+
+// lpGluedTail is a quick test for lpGluedTailRe: whether t ends with one of
+// its headings.
+func lpGluedTail(t string) bool {
+	t = strings.TrimRight(t, " :")
+	for _, h := range []string{"Keywords", "Key words", "References", "Highlights"} {
+		if strings.HasSuffix(t, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // lpClean maps no-break and other special spaces to spaces, drops zero-width
@@ -1849,7 +1865,7 @@ func lpAuthors(s string) ([]model.Author, bool) {
 		core := strings.TrimRight(tok, ",;")
 		sep := tok[len(core):]
 		trimmed := strings.TrimRightFunc(core, func(r rune) bool { return unicode.IsDigit(r) || r == ',' })
-		if trimmed == "" || lpSupLetterRe.MatchString(core) || lpDegrees[strings.ToLower(strings.Trim(core, "."))] {
+		if trimmed == "" || lpSupLetterRe.MatchString(core) || lpSupLetterRe.MatchString(trimmed) || lpDegrees[strings.ToLower(strings.Trim(core, "."))] {
 			b.WriteString(sep)
 			continue
 		}
@@ -1883,7 +1899,7 @@ func lpAuthors(s string) ([]model.Author, bool) {
 			if len(strings.Fields(p)) != 1 {
 				single = false
 			}
-			if k%2 == 1 && !lpInitialsRe.MatchString(p) {
+			if k%2 == 1 && !(lpInitialsRe.MatchString(p) && !lpCapsWordRe.MatchString(p)) {
 				pair = false
 			}
 		}
@@ -1929,6 +1945,10 @@ func lpAffiliation(p string) bool {
 	return false
 }
 
+// lpCapsWordRe matches a word of four or more capitals: a name in capitals
+// ("THOMSON"), not initials ("JA").
+var lpCapsWordRe = regexp.MustCompile(`\p{Lu}{4,}`)
+
 var lpEtAl = strings.NewReplacer(", et al.", "", " et al.", "", ", et al", "", " et al", "")
 
 var lpNameWordRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|[dDlL]['’]\p{Lu}[\p{L}\-]*)$`)
@@ -1948,7 +1968,9 @@ func lpNameWords(words []string, comma bool) bool {
 		if bare := strings.Trim(lw, "."); (utf8.RuneCountInString(bare) >= 2 && lpNameStop[bare]) || !lpNameWordRe.MatchString(w) {
 			return false
 		}
-		if utf8.RuneCountInString(strings.Trim(w, ".")) >= 2 && !lpInitialsRe.MatchString(w) {
+		// a word in capitals is a name from four letters on ("THOMSON"),
+		// initials below ("JA")
+		if n := utf8.RuneCountInString(strings.Trim(w, ".")); n >= 2 && !lpInitialsRe.MatchString(w) || n >= 4 && !strings.Contains(w, ".") {
 			long = true
 		}
 	}
