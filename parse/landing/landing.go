@@ -728,7 +728,11 @@ func lpFieldsFor(key, val string, rank int) []lpField {
 	case "pages", "artno":
 		return f(key, lpDashRe.ReplaceAllString(strings.TrimRight(val, "."), "-"))
 	case "venue":
-		if c := lpRecogniseCitation(val); c != nil && lpHasKey(c, "venue") {
+		c := lpRecogniseCitation(val)
+		if c == nil {
+			c = lpSource(val)
+		}
+		if c != nil && lpHasKey(c, "venue") {
 			for i := range c {
 				c[i].rank = rank
 			}
@@ -828,7 +832,10 @@ func lpRecognise(t string) []lpField {
 	if lpDocTypes[lt] {
 		return []lpField{{key: "type", val: t, rank: 1}}
 	}
-	return lpRecogniseCitation(t)
+	if f := lpRecogniseCitation(t); f != nil {
+		return f
+	}
+	return lpSource(t)
 }
 
 var lpDocTypes = map[string]bool{
