@@ -382,6 +382,23 @@ var (
 	lpCitedByNRe = regexp.MustCompile(`(?i)^(?:cited by|citations|times cited|citing articles)\s*:?\s*(\d[\d,]*)\s+(?:articles?|documents?|works?|publications?|papers?|times)$`)
 )
 
+// lpColonOnly are labels that are common words: they are labels only with
+// a colon ("Series: …"), not alone on a line ("Series" above a title).
+var lpColonOnly = map[string]bool{"series": true, "in": true, "by": true, "source": true, "publication": true,
+	"print": true, "online": true, "note": true, "link": true, "status": true, "type": true, "conference": true,
+	"language": true, "subjects": true, "subject": true, "created": true, "modified": true, "handle": true}
+
+// lpGluedWordRe finds a word glued to the end of a DOI ("…61409-9Get").
+var lpGluedWordRe = regexp.MustCompile(`[A-Z][a-z]{2,}$`)
+
+// lpTrimGlued cuts a capitalised word glued to the end of a DOI.
+func lpTrimGlued(d string) string {
+	if loc := lpGluedWordRe.FindStringIndex(d); loc != nil && loc[0] > 0 && d[loc[0]-1] >= '0' && d[loc[0]-1] <= '9' {
+		return d[:loc[0]]
+	}
+	return d
+}
+
 // lpClassifyText classifies a line without table cells.
 func lpClassifyText(l *lpLine) {
 	t := l.text
@@ -389,9 +406,21 @@ func lpClassifyText(l *lpLine) {
 		l.kind, l.sec, l.count, l.inline = lpHead, sec, count, inline
 		return
 	}
-	if key, ok := lpLabels[lpNormLabel(t)]; ok && utf8.RuneCountInString(t) <= 48 {
+	if key, ok := lpLabels[lpNormLabel(t)]; ok && utf8.RuneCountInString(t) <= 48 && !lpColonOnly[lpNormLabel(t)] {
 		l.kind, l.label = lpLabel, key
 		return
+	}
+	if lt := strings.ToLower(t[:min(len(t), 24)]); strings.HasPrefix(lt, "https://doi.org/10.") || strings.HasPrefix(lt, "http://dx.doi.org/") ||
+		strings.HasPrefix(lt, "https://dx.doi.org/") || strings.HasPrefix(lt, "doi:") || strings.HasPrefix(lt, "doi ") {
+		f := strings.Fields(t)
+		tok := f[0]
+		if len(f) > 1 && strings.HasSuffix(strings.ToLower(tok), "doi:") {
+			tok += f[1]
+		}
+		if d := model.FindDOI(lpTrimGlued(tok)); d != "" {
+			l.kind, l.fields = lpMeta, []lpField{{key: "doi", val: d, rank: 1}}
+			return
+		}
 	}
 	if m := lpSplitColon(t); m != nil {
 		if key, ok := lpLabels[lpNormLabel(m[1])]; ok {
@@ -2085,6 +2114,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	// by metadata, else the longest candidate
 	r.Title = lpFirst(fs, "title")
 	titleAt := -1
+	cites := d.cites(a, b)
 	if r.Title == "" {
 		// a title found by length alone needs other signs of a work
 		evidence := len(lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)) > 0 ||
@@ -2092,11 +2122,22 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 		for _, f := range fs {
 			evidence = evidence || (f.f.key != "ignore" && f.f.key != "type")
 		}
-		var venue []lpFact
-		titleAt, venue = d.pickTitle(a, headerEnd, evidence)
+		old, venue := d.pickTitle(a, headerEnd, evidence)
 		fs = append(fs, venue...)
+		titleAt, _ = d.chooseTitle(a, headerEnd, b, lpFirst(fs, "venue"), cites)
+		if titleAt < 0 && evidence {
+			titleAt = old
+		}
 		if titleAt >= 0 {
 			r.Title = d.lines[titleAt].text
+		}
+	}
+	var cite *lpCite
+	for k := range cites {
+		if r.Title != "" && cites[k].i != titleAt && sameTitle(r.Title, cites[k].ref.Title) {
+			cite = &cites[k]
+			fs = append(fs, citeFacts(*cite)...)
+			break
 		}
 	}
 	if t := strings.TrimSuffix(r.Title, "."); !strings.HasSuffix(t, ".") {
@@ -2113,9 +2154,10 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 			}
 		}
 	} else if titleAt >= 0 {
-		if j := d.next(titleAt); j >= 0 && d.lines[j].kind == lpText {
-			r.Authors, _ = lpAuthors(d.lines[j].text)
-		}
+		r.Authors = d.byline(titleAt, b)
+	}
+	if len(r.Authors) == 0 && cite != nil {
+		r.Authors = cite.ref.Authors
 	}
 	r.Venue = lpFirst(fs, "venue")
 	r.Volume = lpFirst(fs, "volume")

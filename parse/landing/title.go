@@ -1,0 +1,341 @@
+package landing
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/parse/freetext"
+	"github.com/citegraph/citegraph/parse/model"
+)
+
+// This file finds a page's title and byline by weighing evidence rather
+// than by site layouts. Every short line of the page's header is a
+// candidate; what stands around it adds to or takes from its score: an
+// author line or a source line below it, a DOI nearby, an abstract
+// following, the same words repeated elsewhere on the page (a citation of
+// the work itself, a breadcrumb, a "cite this article" line), a
+// document-type label above it; against it count the signs of a journal or
+// site name, a menu item, a label, an affiliation, a person's name, or the
+// neighbour articles of a "Next article" link.
+
+// lpCite is a line of the page that reads as a citation of a work, with the
+// parts the reference parser found in it.
+type lpCite struct {
+	i   int
+	ref model.Reference
+}
+
+// Weights of the title evidence. They were set by hand, reading what marks
+// a title on pages of many sites; they are not fitted to the shared pages.
+const (
+	wByline     = 3.0  // an author line right below
+	wBylineAbov = 1.0  // an author line right above
+	wSource     = 2.0  // a DOI, source line or date close below
+	wSourceAbov = 1.0  // a DOI or source line close above
+	wAbstract   = 1.5  // an abstract heading or paragraph follows
+	wRepeated   = 2.0  // the words stand again elsewhere on the page
+	wSelfCite   = 4.0  // a citation line on the page has it as its title
+	wTypeAbove  = 1.0  // a document type or short label above
+	wLength     = 1.0  // three to thirty words
+	wShort      = -3.0 // one or two words
+	wLong       = -2.0 // over forty words
+	wJunk       = -3.0 // URL, e-mail, ©, a number first
+	wVenue      = -4.0 // the journal's name
+	wSite       = -2.0 // a site or menu name
+	wNames      = -4.0 // a list of personal names
+	wAffil      = -3.0 // an affiliation
+	wLabel      = -3.0 // ends with a colon
+	wNeighbour  = -4.0 // under "Next article" and the like
+	wCaps       = -2.0 // a short line in capitals
+	wProse      = -1.0 // reads as a sentence
+	wDate       = -3.0 // holds a date or submission notice
+	titleMin    = 2.5  // the least score a title needs
+)
+
+// lpSiteWords mark the names of sites and menus.
+var lpSiteWords = []string{"online", "library", "homepage", "home page", "journal list", "logo", "website", "menu",
+	"navigation", "search", "login", "log in", "sign in", "subscribe", "advertisement", "cookie", "banner",
+	"skip to", "download", "share", "metrics", "citations", "views", "publisher", "издательств", "баннер",
+	"журнал", "scilit", "sciencedirect", "pubmed", "google scholar", "researchgate", "semantic scholar",
+	"full text", "texte intégral", "volltext", "article text", "info for", "font", "loading", "copied"}
+
+// lpNeighbourRe marks labels of links to other articles.
+var lpNeighbourLabels = []string{"next article", "previous article", "next chapter", "previous chapter",
+	"related article", "you may also like", "more articles", "also in this issue"}
+
+// cites finds the lines of [a, b) that read as citations: a year and a
+// title the reference parser can find, outside the reference list.
+func (d *lpDoc) cites(a, b int) []lpCite {
+	var out []lpCite
+	for i := a; i < b && i < a+400; i++ {
+		l := &d.lines[i]
+		if d.inSection[i] || l.kind == lpBlank || l.kind == lpBoiler || l.kind == lpHead {
+			continue
+		}
+		t := l.text
+		n := utf8.RuneCountInString(t)
+		if n < 30 || n > 600 || model.ParseYear(t) == 0 {
+			continue
+		}
+		ref := freetext.Parse(t)
+		if len(strings.Fields(ref.Title)) < 2 || (len(ref.Authors) == 0 && ref.Venue == "") {
+			continue
+		}
+		out = append(out, lpCite{i: i, ref: ref})
+	}
+	return out
+}
+
+// sameTitle reports whether line t is title, allowing a title cut short on
+// either side and a type label before it.
+func sameTitle(t, title string) bool {
+	ft, fr := model.Fold(t), model.Fold(title)
+	if ft == "" || fr == "" || len(strings.Fields(ft)) < 2 {
+		return false
+	}
+	if ft == fr {
+		return true
+	}
+	short, long := ft, fr
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short)*10 >= len(long)*7 && strings.Contains(long, short)
+}
+
+// candidate reports whether line i can be a title at all.
+func (d *lpDoc) candidate(i int) bool {
+	l := &d.lines[i]
+	if d.used[i] || d.inSection[i] {
+		return false
+	}
+	switch l.kind {
+	case lpText:
+	case lpProse:
+		if len(strings.Fields(l.text)) > 40 || utf8.RuneCountInString(l.text) > 300 {
+			return false
+		}
+	default:
+		return false
+	}
+	return utf8.RuneCountInString(l.text) <= 400
+}
+
+// titleScore weighs the evidence that line i of [a, b) is the title.
+func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
+	l := &d.lines[i]
+	t := l.text
+	lt := strings.ToLower(t)
+	words := len(strings.Fields(t))
+	score := 0.0
+	switch {
+	case words <= 2:
+		score += wShort
+	case words > 40:
+		score += wLong
+	default:
+		score += wLength
+	}
+	if l.kind == lpProse {
+		score += wProse
+	}
+	if strings.Contains(lt, "http") || strings.Contains(lt, "www.") || strings.Contains(t, "@") || strings.Contains(t, "©") ||
+		lpEmailRe.MatchString(t) {
+		score += wJunk
+	}
+	if r, _ := utf8.DecodeRuneInString(t); unicode.IsDigit(r) && !lpNumTitleRe.MatchString(t) {
+		score += wJunk
+	}
+	if venue != "" && model.Fold(t) == model.Fold(venue) {
+		score += wVenue
+	}
+	if words <= 6 {
+		for _, w := range lpSiteWords {
+			if strings.Contains(lt, w) {
+				score += wSite
+				break
+			}
+		}
+	}
+	if _, ok := lpAuthors(t); ok {
+		score += wNames
+	}
+	if lpAffiliation(t) && !strings.Contains(t, ":") {
+		score += wAffil
+	}
+	if strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") {
+		score += wLabel
+	}
+	if words <= 3 && strings.ToUpper(t) == t && strings.ToLower(t) != t {
+		score += wCaps
+	}
+	if lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t) {
+		score += wDate
+	}
+	// above: a type label, a neighbour-article label, an author or source line
+	for k, seen := i-1, 0; k >= a && seen < 2; k-- {
+		p := &d.lines[k]
+		if p.kind == lpBlank {
+			continue
+		}
+		seen++
+		lp := strings.ToLower(strings.Trim(p.text, " :"))
+		for _, nl := range lpNeighbourLabels {
+			if strings.HasPrefix(lp, nl) {
+				score += wNeighbour
+			}
+		}
+		if seen == 1 {
+			switch {
+			case p.kind == lpMeta && lpHasKey(p.fields, "type"):
+				score += wTypeAbove
+			case p.kind == lpText && len(strings.Fields(p.text)) <= 3 && !strings.HasSuffix(p.text, ":"):
+				score += wTypeAbove / 2
+			case p.kind == lpMeta && (lpHasKey(p.fields, "doi") || lpHasKey(p.fields, "volume") || lpHasKey(p.fields, "pages")):
+				score += wSourceAbov
+			}
+			if _, ok := lpAuthors(p.text); ok && p.kind == lpText {
+				score += wBylineAbov
+			}
+		}
+	}
+	// below: an author line, a source line, an abstract
+	byline, source, abstract := 0.0, false, false
+	for k, seen := i+1, 0; k < b && seen < 5; k++ {
+		p := &d.lines[k]
+		if p.kind == lpBlank || p.kind == lpBoiler && !p.footer {
+			continue
+		}
+		seen++
+		switch p.kind {
+		case lpText:
+			if _, ok := lpAuthors(p.text); ok && seen <= 2 {
+				byline = max(byline, 1/float64(seen*seen))
+			}
+		case lpLabel:
+			if p.label == "authors" && seen <= 2 {
+				byline = max(byline, 1/float64(seen*seen))
+			}
+		case lpMeta:
+			for _, f := range p.fields {
+				switch f.key {
+				case "authors":
+					if seen <= 2 {
+						byline = max(byline, 1/float64(seen*seen))
+					}
+				case "doi", "venue", "volume", "pages", "pubdate", "epubdate", "issue":
+					source = true
+				}
+			}
+		case lpHead:
+			if p.sec == lpSecAbstract || p.sec == lpSecAbstractAlt {
+				abstract = true
+			}
+		case lpProse:
+			if utf8.RuneCountInString(p.text) >= 200 {
+				abstract = true
+			}
+		}
+	}
+	score += wByline * byline
+	if source {
+		score += wSource
+	}
+	if abstract {
+		score += wAbstract
+	}
+	// the same words elsewhere
+	if words >= 3 {
+		ft := model.Fold(t)
+		for k := a; k < b; k++ {
+			if k == i || d.lines[k].kind == lpBlank || utf8.RuneCountInString(d.lines[k].text) < len(t)/2 {
+				continue
+			}
+			if strings.Contains(model.Fold(d.lines[k].text), ft) {
+				score += wRepeated
+				break
+			}
+		}
+	}
+	for _, c := range cites {
+		if c.i != i && sameTitle(t, c.ref.Title) {
+			score += wSelfCite
+			break
+		}
+	}
+	return score
+}
+
+var (
+	lpSubmittedRe = regexp.MustCompile(`(?i)\b(?:submitted|received|accepted|published|deposited|uploaded|render date|loading time)\b`)
+	lpNumTitleRe  = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s+\p{L}+\s+\p{L}+`)
+)
+
+// chooseTitle returns the line of [a, end) that is most likely the title,
+// and its score, or -1.
+func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite) (int, float64) {
+	best, bestScore := -1, titleMin
+	for i := a; i < end; i++ {
+		if !d.candidate(i) {
+			continue
+		}
+		if s := d.titleScore(i, a, b, venue, cites); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best, bestScore
+}
+
+// byline returns the authors on the lines right below the title at line i
+// (one line of names, or one name per line), or nil.
+func (d *lpDoc) byline(i, b int) []model.Author {
+	var out []model.Author
+	for k, seen := i+1, 0; k < b && seen < 4; k++ {
+		p := &d.lines[k]
+		if p.kind == lpBlank || p.kind == lpBoiler && !p.footer {
+			continue
+		}
+		seen++
+		if p.kind != lpText && p.kind != lpProse {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		au, ok := lpAuthors(p.text)
+		if !ok {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		out = append(out, au...)
+		if len(au) > 1 {
+			break // a whole line of names
+		}
+		seen = 0 // one name per line: go on
+	}
+	return out
+}
+
+// citeFacts returns the parts of the citation whose title is the page's
+// title, as facts of line i: they fill what labels and source lines lack.
+func citeFacts(c lpCite) []lpFact {
+	var out []lpFact
+	add := func(k, v string) {
+		if v != "" {
+			out = append(out, lpFact{i: c.i, f: lpField{key: k, val: v, rank: 1}})
+		}
+	}
+	add("venue", c.ref.Venue)
+	add("volume", c.ref.Volume)
+	add("pages", c.ref.Pages)
+	if c.ref.Year != 0 {
+		add("pubdate", strconv.Itoa(c.ref.Year))
+	}
+	add("doi", c.ref.DOI)
+	return out
+}
