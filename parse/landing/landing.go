@@ -607,7 +607,7 @@ var lpSections = func() map[string]lpSec {
 		"ethics statement", "ethics declarations", "author information", "authors and affiliations", "affiliations",
 		"author contributions", "contributions", "rights and permissions", "reprints and permissions",
 		"reprints and corporate permissions", "reprints & permissions", "academic permissions", "permissions",
-		"about this article", "cite this article", "metrics", "article metrics", "share", "share this article",
+		"about this article", "metrics", "article metrics", "share", "share this article",
 		"figures", "figures & data", "figures and tables", "tables", "supplementary material",
 		"supplementary information", "supporting information", "data availability", "data availability statement",
 		"footnotes", "notes", "appendix", "additional information", "copyright", "licence", "license",
@@ -633,33 +633,51 @@ var lpLabels = func() map[string]string {
 			m[n] = key
 		}
 	}
-	add("title", "title", "article title", "document title", "titel", "titre", "título", "titolo")
+	add("title", "title", "article title", "document title", "titel", "titre", "título", "titolo", "название",
+		"назва", "标题", "題名", "タイトル", "제목", "títol")
 	add("authors", "author", "authors", "author(s)", "creators", "creator", "by", "written by", "autor", "autoren",
-		"auteur", "auteurs", "autores", "autori")
+		"auteur", "auteurs", "autores", "autori", "автор", "авторы", "автори", "авторы статьи", "著者", "作者", "저자",
+		"verfasst von", "hauptverfasser", "verfasser", "door", "auteur(s)", "autor(es)", "autors", "authors and affiliations")
 	add("ignore", "editor", "editors", "editor(s)", "edited by", "depositing user", "deposited by", "maintainer",
 		"maintained by", "handling editor", "academic editor", "reviewers", "corresponding author", "contributors",
 		"publisher", "status", "refereed", "language", "handle", "subjects", "subject", "divisions", "funders",
 		"page updated", "last modified", "last updated", "date deposited", "deposited", "deposited on", "received",
 		"accepted", "revised", "submitted", "accessed", "retrieved", "downloaded", "date added", "created", "modified",
 		"date accepted", "date received", "accepted manuscript online", "export date", "note", "please note", "related works", "export reference", "ordering information",
-		"eingereicht", "angenommen", "reçu", "accepté", "recibido", "aceptado")
+		"eingereicht", "angenommen", "reçu", "accepté", "recibido", "aceptado", "видавець", "издатель", "出版者",
+		"出版社", "발행기관", "indexed in scopus", "indexed in web of science", "funder", "funders", "funding source",
+		"джерело фінансування", "источник финансирования", "erhalten", "akzeptiert", "korrespondierender autor",
+		"handling-editor", "handling editor", "peer review", "sprache", "format", "gespeichert in", "online zugang",
+		"online-zugang", "tags", "received date", "accepted date", "request revised date", "поступила",
+		"поступила в редакцию", "после доработки", "принята к публикации", "принята в печать", "受理日", "受付日",
+		"通讯作者", "corresponding authors", "recebido", "aceito", "reçu le", "accepté le", "submitted on",
+		"academic year", "hal id", "copyright", "license", "licence", "lizenz", "rights", "views", "downloads")
 	add("venue", "journal", "source", "journal title", "published in", "publication", "publication title",
 		"source title", "periodical", "zeitschrift", "revue", "revista", "rivista", "book title", "journal name",
-		"series", "conference", "in")
-	add("doi", "doi", "identification number", "digital object identifier", "doi link", "doi url")
+		"series", "conference", "in", "видання", "журнал", "издание", "雑誌", "期刊", "刊名", "学术期刊", "학술지",
+		"erschienen in", "schriftenreihe", "title of host publication", "host publication", "publicado en",
+		"publié dans", "pubblicato in", "altres publicacions en", "tijdschrift", "назва журналу", "źródło")
+	add("doi", "doi", "identification number", "digital object identifier", "doi link", "doi url", "doi号", "dc.identifier.doi")
+	add("citation", "cite this article", "cite this", "suggested citation", "to cite this version", "zitat", "zitieren",
+		"citation", "how to cite", "cite as", "recommended citation", "для цитирования", "як цитувати", "引用本文",
+		"本文引用格式", "cómo citar", "como citar", "citar", "pour citer", "dc.identifier.citation", "bibliographic reference",
+		"bibliographical reference", "référence bibliographique", "citation format", "citar este artículo")
 	add("pubdate", "published", "date", "publication date", "date published", "issue date", "date of publication",
 		"issue online", "published date", "publication year", "year", "pub date", "published print",
 		"print publication date", "date of issue", "official date", "erschienen", "veröffentlicht",
 		"erscheinungsdatum", "publié", "publié le", "date de publication", "publicado", "fecha de publicación",
 		"data di pubblicazione", "data de publicação", "print", "published in print", "опубликовано",
-		"дата публикации", "发表日期", "出版日期")
+		"дата публикации", "发表日期", "出版日期", "datum", "gepubliceerd", "any de publicació", "año de publicación",
+		"ano de publicação", "année de publication", "发行日期", "発行日", "発行年", "出版年", "게재일", "發行日期",
+		"rok wydania", "дата", "date of publication", "state", "published date", "publication year")
 	// dates of the online version, which can be years after the issue
 	add("epubdate", "published online", "first published", "first published online", "available online",
 		"version of record online", "epub", "online publication date", "online veröffentlicht", "online publiziert",
 		"online", "publié en ligne", "publicado en línea")
-	add("volume", "volume", "vol", "band", "jahrgang")
-	add("issue", "issue", "number", "no", "heft", "numéro", "número", "numero")
-	add("pages", "pages", "page", "page range", "pp", "seiten")
+	add("volume", "volume", "vol", "band", "jahrgang", "volum", "том", "巻", "卷", "권")
+	add("issue", "issue", "number", "no", "heft", "numéro", "número", "numero", "номер", "выпуск", "випуск", "号", "期", "호")
+	add("pages", "pages", "page", "page range", "pp", "seiten", "pàgines", "páginas", "pagine", "страницы", "сторінки",
+		"стр", "页码", "ページ", "페이지")
 	add("artno", "article number", "article no", "article id", "elocation", "e-location", "elocator")
 	add("issn", "issn", "print issn", "online issn", "eissn", "e-issn", "pissn", "p-issn")
 	add("isbn", "isbn", "print isbn", "online isbn", "eisbn")
@@ -667,9 +685,12 @@ var lpLabels = func() map[string]string {
 	add("pmcid", "pmcid", "pmc id", "pmc")
 	add("arxiv", "arxiv", "arxiv id", "cite as")
 	add("url", "persistent link", "permalink", "url", "uri", "official url", "stable url", "link", "permanent link")
-	add("type", "item type", "type", "article type", "document type", "publication type", "doc type")
-	add("citedby", "times cited", "citation count", "cited by count")
-	add("refcount", "reference count", "number of references", "references count")
+	add("type", "item type", "type", "article type", "document type", "publication type", "doc type", "tipus",
+		"tipo", "тип", "research output", "文献类型", "論文種別")
+	add("citedby", "times cited", "citation count", "cited by count", "number of citations", "被引用文献数",
+		"被引量", "цитирований", "кількість цитувань", "scopus citations")
+	add("refcount", "reference count", "number of references", "references count",
+		"number of works in the list of references", "参考文献数", "参考文献", "кількість посилань", "число ссылок")
 	return m
 }()
 
@@ -1779,6 +1800,21 @@ func (d *lpDoc) labelValue(i int) int {
 		return i
 	}
 	d.used[j] = true
+	if key == "citation" {
+		// a citation may wrap over several lines, up to a blank line or a label
+		val := v.text
+		for k := j + 1; k < len(d.lines) && k <= j+10; k++ {
+			lk := &d.lines[k]
+			if lk.kind == lpBlank || lk.kind == lpLabel || lk.kind == lpHead || (lk.kind == lpMeta && lk.labelled) {
+				break
+			}
+			val += " " + lk.text
+			d.used[k] = true
+			j = k
+		}
+		d.add(i, lpField{key: key, val: val})
+		return j
+	}
 	if key == "authors" {
 		// one author per line is common under an "Authors" label
 		val := v.text
@@ -2115,6 +2151,13 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	r.Title = lpFirst(fs, "title")
 	titleAt := -1
 	cites := d.cites(a, b)
+	for _, f := range fs {
+		if f.f.key == "citation" {
+			if ref := freetext.Parse(f.f.val); ref.Title != "" {
+				cites = append([]lpCite{{i: f.i, ref: ref, labelled: true}}, cites...)
+			}
+		}
+	}
 	if r.Title == "" {
 		// a title found by length alone needs other signs of a work
 		evidence := len(lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)) > 0 ||
@@ -2130,6 +2173,8 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 		}
 		if titleAt >= 0 {
 			r.Title = d.lines[titleAt].text
+		} else if len(cites) > 0 && cites[0].labelled {
+			r.Title = cites[0].ref.Title // "Cite this article: …" names it
 		}
 	}
 	var cite *lpCite

@@ -24,8 +24,9 @@ import (
 // lpCite is a line of the page that reads as a citation of a work, with the
 // parts the reference parser found in it.
 type lpCite struct {
-	i   int
-	ref model.Reference
+	i        int
+	ref      model.Reference
+	labelled bool // under a "Cite this article" label
 }
 
 // Weights of the title evidence. They were set by hand, reading what marks
