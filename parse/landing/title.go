@@ -53,6 +53,10 @@ const (
 	wCaps       = -2.0 // a short line in capitals
 	wProse      = -1.0 // reads as a sentence
 	wDate       = -3.0 // holds a date or submission notice
+	wFirst      = 1.0  // the first line of the page's text
+	wWordy      = 0.5  // six to thirty words: the usual length
+	wValueNext  = -3.0 // a short value below: the line is a label ("Indexed in Scopus" / "Yes")
+	wGlued      = -2.0 // words glued without space ("similaresSimilares"), markup, ISSN
 	titleMin    = 2.5  // the least score a title needs
 )
 
@@ -140,6 +144,18 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	default:
 		score += wLength
 	}
+	if words >= 6 && words <= 30 {
+		score += wWordy
+	}
+	if i == d.firstText(a) {
+		score += wFirst
+	}
+	if lpGluedRe.MatchString(t) || strings.Contains(t, "=>") || strings.ContainsAny(t, "{}【】|") || strings.Contains(lt, "issn") {
+		score += wGlued
+	}
+	if lpNameMarkRe.MatchString(t) {
+		score += wNames
+	}
 	if l.kind == lpProse {
 		score += wProse
 	}
@@ -212,7 +228,14 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 		}
 		seen++
 		switch p.kind {
+		case lpNumber:
+			if seen == 1 {
+				score += wValueNext
+			}
 		case lpText:
+			if seen == 1 && lpShortValue[strings.ToLower(p.text)] {
+				score += wValueNext
+			}
 			if _, ok := lpAuthors(p.text); ok && seen <= 2 {
 				byline = max(byline, 1/float64(seen*seen))
 			}
@@ -252,7 +275,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if words >= 3 {
 		ft := model.Fold(t)
 		for k := a; k < b; k++ {
-			if k == i || d.lines[k].kind == lpBlank || utf8.RuneCountInString(d.lines[k].text) < len(t)/2 {
+			if k == i || d.lines[k].kind == lpBlank || utf8.RuneCountInString(d.lines[k].text) < len(t)/2 || d.lines[k].text == t {
 				continue
 			}
 			if strings.Contains(model.Fold(d.lines[k].text), ft) {
@@ -270,24 +293,87 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	return score
 }
 
+// lpShortValue are values that make the line above them a label.
+var lpShortValue = map[string]bool{"yes": true, "no": true, "да": true, "нет": true, "так": true, "ні": true,
+	"ja": true, "nein": true, "oui": true, "non": true, "sí": true, "si": true, "sim": true, "não": true}
+
 var (
+	// lpGluedRe finds words glued without a space: a run of lower-case
+	// letters running into a capitalised word ("similaresSimilares").
+	lpGluedRe = regexp.MustCompile(`\p{Ll}{3}\p{Lu}\p{Ll}{2}`)
+	// lpNameMarkRe matches a name with affiliation marks ("Xiaojun Hu 1 ,").
+	lpNameMarkRe = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\*?$`)
 	lpSubmittedRe = regexp.MustCompile(`(?i)\b(?:submitted|received|accepted|published|deposited|uploaded|render date|loading time)\b`)
 	lpNumTitleRe  = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s+\p{L}+\s+\p{L}+`)
 )
+
+// firstText returns the first line of [a, …) that is neither blank nor
+// boilerplate.
+func (d *lpDoc) firstText(a int) int {
+	for k := a; k < len(d.lines); k++ {
+		if d.lines[k].kind != lpBlank && d.lines[k].kind != lpBoiler {
+			return k
+		}
+	}
+	return -1
+}
 
 // chooseTitle returns the line of [a, end) that is most likely the title,
 // and its score, or -1.
 func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite) (int, float64) {
 	best, bestScore := -1, titleMin
+	scores := map[int]float64{}
 	for i := a; i < end; i++ {
 		if !d.candidate(i) {
 			continue
 		}
-		if s := d.titleScore(i, a, b, venue, cites); s > bestScore {
+		s := d.titleScore(i, a, b, venue, cites)
+		scores[i] = s
+		if s > bestScore {
 			best, bestScore = i, s
 		}
 	}
+	// a title given in several languages: the evidence below the last
+	// version belongs to the first
+	for best >= 0 {
+		k := best - 1
+		for k >= a && d.lines[k].kind == lpBlank {
+			k--
+		}
+		s, ok := scores[k]
+		if k < a || !ok || !d.translation(k, best) || s < bestScore-wByline-wSource-1 {
+			break
+		}
+		best = k
+	}
 	return best, bestScore
+}
+
+// translation reports whether line k above line j reads as the same title
+// in another language: a title-like line of a similar length, no names.
+func (d *lpDoc) translation(k, j int) bool {
+	a, b := d.lines[k].text, d.lines[j].text
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na*2 < nb || nb*2 < na || len(strings.Fields(a)) < 3 {
+		return false
+	}
+	// a translation keeps the numbers and the colon of the title
+	digits := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	colon := func(s string) bool { return strings.ContainsAny(s, ":：") }
+	if digits(a) != digits(b) || colon(a) != colon(b) {
+		return false
+	}
+	if _, ok := lpAuthors(a); ok {
+		return false
+	}
+	return !lpGluedRe.MatchString(a) && !strings.HasSuffix(a, ":")
 }
 
 // byline returns the authors on the lines right below the title at line i
