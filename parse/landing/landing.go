@@ -2165,11 +2165,12 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 		for _, f := range fs {
 			evidence = evidence || (f.f.key != "ignore" && f.f.key != "type")
 		}
-		old, venue := d.pickTitle(a, headerEnd, evidence)
+		_, venue := d.pickTitle(a, headerEnd, evidence)
 		fs = append(fs, venue...)
-		titleAt, _ = d.chooseTitle(a, headerEnd, b, lpFirst(fs, "venue"), cites)
+		titleAt, _ = d.chooseTitle(a, headerEnd, b, lpFirst(fs, "venue"), cites, titleMin)
 		if titleAt < 0 && evidence {
-			titleAt = old
+			// other signs of a work: a weaker title will do
+			titleAt, _ = d.chooseTitle(a, headerEnd, b, lpFirst(fs, "venue"), cites, titleMin-1.5)
 		}
 		if titleAt >= 0 {
 			r.Title = d.lines[titleAt].text

@@ -38,6 +38,7 @@ var (
 	srcYearNumRe  = regexp.MustCompile(`(?:^|[\s,])(?:1[5-9]|20)\d\d\s*,\s*(\d{1,4})\s*,\s*([A-Za-z]?\d{1,6}(?:\s*[-–—‐]\s*[A-Za-z]?\d{1,6})?)\b`)
 	srcMarkerRe   = regexp.MustCompile(`(?i)(?:^|[\s,;.(])(?:vol(?:ume)?\.?|v\.|т\.|t\.|no\.|issue|№|pp?\.|pages?|с\.|стр\.)\s*\d|\d{1,5}\s*\([^()]{1,12}\)\s*[:,]|;\s*\d{1,5}\s*[:(]|\d\s*:\s*\d`)
 	srcDOIRe      = regexp.MustCompile(`(?i)[\s.,;]*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+.*$`)
+	srcDashRe     = regexp.MustCompile(`\s*[-–—‐‑−]\s*`)
 	srcLeadRe     = regexp.MustCompile(`^[\s.,;:·|]+`)
 	srcLeadYearRe = regexp.MustCompile(`^((?:1[5-9]|20)\d\d)\s*,\s*\p{L}`)
 )
@@ -129,8 +130,14 @@ func lpSource(t string) []lpField {
 	if lead != "" {
 		add("pubdate", lead)
 	}
-	if m := srcYearRe.FindStringSubmatch(rest); m != nil {
-		add("pubdate", m[1])
+	for _, m := range srcYearRe.FindAllStringSubmatchIndex(rest, -1) {
+		// a year, not one end of a range of years ("1990-2010")
+		y := rest[m[2]:m[3]]
+		if r := srcRangeRe.FindString(rest[max(0, m[2]-6):min(len(rest), m[3]+6)]); r != "" && srcYearRange(strings.Trim(r, " ,;:.)")) {
+			continue
+		}
+		add("pubdate", y)
+		break
 	}
 	n := 0
 	for _, k := range []string{"pubdate", "volume", "issue", "pages"} {
@@ -149,7 +156,7 @@ func lpSource(t string) []lpField {
 
 // srcYearRange reports whether a range is of years ("1990-2010"), not pages.
 func srcYearRange(r string) bool {
-	parts := lpDashRe.Split(r, 2)
+	parts := srcDashRe.Split(r, 2)
 	return len(parts) == 2 && len(strings.TrimSpace(parts[0])) == 4 && model.ParseYear(parts[0]) != 0 &&
 		len(strings.TrimSpace(parts[1])) == 4 && model.ParseYear(parts[1]) != 0
 }

@@ -55,6 +55,7 @@ const (
 	wDate       = -3.0 // holds a date or submission notice
 	wFirst      = 1.0  // the first line of the page's text
 	wWordy      = 0.5  // six to thirty words: the usual length
+	wAffilBelow = 1.5  // an affiliation right below (the names left out)
 	wValueNext  = -3.0 // a short value below: the line is a label ("Indexed in Scopus" / "Yes")
 	wGlued      = -2.0 // words glued without space ("similaresSimilares"), markup, ISSN
 	titleMin    = 2.5  // the least score a title needs
@@ -123,6 +124,10 @@ func (d *lpDoc) candidate(i int) bool {
 		if len(strings.Fields(l.text)) > 40 || utf8.RuneCountInString(l.text) > 300 {
 			return false
 		}
+		// two sentences are a paragraph, not a title
+		if strings.HasSuffix(l.text, ".") && lpTwoSentRe.MatchString(l.text) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -156,7 +161,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if lpNameMarkRe.MatchString(t) {
 		score += wNames
 	}
-	if l.kind == lpProse {
+	if l.kind == lpProse && !strings.ContainsAny(t, ":?") {
 		score += wProse
 	}
 	if strings.Contains(lt, "http") || strings.Contains(lt, "www.") || strings.Contains(t, "@") || strings.Contains(t, "©") ||
@@ -211,7 +216,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 				score += wTypeAbove
 			case p.kind == lpText && len(strings.Fields(p.text)) <= 3 && !strings.HasSuffix(p.text, ":"):
 				score += wTypeAbove / 2
-			case p.kind == lpMeta && (lpHasKey(p.fields, "doi") || lpHasKey(p.fields, "volume") || lpHasKey(p.fields, "pages")):
+			case p.kind == lpMeta && (lpHasKey(p.fields, "doi") || lpHasKey(p.fields, "volume") || lpHasKey(p.fields, "pages") || lpHasKey(p.fields, "pubdate")):
 				score += wSourceAbov
 			}
 			if _, ok := lpAuthors(p.text); ok && p.kind == lpText {
@@ -238,6 +243,8 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			}
 			if _, ok := lpAuthors(p.text); ok && seen <= 2 {
 				byline = max(byline, 1/float64(seen*seen))
+			} else if seen == 1 && lpAffiliation(p.text) {
+				score += wAffilBelow
 			}
 		case lpLabel:
 			if p.label == "authors" && seen <= 2 {
@@ -298,11 +305,13 @@ var lpShortValue = map[string]bool{"yes": true, "no": true, "да": true, "не�
 	"ja": true, "nein": true, "oui": true, "non": true, "sí": true, "si": true, "sim": true, "não": true}
 
 var (
+	// lpTwoSentRe finds the end of a sentence inside a line.
+	lpTwoSentRe = regexp.MustCompile(`\p{Ll}{2}\.\s+\p{Lu}`)
 	// lpGluedRe finds words glued without a space: a run of lower-case
 	// letters running into a capitalised word ("similaresSimilares").
 	lpGluedRe = regexp.MustCompile(`\p{Ll}{3}\p{Lu}\p{Ll}{2}`)
 	// lpNameMarkRe matches a name with affiliation marks ("Xiaojun Hu 1 ,").
-	lpNameMarkRe = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\*?$`)
+	lpNameMarkRe  = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\*?$`)
 	lpSubmittedRe = regexp.MustCompile(`(?i)\b(?:submitted|received|accepted|published|deposited|uploaded|render date|loading time)\b`)
 	lpNumTitleRe  = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s+\p{L}+\s+\p{L}+`)
 )
@@ -320,8 +329,8 @@ func (d *lpDoc) firstText(a int) int {
 
 // chooseTitle returns the line of [a, end) that is most likely the title,
 // and its score, or -1.
-func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite) (int, float64) {
-	best, bestScore := -1, titleMin
+func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min float64) (int, float64) {
+	best, bestScore := -1, min
 	scores := map[int]float64{}
 	for i := a; i < end; i++ {
 		if !d.candidate(i) {
