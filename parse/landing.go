@@ -11,7 +11,7 @@ import (
 // here first.
 
 func init() {
-	register(Format{Name: "landing", Order: 100, Sniff: func(_ string, head []byte) bool { return landing.Sniff(head) }, Read: readLanding})
+	register(Format{Name: "landing", Order: 100, Sniff: landing.Sniff, Read: readLanding})
 }
 
 // readLanding reads the lines of a page and hands them to the landing reader.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/citegraph/citegraph/parse/landing"
 	"os"
 	"path/filepath"
 	"slices"
@@ -883,4 +884,34 @@ func lpReadAll(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestLandingCorpusDetected reads the shared scraped pages through
+// detection: a page with page content (labelled fields, an abstract or
+// cited-by heading, a title and byline above its references) is read by the
+// landing reader, never by the pasted-reference-list reader; only pages that
+// are nothing but a reference list may be read as one.
+func TestLandingCorpusDetected(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(corpusFile(t, "landing/pages"), "*.txt"))
+	counts := map[string]int{}
+	for _, f := range files {
+		b := lpReadAll(t, f)
+		res, err := Read(f, bytes.NewReader(b), "")
+		format := res.Format
+		if err != nil {
+			format = "(not read)"
+		}
+		counts[format]++
+		head := b[:min(len(b), sniffSize)]
+		switch {
+		case landing.PageHeader(head) && format != "landing":
+			t.Errorf("%s: a page with content before its references read as %s", filepath.Base(f), format)
+		case format == "reflist" && len(res.Records) == 1 && len(res.Records[0].References) < 3:
+			t.Errorf("%s: read as a reference list of %d entries", filepath.Base(f), len(res.Records[0].References))
+		}
+	}
+	t.Logf("%d pages: %v", len(files), counts)
+	if counts["landing"] < len(files)*3/4 {
+		t.Errorf("only %d of %d pages read as landing pages: %v", counts["landing"], len(files), counts)
+	}
 }

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"github.com/citegraph/citegraph/parse/freetext"
+	"github.com/citegraph/citegraph/parse/landing"
 	"io"
 	"regexp"
 	"strings"
@@ -78,6 +79,10 @@ func reflistSniff(name string, head []byte) bool {
 		lines = append(lines, reflistLine{t, i + 1})
 	}
 	if reflistCSVHeader(lines) {
+		return false
+	}
+	// a landing page with its reference list is the landing reader's
+	if landing.PageHeader(head) {
 		return false
 	}
 	entries := reflistGroup(lines)

@@ -20,60 +20,6 @@ import (
 // references and citations, and site boilerplate that is ignored. A page
 // holding several works (several abstracts) gives one record per work.
 
-// Sniff claims any text with a line of a few words or a labelled field:
-// the landing reader is the last resort for text. It refuses JSON, markup
-// and tables, which are no scraped text.
-func Sniff(head []byte) bool {
-	if bytes.IndexByte(head, 0) >= 0 {
-		return false
-	}
-	t := bytes.TrimSpace(head)
-	if len(t) < 12 {
-		return false
-	}
-	switch t[0] {
-	case '{', '<':
-		return false
-	case '[':
-		if len(t) > 1 && (t[1] == '{' || t[1] == '"' || t[1] == '[') {
-			return false
-		}
-	}
-	if lpTabular(t) {
-		return false
-	}
-	// a line of words
-	for _, line := range bytes.Split(t, []byte{'\n'}) {
-		words := 0
-		for _, w := range bytes.Fields(line) {
-			letters := 0
-			for _, r := range string(w) {
-				if unicode.IsLetter(r) {
-					letters++
-				}
-			}
-			if letters >= 2 {
-				if words++; words >= 3 {
-					return true
-				}
-			}
-		}
-	}
-	// a labelled field alone ("Title: Things")
-	for _, line := range strings.Split(string(t[:min(len(t), 4096)]), "\n") {
-		if m := lpSplitColon(strings.TrimSpace(line)); m != nil && m[2] != "" {
-			lab := lpNormLabel(m[1])
-			if _, ok := lpLabels[lab]; ok {
-				return true
-			}
-			if _, ok := lpSections[lab]; ok {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // lpTabular reports whether the first lines of head are rows of a table
 // (CSV, TSV): each holds the same number, two or more, of one separator.
 func lpTabular(head []byte) bool {
@@ -552,7 +498,8 @@ func lpAtoi(s string) int {
 }
 
 var (
-	lpParenRe = regexp.MustCompile(`\s*\([^()]*\)`)
+	lpParenRe  = regexp.MustCompile(`\s*\([^()]*\)`)
+	lpSecNumRe = regexp.MustCompile(`^(?:[ivxlc]{1,5}|\d{1,2}(?:\.\d{1,2})*)[.)]?\s+`)
 )
 
 // lpNormLabel returns a label in the form the label tables use: lower case,
@@ -562,6 +509,9 @@ func lpNormLabel(s string) string {
 		return "" // no label is that long
 	}
 	s = strings.ToLower(strings.TrimSpace(s))
+	if loc := lpSecNumRe.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		s = s[loc[1]:] // "x. references", "7 literatur"
+	}
 	if strings.Contains(s, "(") && s != "author(s)" && s != "editor(s)" {
 		s = lpParenRe.ReplaceAllString(s, "")
 	}
@@ -1214,10 +1164,12 @@ const (
 // lpDoc holds a page's lines and what the walk over them found.
 type lpDoc struct {
 	lines     []lpLine
-	used      []bool // lines taken as a label's value
-	inSection []bool // lines taken by a section (abstract, references…)
-	blankTo   int    // shortTextNext's last run of blank lines ends here
-	blankOK   bool   // and its answer
+	used      []bool   // lines taken as a label's value
+	inSection []bool   // lines taken by a section (abstract, references…)
+	blankTo   int      // shortTextNext's last run of blank lines ends here
+	blankOK   bool     // and its answer
+	folded    []string // lines folded for comparison, filled as needed
+	isFolded  []bool
 
 	facts    []lpFact
 	abs      []lpAbs

@@ -101,27 +101,37 @@ func TestLandingDates(t *testing.T) {
 
 func TestLandingSniff(t *testing.T) {
 	for _, c := range []struct {
-		head string
-		want bool
+		name, head string
+		want       bool
 	}{
-		{"", false},
-		{"abc", false},
-		{"12 34 56 78 90 12", false},
-		{`{"title": "A JSON file", "year": 2001}`, false},
-		{`[{"title": "A JSON array"}]`, false},
-		{"<?xml version=\"1.0\"?><dataset><sequence/></dataset>", false},
-		{"*Vertices 3\n1 \"a\"\n2 \"b\"\n*Arcs\n1 2\n", false},
-		{"*Vertices 3\n1 \"ab\"\n2 \"cd\"\n*Arcs\n1 2\n*Edges\n", false},
-		{"A study of made-up things\nJane Roe\n", true},
-		{"Title: Things\n", true},
-		{"Title,Authors,Year\nA thing,Roe J,2001\nAnother thing,Poe J,2002\n", false},
-		{"TI\tAU\tPY\nA thing\tRoe J\t2001\nAnother\tPoe J\t2002\n", false},
-		{"Title: Made-up things\nDOI: 10.5555/abc.1\n", true},
-		{"[1] Roe J. A title. J Things 2001.", true},
-		{"bin\x00ary data with words in it", false},
+		{"x.txt", "", false},
+		{"x.txt", "abc", false},
+		{"x.txt", "12 34 56 78 90 12", false},
+		{"x.txt", `{"title": "A JSON file", "year": 2001}`, false},
+		{"x.txt", `[{"title": "A JSON array"}]`, false},
+		{"x.txt", "<?xml version=\"1.0\"?><dataset><sequence/></dataset>", false},
+		{"x.txt", "*Vertices 3\n1 \"a\"\n2 \"b\"\n*Arcs\n1 2\n", false},
+		{"x.txt", "Title,Authors,Year\nA thing,Roe J,2001\nAnother thing,Poe J,2002\n", false},
+		{"x.txt", "TI\tAU\tPY\nA thing\tRoe J\t2001\nAnother\tPoe J\t2002\n", false},
+		{"x.txt", "bin\x00ary data with words in it", false},
+		// a line of words, a lone label or name: no sign of a work
+		{"x.txt", "A study of made-up things\nJane Roe\n", false},
+		{"x.txt", "Title: Things\n", false},
+		// signs of a work
+		{"x.txt", "Title: Made-up things\nDOI: 10.5555/abc.1\n", true},
+		{"x.txt", "A study of made-up things\nJane Roe and John Poe\nJournal of Things, 2011, vol. 3, issue 2, pp. 10-20\n", true},
+		{"x.txt", "[1] Roe J. A title. J Things 2001;3:1-2.", true},
+		{"x.txt", "Made-up things\nAbstract\nWe counted things that do not exist.\nKeywords: things; counting\n", true},
+		// what lies around in data folders
+		{"README.md", "# citegraph data\n\nThe exports of our review (see [the protocol](https://example.org/p)).\n\n" +
+			"Cite as: Roe J (2021) A review of things. J Things 3:1-2. doi:10.5555/x.1\n\n```\ngo run ./cmd/citegraph data/\n```\n", false},
+		{"notes.txt", "Meeting 2021-03-04\n- read Roe 2001 again\n- ask Poe about the grant\n- DOI of the second paper: 10.5555/x.2\n", false},
+		{"run.log", "2024-05-01 12:00:01 INFO reading data/wos.txt\n2024-05-01 12:00:02 INFO 500 records\n" +
+			"2024-05-01 12:00:02 WARN data/x.txt: not read\n2024-05-01 12:00:03 INFO done, doi 10.5555/x.3\n", false},
 	} {
-		if got := Sniff([]byte(c.head)); got != c.want {
-			t.Errorf("Sniff(%q) = %v, want %v", c.head, got, c.want)
+		if got := Sniff(c.name, []byte(c.head)); got != c.want {
+			ev, against := evidence([]byte(c.head))
+			t.Errorf("Sniff(%s, %q) = %v, want %v (evidence %d, against %d)", c.name, c.head, got, c.want, ev, against)
 		}
 	}
 	for _, p := range []string{"000_", "001_", "002_", "003_", "004_"} {
@@ -131,7 +141,7 @@ func TestLandingSniff(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !Sniff(b) {
+			if !Sniff(filepath.Base(m), b) {
 				t.Errorf("Sniff(%s) = false", m)
 			}
 		}

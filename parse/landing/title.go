@@ -280,12 +280,12 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	}
 	// the same words elsewhere
 	if words >= 3 {
-		ft := model.Fold(t)
-		for k := a; k < b; k++ {
-			if k == i || d.lines[k].kind == lpBlank || utf8.RuneCountInString(d.lines[k].text) < len(t)/2 || d.lines[k].text == t {
+		ft := d.fold(i)
+		for k := a; k < b && k < a+lpRepeatWindow; k++ {
+			if k == i || d.lines[k].kind == lpBlank || len(d.lines[k].text) < len(t)/2 || d.lines[k].text == t {
 				continue
 			}
-			if strings.Contains(model.Fold(d.lines[k].text), ft) {
+			if strings.Contains(d.fold(k), ft) {
 				score += wRepeated
 				break
 			}
@@ -315,6 +315,22 @@ var (
 	lpSubmittedRe = regexp.MustCompile(`(?i)\b(?:submitted|received|accepted|published|deposited|uploaded|render date|loading time)\b`)
 	lpNumTitleRe  = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s+\p{L}+\s+\p{L}+`)
 )
+
+// lpRepeatWindow bounds how far from a page's start repeats of a title are
+// looked for, keeping long pages linear.
+const lpRepeatWindow = 2000
+
+// fold returns line k's text folded for comparison, computing it once.
+func (d *lpDoc) fold(k int) string {
+	if d.folded == nil {
+		d.folded = make([]string, len(d.lines))
+		d.isFolded = make([]bool, len(d.lines))
+	}
+	if !d.isFolded[k] {
+		d.folded[k], d.isFolded[k] = model.Fold(d.lines[k].text), true
+	}
+	return d.folded[k]
+}
 
 // firstText returns the first line of [a, …) that is neither blank nor
 // boilerplate.
