@@ -330,7 +330,7 @@ var (
 
 // lpColonOnly are labels that are common words: they are labels only with
 // a colon ("Series: …"), not alone on a line ("Series" above a title).
-var lpColonOnly = map[string]bool{"series": true, "in": true, "by": true, "source": true, "publication": true,
+var lpColonOnly = map[string]bool{"revista": true, "revue": true, "rivista": true, "series": true, "in": true, "by": true, "source": true, "publication": true,
 	"print": true, "online": true, "note": true, "link": true, "status": true, "type": true, "conference": true,
 	"language": true, "subjects": true, "subject": true, "created": true, "modified": true, "handle": true}
 
@@ -583,9 +583,9 @@ var lpLabels = func() map[string]string {
 			m[n] = key
 		}
 	}
-	add("title", "title", "article title", "document title", "titel", "titre", "título", "titolo", "название",
+	add("title", "dc.title", "title", "article title", "document title", "titel", "titre", "título", "titolo", "название",
 		"назва", "标题", "題名", "タイトル", "제목", "títol")
-	add("authors", "author", "authors", "author(s)", "creators", "creator", "by", "written by", "autor", "autoren",
+	add("authors", "dc.contributor.author", "dc.creator", "author", "authors", "author(s)", "creators", "creator", "by", "written by", "autor", "autoren",
 		"auteur", "auteurs", "autores", "autori", "автор", "авторы", "автори", "авторы статьи", "著者", "作者", "저자",
 		"verfasst von", "hauptverfasser", "verfasser", "door", "auteur(s)", "autor(es)", "autors", "authors and affiliations")
 	add("ignore", "editor", "editors", "editor(s)", "edited by", "depositing user", "deposited by", "maintainer",
@@ -601,7 +601,8 @@ var lpLabels = func() map[string]string {
 		"online-zugang", "tags", "received date", "accepted date", "request revised date", "поступила",
 		"поступила в редакцию", "после доработки", "принята к публикации", "принята в печать", "受理日", "受付日",
 		"通讯作者", "corresponding authors", "recebido", "aceito", "reçu le", "accepté le", "submitted on",
-		"academic year", "hal id", "copyright", "license", "licence", "lizenz", "rights", "views", "downloads")
+		"academic year", "hal id", "dc.date.accessioned", "dc.date.available", "dc.description.provenance", "dc.identifier.uri",
+		"dc.language.iso", "dc.publisher", "dc.rights", "dc.type", "copyright", "license", "licence", "lizenz", "rights", "views", "downloads")
 	add("venue", "journal", "source", "journal title", "published in", "publication", "publication title",
 		"source title", "periodical", "zeitschrift", "revue", "revista", "rivista", "book title", "journal name",
 		"series", "conference", "in", "видання", "журнал", "издание", "雑誌", "期刊", "刊名", "学术期刊", "학술지",
@@ -612,7 +613,7 @@ var lpLabels = func() map[string]string {
 		"citation", "how to cite", "cite as", "recommended citation", "для цитирования", "як цитувати", "引用本文",
 		"本文引用格式", "cómo citar", "como citar", "citar", "pour citer", "dc.identifier.citation", "bibliographic reference",
 		"bibliographical reference", "référence bibliographique", "citation format", "citar este artículo")
-	add("pubdate", "published", "date", "publication date", "date published", "issue date", "date of publication",
+	add("pubdate", "dc.date.issued", "dcterms.issued", "published", "date", "publication date", "date published", "issue date", "date of publication",
 		"issue online", "published date", "publication year", "year", "pub date", "published print",
 		"print publication date", "date of issue", "official date", "erschienen", "veröffentlicht",
 		"erscheinungsdatum", "publié", "publié le", "date de publication", "publicado", "fecha de publicación",
@@ -795,6 +796,8 @@ func lpHasKey(fs []lpField, key string) bool {
 var (
 	lpPubByRe     = regexp.MustCompile(`(?i)^published by\s+(.+?)\s+in\s+(.+)$`)
 	lpPubInRe     = regexp.MustCompile(`(?i)^(?:published|appeared) in:?\s+(.+)$`)
+	lpPubYearInRe = regexp.MustCompile(`(?i)^published:?\s+((?:1[5-9]|20)\d\d)\s+in\s+(.+)$`)
+	lpPubDateRe   = regexp.MustCompile(`(?i)^(?:published|publié|veröffentlicht|publicado|pubblicato|опубликовано|опубліковано)\b.*?(\d{1,2}\.?\s+\p{L}{3,10}\.?,?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\.?$`)
 	lpArticleInRe = regexp.MustCompile(`^(Article|Chapter|Conference Paper|Preprint|Book|Review) in\s+(\p{Lu}.+)$`)
 	lpTrailDateRe = regexp.MustCompile(`[\s,·]+(\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{4}|\d{4})$`)
 	lpDOILineRe   = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$`)
@@ -817,8 +820,18 @@ func lpRecognise(t string) []lpField {
 		if m := lpPubByRe.FindStringSubmatch(t); m != nil {
 			return lpFieldsFor("venue", m[2], 1)
 		}
+		if m := lpPubYearInRe.FindStringSubmatch(t); m != nil {
+			return append(lpFieldsFor("venue", m[2], 1), lpField{key: "pubdate", val: m[1], rank: 1})
+		}
 		if m := lpPubInRe.FindStringSubmatch(t); m != nil {
 			return lpFieldsFor("venue", m[1], 1)
+		}
+		if m := lpPubDateRe.FindStringSubmatch(t); m != nil && lpDateOnly(m[1]) {
+			key := "pubdate"
+			if strings.Contains(lt, "online") {
+				key = "epubdate"
+			}
+			return []lpField{{key: key, val: m[1], rank: 1}}
 		}
 	}
 	if len(t) <= 40 && lpDateOnly(t) {
@@ -1017,7 +1030,7 @@ var lpCues = []string{"access statistics", "subscribers only", "edited by", "mai
 	"may be available elsewhere", "search for items", "please note", "sign in", "log in", "rightslink", "permissions",
 	"download pdf", "view pdf", "javascript", "your browser", "skip to", "open in a new", "opens in a new",
 	"add to mendeley", "author links open", "get rights and content", "show more", "view all", "external link",
-	"powered by", "follow us", "newsletter", "sign up", "subscribe", "this site", "this website", "our site",
+	"render date", "hostname:", "loading time", "powered by", "follow us", "newsletter", "sign up", "subscribe", "this site", "this website", "our site",
 	"our website", "organization that helps", "organisation that helps", "company that helps", "platform that helps",
 	"service that helps", "tool that helps", "is funded by", "is funded in part by", "we use", "full text for",
 	"get access", "access through your institution", "purchase pdf", "search for more papers",
@@ -2157,7 +2170,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if len(r.Authors) == 0 && cite != nil {
 		r.Authors = cite.ref.Authors
 	}
-	r.Venue = lpFirst(fs, "venue")
+	r.Venue = lpCleanVenue(lpFirst(fs, "venue"))
 	r.Volume = lpFirst(fs, "volume")
 	r.Issue = lpFirst(fs, "issue")
 	r.Pages = lpFirst(fs, "pages")
@@ -2219,10 +2232,28 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 			}
 		}
 	}
-	if r.Title == "" && r.DOI == "" && r.Abstract == "" && len(r.References) == 0 {
+	if r.Title == "" && r.DOI == "" && r.Abstract == "" && len(r.References) == 0 && !(r.Venue != "" && (r.Year != 0 || r.Volume != "")) {
 		return r, false
 	}
 	return r, true
+}
+
+var (
+	lpVenueISSNRe = regexp.MustCompile(`(?i)\s*[,;(]?\s*(?:\((?:p|e|print|online)\)\s*)?(?:e-?|p-?)?issn\s*[:]?\s*\d{4}-?\d{3}[\dx]\)?.*$|\s*,?\s*\([pe]\)\s*\d{4}-\d{3}[\dXx].*$`)
+	lpLogoRe      = regexp.MustCompile(`(?i)\s*logo.*$`)
+)
+
+// lpCleanVenue removes what sites glue to a journal's name: its ISSNs,
+// the alt text of its logo ("X logoLink to X"), a second copy ("X / X").
+func lpCleanVenue(v string) string {
+	v = strings.TrimSpace(lpVenueISSNRe.ReplaceAllString(v, ""))
+	if i := strings.Index(strings.ToLower(v), "logo"); i > 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	if a, b, ok := strings.Cut(v, " / "); ok && model.Fold(a) == model.Fold(b) {
+		v = a
+	}
+	return strings.TrimRight(v, " ,;:")
 }
 
 // lpYear returns the year of publication: of a labelled date, else of the
