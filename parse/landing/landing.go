@@ -1873,7 +1873,10 @@ var (
 	lpInitialsRe  = regexp.MustCompile(`^(?:\p{Lu}\.?\s?-?)+$`)
 	lpDegrees     = map[string]bool{"phd": true, "md": true, "msc": true, "mph": true, "mbbs": true, "frcp": true, "frcgp": true,
 		"rn": true, "prof": true, "dr": true, "professor": true, "ba": true, "ma": true, "bsc": true, "dphil": true, "mrcgp": true,
-		"orcid": true, "icon": true, "email": true, "e-mail": true}
+		"orcid": true, "icon": true, "email": true, "e-mail": true, "med": true, "dr.med": true, "dent": true,
+		"meded": true, "ccfp": true, "fcfp": true, "mba": true, "facp": true, "frcpc": true, "obe": true, "cbe": true,
+		"mbe": true, "frcs": true, "fmedsci": true, "mrcp": true, "ms": true, "mpp": true, "drph": true, "mhs": true,
+		"pharmd": true, "do": true, "jd": true, "mmed": true, "mrcpsych": true, "faafp": true, "habil": true, "priv.-doz": true}
 )
 
 // lpAuthors reads a line of author names ("A and B", "A, B and C", "A; B",
@@ -1912,7 +1915,26 @@ func lpAuthors(s string) ([]model.Author, bool) {
 	if s == "" || utf8.RuneCountInString(s) > 2000 {
 		return nil, false
 	}
+	s = strings.NewReplacer("，", ",", "、", ",", "；", ";").Replace(s)
+	if ws := strings.Fields(s); len(ws) >= 4 && len(ws)%2 == 0 && !strings.ContainsAny(s, ",;") {
+		// "増沢 武弘 斎藤 晋": names in CJK script, family and given apart
+		var out []model.Author
+		for k := 0; k+1 < len(ws); k += 2 {
+			a, ok := lpCJKName(ws[k] + " " + ws[k+1])
+			if !ok {
+				out = nil
+				break
+			}
+			out = append(out, a)
+		}
+		if out != nil {
+			return out, true
+		}
+	}
 	var pieces []string
+	if strings.Contains(s, " | ") {
+		s = strings.ReplaceAll(s, " | ", "; ")
+	}
 	if strings.Contains(s, ";") {
 		s = strings.NewReplacer(" and ", ";", " & ", ";", " und ", ";", "·", ";").Replace(s)
 		pieces = strings.Split(s, ";")
@@ -1949,14 +1971,49 @@ func lpAuthors(s string) ([]model.Author, bool) {
 		}
 	}
 	var out []model.Author
-	for _, p := range ps {
+	for k, p := range ps {
 		words := strings.Fields(strings.ReplaceAll(p, ",", " "))
-		if !lpNameWords(words, strings.Contains(p, ",")) {
+		// the last name of a long list may be cut to its first word
+		last := k == len(ps)-1 && len(ps) >= 3 && len(words) == 1
+		if !lpNameWords(words, strings.Contains(p, ",") || last) {
+			if cjk, ok := lpCJKName(p); ok {
+				out = append(out, cjk)
+				continue
+			}
 			return nil, false
 		}
 		out = append(out, model.ParseName(p))
 	}
 	return out, true
+}
+
+// lpCJKName reads a name written in Chinese, Japanese or Korean script:
+// two to five characters ("单海燕"), or family and given name apart
+// ("増沢 武弘", family first).
+func lpCJKName(p string) (model.Author, bool) {
+	words := strings.Fields(p)
+	if len(words) == 0 || len(words) > 2 {
+		return model.Author{}, false
+	}
+	for _, w := range words {
+		n := 0
+		for _, r := range w {
+			if !unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+				return model.Author{}, false
+			}
+			n++
+		}
+		if n > 5 {
+			return model.Author{}, false
+		}
+	}
+	if len(words) == 2 {
+		return model.Author{Family: words[0], Given: words[1]}, true
+	}
+	if utf8.RuneCountInString(words[0]) < 2 {
+		return model.Author{}, false
+	}
+	return model.Author{Family: words[0]}, true
 }
 
 // lpAffilCues mark an organisation's name (lower case).
