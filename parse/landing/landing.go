@@ -461,6 +461,9 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 		}
 	}
 	sec, ok = lpSections[lpNormLabel(name)]
+	if !ok && rest == "" && lpRefsPrefixRe.MatchString(t) {
+		sec, ok = lpSecRefs, true // "References listed on IDEAS", "References and further reading"
+	}
 	if !ok || (rest != "" && (sec == lpSecSkip || sec == lpSecWorks)) {
 		return 0, -1, "", false
 	}
@@ -472,6 +475,10 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	}
 	return sec, -1, rest, true
 }
+
+// lpRefsPrefixRe matches a short heading that starts with "References":
+// a few words, no digits or sentence punctuation.
+var lpRefsPrefixRe = regexp.MustCompile(`^(?i:references|bibliography|literature cited|works cited)(?:\s+[\p{L}&]+){1,4}$`)
 
 // lpSplitColon splits "Label: value" at a colon within the first 48
 // characters, returning the whole match, the label and the value, or nil.
@@ -541,7 +548,10 @@ var lpSections = func() map[string]lpSec {
 		"quellen", "quellenverzeichnis", "références", "références bibliographiques", "bibliographie", "referencias",
 		"referencias bibliográficas", "bibliografía", "bibliografia", "riferimenti bibliografici", "referências",
 		"referências bibliográficas", "литература", "список литературы", "参考文献", "literatuur", "referenser",
-		"litteratur", "kaynaklar")
+		"litteratur", "kaynaklar", "список літератури", "література", "використана література", "джерела",
+		"список использованной литературы", "библиографический список", "библиография", "источники", "引用文献",
+		"参考資料", "참고문헌", "인용문헌", "referências bibliográficas", "referencias bibliograficas", "bibliografie",
+		"literatuurlijst", "lähteet", "kilde", "źródła", "references listed", "reference list and notes")
 	add(lpSecCitedBy, "cited by", "citations", "citing articles", "citing literature", "cited in", "times cited",
 		"crossref citations to date", "citations to date", "this article is cited by", "articles citing this article",
 		"zitiert von", "cité par", "citado por", "citato da")
