@@ -915,3 +915,23 @@ func TestLandingCorpusDetected(t *testing.T) {
 		t.Errorf("only %d of %d pages read as landing pages: %v", counts["landing"], len(files), counts)
 	}
 }
+
+// TestLandingLongReferenceList reads a page whose reference list has 1,669
+// numbered entries, numbers that reach the range of years included.
+func TestLandingLongReferenceList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("A study of made-up things\nJane Roe and John Poe\nJournal of Things, 2011, vol. 3, issue 2, pp. 10-20\nReferences\n")
+	for k := 1; k <= 1669; k++ {
+		n := strconv.Itoa(k)
+		b.WriteString(n + ". Roe J, Poe J. Made-up title number " + n + ". J Things. 2001;3(2):10-20.\n")
+	}
+	r := lpOne(t, lpReadString(t, b.String()))
+	if len(r.References) != 1669 {
+		t.Fatalf("%d references, want 1669", len(r.References))
+	}
+	for _, k := range []int{998, 999, 1499, 1668} {
+		if want := "Made-up title number " + strconv.Itoa(k+1); r.References[k].Title != want {
+			t.Errorf("reference %d: title %q, want %q", k+1, r.References[k].Title, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"github.com/citegraph/citegraph/parse/landing"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +26,11 @@ func init() {
 
 var (
 	reflistHeadingRe = regexp.MustCompile(`(?i)^(?:\d{1,2}\.?\s+|[IVX]{1,4}\.\s+)?(?:references?(?:\s+(?:list|cited))?|bibliography|bibliographie|bibliografía|bibliografia|bibliografie|literatur(?:verzeichnis|angaben)?|literature(?:\s+cited)?|cited\s+literature|works\s+cited|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|referências(?:\s+bibliográficas)?|riferimenti(?:\s+bibliografici)?|quellen(?:verzeichnis)?|sources|notes(?:\s+and\s+references)?)\s*:?$`)
-	reflistMarkerRe  = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\(\d{1,3}\)|\d{1,3}[.)]|[-•*·▪◦‣●–—])\s+`)
+	reflistMarkerRe  = regexp.MustCompile(`^(?:\[\s*(\d{1,5})[a-z]?\s*\]\s*|\((\d{1,5})\)\s+|(\d{1,5})[.)]\s+|[-•*·▪◦‣●–—]\s+)`)
+	// reflistGluedRe matches a list number glued to the first word, as
+	// superscript numbers come out of a PDF or page ("6Newhouse J P.").
+	reflistLongNumRe = regexp.MustCompile(`^(?:\[\s*\d{4,5}\s*\]|\(\d{4,5}\)|\d{4,5}[.)])\s*`)
+	reflistGluedRe   = regexp.MustCompile(`^(\d{1,5})\p{Lu}\p{Ll}`)
 	// reflistForeignRe matches lines that belong to another layout: BibTeX
 	// entries, RIS, WoS and MEDLINE tags, markup, JSON, labelled fields of
 	// landing pages and exports.
@@ -167,6 +172,12 @@ func reflistRead(r io.Reader, s *Sink) error {
 	rec := Record{Line: entries[0].line}
 	for _, e := range entries {
 		ref := ParseReference(e.text)
+		if m := reflistLongNumRe.FindString(e.text); m != "" && e.marked {
+			// a number of four or more digits could read as a year: parse
+			// the entry without it, keep it in Raw
+			ref = ParseReference(e.text[len(m):])
+			ref.Raw = CleanSpace(e.text)
+		}
 		ref.Line = e.line
 		switch {
 		case len(e.text) > reflistMaxEntry:
@@ -188,14 +199,15 @@ func reflistRead(r io.Reader, s *Sink) error {
 // and so does a line that neither opens with authors nor holds a year; any
 // other line starts a new one. Headings are dropped.
 func reflistGroup(lines []reflistLine) []reflistEntry {
+	marks := reflistMarks(lines)
 	nonBlank, marked, maxLen, minIndent := 0, 0, 0, -1
-	for _, l := range lines {
+	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if t == "" || reflistHeadingRe.MatchString(t) {
 			continue
 		}
 		nonBlank++
-		if reflistMarkerRe.MatchString(t) {
+		if marks[i] > 0 {
 			marked++
 		}
 		if n := utf8.RuneCountInString(l.text); n > maxLen {
@@ -204,6 +216,17 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 		if ind := reflistIndent(l.text); minIndent < 0 || ind < minIndent {
 			minIndent = ind
 		}
+	}
+	// the width rule (a line as long as the longest was wrapped) holds for
+	// text wrapped at a width, where many lines reach it
+	full := 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(l.text); maxLen > 0 && n*100 >= maxLen*90 {
+			full++
+		}
+	}
+	if full*10 < nonBlank*3 {
+		maxLen = 0
 	}
 	// markers decide when at least a third of the lines carry one: in a
 	// wrapped numbered list most lines are continuations
@@ -217,7 +240,7 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 		}
 	}
 	prevBlank, prevLen := true, 0
-	for _, l := range lines {
+	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
 			prevBlank = true
@@ -227,7 +250,7 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 			prevBlank = true
 			continue
 		}
-		isMarked := reflistMarkerRe.MatchString(t)
+		isMarked := marks[i] > 0
 		start := cur == nil
 		switch {
 		case start:
@@ -244,10 +267,13 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 		}
 		if start {
 			flush()
-			// a number stays in Raw (ParseReference skips it); a bullet goes
+			// a number stays in Raw (ParseReference skips it); a bullet goes,
+			// and a number glued to the first word is set apart from it
 			body := t
 			if m := reflistMarkerRe.FindString(t); m != "" && !strings.ContainsAny(m, "0123456789") {
 				body = t[len(m):]
+			} else if isMarked && reflistGluedRe.MatchString(t) && marks[i] < len(t) && t[marks[i]] != ' ' && t[marks[i]] != '.' {
+				body = t[:marks[i]] + " " + t[marks[i]:]
 			}
 			cur = &reflistBuilder{buf: []byte(body), line: l.no, marked: isMarked, hasYear: ParseYear(body) > 0}
 		} else {
@@ -257,6 +283,44 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 	}
 	flush()
 	return out
+}
+
+// reflistMarks returns for each line the length of the list marker that
+// opens it, or 0. A number of four or more digits, which may be a year, and
+// a number glued to the first word ("6Newhouse J P.") count only where the
+// numbers around them make a sequence (n-1 before it or n+1 after it), so
+// that lists of any length are numbered and a year opening a line is not a
+// number.
+func reflistMarks(lines []reflistLine) []int {
+	type cand struct {
+		i, n, size int
+		sure       bool
+	}
+	var cands []cand
+	for i, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if m := reflistMarkerRe.FindStringSubmatch(t); m != nil {
+			num := m[1] + m[2] + m[3]
+			n, _ := strconv.Atoi(num)
+			cands = append(cands, cand{i, n, len(m[0]), len(num) < 4})
+			continue
+		}
+		if m := reflistGluedRe.FindStringSubmatch(t); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			cands = append(cands, cand{i, n, len(m[1]), false})
+		}
+	}
+	marks := make([]int, len(lines))
+	for k, c := range cands {
+		ok := c.sure || k > 0 && cands[k-1].n == c.n-1 || k+1 < len(cands) && cands[k+1].n == c.n+1
+		if c.n == 0 && !c.sure {
+			ok = false
+		}
+		if ok {
+			marks[c.i] = c.size
+		}
+	}
+	return marks
 }
 
 // reflistBuilder collects the text of one entry while lines are joined.

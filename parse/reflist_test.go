@@ -379,3 +379,55 @@ func anystyleRefs(t testing.TB) []string {
 	}
 	return out
 }
+
+// TestRefListNumbering reads numbered lists of any length, wrapped or not:
+// 1,669 entries numbered "1." to "1669." (entries 1000 and on were once
+// joined into one), bracketed numbers glued to the text, and superscript
+// numbers glued to the first author as they come out of PDFs; a year that
+// opens a line is no number.
+func TestRefListNumbering(t *testing.T) {
+	var b strings.Builder
+	for k := 1; k <= 1669; k++ {
+		n := strconv.Itoa(k)
+		b.WriteString(n + ". Roe J, Poe J. Made-up title number " + n + " about things that do not\n")
+		b.WriteString("   exist anywhere. J Things. 2001;3(2):10-20.\n")
+	}
+	res, err := Read("long.txt", strings.NewReader(b.String()), "")
+	if err != nil || res.Format != "reflist" || len(res.Records) != 1 {
+		t.Fatalf("err %v format %q records %d", err, res.Format, len(res.Records))
+	}
+	refs := res.Records[0].References
+	if len(refs) != 1669 {
+		t.Fatalf("%d references, want 1669", len(refs))
+	}
+	for _, k := range []int{0, 998, 999, 1668} {
+		want := "Made-up title number " + strconv.Itoa(k+1) + " about things that do not exist anywhere"
+		if refs[k].Title != want || refs[k].Line != 2*k+1 {
+			t.Errorf("ref %d: %q at line %d, want %q at line %d", k+1, refs[k].Title, refs[k].Line, want, 2*k+1)
+		}
+	}
+	for _, c := range []struct {
+		name, list string
+		titles     []string
+	}{
+		{"bracketed", "[9]Roe J. A first made-up title. J Things. 2001;3:1-2.\n[10]Poe J. A second made-up title. J Things. 2002;4:3-4.\n[11]Doe J. A third made-up title. J Things. 2003;5:5-6.\n",
+			[]string{"A first made-up title", "A second made-up title", "A third made-up title"}},
+		{"superscript", "6Roe J J. A first made-up title[J]. Journal of Things, 2001, 3: 1-2.\n7Poe J. A second made-up title[J]. Journal of Things, 2002, 4: 3-4.\n8Doe J. A third made-up title[J]. Journal of Things, 2003, 5: 5-6.\n",
+			[]string{"A first made-up title", "A second made-up title", "A third made-up title"}},
+		{"years wrapped", "1. Roe J. A first made-up title. Journal of Things,\n2001. 3: 1-2.\n2. Poe J. A second made-up title. Journal of Things,\n2002. 4: 3-4.\n",
+			[]string{"A first made-up title", "A second made-up title"}},
+	} {
+		res, err := Read(c.name, strings.NewReader(c.list), "reflist")
+		if err != nil || len(res.Records) != 1 {
+			t.Errorf("%s: err %v, %d records", c.name, err, len(res.Records))
+			continue
+		}
+		var got []string
+		for _, r := range res.Records[0].References {
+			got = append(got, r.Title)
+		}
+		if strings.Join(got, "|") != strings.Join(c.titles, "|") {
+			t.Errorf("%s: titles %q, want %q", c.name, got, c.titles)
+		}
+	}
+}

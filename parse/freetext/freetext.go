@@ -54,7 +54,7 @@ var (
 
 // Parse parses one free-text reference (APA, Harvard, Vancouver,
 // Chicago, MLA, IEEE, Nature and physics styles, in English, German, French
-// or Spanish) into its parts: authors, year, title, venue, volume, pages,
+// or Spanish; GOST, ABNT and GB/T 7714, see styles.go) into its parts: authors, year, title, venue, volume, pages,
 // DOI and other identifiers (IDs "arxiv", "pmid", "pmcid", "isbn", "url").
 // Raw is always kept; a part that cannot be found stays empty.
 func Parse(raw string) model.Reference {
@@ -83,6 +83,10 @@ func Parse(raw string) model.Reference {
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = strings.TrimSpace(s)
 	if s == "" {
+		return ref
+	}
+	if st, ok := styled(s); ok && !sameAuthors {
+		ref.Authors, ref.Title, ref.Venue, ref.Year, ref.Volume, ref.Pages = st.Authors, ftCleanTitle(st.Title), st.Venue, st.Year, st.Volume, st.Pages
 		return ref
 	}
 

@@ -432,3 +432,31 @@ func TestFtIsInitials(t *testing.T) {
 		}
 	}
 }
+
+// TestParseNationalStyles reads references in the GOST, ABNT and GB/T 7714
+// styles (invented entries in the form each standard prescribes).
+func TestParseNationalStyles(t *testing.T) {
+	for _, c := range []struct {
+		raw, title, venue, volume, pages, family string
+		year                                 int
+	}{
+		{"Иванов И. И., Петров П. П. Выдуманные исследования вещей // Журнал выдуманных наук. — 2001. — Т. 3, № 2. — С. 10–20.",
+			"Выдуманные исследования вещей", "Журнал выдуманных наук", "3", "10-20", "Иванов", 2001},
+		{"Вигадані дослідження: загальний аналіз / І.М. Петренко, О.І. Іваненко // Наука вигадок. — Вип. 8. — К.: Вигадка, 2013. — С. 37-53.",
+			"Вигадані дослідження: загальний аналіз", "Наука вигадок", "", "37-53", "Петренко", 2013},
+		{"ROE, J.; POE, J. Estudo de coisas inventadas. Revista de Coisas, v. 3, n. 2, p. 10-20, 2001.",
+			"Estudo de coisas inventadas", "Revista de Coisas", "3", "10-20", "Roe", 2001},
+		{"王明, 李华. 虚构事物研究[J]. 虚构学报, 2001, 3(2): 10-20.", "虚构事物研究", "虚构学报", "3", "10-20", "王明", 2001},
+		{"Roe J J, Poe J. Study of made-up things [ J ]. Journal of Things, 1996,118(2) : 109 - 114.",
+			"Study of made-up things", "Journal of Things", "118", "109-114", "Roe", 1996},
+	} {
+		r := Parse(c.raw)
+		fam := ""
+		if len(r.Authors) > 0 {
+			fam = r.Authors[0].Family
+		}
+		if r.Title != c.title || r.Venue != c.venue || r.Volume != c.volume || r.Pages != c.pages || r.Year != c.year || fam != c.family {
+			t.Errorf("Parse(%q) = %q / %q / %q / %q / %d / %q", c.raw, r.Title, r.Venue, r.Volume, r.Pages, r.Year, fam)
+		}
+	}
+}

@@ -92,6 +92,7 @@ type lpLine struct {
 	n        int    // input line number
 	text     string // cleaned, without bullet or list number
 	num      bool   // the line started with a list number ("1.", "[1]")
+	numVal   int    // that number, or a number that may be one ("2001. …")
 	kind     lpKind
 	sec      lpSec  // lpHead
 	count    int    // lpHead: the count it states, -1 if none
@@ -126,7 +127,7 @@ func Read(in []Line, s *model.Sink) {
 
 var (
 	lpBulletRe    = regexp.MustCompile(`^(?:[-–—*•·▪►◦‣⁃]\s+|[•▪►◦‣]|#{1,6}\s+)`)
-	lpNumberRe    = regexp.MustCompile(`^(?:\[\d{1,4}\]\s*|\(\d{1,3}\)\s+|\d{1,3}[.)]\s+)`)
+	lpNumberRe    = regexp.MustCompile(`^(?:\[(\d{1,5})\]\s*|\((\d{1,5})\)\s+|(\d{1,5})[.)]\s+)`)
 	lpGluedTailRe = regexp.MustCompile(`^(.{20,}?[\p{Ll}\d.!?)\]’”'"])(Keywords|Key words|References|Highlights)\s*:?$`)
 	lpGluedHeadRe = regexp.MustCompile(`^(Abstract|Summary|Keywords|References)(\p{Lu}\p{Ll}.*)$`)
 )
@@ -190,9 +191,15 @@ func lpClassify(n int, t string) lpLine {
 	if loc := lpBulletRe.FindStringIndex(t); loc != nil {
 		t = strings.TrimSpace(t[loc[1]:])
 	}
-	if loc := lpNumberRe.FindStringIndex(t); loc != nil && loc[1] < len(t) {
-		t = strings.TrimSpace(t[loc[1]:])
-		l.num = true
+	if m := lpNumberRe.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
+		// a number of four digits may be a year: it is a list number only
+		// where the list's numbering reaches it (see takeRef)
+		num := m[1] + m[2] + m[3]
+		l.numVal, _ = strconv.Atoi(num)
+		if len(num) < 4 || model.ParseYear(num) == 0 {
+			t = strings.TrimSpace(t[len(m[0]):])
+			l.num = true
+		}
 	}
 	l.text = t
 	if t == "" {
@@ -1218,6 +1225,7 @@ type lpDoc struct {
 	rlNum    bool
 	rlGap    bool
 	rlLinked bool
+	rlLast   int // the last list number
 }
 
 // lpItem is one line of a reference list before it is split into references.
@@ -1340,6 +1348,9 @@ func (d *lpDoc) takeRef(i int) bool {
 	if lpFunding(t) {
 		return false
 	}
+	if strings.Trim(t, "-–—•·*|,;. ") == "" {
+		return true // a separator between entries
+	}
 	if lpLinkOnlyRe.MatchString(t) {
 		d.rl = append(d.rl, lpItem{i: i, link: true})
 		d.rlLinked = true
@@ -1348,7 +1359,15 @@ func (d *lpDoc) takeRef(i int) bool {
 	}
 	gap := d.rlGap
 	d.rlGap = false
+	if !l.num && d.rlNum && l.numVal > 0 && l.numVal == d.rlLast+1 {
+		// "1500. …" after "1499. …": the next number, not a year
+		if m := lpNumberRe.FindString(t); m != "" {
+			t = strings.TrimSpace(t[len(m):])
+			l.num = true
+		}
+	}
 	if l.num {
+		d.rlLast = l.numVal
 		d.rlNum = true
 		d.rl = append(d.rl, lpItem{i: i, text: t, num: true})
 		return true

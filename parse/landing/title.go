@@ -78,7 +78,7 @@ func (d *lpDoc) cites(a, b int) []lpCite {
 	var out []lpCite
 	for i := a; i < b && i < a+400; i++ {
 		l := &d.lines[i]
-		if d.inSection[i] || l.kind == lpBlank || l.kind == lpBoiler || l.kind == lpHead {
+		if d.inSection[i] || l.kind == lpBlank || l.kind == lpBoiler || l.kind == lpHead || l.kind == lpMeta && l.labelled {
 			continue
 		}
 		t := l.text
