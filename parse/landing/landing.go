@@ -1051,7 +1051,7 @@ var lpCues = []string{"access statistics", "subscribers only", "edited by", "mai
 	"our website", "organization that helps", "organisation that helps", "company that helps", "platform that helps",
 	"service that helps", "tool that helps", "is funded by", "is funded in part by", "we use", "full text for",
 	"get access", "access through your institution", "purchase pdf", "search for more papers",
-	"corresponding author", "e-mail address", "show abstract", "hide abstract", "view abstract", "request permissions",
+	"conceptualization", "writing – original draft", "writing - original draft", "writing – review", "corresponding author", "e-mail address", "show abstract", "hide abstract", "view abstract", "request permissions",
 	"open in viewer", "download citation", "track citation", "add to favorites", "recommend to library"}
 
 // lpNav holds navigation and page-furniture lines, normalised.
@@ -1198,6 +1198,7 @@ type lpDoc struct {
 	inSection []bool   // lines taken by a section (abstract, references…)
 	blankTo   int      // shortTextNext's last run of blank lines ends here
 	blankOK   bool     // and its answer
+	quoted    string   // a title found in quotes by chooseTitle
 	folded    []string // lines folded for comparison, filled as needed
 	isFolded  []bool
 
@@ -2225,6 +2226,10 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 		}
 		if titleAt >= 0 {
 			r.Title = d.lines[titleAt].text
+			if d.quoted != "" {
+				r.Title = d.quoted
+			}
+			r.Title = lpTrimTitle(r.Title, &fs, titleAt)
 		} else if len(cites) > 0 && cites[0].labelled {
 			r.Title = cites[0].ref.Title // "Cite this article: …" names it
 		}
@@ -2328,6 +2333,22 @@ var (
 	lpVenueISSNRe = regexp.MustCompile(`(?i)\s*[,;(]?\s*(?:\((?:p|e|print|online)\)\s*)?(?:e-?|p-?)?issn\s*[:]?\s*\d{4}-?\d{3}[\dx]\)?.*$|\s*,?\s*\([pe]\)\s*\d{4}-\d{3}[\dXx].*$`)
 	lpLogoRe      = regexp.MustCompile(`(?i)\s*logo.*$`)
 )
+
+var (
+	lpTitleNumRe   = regexp.MustCompile(`^\d{1,3}\s+[-–—]\s+`)
+	lpTitlePagesRe = regexp.MustCompile(`\s+(?:pp?\.|pages?)\s*(\d+\s*[-–—]\s*\d+)\s*$`)
+)
+
+// lpTrimTitle removes a chapter number before a title ("4 - Title") and a
+// page range after it ("Title pp. 51-76"), keeping the pages as a fact.
+func lpTrimTitle(t string, fs *[]lpFact, i int) string {
+	t = lpTitleNumRe.ReplaceAllString(t, "")
+	if m := lpTitlePagesRe.FindStringSubmatchIndex(t); m != nil {
+		*fs = append(*fs, lpFact{i: i, f: lpField{key: "pages", val: lpDashRe.ReplaceAllString(t[m[2]:m[3]], "-"), rank: 1}})
+		t = t[:m[0]]
+	}
+	return t
+}
 
 // lpCleanVenue removes what sites glue to a journal's name: its ISSNs,
 // the alt text of its logo ("X logoLink to X"), a second copy ("X / X").

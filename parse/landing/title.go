@@ -131,6 +131,9 @@ func (d *lpDoc) candidate(i int) bool {
 	default:
 		return false
 	}
+	if r, _ := utf8.DecodeRuneInString(l.text); strings.ContainsRune(",;:&|.·)]}", r) {
+		return false // ", , & show all": names left out
+	}
 	return utf8.RuneCountInString(l.text) <= 400
 }
 
@@ -142,7 +145,9 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	words := len(strings.Fields(t))
 	score := 0.0
 	switch {
-	case words <= 2:
+	case words == 2:
+		score += wShort / 3
+	case words < 2:
 		score += wShort
 	case words > 40:
 		score += wLong
@@ -161,7 +166,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if lpNameMarkRe.MatchString(t) {
 		score += wNames
 	}
-	if l.kind == lpProse && !strings.ContainsAny(t, ":?") {
+	if l.kind == lpProse && !strings.ContainsAny(t, ":?") && words >= 20 {
 		score += wProse
 	}
 	if strings.Contains(lt, "http") || strings.Contains(lt, "www.") || strings.Contains(t, "@") || strings.Contains(t, "©") ||
@@ -193,6 +198,14 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	}
 	if words <= 3 && strings.ToUpper(t) == t && strings.ToLower(t) != t {
 		score += wCaps
+	}
+	for _, nl := range lpNeighbourLabels {
+		if strings.HasPrefix(lt, nl) {
+			score += wNeighbour
+		}
+	}
+	if lpPostalRe.MatchString(t) {
+		score += wAffil // an address
 	}
 	if lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t) {
 		score += wDate
@@ -305,11 +318,13 @@ var lpShortValue = map[string]bool{"yes": true, "no": true, "да": true, "не�
 	"ja": true, "nein": true, "oui": true, "non": true, "sí": true, "si": true, "sim": true, "não": true}
 
 var (
+	// lpPostalRe finds an address: a postal code among place names.
+	lpPostalRe = regexp.MustCompile(`(?:^|[\s,])(?:\p{Lu}{1,2}-?)?\d{4,6}(?:-\d{4})?,?\s+\p{Lu}[\p{L}]+.*,|,\s*\d{4,6},`)
 	// lpTwoSentRe finds the end of a sentence inside a line.
 	lpTwoSentRe = regexp.MustCompile(`\p{Ll}{2}\.\s+\p{Lu}`)
 	// lpGluedRe finds words glued without a space: a run of lower-case
 	// letters running into a capitalised word ("similaresSimilares").
-	lpGluedRe = regexp.MustCompile(`\p{Ll}{3}\p{Lu}\p{Ll}{2}`)
+	lpGluedRe = regexp.MustCompile(`\p{Ll}{3}\p{Lu}\p{Ll}{2}|\p{Ll}\d\p{Lu}\p{Ll}{3}`)
 	// lpNameMarkRe matches a name with affiliation marks ("Xiaojun Hu 1 ,").
 	lpNameMarkRe  = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\*?$`)
 	lpSubmittedRe = regexp.MustCompile(`(?i)\b(?:submitted|received|accepted|published|deposited|uploaded|render date|loading time)\b`)
@@ -347,6 +362,7 @@ func (d *lpDoc) firstText(a int) int {
 // and its score, or -1.
 func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min float64) (int, float64) {
 	best, bestScore := -1, min
+	d.quoted = ""
 	scores := map[int]float64{}
 	for i := a; i < end; i++ {
 		if !d.candidate(i) {
@@ -357,6 +373,11 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 		if s > bestScore {
 			best, bestScore = i, s
 		}
+	}
+	// a title quoted in a line ("Article on the topic 'Title'") and given
+	// again in another is the title, whatever the lines around say
+	if q, at := d.quotedTitle(a, end); q != "" && (best < 0 || !d.holds(best, q)) {
+		return at, wRepeated + wSelfCite
 	}
 	// a title given in several languages: the evidence below the last
 	// version belongs to the first
@@ -374,12 +395,50 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 	return best, bestScore
 }
 
+// lpQuoteRe finds text in quotes.
+var lpQuoteRe = regexp.MustCompile(`['‘«“"]([^'‘’«»“”"]{12,400})['’»”"]`)
+
+// quotedTitle returns a text of four words or more quoted in a line of
+// [a, end) and standing in another line as well, and the line of its
+// other occurrence, or "".
+func (d *lpDoc) quotedTitle(a, end int) (string, int) {
+	for i := a; i < end && i < a+lpRepeatWindow; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || l.kind == lpProse && len(l.text) > 400 {
+			continue
+		}
+		for _, m := range lpQuoteRe.FindAllStringSubmatch(l.text, 3) {
+			q := strings.TrimSpace(m[1])
+			if len(strings.Fields(q)) < 4 {
+				continue
+			}
+			fq := model.Fold(q)
+			for k := a; k < end && k < a+lpRepeatWindow; k++ {
+				if k != i && d.lines[k].kind != lpBlank && strings.Contains(d.fold(k), fq) {
+					d.quoted = q
+					return q, k
+				}
+			}
+		}
+	}
+	return "", -1
+}
+
+// holds reports whether line i holds text q.
+func (d *lpDoc) holds(i int, q string) bool {
+	return strings.Contains(d.fold(i), model.Fold(q))
+}
+
 // translation reports whether line k above line j reads as the same title
 // in another language: a title-like line of a similar length, no names.
 func (d *lpDoc) translation(k, j int) bool {
 	a, b := d.lines[k].text, d.lines[j].text
 	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	if na*2 < nb || nb*2 < na || len(strings.Fields(a)) < 3 {
+	ratio := 2
+	if lpCJK(a) != lpCJK(b) {
+		ratio = 4 // CJK script says more in fewer characters
+	}
+	if na*ratio < nb || nb*ratio < na || len(strings.Fields(a)) < 2 {
 		return false
 	}
 	// a translation keeps the numbers and the colon of the title
@@ -399,6 +458,21 @@ func (d *lpDoc) translation(k, j int) bool {
 		return false
 	}
 	return !lpGluedRe.MatchString(a) && !strings.HasSuffix(a, ":")
+}
+
+// lpCJK reports whether s is mostly written in Chinese, Japanese or Korean
+// script.
+func lpCJK(s string) bool {
+	cjk, all := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			all++
+			if unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+				cjk++
+			}
+		}
+	}
+	return all > 0 && cjk*2 > all
 }
 
 // byline returns the authors on the lines right below the title at line i
