@@ -1196,6 +1196,7 @@ type lpDoc struct {
 	lines     []lpLine
 	used      []bool   // lines taken as a label's value
 	inSection []bool   // lines taken by a section (abstract, references…)
+	inSkip    []bool   // of them, lines under a heading of no interest (funding, body sections…)
 	blankTo   int      // shortTextNext's last run of blank lines ends here
 	blankOK   bool     // and its answer
 	quoted    string   // a title found in quotes by chooseTitle
@@ -1247,9 +1248,11 @@ func (d *lpDoc) add(i int, fs ...lpField) {
 // walk reads the lines in order, following sections.
 func (d *lpDoc) walk() {
 	d.inSection = make([]bool, len(d.lines))
+	d.inSkip = make([]bool, len(d.lines))
 	for i := 0; i < len(d.lines); i++ {
 		if d.st != lpInMeta && d.take(i) {
 			d.inSection[i] = true
+			d.inSkip[i] = d.st == lpInSkip
 			continue
 		}
 		d.closeSection(i)
@@ -2335,6 +2338,7 @@ var (
 )
 
 var (
+	lpFootnoteRe   = regexp.MustCompile(`\p{Ll}\d{1,2}$`)
 	lpTitleNumRe   = regexp.MustCompile(`^\d{1,3}\s+[-–—]\s+`)
 	lpTitlePagesRe = regexp.MustCompile(`\s+(?:pp?\.|pages?)\s*(\d+\s*[-–—]\s*\d+)\s*$`)
 )
@@ -2343,6 +2347,10 @@ var (
 // page range after it ("Title pp. 51-76"), keeping the pages as a fact.
 func lpTrimTitle(t string, fs *[]lpFact, i int) string {
 	t = lpTitleNumRe.ReplaceAllString(t, "")
+	t = strings.TrimRight(t, " ,;")
+	if m := lpFootnoteRe.FindStringIndex(t); m != nil {
+		t = t[:m[0]+1] // "…methodology1": a footnote mark
+	}
 	if m := lpTitlePagesRe.FindStringSubmatchIndex(t); m != nil {
 		*fs = append(*fs, lpFact{i: i, f: lpField{key: "pages", val: lpDashRe.ReplaceAllString(t[m[2]:m[3]], "-"), rank: 1}})
 		t = t[:m[0]]

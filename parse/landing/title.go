@@ -115,7 +115,7 @@ func sameTitle(t, title string) bool {
 // candidate reports whether line i can be a title at all.
 func (d *lpDoc) candidate(i int) bool {
 	l := &d.lines[i]
-	if d.used[i] || d.inSection[i] {
+	if d.used[i] || d.inSection[i] && !d.inSkip[i] {
 		return false
 	}
 	switch l.kind {
@@ -396,7 +396,7 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 }
 
 // lpQuoteRe finds text in quotes.
-var lpQuoteRe = regexp.MustCompile(`['‘«“"]([^'‘’«»“”"]{12,400})['’»”"]`)
+var lpQuoteRe = regexp.MustCompile(`(?:^|[\s:(])['‘«“"](.{12,400}?)['’»”"](?:$|[\s.,;:)!?])`)
 
 // quotedTitle returns a text of four words or more quoted in a line of
 // [a, end) and standing in another line as well, and the line of its
