@@ -149,6 +149,9 @@ func lpAppendLine(lines []lpLine, n int, raw string) []lpLine {
 	return append(lines, lpClassify(n, t))
 }
 
+// lpLenticularRe finds a label in lenticular brackets ("【摘要】").
+var lpLenticularRe = regexp.MustCompile(`【([^】]{1,12})】`)
+
 // lpGluedTail is a quick test for lpGluedTailRe: whether t ends with one of
 // its headings.
 func lpGluedTail(t string) bool {
@@ -164,6 +167,13 @@ func lpGluedTail(t string) bool {
 // lpClean maps no-break and other special spaces to spaces, drops zero-width
 // characters and soft hyphens, and trims the line.
 func lpClean(s string) string {
+	if strings.Contains(s, "【") {
+		// "【关键词】a;b": a label in lenticular brackets
+		s = lpLenticularRe.ReplaceAllString(s, "\n$1: ")
+		if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+			s = s[i+1:]
+		}
+	}
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -1846,7 +1856,7 @@ func lpSplitKeywords(s string) []string {
 	s = lpSearchParenRe.ReplaceAllString(s, "")
 	s = lpWideSeps.Replace(s)
 	sep := ""
-	for _, c := range []string{";", "·", "•", "|", ","} {
+	for _, c := range []string{";", "·", "•", "|", " / ", ","} {
 		if strings.Contains(s, c) {
 			sep = c
 			break
