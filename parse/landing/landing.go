@@ -1826,6 +1826,9 @@ func (d *lpDoc) labelValue(i int) int {
 	if key == "authors" {
 		// one author per line is common under an "Authors" label
 		val := v.text
+		if strings.HasSuffix(val, ":") {
+			val = "" // "Author" / "Listed:" / names
+		}
 		for k := j + 1; k < len(d.lines) && d.lines[k].kind == lpText; k++ {
 			if _, ok := lpAuthors(d.lines[k].text); !ok {
 				break
@@ -2061,10 +2064,26 @@ func lpCJKName(p string) (model.Author, bool) {
 
 // lpAffilCues mark an organisation's name (lower case).
 var lpAffilCues = []string{"universit", "institut", "department", "dept.", "hospital", "school", "college", "centre",
-	"center", "faculty", "laborator", "clinic", "foundation", "ministry", "agency", "council", "gmbh", "corporation"}
+	"center", "faculty", "laborator", "clinic", "foundation", "ministry", "agency", "council", "gmbh", "corporation",
+	"универси", "університет", "институт", "інститут", "академи", "академі", "кафедр", "факультет", "больниц",
+	"лаборатор", "министерств", "міністерств", "центр ", "фгбу", "фгбоу", "гбуз", "universidad", "universidade",
+	"fundación", "fundação", "instituto", "hôpital", "klinik", "fakultät", "大学", "研究所", "研究院", "医院", "学院",
+	"研究センター", "대학교", "연구원", "병원", "科学院", "中心"}
 
 // lpAffilWords are whole words that mark an organisation's name.
-var lpAffilWords = map[string]bool{"trust": true, "nhs": true, "inc": true, "ltd": true, "llc": true}
+var lpAffilWords = func() map[string]bool {
+	m := map[string]bool{"trust": true, "nhs": true, "inc": true, "ltd": true, "llc": true, "centro": true, "centre": true,
+		"center": true, "instituto": true, "institut": true, "universidad": true, "université": true, "università": true}
+	// countries end addresses
+	for _, c := range strings.Fields(`china usa uk switzerland spain germany france italy japan korea brazil argentina
+		canada australia russia ukraine india netherlands belgium sweden norway denmark finland austria poland portugal
+		mexico chile colombia peru turkey iran israel egypt nigeria kenya ireland scotland greece hungary romania
+		singapore taiwan malaysia thailand vietnam indonesia pakistan bangladesh ethiopia ghana uganda tanzania
+		россия украина deutschland españa italia frankreich brasil`) {
+		m[c] = true
+	}
+	return m
+}()
 
 // lpAffiliation reports whether a piece of an authors line is an affiliation.
 func lpAffiliation(p string) bool {

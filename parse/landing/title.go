@@ -475,36 +475,58 @@ func lpCJK(s string) bool {
 	return all > 0 && cjk*2 > all
 }
 
-// byline returns the authors on the lines right below the title at line i
-// (one line of names, or one name per line), or nil.
+// byline returns the authors on the lines below the title at line i: a line
+// of names, or names one per line with affiliations, roles or e-mail lines
+// between them ("Jane Roe¹" / "University of …" / "John Poe²"). The names
+// must start within two lines of the title; the byline ends at a heading, a
+// paragraph, labelled fields, or after six lines without a name.
 func (d *lpDoc) byline(i, b int) []model.Author {
 	var out []model.Author
-	for k, seen := i+1, 0; k < b && seen < 4; k++ {
+	miss := 0
+	for k := i + 1; k < b && k <= i+60; k++ {
 		p := &d.lines[k]
-		if p.kind == lpBlank || p.kind == lpBoiler && !p.footer {
+		switch p.kind {
+		case lpBlank:
 			continue
-		}
-		seen++
-		if p.kind != lpText && p.kind != lpProse {
-			if len(out) > 0 {
-				break
+		case lpHead, lpProse, lpLabel:
+			return out
+		case lpMeta:
+			if len(out) > 0 && p.labelled {
+				return out
 			}
+		}
+		t := strings.Trim(p.text, " ,;*&†‡")
+		switch strings.ToLower(t) {
+		case "", "by", "and", "und", "et", "y", "e", "и", "і":
 			continue
 		}
-		au, ok := lpAuthors(p.text)
-		if !ok {
-			if len(out) > 0 {
-				break
+		if p.kind == lpText {
+			bare := lpBracketRe.ReplaceAllString(t, " ")
+			if au, ok := lpAuthors(t); ok && !lpAffiliation(bare) && !lpLoneCJK(t, au) {
+				for _, a := range au {
+					for _, o := range out {
+						if o == a {
+							return out // the names again: the byline is over
+						}
+					}
+				}
+				out = append(out, au...)
+				miss = 0
+				continue
 			}
-			continue
 		}
-		out = append(out, au...)
-		if len(au) > 1 {
-			break // a whole line of names
+		miss++
+		if len(out) == 0 && miss > 2 || miss > 6 {
+			return out
 		}
-		seen = 0 // one name per line: go on
 	}
 	return out
+}
+
+// lpLoneCJK reports whether a line read as one name is only a short word in
+// CJK script ("分享到", "서론"): no name without a label or a list.
+func lpLoneCJK(t string, au []model.Author) bool {
+	return len(au) == 1 && lpCJK(t) && !strings.ContainsAny(t, " ,、，")
 }
 
 // citeFacts returns the parts of the citation whose title is the page's
