@@ -1398,8 +1398,35 @@ func (d *lpDoc) takeRef(i int) bool {
 		d.rl = append(d.rl, lpItem{i: i, text: t})
 		return true
 	}
+	if n := len(d.rl); n > 0 && !gap && !d.rlLinked && d.rl[n-1].text != "" && !lpEndsRef(d.rl[n-1].text) {
+		// the end of a wrapped entry ("707-731.")
+		d.rl = append(d.rl, lpItem{i: i, text: t})
+		return true
+	}
+	if len(d.rl) == 0 && len(strings.Fields(t)) <= 3 && !strings.HasSuffix(t, ":") {
+		return true // a stray word before the list ("as", "Show all")
+	}
 	return false
 }
+
+// lpEndsRef reports whether a line of an unnumbered list can end an entry:
+// it ends a sentence or with a page range, a year or an identifier.
+func lpEndsRef(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '.', ')', ']', '>', '?', '!':
+		return true
+	}
+	return lpEndNumRe.MatchString(t) || lpURLEndRe.MatchString(t)
+}
+
+var (
+	lpEndNumRe = regexp.MustCompile(`\d{1,6}\s*[-–—]\s*\d{1,6}$|\b(?:1[5-9]|20)\d\d[a-z]?$`)
+	lpURLEndRe = regexp.MustCompile(`(?:https?://|doi:|10\.\d{4,9}/)\S+$`)
+)
 
 // linkAhead reports whether a link-only line ("Google Scholar") follows
 // within a few lines: the sign of references spread over several lines.
@@ -1554,7 +1581,22 @@ func (d *lpDoc) wrapped(above []string, t string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	last := above[len(above)-1]
-	return unicode.IsLower(r) && !strings.HasSuffix(last, ".")
+	if unicode.IsLower(r) && !strings.HasSuffix(last, ".") {
+		return true
+	}
+	// a line that does not open a reference (names and a year) after one
+	// that did not end it
+	return !lpEndsRef(last) && !lpOpensRef(t)
+}
+
+// lpOpensRef reports whether a line starts like a reference: personal names
+// first and a year in its head.
+func lpOpensRef(t string) bool {
+	head := t
+	if len(head) > 120 {
+		head = head[:120]
+	}
+	return model.ParseYear(head) != 0 && len(freetext.LeadingAuthors(t)) > 0
 }
 
 // lpAddRef parses one reference of the list and appends it to out, splitting
