@@ -447,6 +447,10 @@ func TestParseNationalStyles(t *testing.T) {
 		{"ROE, J.; POE, J. Estudo de coisas inventadas. Revista de Coisas, v. 3, n. 2, p. 10-20, 2001.",
 			"Estudo de coisas inventadas", "Revista de Coisas", "3", "10-20", "Roe", 2001},
 		{"王明, 李华. 虚构事物研究[J]. 虚构学报, 2001, 3(2): 10-20.", "虚构事物研究", "虚构学报", "3", "10-20", "王明", 2001},
+		{"ROE, M. H. et al. Um estudo de coisas no Brasil. Revista de Coisas, 24(8): 17-42, 2008.",
+			"Um estudo de coisas no Brasil", "Revista de Coisas", "24", "17-42", "Roe", 2008},
+		{"Roe, Weighted counts of made-up things, Journal of Things, № 88, с. 107",
+			"Weighted counts of made-up things", "Journal of Things", "88", "107", "Roe", 0},
 		{"Roe J J, Poe J. Study of made-up things [ J ]. Journal of Things, 1996,118(2) : 109 - 114.",
 			"Study of made-up things", "Journal of Things", "118", "109-114", "Roe", 1996},
 	} {

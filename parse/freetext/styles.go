@@ -22,6 +22,9 @@ import (
 // surnames before initials; the third ends the title at the document-type
 // tag ([J], [M], [C], [D], [R], [EB/OL] …).
 
+// abntGiven matches the given names or initials of an ABNT author.
+const abntGiven = `(?:\p{Lu}\.(?:\s*-?\p{Lu}\.)*|\p{Lu}\p{Ll}+(?:\s+(?:d[aeo]s?\s+)?\p{Lu}\p{Ll}+)*(?:\s+\p{Lu}\.)*)`
+
 var (
 	gbTagRe      = regexp.MustCompile(`\[\s*(?:J|M|C|D|R|N|P|S|Z|A|G|EB/OL|J/OL|M/OL|C/OL|DB|CP)\s*\]`)
 	gbAuthorEnd  = regexp.MustCompile(`^(.{1,300}?)[.．]\s*`)
@@ -29,13 +32,18 @@ var (
 	gostVolRe    = regexp.MustCompile(`(?i)(?:^|[\s,])(?:т\.|том|vol\.|v\.|bd\.)\s*(\d{1,5})`)
 	gostIssueRe  = regexp.MustCompile(`(?i)(?:^|[\s,])(?:№|no\.|вып\.|вип\.|n\.|issue)\s*(\d{1,5}(?:\s*\(\d{1,5}\))?)`)
 	gostPagesRe  = regexp.MustCompile(`(?i)(?:^|[\s,])(?:с\.|c\.|p\.|pp\.|s\.|стр\.)\s*(\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)`)
-	abntAuthorRe = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}'’\- ]{1,40},\s*(?:\p{Lu}[\p{L}.\- ]{0,40}?)\s*(?:;\s*|\s+et al\.\s*|\s*&\s*))*\p{Lu}[\p{Lu}'’\- ]{1,40},\s*\p{Lu}[\p{L}.\- ]{0,40}?(?:\s+et al)?)\.\s+(\p{Lu}|\p{N}|["'“‘«])`)
-	abntVolRe    = regexp.MustCompile(`(?:^|[\s,])v\.\s*(\d{1,5})`)
-	abntIssueRe  = regexp.MustCompile(`(?:^|[\s,])n\.\s*(\d{1,5}[\w/-]*)`)
-	abntPagesRe  = regexp.MustCompile(`(?:^|[\s,])p\.\s*(\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)`)
-	numRangeRe   = regexp.MustCompile(`(\d{1,6})\s*[-–—]\s*(\d{1,6})`)
-	volIssPagRe  = regexp.MustCompile(`(\d{1,5})\s*\(\s*([^()]{1,12})\s*\)\s*:\s*(\w?\d{1,6}(?:\s*[-–—]\s*\w?\d{1,6})?)`)
-	volPagRe     = regexp.MustCompile(`,\s*(\d{1,5})\s*:\s*(\w?\d{1,6}(?:\s*[-–—]\s*\w?\d{1,6})?)`)
+	abntAuthorRe = regexp.MustCompile(`^((?:\p{Lu}[\p{Lu}'’\- ]{1,40},\s*` + abntGiven + `\s*(?:;\s*|\s*&\s*))*\p{Lu}[\p{Lu}'’\- ]{1,40},\s*` + abntGiven + `(?:\s+et al)?)\.?\s+(\p{Lu}|\p{N}|["'“‘«])`)
+	// crShortRe matches the abbreviated references of Crossref metadata:
+	// "Surname, Title, Journal, № 12, с. 34" (vol and page markers as
+	// Russian-language sites print them, or vol./p.).
+	abntCapsRe  = regexp.MustCompile(`\b\p{Lu}{3,}\b.*\b\p{Lu}{3,}\b`)
+	crShortRe   = regexp.MustCompile(`^(\p{Lu}[\p{L}'’\- ]{1,40}?), (.{8,}), ([^,]{2,120}), (?:№|vol\.?|v\.)\s*(\w{1,8})(?:, (?:с\.|p\.|pp\.)\s*(\w{1,12}))?\.?$`)
+	abntVolRe   = regexp.MustCompile(`(?:^|[\s,])v\.\s*(\d{1,5})`)
+	abntIssueRe = regexp.MustCompile(`(?:^|[\s,])n\.\s*(\d{1,5}[\w/-]*)`)
+	abntPagesRe = regexp.MustCompile(`(?:^|[\s,])p\.\s*(\d{1,6}(?:\s*[-–—]\s*\d{1,6})?)`)
+	numRangeRe  = regexp.MustCompile(`(\d{1,6})\s*[-–—]\s*(\d{1,6})`)
+	volIssPagRe = regexp.MustCompile(`(\d{1,5})\s*\(\s*([^()]{1,12})\s*\)\s*:\s*(\w?\d{1,6}(?:\s*[-–—]\s*\w?\d{1,6})?)`)
+	volPagRe    = regexp.MustCompile(`,\s*(\d{1,5})\s*:\s*(\w?\d{1,6}(?:\s*[-–—]\s*\w?\d{1,6})?)`)
 )
 
 // styled parses s when it is written in one of the national styles above;
@@ -48,6 +56,10 @@ func styled(s string) (ref model.Reference, ok bool) {
 		return gbt(s)
 	case abntAuthorRe.MatchString(s):
 		return abnt(s)
+	case crShortRe.MatchString(s):
+		m := crShortRe.FindStringSubmatch(s)
+		return model.Reference{Authors: []model.Author{{Family: m[1]}}, Title: strings.TrimRight(m[2], ". "), Venue: m[3],
+			Volume: m[4], Pages: m[5]}, true
 	}
 	return ref, false
 }
@@ -173,6 +185,13 @@ func abnt(s string) (model.Reference, bool) {
 	}
 	_ = etAl
 	rest := s[m[4]:]
+	if y, n := ftLeadingYear(rest); n > 0 {
+		ref.Year = y // "HOGGART, Richard. 1957. Uses of Literacy."
+		rest = strings.TrimLeft(rest[n:], " .,;")
+	}
+	if abntCapsRe.MatchString(rest[:min(len(rest), 80)]) {
+		return ref, false // more names in capitals: a list the pattern did not take whole
+	}
 	end, next := ftSentenceEnd(rest, false)
 	if end <= 0 {
 		return ref, false
@@ -189,7 +208,17 @@ func abnt(s string) (model.Reference, bool) {
 	if mp := abntPagesRe.FindStringSubmatch(nums); mp != nil {
 		ref.Pages = ftCleanPages(mp[1])
 	}
-	ref.Year = model.ParseYear(after)
+	if ref.Volume == "" {
+		// "24(8): 1.727-1.742, 2008", "11: 67, 2013"
+		if m := volIssPagRe.FindStringSubmatch(nums); m != nil {
+			ref.Volume, ref.Pages = m[1], ftCleanPages(m[3])
+		} else if m := volPagRe.FindStringSubmatch("," + nums); m != nil && model.ParseYear(m[1]) == 0 {
+			ref.Volume, ref.Pages = m[1], ftCleanPages(m[2])
+		}
+	}
+	if ref.Year == 0 {
+		ref.Year = model.ParseYear(after)
+	}
 	return ref, ref.Title != ""
 }
 
