@@ -1207,6 +1207,7 @@ type lpDoc struct {
 	used      []bool   // lines taken as a label's value
 	inSection []bool   // lines taken by a section (abstract, references…)
 	inSkip    []bool   // of them, lines under a heading of no interest (funding, body sections…)
+	inList    []bool   // of them, lines of lists of other works (references, cited by, related)
 	blankTo   int      // shortTextNext's last run of blank lines ends here
 	blankOK   bool     // and its answer
 	quoted    string   // a title found in quotes by chooseTitle
@@ -1259,10 +1260,12 @@ func (d *lpDoc) add(i int, fs ...lpField) {
 func (d *lpDoc) walk() {
 	d.inSection = make([]bool, len(d.lines))
 	d.inSkip = make([]bool, len(d.lines))
+	d.inList = make([]bool, len(d.lines))
 	for i := 0; i < len(d.lines); i++ {
 		if d.st != lpInMeta && d.take(i) {
 			d.inSection[i] = true
 			d.inSkip[i] = d.st == lpInSkip
+			d.inList[i] = d.st == lpInRefs || d.st == lpInCitedBy || d.st == lpInWorks
 			continue
 		}
 		d.closeSection(i)
@@ -2199,6 +2202,31 @@ func (d *lpDoc) emit(s *model.Sink) {
 		}
 	}
 	slices.SortStableFunc(d.facts, func(x, y lpFact) int { return x.i - y.i })
+	if len(segs) == 1 {
+		// a listing of works, each given by the same labels ("Authors …
+		// Journal … Authors … Journal"): a label seen again starts a work
+		var starts []int
+		seen := map[string]bool{}
+		for _, f := range d.facts {
+			if f.f.rank != 0 || (f.f.key != "authors" && f.f.key != "venue" && f.f.key != "title") {
+				continue
+			}
+			if seen[f.f.key] {
+				starts = append(starts, d.labelStart(f.i))
+				seen = map[string]bool{}
+			}
+			seen[f.f.key] = true
+		}
+		if len(starts) > 0 {
+			segs = segs[:0]
+			a := 0
+			for _, st := range starts {
+				segs = append(segs, seg{a, st})
+				a = st
+			}
+			segs = append(segs, seg{a, len(d.lines)})
+		}
+	}
 	slices.Sort(d.stops)
 	made := 0
 	for _, sg := range segs {
@@ -2217,6 +2245,20 @@ func (d *lpDoc) emit(s *model.Sink) {
 		}
 		s.Skipf(line, "no title, doi, abstract or references found on the page")
 	}
+}
+
+// labelStart returns the line of the label whose value is on line i: the
+// label above a value standing on its own line, else i.
+func (d *lpDoc) labelStart(i int) int {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if d.lines[k].kind == lpLabel {
+			return k
+		}
+		if d.lines[k].kind != lpBlank {
+			break
+		}
+	}
+	return i
 }
 
 // workEnd returns where the work whose abstract ends at line from gives way
@@ -2304,8 +2346,10 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 				r.Title = d.quoted
 			}
 			r.Title = lpTrimTitle(r.Title, &fs, titleAt)
-		} else if len(cites) > 0 && cites[0].labelled {
-			r.Title = cites[0].ref.Title // "Cite this article: …" names it
+		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0) {
+			// no title line: a citation on the page names the work ("Cite
+			// this article: …", or a page that is one citation)
+			r.Title = cites[0].ref.Title
 		}
 	}
 	var cite *lpCite

@@ -78,7 +78,7 @@ func (d *lpDoc) cites(a, b int) []lpCite {
 	var out []lpCite
 	for i := a; i < b && i < a+400; i++ {
 		l := &d.lines[i]
-		if d.inSection[i] || l.kind == lpBlank || l.kind == lpBoiler || l.kind == lpHead || l.kind == lpMeta && l.labelled {
+		if d.inList[i] || l.kind == lpBlank || l.kind == lpBoiler || l.kind == lpHead || l.kind == lpMeta && l.labelled {
 			continue
 		}
 		t := l.text
@@ -533,6 +533,14 @@ func lpLoneCJK(t string, au []model.Author) bool {
 // title, as facts of line i: they fill what labels and source lines lack.
 func citeFacts(c lpCite) []lpFact {
 	var out []lpFact
+	// the source part after the title, read as a source line, gives the
+	// issue too
+	if k := strings.Index(c.ref.Raw, c.ref.Title); k >= 0 && c.ref.Title != "" {
+		tail := strings.TrimLeft(c.ref.Raw[k+len(c.ref.Title):], ".,;:?!\"”’]) ")
+		for _, f := range lpSource(tail) {
+			out = append(out, lpFact{i: c.i, f: f})
+		}
+	}
 	add := func(k, v string) {
 		if v != "" {
 			out = append(out, lpFact{i: c.i, f: lpField{key: k, val: v, rank: 1}})
