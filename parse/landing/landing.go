@@ -2205,17 +2205,19 @@ func (d *lpDoc) emit(s *model.Sink) {
 	if len(segs) == 1 {
 		// a listing of works, each given by the same labels ("Authors …
 		// Journal … Authors … Journal"): a label seen again starts a work
+		// (a label repeated in a row is a list: one author per line)
 		var starts []int
 		seen := map[string]bool{}
+		last := ""
 		for _, f := range d.facts {
 			if f.f.rank != 0 || (f.f.key != "authors" && f.f.key != "venue" && f.f.key != "title") {
 				continue
 			}
-			if seen[f.f.key] {
+			if seen[f.f.key] && f.f.key != last {
 				starts = append(starts, d.labelStart(f.i))
 				seen = map[string]bool{}
 			}
-			seen[f.f.key] = true
+			seen[f.f.key], last = true, f.f.key
 		}
 		if len(starts) > 0 {
 			segs = segs[:0]
