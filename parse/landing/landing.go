@@ -1061,7 +1061,7 @@ var lpCues = []string{"access statistics", "subscribers only", "edited by", "mai
 	"our website", "organization that helps", "organisation that helps", "company that helps", "platform that helps",
 	"service that helps", "tool that helps", "is funded by", "is funded in part by", "we use", "full text for",
 	"get access", "access through your institution", "purchase pdf", "search for more papers",
-	"conceptualization", "writing – original draft", "writing - original draft", "writing – review", "corresponding author", "e-mail address", "show abstract", "hide abstract", "view abstract", "request permissions",
+	"to whom correspondence", "conceptualization", "writing – original draft", "writing - original draft", "writing – review", "corresponding author", "e-mail address", "show abstract", "hide abstract", "view abstract", "request permissions",
 	"open in viewer", "download citation", "track citation", "add to favorites", "recommend to library"}
 
 // lpNav holds navigation and page-furniture lines, normalised.
@@ -1702,6 +1702,22 @@ func (d *lpDoc) meta(i int) int {
 	case lpLabel:
 		return d.labelValue(i)
 	case lpMeta:
+		if l.labelled && len(l.fields) == 1 && l.fields[0].key == "citation" {
+			// "Citation: Roe, J., Poe," and the lines the citation wraps to
+			f := l.fields[0]
+			j := i
+			for k := i + 1; k < len(d.lines) && k <= i+10; k++ {
+				lk := &d.lines[k]
+				if lk.kind == lpBlank || lk.kind == lpLabel || lk.kind == lpHead || (lk.kind == lpMeta && lk.labelled) {
+					break
+				}
+				f.val += " " + lk.text
+				d.used[k] = true
+				j = k
+			}
+			d.add(i, f)
+			return j
+		}
 		d.add(i, l.fields...)
 		if !lpHasKey(l.fields, "doi") {
 			d.addFreeDOIs(i)
@@ -2007,6 +2023,7 @@ func lpAuthors(s string) ([]model.Author, bool) {
 		return nil, false
 	}
 	s = strings.NewReplacer("，", ",", "、", ",", "；", ";").Replace(s)
+	orig := s
 	if ws := strings.Fields(s); len(ws) >= 4 && len(ws)%2 == 0 && !strings.ContainsAny(s, ",;") {
 		// "増沢 武弘 斎藤 晋": names in CJK script, family and given apart
 		var out []model.Author
@@ -2053,7 +2070,9 @@ func lpAuthors(s string) ([]model.Author, bool) {
 				pair = false
 			}
 		}
-		if pair || single {
+		// one-word pieces pair only in a list of commas ("Roe, Jane, Poe,
+		// John"), not "Careers & Locums"
+		if pair || single && !strings.Contains(orig, " & ") && !strings.Contains(orig, " and ") {
 			var joined []string
 			for k := 0; k < len(ps); k += 2 {
 				joined = append(joined, ps[k]+", "+ps[k+1])

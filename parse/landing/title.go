@@ -204,6 +204,9 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			score += wNeighbour
 		}
 	}
+	if lpCaptionRe.MatchString(t) {
+		score += wJunk // "Table 1 …", "Figure 2 …"
+	}
 	if lpPostalRe.MatchString(t) {
 		score += wAffil // an address
 	}
@@ -318,6 +321,8 @@ var lpShortValue = map[string]bool{"yes": true, "no": true, "да": true, "не�
 	"ja": true, "nein": true, "oui": true, "non": true, "sí": true, "si": true, "sim": true, "não": true}
 
 var (
+	// lpCaptionRe matches the caption of a table or figure.
+	lpCaptionRe = regexp.MustCompile(`^(?i:table|figure|fig\.|tabelle|abbildung|tableau|tabla|figura|рис\.|таблица|图|表)\s*\d`)
 	// lpPostalRe finds an address: a postal code among place names.
 	lpPostalRe = regexp.MustCompile(`(?:^|[\s,])(?:\p{Lu}{1,2}-?)?\d{4,6}(?:-\d{4})?,?\s+\p{Lu}[\p{L}]+.*,|,\s*\d{4,6},`)
 	// lpTwoSentRe finds the end of a sentence inside a line.
@@ -406,6 +411,9 @@ func (d *lpDoc) quotedTitle(a, end int) (string, int) {
 		l := &d.lines[i]
 		if l.kind == lpBlank || l.kind == lpProse && len(l.text) > 400 {
 			continue
+		}
+		if l.num || d.inList[i] || model.ParseYear(l.text) != 0 && lpLooksLikeRef(l.text) && len(freetext.LeadingAuthors(l.text)) > 0 {
+			continue // a quote in a reference
 		}
 		for _, m := range lpQuoteRe.FindAllStringSubmatch(l.text, 3) {
 			q := strings.TrimSpace(m[1])
