@@ -2365,6 +2365,8 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 			r.Title = d.lines[titleAt].text
 			if d.quoted != "" {
 				r.Title = d.quoted
+			} else {
+				r.Title = d.wrappedTitle(titleAt)
 			}
 			r.Title = lpTrimTitle(r.Title, &fs, titleAt)
 		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0) {

@@ -134,6 +134,9 @@ func (d *lpDoc) candidate(i int) bool {
 	if r, _ := utf8.DecodeRuneInString(l.text); strings.ContainsRune(",;:&|.·)]}", r) {
 		return false // ", , & show all": names left out
 	}
+	if len(strings.Fields(l.text)) < 2 && !lpCJK(l.text) {
+		return false
+	}
 	return utf8.RuneCountInString(l.text) <= 400
 }
 
@@ -384,6 +387,16 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 	if q, at := d.quotedTitle(a, end); q != "" && (best < 0 || !d.holds(best, q)) {
 		return at, wRepeated + wSelfCite
 	}
+	// a title wrapped over lines: its first line ("… that displays the")
+	for best > a {
+		k := best - 1
+		p := &d.lines[k]
+		ws := strings.Fields(p.text)
+		if p.kind != lpText || len(ws) == 0 || !lpOpenEnds[strings.ToLower(ws[len(ws)-1])] {
+			break
+		}
+		best = k
+	}
 	// a title given in several languages: the evidence below the last
 	// version belongs to the first
 	for best >= 0 {
@@ -562,4 +575,46 @@ func citeFacts(c lpCite) []lpFact {
 	}
 	add("doi", c.ref.DOI)
 	return out
+}
+
+// lpOpenEnds are words a title does not end with: a line ending with one
+// was wrapped ("A smart citation index that displays the" / "context of").
+var lpOpenEnds = map[string]bool{"the": true, "of": true, "and": true, "for": true, "in": true, "on": true,
+	"with": true, "to": true, "a": true, "an": true, "by": true, "from": true, "their": true, "its": true, "at": true,
+	"as": true, "or": true, "between": true, "des": true, "de": true, "la": true, "le": true, "les": true, "et": true,
+	"und": true, "der": true, "die": true, "das": true, "für": true, "von": true, "im": true, "y": true, "del": true,
+	"en": true, "el": true, "los": true, "las": true, "e": true, "do": true, "da": true, "и": true, "в": true,
+	"на": true, "для": true, "з": true, "та": true, "і": true, "до": true, "of-": true}
+
+// wrappedTitle returns the title at line i with the lines it wraps to:
+// lines below it that continue a title ending with an open word, or lines
+// in capitals around a title in capitals, none of them names or labels.
+func (d *lpDoc) wrappedTitle(i int) string {
+	t := d.lines[i].text
+	caps := strings.ToUpper(t) == t && strings.ToLower(t) != t
+	cont := func(k int) bool {
+		l := &d.lines[k]
+		if l.kind != lpText || d.used[k] || len(strings.Fields(l.text)) > 14 {
+			return false
+		}
+		if caps {
+			return strings.ToUpper(l.text) == l.text
+		}
+		_, names := lpAuthors(l.text)
+		return !names
+	}
+	if caps {
+		for k := i - 1; k >= 0 && k >= i-4 && cont(k) && d.lines[k].text != ""; k-- {
+			t = d.lines[k].text + " " + t
+		}
+	}
+	for k := i + 1; k < len(d.lines) && k <= i+4; k++ {
+		ws := strings.Fields(t)
+		open := lpOpenEnds[strings.ToLower(ws[len(ws)-1])] || strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-")
+		if !(open || caps) || !cont(k) {
+			break
+		}
+		t += " " + d.lines[k].text
+	}
+	return model.CleanSpace(t)
 }
