@@ -364,6 +364,12 @@ func (b *reflistBuilder) unfinished(lastLen, maxLen int, next string) bool {
 	case "and", "und", "et", "y", "in", "of", "the", "in:", "pp.", "vol.", "no.", "doi:", "&":
 		return true
 	}
+	// an entry that ends with its DOI or URL has ended
+	if strings.HasPrefix(lw, "http") || strings.HasPrefix(lw, "doi:") || strings.HasPrefix(lw, "10.") {
+		if FindDOI(lw) != "" || strings.Count(lw, "/") >= 3 {
+			return false
+		}
+	}
 	// a line filling the width of the longest line was wrapped
 	if maxLen >= 60 && lastLen*100 >= maxLen*90 && !strings.ContainsRune(".)]", last) {
 		return true

@@ -1415,7 +1415,7 @@ func (d *lpDoc) takeRef(i int) bool {
 // lpEndsRef reports whether a line of an unnumbered list can end an entry:
 // it ends a sentence or with a page range, a year or an identifier.
 func lpEndsRef(t string) bool {
-	t = strings.TrimSpace(t)
+	t = strings.TrimRight(strings.TrimSpace(t), " -–·|")
 	if t == "" {
 		return true
 	}
