@@ -2452,6 +2452,16 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	for _, ra := range lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b) {
 		r.References = append(r.References, ra.ref)
 	}
+	if len(r.References) == 0 && len(d.refHeads) == 0 {
+		r.References = d.unheadedRefs(a, b)
+		for _, ref := range r.References {
+			if titleAt >= 0 && ref.Line == d.lines[titleAt].n {
+				// the "title" was one of the references: the page is a list
+				r.Title, r.Authors = "", nil
+				break
+			}
+		}
+	}
 	if v := lpFirst(fs, "refcount"); v != "" {
 		n := lpAtoi(v)
 		r.RefsDeclared = model.IntPtr(n)
@@ -2507,6 +2517,36 @@ func lpCleanVenue(v string) string {
 		v = a
 	}
 	return strings.TrimRight(v, " ,;:")
+}
+
+// unheadedRefs returns the references of a page that is a reference list
+// without a heading: when most of its lines of text are references (names,
+// a year, the punctuation of a citation), each of them is one.
+func (d *lpDoc) unheadedRefs(a, b int) []model.Reference {
+	var idx []int
+	text := 0
+	for i := a; i < b; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || l.kind == lpBoiler || d.inSection[i] || d.used[i] {
+			continue
+		}
+		text++
+		t := l.text
+		if (l.kind == lpText || l.kind == lpProse || l.kind == lpMeta && !l.labelled) && lpLooksLikeRef(t) &&
+			model.ParseYear(t) != 0 && strings.Count(t, ",")+strings.Count(t, ".") >= 3 && utf8.RuneCountInString(t) < 1500 {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < 3 || len(idx)*10 < text*6 {
+		return nil
+	}
+	var out []model.Reference
+	for _, i := range idx {
+		ref := freetext.Parse(strings.TrimLeft(d.lines[i].text, ". "))
+		ref.Line = d.lines[i].n
+		out = append(out, ref)
+	}
+	return out
 }
 
 // lpYear returns the year of publication: of a labelled date, else of the
