@@ -935,3 +935,96 @@ func TestLandingLongReferenceList(t *testing.T) {
 		}
 	}
 }
+
+// lpGoldWork is one work of the shared landing pages' gold.jsonl.
+type lpGoldWork struct {
+	Title      *string  `json:"title"`
+	Authors    []string `json:"authors"`
+	Year       *int     `json:"year"`
+	DOI        *string  `json:"doi"`
+	Venue      *string  `json:"venue"`
+	References *int     `json:"references_listed"`
+}
+
+// lpGoldNorm folds text the way the corpus' scorer compares it: case, white
+// space, quotes and dashes, a trailing full stop.
+func lpGoldNorm(s string) string {
+	s = strings.NewReplacer("‘", "'", "’", "'", "“", "\"", "”", "\"", "‐", "-", "‑", "-", "–", "-", "—", "-").Replace(s)
+	return strings.TrimRight(strings.ToLower(CleanSpace(s)), ".")
+}
+
+// TestLandingCorpusAccuracy reads the 100 labelled scraped pages of the
+// shared corpora through detection, as `citegraph records` does, and
+// measures title, DOI, year, authors (family names in order), venue and
+// reference count against their gold readings (made by the corpus' authors
+// from the page text). The floors are a little below the figures measured
+// when this test was written, to catch regressions; the corpus' own scorer
+// (../shared/tools/landing-score) gives the full per-field table.
+func TestLandingCorpusAccuracy(t *testing.T) {
+	dir := corpusFile(t, "landing")
+	f, err := os.Open(filepath.Join(dir, "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	right, total := map[string]int{}, map[string]int{}
+	for dec.More() {
+		var g struct {
+			File  string       `json:"file"`
+			Works []lpGoldWork `json:"works"`
+		}
+		if err := dec.Decode(&g); err != nil {
+			t.Fatal(err)
+		}
+		var recs []Record
+		if res, err := ReadFile(filepath.Join(dir, g.File), ""); err == nil {
+			recs = res.Records
+		}
+		for k, w := range g.Works {
+			var r Record
+			if k < len(recs) {
+				r = recs[k]
+			}
+			str := func(p *string) string {
+				if p == nil {
+					return ""
+				}
+				return *p
+			}
+			check := func(field string, ok bool) {
+				total[field]++
+				if ok {
+					right[field]++
+				}
+			}
+			check("title", lpGoldNorm(r.Title) == lpGoldNorm(str(w.Title)))
+			check("doi", r.DOI == strings.ToLower(str(w.DOI)))
+			check("year", w.Year == nil && r.Year == 0 || w.Year != nil && r.Year == *w.Year)
+			if w.Venue != nil {
+				check("venue", lpGoldNorm(r.Venue) == lpGoldNorm(*w.Venue))
+			}
+			var want, got []string
+			for _, a := range w.Authors {
+				fs := strings.Fields(lpGoldNorm(a))
+				want = append(want, fs[len(fs)-1])
+			}
+			for _, a := range r.Authors {
+				fs := strings.Fields(lpGoldNorm(a.String()))
+				got = append(got, fs[len(fs)-1])
+			}
+			check("authors", slices.Equal(got, want))
+			if w.References != nil {
+				check("references", len(r.References) == *w.References)
+			}
+		}
+	}
+	floors := map[string]float64{"title": 75, "doi": 90, "year": 80, "authors": 68, "venue": 58, "references": 90}
+	for _, k := range []string{"title", "doi", "year", "authors", "venue", "references"} {
+		pct := 100 * float64(right[k]) / float64(total[k])
+		t.Logf("%-10s %3d/%3d %5.1f%%", k, right[k], total[k], pct)
+		if pct < floors[k] {
+			t.Errorf("%s right on %.1f%% of works, want at least %.0f%%", k, pct, floors[k])
+		}
+	}
+}
