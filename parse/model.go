@@ -18,6 +18,8 @@ type (
 	Reference = model.Reference
 	// Sink receives what a reader finds in one file.
 	Sink = model.Sink
+	// Affiliation is one address of a record's authors; see model.Affiliation.
+	Affiliation = model.Affiliation
 )
 
 // IntPtr returns a pointer to n, for the optional counts of a Record.

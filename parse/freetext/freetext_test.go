@@ -438,7 +438,7 @@ func TestFtIsInitials(t *testing.T) {
 func TestParseNationalStyles(t *testing.T) {
 	for _, c := range []struct {
 		raw, title, venue, volume, pages, family string
-		year                                 int
+		year                                     int
 	}{
 		{"Иванов И. И., Петров П. П. Выдуманные исследования вещей // Журнал выдуманных наук. — 2001. — Т. 3, № 2. — С. 10–20.",
 			"Выдуманные исследования вещей", "Журнал выдуманных наук", "3", "10-20", "Иванов", 2001},
