@@ -293,12 +293,7 @@ func (p *page) record() (model.Record, bool) {
 	}
 	fp, _ := p.first(fpageKeys...)
 	lp, _ := p.first(lpageKeys...)
-	switch {
-	case fp != "" && lp != "" && lp != fp:
-		r.Pages = fp + "-" + lp
-	case fp != "":
-		r.Pages = fp
-	default:
+	if r.Pages = pageRange(fp, lp); r.Pages == "" {
 		r.Pages, _ = p.first(pagesKeys...)
 	}
 	if r.Pages == "" {
@@ -583,13 +578,7 @@ func parseCOinS(q string) *coinsWork {
 	if w.venue == w.title {
 		w.venue = ""
 	}
-	sp, ep := g("rft.spage"), g("rft.epage")
-	switch {
-	case sp != "" && ep != "":
-		w.pages = sp + "-" + ep
-	case sp != "":
-		w.pages = sp
-	default:
+	if w.pages = pageRange(g("rft.spage"), g("rft.epage")); w.pages == "" {
 		w.pages = g("rft.pages")
 	}
 	for _, id := range v["rft_id"] {
@@ -615,6 +604,16 @@ func parseCOinS(q string) *coinsWork {
 	return w
 }
 
+// pageRange joins a first and a last page into a range; the first alone
+// when the last is missing or the same.
+func pageRange(first, last string) string {
+	if first == "" || last == "" || last == first {
+		return first
+	}
+	return first + "-" + last
+}
+
+// yearText writes a year in brackets for a reference's raw text, or "".
 func yearText(y int) string {
 	if y == 0 {
 		return ""
@@ -684,10 +683,7 @@ func parseCitationRef(v string, line int) model.Reference {
 		}
 		parts = append(parts, val)
 	}
-	ref.Pages = fp
-	if fp != "" && lp != "" && lp != fp {
-		ref.Pages = fp + "-" + lp
-	}
+	ref.Pages = pageRange(fp, lp)
 	ref.Raw = strings.Join(parts, ". ")
 	return ref
 }

@@ -147,12 +147,7 @@ func readWork(o map[string]any) ldWork {
 	if w.issue == "" {
 		w.issue = ldFirst(o, "issueNumber")
 	}
-	if sp, ep := ldFirst(o, "pageStart"), ldFirst(o, "pageEnd"); sp != "" {
-		w.pages = sp
-		if ep != "" && ep != sp {
-			w.pages += "-" + ep
-		}
-	} else {
+	if w.pages = pageRange(ldFirst(o, "pageStart"), ldFirst(o, "pageEnd")); w.pages == "" {
 		w.pages = ldFirst(o, "pagination")
 	}
 	switch k := o["keywords"].(type) {
