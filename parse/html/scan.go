@@ -25,8 +25,6 @@ type page struct {
 	elems   []elem
 	heads   []heading
 	names   []personName // given-name / surname spans outside references
-	h1      []string
-	scripts int // bytes of script seen, for the challenge-page test
 	signals []string
 	listAt  int // where the reference list shown on the page starts in text, or -1
 }
@@ -335,9 +333,6 @@ func (p *page) closeElem(o open, depth int) {
 	case isHeading(o.tag):
 		p.heads = append(p.heads, heading{level: int(o.tag[1] - '0'), text: cleanText(p.text[o.start:end]),
 			start: o.start, end: end, line: o.line})
-		if o.tag == "h1" {
-			p.h1 = append(p.h1, cleanText(p.text[o.start:end]))
-		}
 	case o.sig != "" && end-o.start >= 12:
 		p.elems = append(p.elems, elem{tag: o.tag, sig: o.sig, class: o.class, id: o.id, start: o.start, end: end,
 			depth: depth, line: o.line})
@@ -399,7 +394,6 @@ func (p *page) block(line int) {
 // script keeps what a script holds for the reader: JSON-LD, or an embedded
 // page state that carries a DOI.
 func (p *page) script(s string, ld bool) {
-	p.scripts += len(s)
 	switch {
 	case ld:
 		p.ldjson = append(p.ldjson, s)
