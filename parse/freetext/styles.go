@@ -162,8 +162,11 @@ func gbNames(s string) bool {
 			}
 			continue
 		}
-		if len(words) < 2 || len(words) > 5 || !ftIsInitials(words[len(words)-1]) {
+		if len(words) < 2 || len(words) > 5 {
 			return false
+		}
+		if !ftIsInitials(words[len(words)-1]) && !ftCapitalised(words) {
+			return false // "Roe J J" or "Jane Roe"
 		}
 	}
 	return true

@@ -2482,7 +2482,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 
 var (
 	lpVenueISSNRe = regexp.MustCompile(`(?i)\s*[,;(]?\s*(?:\((?:p|e|print|online)\)\s*)?(?:e-?|p-?)?issn\s*[:]?\s*\d{4}-?\d{3}[\dx]\)?.*$|\s*,?\s*\([pe]\)\s*\d{4}-\d{3}[\dXx].*$`)
-	lpLogoRe      = regexp.MustCompile(`(?i)\s*logo.*$`)
+	lpVenueNoteRe = regexp.MustCompile(`(?i)\s*\[(?:internet|online|электронный ресурс|електронний ресурс|інтернет|интернет|en ligne|en línea|serial on the internet)\]`)
 )
 
 var (
@@ -2510,6 +2510,7 @@ func lpTrimTitle(t string, fs *[]lpFact, i int) string {
 // the alt text of its logo ("X logoLink to X"), a second copy ("X / X").
 func lpCleanVenue(v string) string {
 	v = strings.TrimSpace(lpVenueISSNRe.ReplaceAllString(v, ""))
+	v = strings.TrimSpace(lpVenueNoteRe.ReplaceAllString(v, ""))
 	if i := strings.Index(strings.ToLower(v), "logo"); i > 0 {
 		v = strings.TrimSpace(v[:i])
 	}
@@ -2560,7 +2561,9 @@ func lpYear(fs []lpFact) int {
 	}{{"pubdate", 0}, {"pubdate", 1}, {"epubdate", 0}, {"epubdate", 1}, {"pubdate", 2}} {
 		for _, f := range fs {
 			if f.f.key == want.key && f.f.rank == want.rank {
-				if y := model.ParseYear(f.f.val); y != 0 {
+				// a year found by its form alone before 1800 is more likely
+				// a count ("All GPs (1697)")
+				if y := model.ParseYear(f.f.val); y != 0 && (y >= 1800 || want.rank == 0) {
 					return y
 				}
 			}

@@ -83,7 +83,7 @@ func (d *lpDoc) cites(a, b int) []lpCite {
 		}
 		t := l.text
 		n := utf8.RuneCountInString(t)
-		if n < 30 || n > 600 || model.ParseYear(t) == 0 {
+		if n < 30 || n > 1200 || model.ParseYear(t) == 0 {
 			continue
 		}
 		ref := freetext.Parse(t)
