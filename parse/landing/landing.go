@@ -330,6 +330,10 @@ func lpClassifyCells(l *lpLine, split []string, table bool) {
 		l.kind = lpBoiler // a navigation bar
 		return
 	}
+	if au, ok := lpAuthors(l.text); ok && len(au) >= 2 {
+		lpClassifyText(l) // "Jane Roe, MD | John Poe, PhD": a byline
+		return
+	}
 	l.text = cells[0] // "Title | Journal | Site"
 	lpClassifyText(l)
 }
