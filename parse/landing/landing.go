@@ -1208,14 +1208,15 @@ const (
 // lpDoc holds a page's lines and what the walk over them found.
 type lpDoc struct {
 	lines     []lpLine
-	used      []bool   // lines taken as a label's value
-	inSection []bool   // lines taken by a section (abstract, references…)
-	inSkip    []bool   // of them, lines under a heading of no interest (funding, body sections…)
-	inList    []bool   // of them, lines of lists of other works (references, cited by, related)
-	blankTo   int      // shortTextNext's last run of blank lines ends here
-	blankOK   bool     // and its answer
-	quoted    string   // a title found in quotes by chooseTitle
-	folded    []string // lines folded for comparison, filled as needed
+	used      []bool                 // lines taken as a label's value
+	inSection []bool                 // lines taken by a section (abstract, references…)
+	inSkip    []bool                 // of them, lines under a heading of no interest (funding, body sections…)
+	inList    []bool                 // of them, lines of lists of other works (references, cited by, related)
+	blankTo   int                    // shortTextNext's last run of blank lines ends here
+	blankOK   bool                   // and its answer
+	quoted    string                 // a title found in quotes by chooseTitle
+	nameCache map[int][]model.Author // lines read as names, nil for no names
+	folded    []string               // lines folded for comparison, filled as needed
 	isFolded  []bool
 
 	facts    []lpFact

@@ -39,6 +39,7 @@ var (
 	srcMarkerRe   = regexp.MustCompile(`(?i)(?:^|[\s,;.(])(?:vol(?:ume)?\.?|v\.|т\.|t\.|no\.|issue|№|pp?\.|pages?|с\.|стр\.)\s*\d|\d{1,5}\s*\([^()]{1,12}\)\s*[:,]|;\s*\d{1,5}\s*[:(]|\d\s*:\s*\d`)
 	srcDOIRe      = regexp.MustCompile(`(?i)[\s.,;]*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+.*$`)
 	srcDashRe     = regexp.MustCompile(`\s*[-–—‐‑−]\s*`)
+	srcInitialRe  = regexp.MustCompile(`\s\p{Lu}{1,2}\.?(?:,|\s*\(|\s*$)|\bet al\b|\s\p{Lu}\.\s*\p{Lu}\.`)
 	srcLeadRe     = regexp.MustCompile(`^[\s.,;:·|]+`)
 	srcLeadYearRe = regexp.MustCompile(`^((?:1[5-9]|20)\d\d)\s*,\s*\p{L}`)
 )
@@ -71,6 +72,13 @@ func lpSource(t string) []lpField {
 	lead := ""
 	if m := srcLeadYearRe.FindStringSubmatch(body); m != nil {
 		lead, body = m[1], body[len(m[0])-utf8.RuneLen([]rune(m[0])[len([]rune(m[0]))-1]):]
+	}
+	// a quick refusal before the regular expressions: what precedes the
+	// first number reads as a list of names, not a venue ("Roe J, Poe J (2001)")
+	if i := strings.IndexAny(body, "0123456789"); i > 0 {
+		if pre := body[:i]; srcInitialRe.MatchString(pre) {
+			return nil
+		}
 	}
 	// the venue: the text before the first number or marker
 	cut := len(body)

@@ -190,7 +190,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			}
 		}
 	}
-	if _, ok := lpAuthors(t); ok {
+	if _, ok := d.names(i); ok {
 		score += wNames
 	}
 	if lpAffiliation(t) && !strings.Contains(t, ":") {
@@ -238,7 +238,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			case p.kind == lpMeta && (lpHasKey(p.fields, "doi") || lpHasKey(p.fields, "volume") || lpHasKey(p.fields, "pages") || lpHasKey(p.fields, "pubdate")):
 				score += wSourceAbov
 			}
-			if _, ok := lpAuthors(p.text); ok && p.kind == lpText {
+			if _, ok := d.names(k); ok && p.kind == lpText {
 				score += wBylineAbov
 			}
 		}
@@ -260,7 +260,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			if seen == 1 && lpShortValue[strings.ToLower(p.text)] {
 				score += wValueNext
 			}
-			if _, ok := lpAuthors(p.text); ok && seen <= 2 {
+			if _, ok := d.names(k); ok && seen <= 2 {
 				byline = max(byline, 1/float64(seen*seen))
 			} else if seen == 1 && lpAffiliation(p.text) {
 				score += wAffilBelow
@@ -338,6 +338,22 @@ var (
 	lpSubmittedRe = regexp.MustCompile(`(?i)\b(?:submitted|received|accepted|published|deposited|uploaded|render date|loading time)\b`)
 	lpNumTitleRe  = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s+\p{L}+\s+\p{L}+`)
 )
+
+// names returns line k read as a line of personal names, computing it once.
+func (d *lpDoc) names(k int) ([]model.Author, bool) {
+	if d.nameCache == nil {
+		d.nameCache = map[int][]model.Author{}
+	}
+	if au, ok := d.nameCache[k]; ok {
+		return au, au != nil
+	}
+	au, ok := lpAuthors(d.lines[k].text)
+	if !ok {
+		au = nil
+	}
+	d.nameCache[k] = au
+	return au, ok
+}
 
 // lpRepeatWindow bounds how far from a page's start repeats of a title are
 // looked for, keeping long pages linear.
