@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/citegraph/citegraph/parse/model"
 )
 
 // A Format is one input layout: a sniffer that recognises it and a reader.
@@ -93,7 +95,7 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 }
 
 // read is Read with the files beside the input, for formats that use them.
-func read(file string, r io.Reader, format string, siblings Siblings) (*Result, error) {
+func read(file string, r io.Reader, format string, siblings model.Siblings) (*Result, error) {
 	res := &Result{File: file}
 	// gzip-compressed input (OpenAlex and Crossref snapshots) is read through
 	br0 := bufio.NewReader(r)
@@ -131,6 +133,9 @@ func read(file string, r io.Reader, format string, siblings Siblings) (*Result, 
 	} else {
 		name := Detect(filepath.Base(file), head)
 		if name == "" {
+			if plainText(head) {
+				return res, &ParseError{File: file, Err: ErrNotBibliographic}
+			}
 			return res, &ParseError{File: file, Err: ErrUnknownFormat}
 		}
 		f, _ = lookupFormat(name)
@@ -158,6 +163,21 @@ func read(file string, r io.Reader, format string, siblings Siblings) (*Result, 
 }
 
 func byLine(a, b *ParseError) int { return a.Line - b.Line }
+
+// plainText reports whether an undetected head is running text rather
+// than a structured layout no reader knows (JSON, XML, a table).
+func plainText(head []byte) bool {
+	t := bytes.TrimSpace(head)
+	if len(t) == 0 {
+		return false
+	}
+	switch t[0] {
+	case '{', '[', '<':
+		return false
+	}
+	first, _, _ := bytes.Cut(t, []byte{'\n'})
+	return bytes.Count(first, []byte{'\t'}) < 2 && bytes.Count(first, []byte{','}) < 4
+}
 
 // isBinary reports whether a normalised head looks like binary data: NUL
 // bytes, or many control characters.

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -155,4 +157,25 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 		return n + int(l.n), io.EOF
 	}
 	return n, err
+}
+
+// dirSiblings are the files of the folder of a file.
+type dirSiblings string
+
+func (d dirSiblings) Names() []string {
+	entries, err := os.ReadDir(string(d))
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+func (d dirSiblings) Open(name string) (io.ReadCloser, error) {
+	return os.Open(filepath.Join(string(d), name))
 }

@@ -1,10 +1,8 @@
-package parse
+package model
 
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -68,25 +66,4 @@ type Siblings interface {
 	Names() []string
 	// Open opens one of them.
 	Open(name string) (io.ReadCloser, error)
-}
-
-// dirSiblings are the files of the folder of a file.
-type dirSiblings string
-
-func (d dirSiblings) Names() []string {
-	entries, err := os.ReadDir(string(d))
-	if err != nil {
-		return nil
-	}
-	var names []string
-	for _, e := range entries {
-		if e.Type().IsRegular() {
-			names = append(names, e.Name())
-		}
-	}
-	return names
-}
-
-func (d dirSiblings) Open(name string) (io.ReadCloser, error) {
-	return os.Open(filepath.Join(string(d), name))
 }
