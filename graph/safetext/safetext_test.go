@@ -13,13 +13,13 @@ func TestTerminal(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"plain text, ünïcödé — 東京", "plain text, ünïcödé — 東京"},
 		{"line\nnext\ttab", "line\nnext\ttab"},
-		{"\x1b[31mred\x1b[0m", "␛[31mred␛[0m"},                            // CSI
-		{"\x1b]0;title\x07", "␛]0;title␇"},                                // OSC set title, BEL
+		{"\x1b[31mred\x1b[0m", "␛[31mred␛[0m"},                                       // CSI
+		{"\x1b]0;title\x07", "␛]0;title␇"},                                           // OSC set title, BEL
 		{"\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "␛]8;;http://x␛\\link␛]8;;␛\\"}, // OSC 8 hyperlink
 		{"over\rwrite", "over␍write"},
 		{"nul\x00del\x7f", "nul␀del␡"},
 		{"c1 \u009b31m \u009d0;x\u009c \u0085", "c1 \uFFFD31m \uFFFD0;x\uFFFD \uFFFD"}, // 8-bit CSI, OSC, ST, NEL
-		{"abc\u202Efed\u202C \u2066x\u2069", "abc\uFFFDfed\uFFFD \uFFFDx\uFFFD"},    // RLO/PDF, LRI/PDI
+		{"abc\u202Efed\u202C \u2066x\u2069", "abc\uFFFDfed\uFFFD \uFFFDx\uFFFD"},       // RLO/PDF, LRI/PDI
 		{"bad \xff\xfe utf-8 \xc2", "bad \uFFFD\uFFFD utf-8 \uFFFD"},
 		{"\uFFFE kept for terminals", "\uFFFE kept for terminals"},
 	} {
