@@ -122,7 +122,7 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing) error {
 		}
 		attrs := []string{
 			"label=" + quote(nodeLabel(wk)),
-			"tooltip=" + quote(tooltip(wk, m, i)),
+			"tooltip=" + quoteTooltip(tooltip(wk, m, i)),
 			fmt.Sprintf("fontsize=%.1f", 10.5+5.5*scale),
 			fmt.Sprintf("width=%.2f", 0.9+0.9*scale),
 			fmt.Sprintf("height=%.2f", 0.4+0.4*scale),
@@ -154,7 +154,7 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing) error {
 			continue
 		}
 		from, to := &g.Works[c.From], &g.Works[c.To]
-		tip := quote(fmt.Sprintf("%s cites %s (matched by %s)", from.Label, to.Label, c.Match))
+		tip := quoteTooltip(fmt.Sprintf("%s cites %s (matched by %s)", from.Label, to.Label, c.Match))
 		// Drawn cited -> citing with dir=back so that dot's ranking agrees with
 		// time (older above) while the arrowhead still points at the cited work.
 		extra := ""
@@ -242,12 +242,4 @@ func wrap(s string, width int) string {
 	return strings.Join(lines, "\n")
 }
 
-// quote makes a DOT double-quoted string; newlines become centred line breaks.
-func quote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "")
-	return `"` + r.Replace(s) + `"`
-}
 
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
