@@ -241,5 +241,3 @@ func wrap(s string, width int) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-
