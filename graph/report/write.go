@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 // TextOptions controls WriteText.
@@ -32,11 +34,14 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	if opt.Color {
 		bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 	}
-	head := func(s string) { fmt.Fprintf(bw, "\n%s%s%s\n", bold, s, reset) }
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	// Text from the inputs goes through safetext.Terminal in head, p and
+	// para (styles are added outside them), so no title or file name can
+	// drive the terminal.
+	head := func(s string) { fmt.Fprintf(bw, "\n%s%s%s\n", bold, safetext.Terminal(s), reset) }
+	p := func(format string, args ...any) { bw.WriteString(safetext.Terminal(fmt.Sprintf(format, args...))) }
 	// para writes a sentence wrapped to the width, indented by two spaces.
 	para := func(format string, args ...any) {
-		bw.WriteString(wrapText(fmt.Sprintf(format, args...), width, "  "))
+		bw.WriteString(wrapText(safetext.Terminal(fmt.Sprintf(format, args...)), width, "  "))
 	}
 
 	bw.WriteString(bold + wrapText(fmt.Sprintf("citegraph: %s read, %s → %s (%d in the corpus, %d cited only), %s",
@@ -190,12 +195,13 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 
 // WriteJSON writes the report as one indented JSON object.
 func WriteJSON(w io.Writer, r *Report) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safetext.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
 }
 
-// WriteCSV writes the ranking, the report's main table, as CSV.
+// WriteCSV writes the ranking, the report's main table, as CSV. Text cells
+// go through safetext.Cell: a spreadsheet never reads them as formulas.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"rank", "id", "label", "year", "in_corpus", "citations", "pagerank", "betweenness", "hub", "authority"})
@@ -205,7 +211,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 		if row.Year > 0 {
 			year = strconv.Itoa(row.Year)
 		}
-		cw.Write([]string{strconv.Itoa(row.Rank), row.ID, row.Label, year, strconv.FormatBool(row.InCorpus),
+		cw.Write([]string{strconv.Itoa(row.Rank), safetext.Cell(row.ID), safetext.Cell(row.Label), year, strconv.FormatBool(row.InCorpus),
 			strconv.Itoa(row.Citations), f(row.PageRank), f(row.Betweenness), f(row.Hub), f(row.Authority)})
 	}
 	cw.Flush()
@@ -216,7 +222,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 func WriteMarkdown(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	md := func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }
+	md := markdownText
 	p("# citegraph report\n\n%s read, %s → %s (%d in the corpus, %d cited only), %s.\n",
 		plural(len(r.Inputs), "file"), plural(r.Records, "record"), plural(r.Works, "work"), r.CorpusWorks, r.CitedOnly,
 		plural(r.Citations, "citation"))
@@ -256,6 +262,16 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	return bw.Flush()
 }
+
+// markdownEscaper escapes what Markdown would read as markup (links,
+// emphasis, code, table cells) and the HTML a Markdown renderer would pass
+// through, so that a title shows as written.
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ")
+
+// markdownText makes text from the inputs inert in a Markdown table cell or
+// list item.
+func markdownText(s string) string { return markdownEscaper.Replace(safetext.Terminal(s)) }
 
 // num formats a score in at most 8 columns with 3 significant digits or 4
 // decimals: "0.0644", "1.23e-05" (scores of large graphs are small), "0".

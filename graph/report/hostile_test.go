@@ -1,0 +1,100 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// hostile is text a hostile input can put in a title, a file name or a
+// message: terminal escapes (CSI, OSC 8, 8-bit CSI), a carriage return, a
+// bidi override, HTML, Markdown markup and a leading formula.
+const hostile = "=HYPERLINK(\"http://x\")\x1b[2J\x1b]8;;http://evil\x1b\\ \rfake\u009b31m\u202Eevil <script>alert(1)</script> [l](javascript:x) |cell| *em* `code` \x7f\xff"
+
+// terminalUnsafe returns the first character of s a terminal would act on.
+func terminalUnsafe(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+		case r < 0x20, r >= 0x7F && r <= 0x9F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func hostileReport() *Report {
+	return &Report{
+		Inputs:   []Input{{File: "evil" + hostile + ".txt", Format: "wos", Records: 1}},
+		Problems: []string{"evil.txt:3: " + hostile},
+		Records:  1, Works: 2, Metric: "in_degree",
+		Ranking: []Row{{Rank: 1, ID: "doi:10.1/x", Label: hostile, Title: hostile, InCorpus: true, Citations: 1},
+			{Rank: 2, ID: "-id", Label: "-" + hostile}},
+		Coupling: []PairRow{{A: "a", ALabel: hostile, B: "b", BLabel: hostile, Count: 1, Cosine: 1}},
+	}
+}
+
+// TestWritersHostile writes a report whose titles, file names and messages
+// are hostile in every format and checks each stays inert: no character a
+// terminal acts on, Markdown without raw HTML or links, CSV cells that are
+// not formulas, JSON that means the same text.
+func TestWritersHostile(t *testing.T) {
+	r := hostileReport()
+	var text, md, cs, js bytes.Buffer
+	for _, err := range []error{WriteText(&text, r, TextOptions{Width: 100}), WriteMarkdown(&md, r), WriteCSV(&cs, r), WriteJSON(&js, r)} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, out := range map[string]string{"text": text.String(), "markdown": md.String(), "csv": cs.String(), "json": js.String()} {
+		if c, bad := terminalUnsafe(out); bad {
+			t.Errorf("%s report prints %U raw", name, c)
+		}
+		if !utf8.ValidString(out) {
+			t.Errorf("%s report is not UTF-8", name)
+		}
+	}
+	for _, line := range strings.Split(text.String(), "\n") {
+		if n := utf8.RuneCountInString(line); n > 100 {
+			t.Errorf("text line of %d columns: %q", n, line)
+		}
+	}
+
+	unescaped := strings.NewReplacer(`\]`, "", `\*`, "", "\\`", "").Replace(md.String())
+	for _, bad := range []string{"<script", "](javascript", "*em*", "`code`"} {
+		if strings.Contains(unescaped, bad) {
+			t.Errorf("markdown passes %q through", bad)
+		}
+	}
+	for _, line := range strings.Split(md.String(), "\n") {
+		// a row of the ranking has 8 cells: 9 unescaped pipes
+		if strings.HasPrefix(line, "| 1 |") {
+			if n := strings.Count(line, "|") - strings.Count(line, `\|`); n != 9 {
+				t.Errorf("ranking row has %d cell separators, want 9: %s", n, line)
+			}
+		}
+	}
+
+	rows, err := csv.NewReader(&cs).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not parse: %v", err)
+	}
+	for _, row := range rows[1:] {
+		for _, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("CSV cell %q can be read as a formula", cell)
+			}
+		}
+	}
+
+	var back Report
+	if err := json.Unmarshal(js.Bytes(), &back); err != nil {
+		t.Fatalf("JSON does not parse: %v", err)
+	}
+	if want := strings.ToValidUTF8(hostile, "\uFFFD"); back.Ranking[0].Title != want {
+		t.Errorf("JSON title read back as %q, want %q", back.Ranking[0].Title, want)
+	}
+}
