@@ -8,13 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/draw"
 	"github.com/citegraph/citegraph/graph/report"
+	"github.com/citegraph/citegraph/graph/safetext"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -129,6 +129,8 @@ func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
 }
 
 func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
+	// messages quote file names and input text
+	stderr = safetext.TerminalWriter(stderr)
 	in := load(cfg)
 	switch cfg.Command {
 	case "records":
@@ -160,26 +162,28 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		}
 		return in.err(cfg.Paths)
 	case "explain":
-		in.printProblems(stderr, false)
+		in.printProblems(stderr, len(in.records) == 0)
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records, 1, cfg), cfg.Queries); err != nil {
+		if err := explain(stdout, analyse(in.records, 1, cfg), cfg.Queries, cfg.Format); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
 	}
-	in.printProblems(stderr, false)
+	// with nothing read, the reasons are the whole story
+	in.printProblems(stderr, len(in.records) == 0)
 	if len(in.records) == 0 {
 		return in.err(cfg.Paths)
 	}
 	a := analyse(in.records, cfg.Top, cfg)
 	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
 	var outputs []string
+	var drawErr error
 	if cfg.OutDir != "" {
-		var err error
-		if outputs, err = writeDiagram(ctx, cfg, a, d); err != nil {
-			return err
+		// a diagram that cannot be written does not cost the report
+		if outputs, drawErr = writeDiagram(ctx, cfg, a, d); drawErr != nil {
+			d = nil
 		}
 	}
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
@@ -198,13 +202,16 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if drawErr != nil {
+		return fmt.Errorf("diagram not written (the previous one, if any, is left as it was): %w", drawErr)
+	}
 	return in.err(cfg.Paths)
 }
 
 // writeRecords prints every record as one line of JSON.
 func writeRecords(w io.Writer, in *inputs) error {
 	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
+	enc := json.NewEncoder(safetext.JSONWriter(bw))
 	enc.SetEscapeHTML(false)
 	for _, r := range in.records {
 		if err := enc.Encode(r); err != nil {
@@ -214,26 +221,30 @@ func writeRecords(w io.Writer, in *inputs) error {
 	return bw.Flush()
 }
 
-// writeDiagram writes citations.dot and citations.svg into cfg.OutDir.
+// writeDiagram writes citations.svg and citations.dot into cfg.OutDir, both
+// or, on any error, neither.
 func writeDiagram(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing) ([]string, error) {
-	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
-		return nil, err
-	}
-	var dot bytes.Buffer
+	var dot, svg bytes.Buffer
 	if err := a.g.WriteDOT(&dot, a.m, d); err != nil {
 		return nil, err
 	}
-	dotPath := filepath.Join(cfg.OutDir, "citations.dot")
-	if err := os.WriteFile(dotPath, dot.Bytes(), 0o644); err != nil {
-		return nil, err
-	}
-	var svg bytes.Buffer
 	if err := draw.SVG(ctx, &svg, dot.Bytes(), cfg.Layout); err != nil {
-		return []string{dotPath}, fmt.Errorf("draw %s: %w", dotPath, err)
+		return nil, fmt.Errorf("draw: %w", err)
 	}
-	svgPath := filepath.Join(cfg.OutDir, "citations.svg")
-	if err := os.WriteFile(svgPath, svg.Bytes(), 0o644); err != nil {
+	o, err := newOutFiles(cfg.OutDir)
+	if err != nil {
 		return nil, err
 	}
-	return []string{svgPath, dotPath}, nil
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"citations.svg", svg.Bytes()}, {"citations.dot", dot.Bytes()}} {
+		w, err := o.Create(f.name)
+		if err != nil {
+			o.Abort()
+			return nil, err
+		}
+		w.Write(f.data) // an error is kept and returned by Commit
+	}
+	return o.Commit()
 }
