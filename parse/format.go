@@ -129,8 +129,9 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 	}
 	res.Format = f.Name
 	s := &Sink{File: file, Format: f.Name}
-	err = f.Read(br, s)
-	for _, n := range norm.notes() {
+	ctl := newControlFilter(br)
+	err = f.Read(ctl, s)
+	for _, n := range append(norm.notes(), ctl.notes()...) {
 		s.Warnf(n.line, "%s", n.msg)
 	}
 	res.Records, res.Warnings, res.Skipped = s.Records, s.Warnings, s.Skipped
@@ -151,10 +152,12 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 
 func byLine(a, b *ParseError) int { return a.Line - b.Line }
 
-// isBinary reports whether a normalised head looks like binary data: NUL
-// bytes, or many control characters.
+// isBinary reports whether a normalised head looks like binary data: a NUL
+// byte among the first 1 KiB (where binary formats put their headers), NUL
+// bytes beyond one in a thousand, or many control characters. A stray NUL
+// or two in text are removed by controlFilter instead.
 func isBinary(head []byte) bool {
-	if bytes.IndexByte(head, 0) >= 0 {
+	if bytes.IndexByte(head[:min(len(head), 1<<10)], 0) >= 0 || bytes.Count(head, []byte{0}) > len(head)/1000 {
 		return true
 	}
 	ctl := 0
