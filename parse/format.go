@@ -3,7 +3,6 @@ package parse
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -92,15 +91,14 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 	res := &Result{File: file}
 	// gzip-compressed input (OpenAlex and Crossref snapshots) is read through
 	br0 := bufio.NewReader(r)
-	if magic, _ := br0.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br0)
+	r = br0
+	if isGzip(br0) {
+		zr, err := gunzip(file, br0)
 		if err != nil {
-			return res, &ParseError{File: file, Err: fmt.Errorf("gzip: %w", err)}
+			return res, err
 		}
 		defer zr.Close()
 		r = zr
-	} else {
-		r = br0
 	}
 	norm := newNormalizer(r)
 	br := bufio.NewReaderSize(norm, sniffSize)
