@@ -116,8 +116,9 @@ func betweennessSources(flag, citing, arcs int) int {
 }
 
 // analyse resolves the records into a graph and computes its metrics and,
-// keeping the strongest pairs (all when pairs is 0), coupling and co-citation.
-func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
+// keeping the strongest pairs (all when pairs is 0), coupling and
+// co-citation, saying on stderr what these leave out.
+func analyse(recs []parse.Record, pairs int, cfg *config, stderr io.Writer) *analysis {
 	a := &analysis{res: graph.Resolve(recs, nil)}
 	a.g = graph.New(a.res)
 	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
@@ -125,7 +126,30 @@ func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
 	opt := &graph.SharedOptions{Limit: pairs}
 	a.coupling = a.g.Coupling(opt)
 	a.cocitation = a.g.Cocitation(opt)
+	a.warnLeftOut(stderr)
 	return a
+}
+
+// warnLeftOut names the works whose lists were too long to count in
+// coupling or co-citation (see graph.SharedOptions.Budget).
+func (a *analysis) warnLeftOut(w io.Writer) {
+	say := func(name string, left []int, what, size string, n int) {
+		if len(left) == 0 {
+			return
+		}
+		works := "works"
+		if len(left) == 1 {
+			works = "work"
+		}
+		fmt.Fprintf(w, "citegraph: %s leaves out %d %s %s (largest: %s, %d %s): counting their pairs would take over %.0e steps\n",
+			name, len(left), works, what, a.g.Works[left[0]].Label, n, size, float64(graph.DefaultSharedBudget))
+	}
+	if l := a.coupling.LeftOut; len(l) > 0 {
+		say("bibliographic coupling", l, "cited by very many works", "citing works", len(a.g.In(l[0])))
+	}
+	if l := a.cocitation.LeftOut; len(l) > 0 {
+		say("co-citation", l, "with very long reference lists", "references", len(a.g.Out(l[0])))
+	}
 }
 
 func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
@@ -150,7 +174,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		a := analyse(in.records, 0, cfg)
+		a := analyse(in.records, 0, cfg, stderr)
 		var err error
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
@@ -166,7 +190,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records, 1, cfg), cfg.Queries, cfg.Format); err != nil {
+		if err := explain(stdout, analyse(in.records, 1, cfg, stderr), cfg.Queries, cfg.Format); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
@@ -176,7 +200,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if len(in.records) == 0 {
 		return in.err(cfg.Paths)
 	}
-	a := analyse(in.records, cfg.Top, cfg)
+	a := analyse(in.records, cfg.Top, cfg, stderr)
 	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
 	var outputs []string
 	var drawErr error
