@@ -64,6 +64,10 @@ func lookupFormat(name string) (Format, bool) {
 // sniffSize is how much of a file the sniffers see.
 const sniffSize = 64 << 10
 
+// catchAllOrder is the Order from which formats claim any text (reference
+// lists, landing pages).
+const catchAllOrder = 90
+
 // Result is what was read from one file.
 type Result struct {
 	File     string
@@ -120,6 +124,16 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 		}
 	} else {
 		name := Detect(filepath.Base(file), head)
+		f, _ = lookupFormat(name)
+		if t := bytes.TrimLeft(head, " \t\n"); (name == "" || f.Order >= catchAllOrder) && len(head) == sniffSize && (t[0] == '{' || t[0] == '[') {
+			// JSON whose first 64 KiB is mostly one string (an abstract):
+			// look further, with long strings cut short
+			wide := bufio.NewReaderSize(br, jpSniffWindow)
+			more, _ := wide.Peek(jpSniffWindow)
+			if seen := Detect(filepath.Base(file), jpElide(more, sniffSize)); seen != "" && seen != name {
+				name, br = seen, wide
+			}
+		}
 		if name == "" {
 			return res, &ParseError{File: file, Err: ErrUnknownFormat}
 		}
