@@ -19,14 +19,15 @@ import (
 const hostileText = "T\x01 \x1b[31mred\x1b]0;x\x07 \u009b2J \u202Eevil \\N \\G \\L \\E \\T \\H \\l end\\ " +
 	`</text><script>alert(1)</script> "q" & ` + "\uFFFE \xff"
 
-// TestWriteDOTHostile draws works whose title, label, authors and venue are
-// hostile and checks that the SVG Graphviz makes of the DOT is well-formed
-// XML, holds no script element, and shows the backslash sequences as text.
-func TestWriteDOTHostile(t *testing.T) {
+// drawHostile draws two works whose title, label, authors and venue are
+// text and returns the SVG Graphviz made of the DOT, failing the test
+// unless Graphviz accepted the DOT.
+func drawHostile(t *testing.T, text string) []byte {
+	t.Helper()
 	res := &Resolution{Works: []Work{
-		{ID: "doi:10.1/a", InCorpus: true, Title: hostileText, Label: "Evil" + hostileText, Authors: []parse.Author{{Family: hostileText, Given: "A"}},
-			Year: 2020, Venue: hostileText, DOI: "10.1/a"},
-		{ID: "b", Title: hostileText, Label: hostileText, Year: 2019},
+		{ID: "doi:10.1/a", InCorpus: true, Title: text, Label: "Evil" + text, Authors: []parse.Author{{Family: text, Given: "A"}},
+			Year: 2020, Venue: text, DOI: "10.1/a"},
+		{ID: "b", Title: text, Label: text, Year: 2019},
 	}}
 	res.Citations = []Citation{{From: 0, To: 1, Match: "title"}}
 	g := New(res)
@@ -36,11 +37,17 @@ func TestWriteDOTHostile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := draw.SVG(context.Background(), &svg, dot.Bytes(), ""); err != nil {
-		t.Fatalf("graphviz: %v\n%s", err, dot.Bytes())
+		t.Fatalf("graphviz: %v\n%q", err, dot.Bytes())
 	}
-	dec := xml.NewDecoder(bytes.NewReader(svg.Bytes()))
+	return svg.Bytes()
+}
+
+// svgText checks that svg is well-formed XML without a script element and
+// returns its tooltips and text.
+func svgText(t *testing.T, svg []byte) (tooltips, texts []string) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(svg))
 	dec.Strict = true
-	var texts, tooltips []string
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -63,6 +70,14 @@ func TestWriteDOTHostile(t *testing.T) {
 			texts = append(texts, string(tok))
 		}
 	}
+	return tooltips, texts
+}
+
+// TestWriteDOTHostile draws works whose title, label, authors and venue are
+// hostile and checks that the SVG Graphviz makes of the DOT is well-formed
+// XML, holds no script element, and shows the backslash sequences as text.
+func TestWriteDOTHostile(t *testing.T) {
+	tooltips, texts := svgText(t, drawHostile(t, hostileText))
 	const escapes = `\N \G \L \E \T \H \l end\`
 	for what, got := range map[string][]string{"tooltips": tooltips, "texts": texts} {
 		all := strings.Join(got, "\n")
@@ -73,4 +88,23 @@ func TestWriteDOTHostile(t *testing.T) {
 			t.Errorf("SVG %s keep control characters: %q", what, all)
 		}
 	}
+}
+
+// FuzzDOTSVG draws works named by arbitrary text: Graphviz must accept the
+// DOT, the SVG must be well-formed XML without a script element, and no
+// character XML forbids or a terminal acts on may reach it.
+func FuzzDOTSVG(f *testing.F) {
+	for _, s := range []string{hostileText, "plain title", `\N\\G"\`, "\x00\x1b]0;x\x07", "a\n\r\tb", "\xff\xfe\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		svg := drawHostile(t, text)
+		svgText(t, svg)
+		for _, r := range string(svg) {
+			if r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r >= 0x7F && r <= 0x9F || r == 0xFFFE || r == 0xFFFF ||
+				r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 {
+				t.Fatalf("SVG holds %U", r)
+			}
+		}
+	})
 }

@@ -130,30 +130,83 @@ func TestHostileInputEveryOutput(t *testing.T) {
 			t.Errorf("%s holds %U raw", name, r)
 		}
 	}
-	svg, _ := os.ReadFile(filepath.Join(out, "citations.svg"))
-	dec := xml.NewDecoder(bytes.NewReader(svg))
-	dec.Strict = true
 	shown := false
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("citations.svg is not well-formed XML: %v", err)
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if se.Name.Local == "script" {
-				t.Error("citations.svg has a script element")
-			}
-			for _, a := range se.Attr {
-				shown = shown || a.Name.Local == "title" && strings.Contains(a.Value, `\N \G \L \E`)
-			}
-		}
+	for _, tip := range checkSVG(t, filepath.Join(out, "citations.svg")) {
+		shown = shown || strings.Contains(tip, `\N \G \L \E`)
 	}
 	if !shown {
 		t.Error(`no tooltip of citations.svg shows \N \G \L \E as written`)
 	}
+}
+
+// checkSVG fails unless the file is well-formed XML without a script
+// element; it returns the tooltips.
+func checkSVG(t *testing.T, path string) (tooltips []string) {
+	t.Helper()
+	svg, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	dec.Strict = true
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return tooltips
+		}
+		if err != nil {
+			t.Fatalf("%s is not well-formed XML: %v", path, err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if se.Name.Local == "script" {
+				t.Errorf("%s has a script element", path)
+			}
+			for _, a := range se.Attr {
+				if a.Name.Local == "title" {
+					tooltips = append(tooltips, a.Value)
+				}
+			}
+		}
+	}
+}
+
+// FuzzRun runs the report, records and both exports on any input file and
+// checks what every output promises: what is meant for the terminal is
+// inert, JSON is JSON, the DOT holds no character XML forbids (so the SVG
+// Graphviz makes of it parses; FuzzDOTSVG in package graph draws it, which
+// is too slow here under the fuzzer's instrumentation).
+func FuzzRun(f *testing.F) {
+	f.Add([]byte(hostileWoS))
+	f.Add([]byte("TY  - JOUR\nTI  - \x1b]0;x\x07 <b>\\N</b>\nAU  - =A, B\nPY  - 2020\nER  - \n"))
+	f.Add([]byte(`{"id":"W1","title":"\u001b[2J\u202e","publication_year":2020,"referenced_works":["W2","W3"]}`))
+	if seed, err := os.ReadFile(seedFile); err == nil {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := filepath.Join(t.TempDir(), "in.txt")
+		if err := os.WriteFile(in, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{
+			{"-width", "80", "-color", "never", "-top", "5", "-out", "", in},
+			{"records", in},
+			{"export", in},
+			{"export", "-format", "dot", "-nodes", "20", in},
+		} {
+			stdout, stderr, _ := citegraph(t, args...)
+			for stream, s := range map[string]string{"stdout": stdout, "stderr": stderr} {
+				if r, bad := terminalUnsafe(s); bad {
+					t.Fatalf("%q: %s prints %U raw", args, stream, r)
+				}
+			}
+			if args[0] == "export" && len(args) == 2 && stdout != "" && !json.Valid([]byte(stdout)) {
+				t.Fatalf("export is not JSON")
+			}
+			if len(args) > 2 && args[2] == "dot" && strings.ContainsAny(stdout, "\uFFFE\uFFFF") {
+				t.Fatalf("DOT holds a character XML forbids")
+			}
+		}
+	})
 }
 
 // TestBadBytesRun: a NUL byte and random bytes past the first 64 KiB of a
