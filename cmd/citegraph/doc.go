@@ -18,7 +18,7 @@
 //
 // Report flags:
 //
-//	-format text|json|csv|markdown   report format (default text)
+//	-format text|json|csv|markdown   report format (default text; explain: text|json)
 //	-top N          works and pairs listed (default 20)
 //	-metric NAME    ranking and node size: in_degree, pagerank, betweenness, hub, authority, out_degree
 //	-out DIR        where citations.svg and citations.dot are written (default out; "" writes none)
