@@ -53,6 +53,9 @@ type explainedWork struct {
 	CitedHere int             `json:"cited_here"`        // citations within this graph
 	CitesHere int             `json:"cites_here"`
 	Mentions  []graph.Mention `json:"mentions"`
+	// Provenance says where an online record or description came from and
+	// why chaining added the work.
+	Provenance []string `json:"provenance,omitempty"`
 }
 
 // workRef names a work.
@@ -90,7 +93,7 @@ func explain(w io.Writer, a *analysis, queries []string, format string) error {
 	}
 	e := explanation{}
 	for _, i := range idx {
-		e.Works = append(e.Works, explainWork(a.g, i))
+		e.Works = append(e.Works, explainWork(a.g, a.on, i))
 	}
 	if len(idx) == 2 {
 		e.Pair = explainPair(a.g, idx[0], idx[1])
@@ -100,12 +103,16 @@ func explain(w io.Writer, a *analysis, queries []string, format string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(e)
 	}
-	bw := bufio.NewWriter(w)
-	writeExplanation(safetext.TerminalWriter(bw), &e)
-	return bw.Flush()
+	tw := safetext.NewTerminalWriter(w, false)
+	bw := bufio.NewWriter(tw)
+	writeExplanation(bw, &e)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return tw.Close()
 }
 
-func explainWork(g *graph.Graph, i int) explainedWork {
+func explainWork(g *graph.Graph, on *online, i int) explainedWork {
 	wk := &g.Works[i]
 	e := explainedWork{ID: wk.ID, Label: wk.Label, Title: wk.Title, Year: wk.Year, Venue: wk.Venue, DOI: wk.DOI,
 		InCorpus: wk.InCorpus, Sources: wk.Sources, CitedHere: len(g.In(i)), CitesHere: len(g.Out(i)), Mentions: wk.Mentions}
@@ -115,6 +122,7 @@ func explainWork(g *graph.Graph, i int) explainedWork {
 	if e.Mentions == nil {
 		e.Mentions = []graph.Mention{}
 	}
+	e.Provenance = on.provenance(wk)
 	return e
 }
 
@@ -161,6 +169,9 @@ func writeExplanation(w io.Writer, e *explanation) {
 			kind = "a paper of the corpus (" + strings.Join(wk.Sources, ", ") + ")"
 		}
 		fmt.Fprintf(w, "  is %s; cited %d times here, cites %d works here\n", kind, wk.CitedHere, wk.CitesHere)
+		for _, line := range wk.Provenance {
+			fmt.Fprintf(w, "  %s\n", line)
+		}
 		fmt.Fprintf(w, "  %d mentions:\n", len(wk.Mentions))
 		for _, m := range wk.Mentions {
 			fmt.Fprintf(w, "    %-12s %s  %s\n", m.How, m.Source, parse.Shorten(m.Raw, 100))

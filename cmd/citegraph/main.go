@@ -53,6 +53,8 @@ type config struct {
 	BetweennessSources int
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
+	onlineConfig
+	analysesConfig
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -60,7 +62,7 @@ var errUsage = errors.New("usage")
 
 func main() {
 	// errors quote the command line and file names
-	stderr := safetext.TerminalWriter(os.Stderr)
+	stderr := safetext.NewTerminalWriter(os.Stderr, false)
 	cfg, err := parseArgs(os.Args[1:], stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(os.Stdout, usage())
@@ -114,7 +116,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
 	if len(args) > 0 {
 		switch args[0] {
-		case "records", "export", "explain", "report":
+		case "records", "export", "explain", "report", "expand", "cache":
 			cfg.Command, args = args[0], args[1:]
 		}
 	}
@@ -135,6 +137,8 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
+	onlineFlags(fs, cfg)
+	analysesFlags(fs, cfg)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -157,8 +161,12 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 			return nil, fmt.Errorf("%w: explain takes one or two works, then optionally -- and paths", errUsage)
 		}
 	}
+	rest, err := onlineArgs(cfg, fs, rest)
+	if err != nil {
+		return nil, err
+	}
 	cfg.Paths = rest
-	if len(cfg.Paths) == 0 {
+	if len(cfg.Paths) == 0 && len(cfg.SeedIDs) == 0 && cfg.Command != "cache" {
 		cfg.Paths = []string{"seeds"}
 	}
 	if cfg.Top <= 0 {
@@ -166,12 +174,15 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": {"json", "dot"}, "explain": {"text", "json"},
+		"export": {"json", "dot"}, "explain": {"text", "json"}, "cache": {"text"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
 	}
 	if err := checkMetric(cfg.Metric); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err := checkAnalyses(cfg); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if cfg.Layout != "dot" && cfg.Layout != "sfdp" {

@@ -19,8 +19,9 @@ import (
 // moment). A name taken by a symbolic link has the link replaced, never
 // followed.
 //
-// Use: o, err := newOutFiles(dir); w, err := o.Create("a.svg"); write to w;
-// paths, err := o.Commit() (which aborts on error); or o.Abort().
+// Use: o, err := newOutFiles(dir); w, err := o.Create("a.svg") and write to
+// w, or o.WriteFile("a.svg", data); paths, err := o.Commit() (which aborts
+// on error); or o.Abort().
 type outFiles struct {
 	dir     string
 	pending []*pendingFile
@@ -75,6 +76,16 @@ func (o *outFiles) Create(name string) (io.Writer, error) {
 	p := &pendingFile{f: f, path: path}
 	o.pending = append(o.pending, p)
 	return p, nil
+}
+
+// WriteFile starts the file name with data as its content.
+func (o *outFiles) WriteFile(name string, data []byte) error {
+	w, err := o.Create(name)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }
 
 // Commit puts every file created in place and returns their paths in the

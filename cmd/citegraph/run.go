@@ -26,6 +26,8 @@ type inputs struct {
 	fileErrs []error // files (or paths) from which nothing was read
 	failed   bool    // a path the user named could not be read
 	records  []parse.Record
+	years    *report.Years // the restriction to -years, if any
+	quiet    bool          // problems already printed (by the first slice)
 }
 
 // load reads every file under the configured paths. A path the user named
@@ -72,6 +74,9 @@ func (in *inputs) err(paths []string) error {
 // printProblems writes whole-file errors, and with details every skipped
 // record and warning, to w.
 func (in *inputs) printProblems(w io.Writer, details bool) {
+	if in.quiet {
+		return
+	}
 	for _, e := range in.fileErrs {
 		fmt.Fprintf(w, "citegraph: %v\n", e)
 	}
@@ -95,6 +100,7 @@ type analysis struct {
 	m          *graph.Metrics
 	coupling   graph.Shared
 	cocitation graph.Shared
+	on         *online // what was looked up online, if anything
 }
 
 // betweennessBudget bounds citing works × citations, the cost of exact
@@ -154,8 +160,31 @@ func (a *analysis) warnLeftOut(w io.Writer) {
 
 func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	// messages quote file names and input text
-	stderr = safetext.TerminalWriter(stderr)
-	in := load(cfg)
+	stderr = safetext.NewTerminalWriter(stderr, false)
+	if cfg.Command == "cache" {
+		return runCache(cfg, stdout, stderr)
+	}
+	in, on := cfg.loaded, cfg.loadedOnline
+	if in == nil {
+		in = load(cfg)
+		var err error
+		if on, err = goOnline(ctx, cfg, in, stderr); err != nil {
+			in.printProblems(stderr, false)
+			return err
+		}
+	}
+	if cfg.Slice > 0 {
+		c := *cfg
+		c.loaded, c.loadedOnline = in, on
+		return runSlices(ctx, &c, in, stdout, stderr)
+	}
+	if cfg.YearFrom != 0 || cfg.YearTo != 0 {
+		if in = in.restrict(cfg); len(in.records) == 0 && !in.failed {
+			in.printProblems(stderr, false)
+			return fmt.Errorf("no record published in %d–%d (%d published in other years, %d without a year)",
+				in.years.From, in.years.To, in.years.Outside, in.years.Undated)
+		}
+	}
 	switch cfg.Command {
 	case "records":
 		in.printProblems(stderr, true)
@@ -190,7 +219,9 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records, 1, cfg, stderr), cfg.Queries, cfg.Format); err != nil {
+		a := analyse(in.records, 1, cfg, stderr)
+		a.on = on
+		if err := explain(stdout, a, cfg.Queries, cfg.Format); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
@@ -201,18 +232,23 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		return in.err(cfg.Paths)
 	}
 	a := analyse(in.records, cfg.Top, cfg, stderr)
+	a.on = on
 	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
+	an, err := runAnalyses(cfg, in.records, a)
+	if err != nil {
+		return err
+	}
+	an.Years = in.years
 	var outputs []string
-	var drawErr error
+	var writeErr error
 	if cfg.OutDir != "" {
-		// a diagram that cannot be written does not cost the report
-		if outputs, drawErr = writeDiagram(ctx, cfg, a, d); drawErr != nil {
+		// outputs that cannot be written do not cost the report
+		if outputs, writeErr = writeOutputs(ctx, cfg, a, d, an); writeErr != nil {
 			d = nil
 		}
 	}
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs})
-	var err error
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)
@@ -226,8 +262,8 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if drawErr != nil {
-		return fmt.Errorf("diagram not written (the previous one, if any, is left as it was): %w", drawErr)
+	if writeErr != nil {
+		return fmt.Errorf("diagram not written (the previous outputs, if any, are left as they were): %w", writeErr)
 	}
 	return in.err(cfg.Paths)
 }
@@ -245,30 +281,36 @@ func writeRecords(w io.Writer, in *inputs) error {
 	return bw.Flush()
 }
 
-// writeDiagram writes citations.svg and citations.dot into cfg.OutDir, both
-// or, on any error, neither.
-func writeDiagram(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing) ([]string, error) {
-	var dot, svg bytes.Buffer
-	if err := a.g.WriteDOT(&dot, a.m, d); err != nil {
-		return nil, err
-	}
-	if err := draw.SVG(ctx, &svg, dot.Bytes(), cfg.Layout); err != nil {
-		return nil, fmt.Errorf("draw: %w", err)
-	}
+// writeOutputs writes the report's files into cfg.OutDir, all or, on any
+// error, none: the historiograph (citations.svg, citations.dot), then the
+// analyses' files (see writeAnalyses).
+func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing, an *report.Analyses) ([]string, error) {
 	o, err := newOutFiles(cfg.OutDir)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{"citations.svg", svg.Bytes()}, {"citations.dot", dot.Bytes()}} {
-		w, err := o.Create(f.name)
-		if err != nil {
-			o.Abort()
-			return nil, err
-		}
-		w.Write(f.data) // an error is kept and returned by Commit
+	if err := writeDiagram(ctx, o, cfg.Layout, a, d); err != nil {
+		o.Abort()
+		return nil, err
+	}
+	if err := writeAnalyses(ctx, o, cfg, a, an); err != nil {
+		o.Abort()
+		return nil, err
 	}
 	return o.Commit()
+}
+
+// writeDiagram adds citations.svg and citations.dot to o.
+func writeDiagram(ctx context.Context, o *outFiles, layout string, a *analysis, d *graph.Drawing) error {
+	var dot, svg bytes.Buffer
+	if err := a.g.WriteDOT(&dot, a.m, d); err != nil {
+		return err
+	}
+	if err := draw.SVG(ctx, &svg, dot.Bytes(), layout); err != nil {
+		return fmt.Errorf("draw: %w", err)
+	}
+	if err := o.WriteFile("citations.svg", svg.Bytes()); err != nil {
+		return err
+	}
+	return o.WriteFile("citations.dot", dot.Bytes())
 }

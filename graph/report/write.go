@@ -29,24 +29,25 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		width = 100
 	}
 	width = max(width, 60)
-	bw := bufio.NewWriter(w)
-	bold, dim, reset := "", "", ""
-	if opt.Color {
-		bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
-	}
-	// Text from the inputs goes through safetext.Terminal in head, p and
-	// para (styles are added outside them), so no title or file name can
-	// drive the terminal.
-	head := func(s string) { fmt.Fprintf(bw, "\n%s%s%s\n", bold, safetext.Terminal(s), reset) }
-	p := func(format string, args ...any) { bw.WriteString(safetext.Terminal(fmt.Sprintf(format, args...))) }
+	// Everything goes through a safetext.TerminalWriter, so no title or
+	// file name can drive the terminal; the styles are its markers, which
+	// become ANSI sequences only with Color.
+	term := safetext.NewTerminalWriter(w, opt.Color)
+	bw := bufio.NewWriter(term)
+	bold, dim, reset := safetext.Bold, safetext.Dim, safetext.Reset
+	head := func(s string) { fmt.Fprintf(bw, "\n%s%s%s\n", bold, s, reset) }
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	// para writes a sentence wrapped to the width, indented by two spaces.
 	para := func(format string, args ...any) {
-		bw.WriteString(wrapText(safetext.Terminal(fmt.Sprintf(format, args...)), width, "  "))
+		bw.WriteString(wrapText(fmt.Sprintf(format, args...), width, "  "))
 	}
 
 	bw.WriteString(bold + wrapText(fmt.Sprintf("citegraph: %s read, %s → %s (%d in the corpus, %d cited only), %s",
 		plural(len(r.Inputs), "file"), plural(r.Records, "record"), plural(r.Works, "work"),
 		r.CorpusWorks, r.CitedOnly, plural(r.Citations, "citation")), width, "") + reset)
+	tw := &textOut{bw: bw, width: width, bold: bold, dim: dim, reset: reset}
+	tw.years(r)
+	tw.overview(r)
 
 	head("What was read")
 	fileW := 4
@@ -120,7 +121,14 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		para("%s (the same work in another file or format) merged, reference lists united.",
 			plural(rs.DuplicatesMerged, "duplicate record"))
 	}
+	if r.Enrichment != nil {
+		para("%s", r.Enrichment.summary())
+	}
 	para("Run 'citegraph explain WORK' to see every mention of a work and how it joined.")
+	if r.Enrichment != nil && r.Enrichment.Expansion != nil {
+		head(r.Enrichment.Expansion.head())
+		writeExpansionText(bw, r.Enrichment.Expansion, width)
+	}
 
 	head(fmt.Sprintf("Most central works (ranked by %s)", r.Metric))
 	if len(r.Ranking) == 0 {
@@ -177,6 +185,8 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		para("Every co-cited pair comes from the one work that lists references, so all counts are 1 and say little.")
 	}
 
+	tw.analyses(r)
+
 	if r.Drawing != nil || len(r.Outputs) > 0 {
 		head("Diagram")
 		if d := r.Drawing; d != nil {
@@ -190,7 +200,10 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 			para("wrote %s", o)
 		}
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return term.Close()
 }
 
 // WriteJSON writes the report as one indented JSON object.
@@ -226,6 +239,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	p("# citegraph report\n\n%s read, %s → %s (%d in the corpus, %d cited only), %s.\n",
 		plural(len(r.Inputs), "file"), plural(r.Records, "record"), plural(r.Works, "work"), r.CorpusWorks, r.CitedOnly,
 		plural(r.Citations, "citation"))
+	mdOverview(bw, r)
 	p("\n## What was read\n\n| file | format | records | references | declared | problems |\n|---|---|---:|---:|---:|---:|\n")
 	for _, in := range r.Inputs {
 		p("| %s | %s | %d | %d | %s | %d |\n", md(in.File), md(in.Format), in.Records, in.RefsListed, countOrDash(in.RefsDeclared), in.Warnings+in.Skipped)
@@ -235,6 +249,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	if len(r.Problems) > 0 {
 		p("\n")
+	}
+	if r.Enrichment != nil {
+		writeOnlineMarkdown(bw, r.Enrichment, md)
 	}
 	p("\n## Most central works (ranked by %s)\n\n| # | work | year | citations | PageRank | betweenness | hub | authority |\n|---:|---|---:|---:|---:|---:|---:|---:|\n", r.Metric)
 	for _, row := range r.Ranking {
@@ -260,6 +277,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			p("| %s | %s | %d | %.3f |\n", md(row.ALabel), md(row.BLabel), row.Count, row.Cosine)
 		}
 	}
+	mdAnalyses(bw, r)
 	return bw.Flush()
 }
 

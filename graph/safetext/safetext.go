@@ -96,21 +96,89 @@ func cleanFrom(s string, xml bool) string {
 	return b.String()
 }
 
-// TerminalWriter returns a writer that passes what is written to w through
-// Terminal. Each Write must hold whole characters (fmt.Fprintf does).
-func TerminalWriter(w io.Writer) io.Writer { return &terminalWriter{w} }
+// Styles a program writes through a TerminalWriter: private-use characters
+// that the writer turns into ANSI bold, dim and reset when colour is on and
+// drops otherwise. They are the only way to get an escape sequence through
+// it (the same characters in input text can only restyle, never inject).
+const (
+	Bold  = "\uE000"
+	Dim   = "\uE001"
+	Reset = "\uE002"
+)
 
-type terminalWriter struct{ w io.Writer }
+var styles = [...]string{"\x1b[1m", "\x1b[2m", "\x1b[0m"}
 
-func (t *terminalWriter) Write(p []byte) (int, error) {
-	s := string(p)
-	if c := Terminal(s); c != s {
-		if _, err := io.WriteString(t.w, c); err != nil {
-			return 0, err
-		}
-		return len(p), nil
+// TerminalWriter passes what is written through Terminal, however it is cut
+// into writes (bufio.Writer cuts anywhere): a character split between two
+// writes is held for the next, and Close writes what is left.
+type TerminalWriter struct {
+	w     io.Writer
+	color bool
+	carry []byte
+	out   []byte
+}
+
+// NewTerminalWriter returns a TerminalWriter to w; color says whether the
+// styles Bold, Dim and Reset become ANSI sequences.
+func NewTerminalWriter(w io.Writer, color bool) *TerminalWriter {
+	return &TerminalWriter{w: w, color: color}
+}
+
+func (t *TerminalWriter) Write(p []byte) (int, error) {
+	b := p
+	if len(t.carry) > 0 {
+		b = append(t.carry, p...)
+		t.carry = nil
 	}
-	return t.w.Write(p)
+	// hold back a character cut at the end
+	for i := 1; i <= 3 && i <= len(b); i++ {
+		if c := b[len(b)-i]; c >= 0xC0 {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				t.carry = append([]byte(nil), b[len(b)-i:]...)
+				b = b[:len(b)-i]
+			}
+			break
+		} else if c < 0x80 {
+			break
+		}
+	}
+	t.out = t.out[:0]
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c >= 0x20 && c < 0x7F || c == '\n' || c == '\t' {
+			t.out = append(t.out, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r >= 0xE000 && r <= 0xE002:
+			if t.color {
+				t.out = append(t.out, styles[r-0xE000]...)
+			}
+		case r == utf8.RuneError && n == 1:
+			t.out = utf8.AppendRune(t.out, replacement)
+		case unsafe(r, false):
+			t.out = utf8.AppendRune(t.out, standIn(r))
+		default:
+			t.out = append(t.out, b[i:i+n]...)
+		}
+		i += n
+	}
+	if _, err := t.w.Write(t.out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// Close writes a character left incomplete at the end as U+FFFD.
+func (t *TerminalWriter) Close() error {
+	if len(t.carry) == 0 {
+		return nil
+	}
+	t.carry = nil
+	_, err := t.w.Write([]byte(string(replacement)))
+	return err
 }
 
 // JSONWriter returns a writer for JSON text that writes the characters

@@ -56,13 +56,32 @@ func checkXML(t *testing.T, s string) {
 
 func TestTerminalWriter(t *testing.T) {
 	var b bytes.Buffer
-	w := TerminalWriter(&b)
+	w := NewTerminalWriter(&b, false)
 	n, err := w.Write([]byte("file\x1b[2J.txt:3: bad\n"))
 	if err != nil || n != 20 {
 		t.Fatalf("Write = %d, %v; want 20, nil", n, err)
 	}
 	if got := b.String(); got != "file␛[2J.txt:3: bad\n" {
 		t.Errorf("wrote %q", got)
+	}
+
+	// characters cut between writes, styles with and without colour
+	in := []byte(Bold + "ü\u009b東" + Reset + "\xff")
+	for _, color := range []bool{false, true} {
+		b.Reset()
+		w := NewTerminalWriter(&b, color)
+		for _, c := range in {
+			w.Write([]byte{c})
+		}
+		w.Write([]byte("\xe6")) // the start of a character that never ends
+		w.Close()
+		want := "ü\uFFFD東\uFFFD\uFFFD"
+		if color {
+			want = "\x1b[1mü\uFFFD東\x1b[0m\uFFFD\uFFFD"
+		}
+		if b.String() != want {
+			t.Errorf("color %v: wrote %q, want %q", color, b.String(), want)
+		}
 	}
 }
 
@@ -140,6 +159,18 @@ func FuzzSanitisers(f *testing.F) {
 		}
 		if r, bad := hasUnsafe(b.String(), false); bad {
 			t.Fatalf("JSONWriter(%q) keeps %U", s, r)
+		}
+		// TerminalWriter, fed in pieces of 3 bytes, writes Terminal(s)
+		// without the style markers
+		var tb bytes.Buffer
+		tw := NewTerminalWriter(&tb, false)
+		for i := 0; i < len(s); i += 3 {
+			tw.Write([]byte(s[i:min(i+3, len(s))]))
+		}
+		tw.Close()
+		want := strings.NewReplacer(Bold, "", Dim, "", Reset, "").Replace(term)
+		if utf8.ValidString(s) && tb.String() != want {
+			t.Fatalf("TerminalWriter(%q) wrote %q, Terminal gives %q", s, tb.String(), want)
 		}
 	})
 }
