@@ -121,13 +121,20 @@ func TestHostileInputEveryOutput(t *testing.T) {
 	if md := outputs["report markdown"]; strings.Contains(md, "<script") || strings.Contains(strings.ReplaceAll(md, `\]`, ""), "](javascript") {
 		t.Errorf("markdown passes markup through:\n%s", md)
 	}
-	for _, name := range []string{"citations.dot", "citations.svg"} {
-		b, err := os.ReadFile(filepath.Join(out, name))
+	files, _ := filepath.Glob(filepath.Join(out, "*"))
+	if len(files) < 2 {
+		t.Fatalf("-out holds %q", files)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if r, bad := terminalUnsafe(string(b)); bad {
-			t.Errorf("%s holds %U raw", name, r)
+			t.Errorf("%s holds %U raw", filepath.Base(f), r)
+		}
+		if strings.HasSuffix(f, ".svg") {
+			checkSVG(t, f)
 		}
 	}
 	shown := false
