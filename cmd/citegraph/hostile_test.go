@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/graph/safetext/safetexttest"
 )
 
 // hostileLine is what a hostile title carries: terminal escapes (CSI, OSC
@@ -29,20 +31,6 @@ var hostileWoS = "FN Clarivate Analytics Web of Science\nVR 1.0\n" +
 	"PT J\nAU -Minus, B\nTI -2+3 second " + hostileLine + "\nSO JOURNAL\nPY 2021\n" +
 	"CR Doe J, 2001, NATURE, V1, P2, DOI 10.1234/cited1\nCR Evil A, 2020, EVIL, V1, P1, DOI 10.1234/evil\n" +
 	"CR \x1b]0;ref\x07Roe K, 2002, SCIENCE, V3, P4, DOI 10.1234/cited2\nUT WOS:000000000000002\nER\nEF\n"
-
-// terminalUnsafe returns the first character of s a terminal would act on:
-// C0 controls but line feed and tab, DEL, C1 controls, bidi embeddings,
-// overrides and isolates.
-func terminalUnsafe(s string) (rune, bool) {
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\t':
-		case r < 0x20, r >= 0x7F && r <= 0x9F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-			return r, true
-		}
-	}
-	return 0, false
-}
 
 // TestHostileInputEveryOutput runs every command and output format on a
 // hostile file with a hostile name and checks that what reaches the
@@ -77,7 +65,7 @@ func TestHostileInputEveryOutput(t *testing.T) {
 			stdout = strings.NewReplacer("\x1b[1m", "", "\x1b[2m", "", "\x1b[0m", "").Replace(stdout)
 		}
 		for stream, s := range map[string]string{"stdout": stdout, "stderr": stderr} {
-			if r, bad := terminalUnsafe(s); bad {
+			if r, bad := safetexttest.TerminalUnsafe(s); bad {
 				t.Errorf("%s: %s prints %U raw", name, stream, r)
 			}
 			if !utf8.ValidString(s) {
@@ -130,7 +118,7 @@ func TestHostileInputEveryOutput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r, bad := terminalUnsafe(string(b)); bad {
+		if r, bad := safetexttest.TerminalUnsafe(string(b)); bad {
 			t.Errorf("%s holds %U raw", filepath.Base(f), r)
 		}
 		if strings.HasSuffix(f, ".svg") {
@@ -202,7 +190,7 @@ func FuzzRun(f *testing.F) {
 		} {
 			stdout, stderr, _ := citegraph(t, args...)
 			for stream, s := range map[string]string{"stdout": stdout, "stderr": stderr} {
-				if r, bad := terminalUnsafe(s); bad {
+				if r, bad := safetexttest.TerminalUnsafe(s); bad {
 					t.Fatalf("%q: %s prints %U raw", args, stream, r)
 				}
 			}

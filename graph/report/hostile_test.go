@@ -7,24 +7,14 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/graph/safetext/safetexttest"
 )
 
 // hostile is text a hostile input can put in a title, a file name or a
 // message: terminal escapes (CSI, OSC 8, 8-bit CSI), a carriage return, a
 // bidi override, HTML, Markdown markup and a leading formula.
 const hostile = "=HYPERLINK(\"http://x\")\x1b[2J\x1b]8;;http://evil\x1b\\ \rfake\u009b31m\u202Eevil <script>alert(1)</script> [l](javascript:x) |cell| *em* `code` \x7f\xff"
-
-// terminalUnsafe returns the first character of s a terminal would act on.
-func terminalUnsafe(s string) (rune, bool) {
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\t':
-		case r < 0x20, r >= 0x7F && r <= 0x9F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-			return r, true
-		}
-	}
-	return 0, false
-}
 
 // hostileReport is a report whose titles, file names and messages are s.
 func hostileReport(s string) *Report {
@@ -65,7 +55,7 @@ func checkWriters(t *testing.T, s string) {
 		}
 	}
 	for name, out := range map[string]string{"text": text.String(), "markdown": md.String(), "csv": cs.String(), "json": js.String()} {
-		if c, bad := terminalUnsafe(out); bad {
+		if c, bad := safetexttest.TerminalUnsafe(out); bad {
 			t.Errorf("%s report prints %U raw", name, c)
 		}
 		if !utf8.ValidString(out) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/graph/safetext/safetexttest"
 )
 
 func TestTerminal(t *testing.T) {
@@ -119,16 +121,6 @@ func TestCell(t *testing.T) {
 	}
 }
 
-// hasUnsafe reports the first character of s that a terminal could act on.
-func hasUnsafe(s string, xml bool) (rune, bool) {
-	for _, r := range s {
-		if unsafe(r, xml) {
-			return r, true
-		}
-	}
-	return 0, false
-}
-
 func FuzzSanitisers(f *testing.F) {
 	for _, s := range []string{"plain", "\x1b[31m", "\u009b\u202e\xff", "\uFFFE\x00\r"} {
 		f.Add(s)
@@ -140,10 +132,10 @@ func FuzzSanitisers(f *testing.F) {
 				t.Fatalf("%q: output %q is not UTF-8", s, out)
 			}
 		}
-		if r, bad := hasUnsafe(term, false); bad {
+		if r, bad := safetexttest.TerminalUnsafe(term); bad {
 			t.Fatalf("Terminal(%q) keeps %U", s, r)
 		}
-		if r, bad := hasUnsafe(x, true); bad {
+		if r, bad := safetexttest.XMLUnsafe(x); bad {
 			t.Fatalf("XML(%q) keeps %U", s, r)
 		}
 		if Terminal(term) != term || XML(x) != x {
@@ -157,7 +149,7 @@ func FuzzSanitisers(f *testing.F) {
 		if err := json.Unmarshal(b.Bytes(), &back); err != nil || back != strings.ToValidUTF8(s, "\uFFFD") && utf8.ValidString(s) {
 			t.Fatalf("%q: JSONWriter gave %s, read back %q, %v", s, b.Bytes(), back, err)
 		}
-		if r, bad := hasUnsafe(b.String(), false); bad {
+		if r, bad := safetexttest.TerminalUnsafe(b.String()); bad {
 			t.Fatalf("JSONWriter(%q) keeps %U", s, r)
 		}
 		// TerminalWriter, fed in pieces of 3 bytes, writes Terminal(s)
