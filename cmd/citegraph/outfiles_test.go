@@ -49,8 +49,8 @@ func checkPrevious(t *testing.T, dir string) {
 func reportDespite(t *testing.T, out, reason string) {
 	t.Helper()
 	stdout, _, err := citegraph(t, "-width", "100", "-color", "never", "-out", out, seedFile)
-	if err == nil || !strings.Contains(err.Error(), "diagram not written") || !strings.Contains(err.Error(), reason) {
-		t.Errorf("err = %v; want diagram not written: …%s", err, reason)
+	if err == nil || !strings.Contains(err.Error(), "outputs not written to "+out) || !strings.Contains(err.Error(), reason) {
+		t.Errorf("err = %v; want outputs not written to %s: …%s", err, out, reason)
 	}
 	if !strings.Contains(stdout, "Most central works") {
 		t.Errorf("no report on stdout when the diagram failed:\n%s", stdout)

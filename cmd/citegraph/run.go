@@ -263,7 +263,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		return err
 	}
 	if writeErr != nil {
-		return fmt.Errorf("diagram not written (the previous outputs, if any, are left as they were): %w", writeErr)
+		return fmt.Errorf("outputs not written to %s (the previous ones, if any, are left as they were): %w", cfg.OutDir, writeErr)
 	}
 	return in.err(cfg.Paths)
 }

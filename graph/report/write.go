@@ -233,7 +233,9 @@ func WriteCSV(w io.Writer, r *Report) error {
 
 // WriteMarkdown writes the report as Markdown with tables.
 func WriteMarkdown(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
+	// cells go through markdownText; the writer catches the rest
+	term := safetext.NewTerminalWriter(w, false)
+	bw := bufio.NewWriter(term)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	md := markdownText
 	p("# citegraph report\n\n%s read, %s → %s (%d in the corpus, %d cited only), %s.\n",
@@ -278,7 +280,10 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 	}
 	mdAnalyses(bw, r)
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return term.Close()
 }
 
 // markdownEscaper escapes what Markdown would read as markup (links,
