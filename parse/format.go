@@ -24,9 +24,10 @@ type Format struct {
 	// input (UTF-8 without BOM, LF line ends), is in this layout. name is the
 	// file's base name, a hint only: content decides.
 	Sniff func(name string, head []byte) bool
-	// Read streams records from r (normalised as for Sniff) into s. It
-	// returns an error only when it cannot go on (an I/O error); bad content
-	// is reported through s and reading continues.
+	// Read streams records from r (normalised as for Sniff, and without
+	// control characters: see controlFilter) into s. It returns an error
+	// only when it cannot go on (an I/O error); bad content is reported
+	// through s and reading continues.
 	Read func(r io.Reader, s *Sink) error
 }
 
