@@ -20,6 +20,11 @@ import (
 
 func checkMetric(name string) error { return graph.CheckMetric(name) }
 
+// histOptions is what the flags ask of the historiograph.
+func (cfg *config) histOptions() *graph.HistOptions {
+	return &graph.HistOptions{Metric: cfg.Metric, Nodes: cfg.Nodes, Cited: cfg.Cited, MinCitations: cfg.MinCitations, Reduce: cfg.Reduce}
+}
+
 // inputs is what a run read.
 type inputs struct {
 	results  []*parse.Result
@@ -206,7 +211,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		a := analyse(in.records, 0, cfg, stderr)
 		var err error
 		if cfg.Format == "dot" {
-			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
+			err = a.g.WriteDOT(stdout, a.m, a.g.Historiograph(a.m, cfg.histOptions()), &graph.DOTOptions{Layout: cfg.Layout})
 		} else {
 			err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs)
 		}
@@ -233,7 +238,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	}
 	a := analyse(in.records, cfg.Top, cfg, stderr)
 	a.on = on
-	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
+	d := a.g.Historiograph(a.m, cfg.histOptions())
 	an, err := runAnalyses(cfg, in.records, a)
 	if err != nil {
 		return err
@@ -303,10 +308,11 @@ func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawin
 // writeDiagram adds citations.svg and citations.dot to o.
 func writeDiagram(ctx context.Context, o *outFiles, layout string, a *analysis, d *graph.Drawing) error {
 	var dot, svg bytes.Buffer
-	if err := a.g.WriteDOT(&dot, a.m, d); err != nil {
+	dopt := &graph.DOTOptions{Layout: layout}
+	if err := a.g.WriteDOT(&dot, a.m, d, dopt); err != nil {
 		return err
 	}
-	if err := draw.SVG(ctx, &svg, dot.Bytes(), layout); err != nil {
+	if err := draw.SVG(ctx, &svg, dot.Bytes(), dopt.Engine()); err != nil {
 		return fmt.Errorf("draw: %w", err)
 	}
 	if err := o.WriteFile("citations.svg", svg.Bytes()); err != nil {
