@@ -23,8 +23,9 @@ var mu sync.Mutex
 
 // Layout engines accepted by SVG.
 const (
-	Dot  = "dot"  // layered; needed for the year ranks, slow past a few hundred nodes
-	SFDP = "sfdp" // force-directed, scales to thousands of nodes
+	Dot    = "dot"  // layered; needed for the year ranks, slow past a few hundred nodes
+	SFDP   = "sfdp" // force-directed, scales to thousands of nodes
+	Pinned = "nop2" // positions given in the DOT (pos="x,y!", in points), as "neato -n2"
 )
 
 // SVG lays out the DOT graph with the named engine ("" means dot) and
@@ -36,8 +37,10 @@ func SVG(ctx context.Context, w io.Writer, dot []byte, layout string) error {
 		l = graphviz.DOT
 	case SFDP:
 		l = graphviz.SFDP
+	case Pinned:
+		l = graphviz.NOP2
 	default:
-		return fmt.Errorf("unknown layout %q (use %s or %s)", layout, Dot, SFDP)
+		return fmt.Errorf("unknown layout %q (use %s, %s or %s)", layout, Dot, SFDP, Pinned)
 	}
 	mu.Lock()
 	defer mu.Unlock()
