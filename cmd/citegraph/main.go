@@ -33,7 +33,7 @@ func usage() string {
 
 // config is everything a run needs, filled from the command line.
 type config struct {
-	Command  string   // "report", "records", "export", "explain"
+	Command  string   // "report", "records", "export", "explain", "map"
 	Paths    []string // inputs
 	Queries  []string // works named for explain
 	Format   string   // output format
@@ -50,6 +50,8 @@ type config struct {
 	BetweennessSources int
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
+	// Map holds the map command's flags.
+	Map *mapConfig
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -86,22 +88,27 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
 	if len(args) > 0 {
 		switch args[0] {
-		case "records", "export", "explain", "report":
+		case "records", "export", "explain", "report", "map":
 			cfg.Command, args = args[0], args[1:]
 		}
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format, nodes := "text", 60
-	if cfg.Command == "export" {
+	format, nodes, layout := "text", 60, "dot"
+	switch cfg.Command {
+	case "export":
 		format, nodes = "json", -1 // the whole graph
+	case "map":
+		nodes, layout = 150, "vos"
+		cfg.Map = &mapConfig{}
+		mapFlags(fs, cfg.Map)
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
 	fs.IntVar(&cfg.Top, "top", 20, "rows listed")
 	fs.StringVar(&cfg.Metric, "metric", "in_degree", "ranking metric")
 	fs.StringVar(&cfg.OutDir, "out", "out", "output folder")
 	fs.IntVar(&cfg.Nodes, "nodes", nodes, "works drawn at most")
-	fs.StringVar(&cfg.Layout, "layout", "dot", "graphviz layout")
+	fs.StringVar(&cfg.Layout, "layout", layout, "graphviz layout")
 	color := fs.String("color", "auto", "auto, always or never")
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
@@ -138,7 +145,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": {"json", "dot"}, "explain": {"text", "json"},
+		"export": {"json", "dot"}, "explain": {"text", "json"}, "map": {"text", "json"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
@@ -146,7 +153,11 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	if err := checkMetric(cfg.Metric); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if cfg.Layout != "dot" && cfg.Layout != "sfdp" {
+	if cfg.Command == "map" {
+		if cfg.Layout != "vos" && cfg.Layout != "sfdp" {
+			return nil, fmt.Errorf("%w: -layout %q: maps use vos or sfdp", errUsage, cfg.Layout)
+		}
+	} else if cfg.Layout != "dot" && cfg.Layout != "sfdp" {
 		return nil, fmt.Errorf("%w: -layout %q: use dot or sfdp", errUsage, cfg.Layout)
 	}
 	switch *color {

@@ -153,12 +153,17 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
 		} else {
-			err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs)
+			var wcs []graph.WorkClusters
+			if wcs, err = workClusters(a.g); err == nil {
+				err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs, wcs...)
+			}
 		}
 		if err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
+	case "map":
+		return runMap(ctx, cfg, in, stdout, stderr)
 	case "explain":
 		in.printProblems(stderr, false)
 		if len(in.records) == 0 {
@@ -182,9 +187,13 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	maps, mapFiles, err := defaultMaps(ctx, cfg, a.g)
+	if err != nil {
+		return err
+	}
+	outputs = append(outputs, mapFiles...)
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs})
-	var err error
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Maps: maps})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)

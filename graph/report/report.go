@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/scimap"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -23,6 +24,8 @@ type Options struct {
 	Outputs []string
 	// Drawing describes the diagram, if one was drawn.
 	Drawing *graph.Drawing
+	// Maps are the science maps made in the run, for the clusters section.
+	Maps []*scimap.Map
 }
 
 // Input is the account of one input file.
@@ -95,7 +98,9 @@ type Report struct {
 	NoCoupling   string         `json:"no_coupling,omitempty"`
 	NoCocitation string         `json:"no_cocitation,omitempty"`
 	Drawing      *graph.Drawing `json:"drawing,omitempty"`
-	Outputs      []string       `json:"outputs,omitempty"`
+	// Maps are the science maps and their clusters.
+	Maps    []MapSummary `json:"maps,omitempty"`
+	Outputs []string     `json:"outputs,omitempty"`
 }
 
 // Build assembles the report of a run: the results of reading each file,
@@ -153,6 +158,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 			Citations: m.InDegree[s.Work], PageRank: m.PageRank[s.Work], Betweenness: m.Betweenness[s.Work],
 			Hub: m.Hub[s.Work], Authority: m.Authority[s.Work]})
 	}
+	r.Maps = mapSummaries(g, opt.Maps)
 	r.CouplingAll, r.CocitAll = coupling.Total, cocitation.Total
 	r.Coupling = pairRows(g, coupling.Pairs, top)
 	r.Cocitation = pairRows(g, cocitation.Pairs, top)

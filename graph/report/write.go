@@ -172,6 +172,8 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		para("Every co-cited pair comes from the one work that lists references, so all counts are 1 and say little.")
 	}
 
+	writeMapsText(bw, r, width, head, dim, reset)
+
 	if r.Drawing != nil || len(r.Outputs) > 0 {
 		head("Diagram")
 		if d := r.Drawing; d != nil {
@@ -254,6 +256,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			p("| %s | %s | %d | %.3f |\n", md(row.ALabel), md(row.BLabel), row.Count, row.Cosine)
 		}
 	}
+	writeMapsMarkdown(bw, r, md)
 	return bw.Flush()
 }
 

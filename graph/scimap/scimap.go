@@ -39,6 +39,8 @@ type Options struct {
 	Draw int
 	// Seed seeds the layout (the clustering has its own in Cluster).
 	Seed uint64
+	// NoLayout skips the layout: clusters and profiles only, nothing drawn.
+	NoLayout bool
 }
 
 // Map is a clustered, labelled and laid-out network.
@@ -145,10 +147,37 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 		}
 	}, res.Membership, 1)
 	m.Clusters = profile(g, net, res.Clusters, &o)
-	m.Drawn = drawn(net, o.Draw)
-	place(net, m.Drawn, o.Seed)
+	if !o.NoLayout {
+		m.Drawn = drawn(net, o.Draw)
+		place(net, m.Drawn, o.Seed)
+	}
 	m.Caption = caption(net, m)
 	return m, nil
+}
+
+// WorkClusters returns the map's clusters of works for the graph's JSON
+// export, numbered from 1 as the report numbers them; nil when the map's
+// nodes are not works.
+func (m *Map) WorkClusters() *graph.WorkClusters {
+	if m.Network.Unit != network.Works {
+		return nil
+	}
+	wc := &graph.WorkClusters{Network: string(m.Network.Kind), Of: map[int]int{}, Clusters: []graph.ClusterInfo{}}
+	for i := range m.Network.Nodes {
+		if c := m.Network.Nodes[i].Cluster; c >= 0 {
+			for _, w := range m.Network.Members(i) {
+				wc.Of[int(w)] = c + 1
+			}
+		}
+	}
+	for _, c := range m.Clusters {
+		ci := graph.ClusterInfo{ID: c.ID + 1, Size: c.Size, Label: c.Label, MeanYear: float64(int(c.MeanYear*10+0.5)) / 10}
+		for _, t := range c.Terms {
+			ci.Terms = append(ci.Terms, t.Text)
+		}
+		wc.Clusters = append(wc.Clusters, ci)
+	}
+	return wc
 }
 
 // drawn picks the nodes to draw: the limit of largest total link strength
@@ -237,7 +266,7 @@ func shareNoun(k network.Kind) string {
 func caption(net *network.Network, m *Map) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d %s", Title(net), len(net.Nodes), unitNames[net.Unit])
-	if len(m.Drawn) < len(net.Nodes) {
+	if len(m.Drawn) > 0 && len(m.Drawn) < len(net.Nodes) {
 		fmt.Fprintf(&b, " (%d of largest total link strength drawn)", len(m.Drawn))
 	}
 	fmt.Fprintf(&b, ", %s, %s (Leiden, %s, resolution %s; modularity %.3f); %s counting, %s normalisation.",

@@ -283,17 +283,30 @@ func docTerms(w *graph.Work, spell map[string]map[string]int) []string {
 			add(termKey(k), k)
 		}
 	}
-	words := titleWords(w.Title)
-	for i, x := range words {
-		if x == "" {
-			continue
-		}
-		add(x, x)
-		if i+1 < len(words) && words[i+1] != "" {
-			add(x+" "+words[i+1], x+" "+words[i+1])
+	// phrases do not span punctuation: "governance: ‘soft’ leadership"
+	for _, part := range strings.FieldsFunc(w.Title, isPhraseBreak) {
+		words := titleWords(part)
+		for i, x := range words {
+			if x == "" {
+				continue
+			}
+			add(x, x)
+			if i+1 < len(words) && words[i+1] != "" {
+				add(x+" "+words[i+1], x+" "+words[i+1])
+			}
 		}
 	}
 	return out
+}
+
+// isPhraseBreak reports whether r ends a phrase of a title: punctuation
+// other than hyphens and apostrophes inside words.
+func isPhraseBreak(r rune) bool {
+	switch r {
+	case '-', '\'', '’':
+		return false
+	}
+	return unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
 // termKey is the folded form terms are compared in, hyphens kept inside
