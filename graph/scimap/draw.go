@@ -68,7 +68,7 @@ type DrawOptions struct {
 	// Width and Height of the map area in points; 0 means 1000 and 700.
 	Width, Height float64
 	// Links caps the links drawn, the strongest first; 0 means three per
-	// node drawn (at most 1500), -1 none.
+	// node drawn (at least 100, at most 1500), -1 none.
 	Links int
 	// Title overrides the map's title.
 	Title string
@@ -239,7 +239,7 @@ func (m *Map) WriteDOT(w io.Writer, g *graph.Graph, opt *DrawOptions) error {
 	slices.SortStableFunc(links, func(a, b network.Edge) int { return cmp.Compare(b.Weight, a.Weight) })
 	maxLinks := o.Links
 	if maxLinks == 0 {
-		maxLinks = min(1500, 3*len(m.Drawn))
+		maxLinks = min(1500, max(100, 3*len(m.Drawn)))
 	}
 	if maxLinks < 0 {
 		maxLinks = 0
