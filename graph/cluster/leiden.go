@@ -590,32 +590,68 @@ func aggregate(g *graph, refined []int32, nr int, part []int32, buf []arc) (*gra
 	}
 	a := &graph{n: nr, start: make([]int64, nr+1), self: make([]float64, nr), nodeW: make([]float64, nr), total: g.total}
 	aggPart := make([]int32, nr)
-	acc := make([]float64, nr)
-	var touched []int32
-	adj := buf
+	// rows in contiguous blocks, one per CPU, of about equal numbers of
+	// arcs; each block's rows go to its own buffer, joined in row order
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(g.adj)/200000))
+	bounds := []int{0}
+	per, sum := len(g.adj)/workers+1, 0
 	for r := 0; r < nr; r++ {
 		for _, v := range nodes[start[r]:start[r+1]] {
-			a.nodeW[r] += g.nodeW[v]
-			a.self[r] += g.self[v]
-			aggPart[r] = part[v]
-			for _, x := range g.adj[g.start[v]:g.start[v+1]] {
-				s := refined[x.to]
-				if s == int32(r) {
-					a.self[r] += float64(x.w) / 2 // seen from both ends
-					continue
-				}
-				if acc[s] == 0 {
-					touched = append(touched, s)
-				}
-				acc[s] += float64(x.w)
+			sum += int(g.start[v+1] - g.start[v])
+		}
+		if sum >= per*len(bounds) && len(bounds) < workers {
+			bounds = append(bounds, r+1)
+		}
+	}
+	bounds = append(bounds, nr)
+	rowLen := make([]int64, nr)
+	bufs := make([][]arc, len(bounds)-1)
+	var wg sync.WaitGroup
+	for b := 0; b+1 < len(bounds); b++ {
+		wg.Add(1)
+		go func(b int) {
+			defer wg.Done()
+			acc := make([]float64, nr)
+			var touched []int32
+			var out []arc
+			if b == 0 {
+				out = buf
 			}
-		}
-		for _, s := range touched {
-			adj = append(adj, arc{s, float32(acc[s])})
-			acc[s] = 0
-		}
-		touched = touched[:0]
-		a.start[r+1] = int64(len(adj))
+			for r := bounds[b]; r < bounds[b+1]; r++ {
+				before := len(out)
+				for _, v := range nodes[start[r]:start[r+1]] {
+					a.nodeW[r] += g.nodeW[v]
+					a.self[r] += g.self[v]
+					aggPart[r] = part[v]
+					for _, x := range g.adj[g.start[v]:g.start[v+1]] {
+						s := refined[x.to]
+						if s == int32(r) {
+							a.self[r] += float64(x.w) / 2 // seen from both ends
+							continue
+						}
+						if acc[s] == 0 {
+							touched = append(touched, s)
+						}
+						acc[s] += float64(x.w)
+					}
+				}
+				for _, s := range touched {
+					out = append(out, arc{s, float32(acc[s])})
+					acc[s] = 0
+				}
+				touched = touched[:0]
+				rowLen[r] = int64(len(out) - before)
+			}
+			bufs[b] = out
+		}(b)
+	}
+	wg.Wait()
+	adj := bufs[0]
+	for _, x := range bufs[1:] {
+		adj = append(adj, x...)
+	}
+	for r := 0; r < nr; r++ {
+		a.start[r+1] = a.start[r] + rowLen[r]
 	}
 	a.adj = adj
 	return a, aggPart

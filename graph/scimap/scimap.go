@@ -34,8 +34,8 @@ type Options struct {
 	// TermScore is "llr" (log-likelihood ratio, as CiteSpace; default) or
 	// "tfidf".
 	TermScore string
-	// Draw is the number of nodes drawn: those of largest total link
-	// strength; 0 means 150, -1 all.
+	// Draw is the number of nodes drawn, shared among the clusters by
+	// size, the strongest of each; 0 means 150, -1 all.
 	Draw int
 	// Seed seeds the layout (the clustering has its own in Cluster).
 	Seed uint64
@@ -58,7 +58,8 @@ type Map struct {
 	// whatever the clustering maximised: comparable across maps.
 	Modularity float64
 	// Drawn lists the nodes drawn (indexes into Network.Nodes), by
-	// decreasing total link strength.
+	// decreasing total link strength: the clusters' strongest, each
+	// cluster's share in proportion to its size.
 	Drawn []int
 	// Caption says in one or two sentences what the map shows, and why
 	// it is empty or trivial when it is.
@@ -180,24 +181,70 @@ func (m *Map) WorkClusters() *graph.WorkClusters {
 	return wc
 }
 
-// drawn picks the nodes to draw: the limit of largest total link strength
-// (ties by count, then ID).
+// drawn picks the nodes to draw: limit of them shared among the clusters
+// in proportion to their sizes (the coloured clusters at least two each, so
+// that every one shows), within a cluster those of largest total link
+// strength (ties by count, then ID); the order is by total link strength.
 func drawn(net *network.Network, limit int) []int {
 	if limit == 0 {
 		limit = 150
 	}
-	idx := make([]int, len(net.Nodes))
-	for i := range idx {
-		idx[i] = i
+	order := make([]int, len(net.Nodes))
+	for i := range order {
+		order[i] = i
 	}
-	slices.SortFunc(idx, func(a, b int) int {
+	byStrength := func(a, b int) int {
 		x, y := &net.Nodes[a], &net.Nodes[b]
 		return cmp.Or(cmp.Compare(y.Strength, x.Strength), cmp.Compare(y.Count, x.Count), cmp.Compare(x.ID, y.ID))
-	})
-	if limit > 0 && len(idx) > limit {
-		idx = idx[:limit]
 	}
-	return idx
+	slices.SortFunc(order, byStrength)
+	if limit < 0 || len(order) <= limit {
+		return order
+	}
+	members := map[int][]int{}
+	for _, i := range order {
+		members[net.Nodes[i].Cluster] = append(members[net.Nodes[i].Cluster], i)
+	}
+	var ids []int
+	for c := range members {
+		ids = append(ids, c)
+	}
+	slices.Sort(ids) // clusters are numbered by size, largest first
+	quota := map[int]int{}
+	used := 0
+	for _, c := range ids {
+		q := limit * len(members[c]) / len(net.Nodes)
+		if c >= 0 && c < len(palette) {
+			q = max(q, min(2, len(members[c])))
+		}
+		quota[c] = min(q, len(members[c]))
+		used += quota[c]
+	}
+	// trim from the largest clusters, or fill by strength
+	for k := 0; used > limit; k = (k + 1) % len(ids) {
+		if c := ids[k]; quota[c] > 2 {
+			quota[c]--
+			used--
+		}
+	}
+	var out []int
+	taken := map[int]bool{}
+	for _, c := range ids {
+		for _, i := range members[c][:quota[c]] {
+			out = append(out, i)
+			taken[i] = true
+		}
+	}
+	for _, i := range order {
+		if len(out) >= limit {
+			break
+		}
+		if !taken[i] {
+			out = append(out, i)
+		}
+	}
+	slices.SortFunc(out, byStrength)
+	return out
 }
 
 // unitNames are the plural nouns of the units, for captions.
@@ -267,7 +314,7 @@ func caption(net *network.Network, m *Map) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d %s", Title(net), len(net.Nodes), unitNames[net.Unit])
 	if len(m.Drawn) > 0 && len(m.Drawn) < len(net.Nodes) {
-		fmt.Fprintf(&b, " (%d of largest total link strength drawn)", len(m.Drawn))
+		fmt.Fprintf(&b, " (%d drawn: the strongest of each cluster, in proportion to its size)", len(m.Drawn))
 	}
 	fmt.Fprintf(&b, ", %s, %s (Leiden, %s, resolution %s; modularity %.3f); %s counting, %s normalisation.",
 		plural(len(net.Edges), "link"), plural(len(m.Clusters), "cluster"), qualityNames[m.QualityName],
