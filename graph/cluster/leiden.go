@@ -108,7 +108,7 @@ func Leiden(n int, edges iter.Seq[Edge], opt *Options) Result {
 	}
 	switch o.Quality {
 	case CPM:
-		l.gamma = o.Resolution
+		l.gamma, l.cpm = o.Resolution, true
 	default:
 		if g0.total > 0 {
 			l.gamma = o.Resolution / g0.total // γ/(2m): total is the sum of degrees, 2m
@@ -126,10 +126,13 @@ func Leiden(n int, edges iter.Seq[Edge], opt *Options) Result {
 			break
 		}
 	}
+	res.Quality = l.quality
 	if o.MinSize > 1 {
 		res.Merged, res.Marked = mergeSmall(g0, memb, o.MinSize)
 	}
-	res.Quality = quality(g0, memb, o.Quality, o.Resolution)
+	if res.Merged > 0 || res.Marked > 0 || n > 0 && g0.total == 0 {
+		res.Quality = quality(g0, memb, o.Quality, o.Resolution)
+	}
 	res.Clusters = renumber(memb)
 	res.Membership = memb
 	return res
@@ -197,26 +200,45 @@ func newGraph(n int, edges iter.Seq[Edge], q Quality) *graph {
 		if !valid(e) {
 			continue
 		}
-		g.adj[next[e.A]] = arc{e.B, float32(e.W)}
+		w := float32(e.W)
+		g.adj[next[e.A]] = arc{e.B, w}
 		next[e.A]++
-		g.adj[next[e.B]] = arc{e.A, float32(e.W)}
+		g.adj[next[e.B]] = arc{e.A, w}
 		next[e.B]++
+		if q != CPM {
+			g.nodeW[e.A] += float64(w)
+			g.nodeW[e.B] += float64(w)
+		}
 	}
-	for i := 0; i < n; i++ {
-		if q == CPM {
+	if q == CPM {
+		for i := range g.nodeW {
 			g.nodeW[i] = 1
-			continue
 		}
-		d := 0.0
-		for _, a := range g.adj[g.start[i]:g.start[i+1]] {
-			d += float64(a.w)
-		}
-		g.nodeW[i] = d
 	}
 	for _, w := range g.nodeW {
 		g.total += w
 	}
 	return g
+}
+
+// levelQuality is the quality of the partition whose clusters are the
+// nodes of g (an aggregate of the level-0 graph).
+func (l *leiden) levelQuality(g *graph) float64 {
+	sum := 0.0
+	if l.cpm {
+		for v := 0; v < g.n; v++ {
+			sum += g.self[v] - l.gamma*g.nodeW[v]*(g.nodeW[v]-1)/2
+		}
+		return sum
+	}
+	if g.total == 0 {
+		return 0
+	}
+	for v := 0; v < g.n; v++ {
+		// γ/(2m)·K² / (2m) = l.gamma·K²/(2m)
+		sum += 2*g.self[v]/g.total - l.gamma*g.nodeW[v]*g.nodeW[v]/g.total
+	}
+	return sum
 }
 
 // leiden holds the state shared by the phases.
@@ -226,6 +248,8 @@ type leiden struct {
 	refines int // refinements run, for their random streams
 	theta   float64
 	gamma   float64 // γ/(2m) for modularity, γ for CPM
+	cpm     bool
+	quality float64 // of the partition the last iteration ended with
 
 	// the adjacency of the aggregated graphs, two buffers used in turn
 	aggBuf [2][]arc
@@ -259,7 +283,11 @@ func (l *leiden) iterate(g0 *graph, memb []int32) bool {
 		l.moveNodes(g, part)
 		nc := renumber(part)
 		if nc == g.n {
-			break // every cluster is a single node: done
+			// every cluster is a single node: done, and its quality can be
+			// read from this level, each cluster's inside weight being the
+			// node's self-loop
+			l.quality = l.levelQuality(g)
+			break
 		}
 		refined := l.refine(g, part)
 		nr := renumber(refined)
@@ -332,11 +360,12 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 			neighW[c] += float64(a.w)
 		}
 		wv := g.nodeW[v]
+		gw := l.gamma * wv
 		clusterW[cur] -= wv
 		size[cur]--
-		best, bestGain := cur, neighW[cur]-l.gamma*wv*clusterW[cur]
+		best, bestGain := cur, neighW[cur]-gw*clusterW[cur]
 		for _, c := range touched {
-			if gain := neighW[c] - l.gamma*wv*clusterW[c]; gain > bestGain {
+			if gain := neighW[c] - gw*clusterW[c]; gain > bestGain {
 				best, bestGain = c, gain
 			}
 		}
