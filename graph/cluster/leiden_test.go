@@ -267,3 +267,13 @@ func TestQ(t *testing.T) {
 		t.Errorf("a marked node: Q = %v, want %v (alone)", a, b)
 	}
 }
+
+// BenchmarkLeiden clusters a planted network of 20,000 nodes and about
+// 50,000 links.
+func BenchmarkLeiden(b *testing.B) {
+	pairs, w := planted(20000, 50, 0.8, 3)
+	seq := weighted(pairs, w)
+	for b.Loop() {
+		Leiden(20000, seq, &Options{Seed: 1})
+	}
+}

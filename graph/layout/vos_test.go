@@ -102,3 +102,11 @@ func TestVOSSmall(t *testing.T) {
 		t.Errorf("2 linked nodes at distance %v", d)
 	}
 }
+
+// BenchmarkVOS lays out 150 nodes in 6 planted groups, a map's size.
+func BenchmarkVOS(b *testing.B) {
+	es, groups := planted(6, 25, 1)
+	for b.Loop() {
+		VOS(len(groups), es, &Options{Seed: 1, Groups: groups, Cohesion: 0.3})
+	}
+}
