@@ -89,7 +89,8 @@ var smallWords = map[string]bool{"of": true, "and": true, "the": true, "in": tru
 // unshout rewrites a name written in capitals only (WoS sources, old
 // addresses, Keywords Plus): keywords in lower case, other names in title
 // case, keeping words of up to three letters that are not function words
-// (abbreviations: "IEEE T", "UNIV" is four) in capitals.
+// in capitals, as abbreviations ("ACM", "J"; "UNIV ROCHESTER" becomes
+// "Univ Rochester").
 func unshout(s string, u Unit) string {
 	if s == "" || strings.ToUpper(s) != s || strings.ToLower(s) == s {
 		return s
