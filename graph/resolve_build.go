@@ -195,6 +195,7 @@ func (r *rsResolver) work(ms []int) Work {
 		if w.Affiliations == nil && len(rec.Affiliations) > 0 && len(rec.Authors) == len(w.Authors) {
 			w.Affiliations = rec.Affiliations // their author indexes hold for w.Authors
 		}
+		w.Type = cmp.Or(w.Type, rec.Type)
 		if w.Abstract == "" {
 			w.Abstract = rec.Abstract
 		}

@@ -9,6 +9,8 @@
 //	citegraph records [-in-format F] [PATH...]   one JSON object per record read (JSON Lines)
 //	citegraph export [-format json|dot] [PATH...]  the whole graph with metrics
 //	citegraph explain [flags] WORK [WORK] [-- PATH...]  why a work is what it is; for two, what links them
+//	citegraph expand -fetch openalex [flags] [SEED...]  grow the corpus by citation chaining, then report
+//	citegraph cache [-cache DIR] [import FILE...]   what the cache holds; fill it from OpenAlex/Crossref JSON
 //	citegraph map [flags] [PATH...]              a science map: clusters on stdout, map-NETWORK-UNIT.svg in -out
 //
 // PATH is a file or a folder (read recursively, hidden entries skipped). The
@@ -21,16 +23,63 @@
 //
 //	-format text|json|csv|markdown   report format (default text)
 //	-top N          works and pairs listed (default 20)
-//	-metric NAME    ranking and node size: in_degree, pagerank, betweenness, hub, authority, out_degree
+//	-metric NAME    ranking, and the papers a historiograph draws: lcs (citations from
+//	                papers of the corpus, the default; in_degree is another name), gcs
+//	                (citations the database counts), pagerank, betweenness, hub,
+//	                authority, out_degree
 //	-out DIR        where citations.svg and citations.dot are written (default out; "" writes none)
-//	-nodes N        works drawn at most, the top N by -metric (default 60; -1 all, the default of export)
-//	-layout dot|sfdp  Graphviz layout (default dot: one row per year)
 //	-color auto|always|never  ANSI styles in the text report (default auto: only on a terminal)
 //	-width N        report width (default: the terminal's, else $COLUMNS, else 100)
 //	-in-format F    read every file as format F instead of detecting it
 //	-betweenness-sources N  estimate betweenness from N citing works; -1 exact;
 //	                default 0: exact while citing works × citations < 2e10, else sampled
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
+//	-years FROM-TO  keep the corpus records published in these years (2005-2015, 2005-, -2015)
+//	-slice N        one report (and diagrams in DIR/slice-FROM-TO) per slice of N years
+//	-mainpath W     main path traversal weight: spc, splc or spnp (default spc)
+//	-key-routes K   key arcs of the key-route main path (default 10)
+//	-key-route-local  extend key arcs by local instead of global search
+//	-tolerance F    also follow arcs and paths within F of the best (default 0: ties only)
+//	-burst-s S, -burst-gamma G, -burst-years N
+//	                Kleinberg burst detection (default 2, 1, 2, as CiteSpace)
+//
+// The report begins with a corpus overview (bibliometrix's summary) and ends
+// with main path analysis, reference publication year spectroscopy and
+// citation bursts; -out also gets mainpath.svg, mainpath.dot,
+// mainpath-arcs.csv, rpys.svg, bursts.svg and keyword-bursts.svg.
+//
+// Historiograph flags (the diagram: papers of the corpus in rows by year, arcs from
+// citing to cited; a paper is drawn only with an arc to another drawn work, and the
+// caption says how many were left out and why):
+//
+//	-nodes N        papers of the corpus drawn at most, the top N by -metric (default 40;
+//	                -1 every paper linked to another)
+//	-cited K        also draw the K works from outside the corpus it cites most (default 0:
+//	                only when fewer than 10 papers of the corpus can be drawn; -1 never)
+//	-min-citations N  leave out papers cited by fewer than N papers of the corpus (HistCite's
+//	                LCS threshold)
+//	-reduce         leave out citations that a longer path through drawn works implies
+//	-layout rows|sfdp  rows by publication year (default; "dot" is its old name), or sfdp,
+//	                force-directed, without rows, for thousands of works
+//
+// Looking works up (no request is ever made without -fetch):
+//
+//	-fetch openalex|crossref  look up the works of the input that have a DOI,
+//	                OpenAlex or PubMed id (metadata, reference lists) and the
+//	                references known by an id alone (titles, years)
+//	-offline        look works up in the cache only (no request)
+//	-cache DIR      cache folder (default: citegraph under the user cache folder)
+//	-mailto ADDR    contact address sent to the APIs' polite pool (default $CITEGRAPH_MAILTO)
+//	-max-requests N  request budget of the run, retries included (default 1000)
+//	-expand         chain before the command (what citegraph expand does)
+//	-depth 1|2      chaining steps (default 1)
+//	-direction refs|cited-by|both  backward, forward or both (default both;
+//	                cited-by needs OpenAlex)
+//	-max N          works added by chaining (default 20)
+//
+// SEED is a file or folder of records, or a work named by its DOI or
+// OpenAlex id. Environment: CITEGRAPH_OPENALEX_URL and CITEGRAPH_CROSSREF_URL
+// replace the APIs' addresses, OPENALEX_API_KEY is sent to OpenAlex.
 //
 // Map flags (the report's -out, -format text|json, -width also apply):
 //

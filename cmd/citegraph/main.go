@@ -33,23 +33,29 @@ func usage() string {
 
 // config is everything a run needs, filled from the command line.
 type config struct {
-	Command  string   // "report", "records", "export", "explain", "map"
-	Paths    []string // inputs
-	Queries  []string // works named for explain
-	Format   string   // output format
-	Top      int
-	Metric   string
-	OutDir   string
-	Nodes    int
-	Layout   string
-	Color    bool
-	Width    int
-	InFormat string
+	Command string   // "report", "records", "export", "explain", "expand", "cache", "map"
+	Paths   []string // inputs
+	Queries []string // works named for explain
+	Format  string   // output format
+	Top     int
+	Metric  string
+	OutDir  string
+	Nodes   int
+	Layout  string
+	// Cited, MinCitations and Reduce shape the historiograph (graph.HistOptions).
+	Cited        int
+	MinCitations int
+	Reduce       bool
+	Color        bool
+	Width        int
+	InFormat     string
 	// BetweennessSources: 0 chooses (exact unless too costly), -1 exact,
 	// N > 0 estimates from N source works.
 	BetweennessSources int
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
+	onlineConfig
+	analysesConfig
 	// Map holds the map command's flags.
 	Map *mapConfig
 }
@@ -88,13 +94,13 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
 	if len(args) > 0 {
 		switch args[0] {
-		case "records", "export", "explain", "report", "map":
+		case "records", "export", "explain", "report", "expand", "cache", "map":
 			cfg.Command, args = args[0], args[1:]
 		}
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format, nodes, layout := "text", 60, "dot"
+	format, nodes, layout := "text", 40, "rows"
 	switch cfg.Command {
 	case "export":
 		format, nodes = "json", -1 // the whole graph
@@ -105,15 +111,20 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
 	fs.IntVar(&cfg.Top, "top", 20, "rows listed")
-	fs.StringVar(&cfg.Metric, "metric", "in_degree", "ranking metric")
+	fs.StringVar(&cfg.Metric, "metric", "lcs", "ranking metric")
 	fs.StringVar(&cfg.OutDir, "out", "out", "output folder")
-	fs.IntVar(&cfg.Nodes, "nodes", nodes, "works drawn at most")
-	fs.StringVar(&cfg.Layout, "layout", layout, "graphviz layout")
+	fs.IntVar(&cfg.Nodes, "nodes", nodes, "papers of the corpus drawn at most")
+	fs.IntVar(&cfg.Cited, "cited", 0, "works from outside the corpus drawn (0 auto, -1 none)")
+	fs.IntVar(&cfg.MinCitations, "min-citations", 0, "least LCS of a drawn paper")
+	fs.BoolVar(&cfg.Reduce, "reduce", false, "transitive reduction of the drawing")
+	fs.StringVar(&cfg.Layout, "layout", layout, "diagram layout")
 	color := fs.String("color", "auto", "auto, always or never")
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
+	onlineFlags(fs, cfg)
+	analysesFlags(fs, cfg)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -136,16 +147,23 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 			return nil, fmt.Errorf("%w: explain takes one or two works, then optionally -- and paths", errUsage)
 		}
 	}
+	rest, err := onlineArgs(cfg, fs, rest)
+	if err != nil {
+		return nil, err
+	}
 	cfg.Paths = rest
-	if len(cfg.Paths) == 0 {
+	if len(cfg.Paths) == 0 && len(cfg.SeedIDs) == 0 && cfg.Command != "cache" {
 		cfg.Paths = []string{"seeds"}
+	}
+	if cfg.MinCitations < 0 {
+		return nil, fmt.Errorf("%w: -min-citations must not be negative", errUsage)
 	}
 	if cfg.Top <= 0 {
 		return nil, fmt.Errorf("%w: -top must be positive", errUsage)
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": {"json", "dot"}, "explain": {"text", "json"}, "map": {"text", "json"},
+		"export": {"json", "dot"}, "explain": {"text", "json"}, "cache": {"text"}, "map": {"text", "json"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
@@ -153,12 +171,19 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	if err := checkMetric(cfg.Metric); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if cfg.Command == "map" {
+	if err := checkAnalyses(cfg); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	switch {
+	case cfg.Command == "map":
 		if cfg.Layout != "vos" && cfg.Layout != "sfdp" {
 			return nil, fmt.Errorf("%w: -layout %q: maps use vos or sfdp", errUsage, cfg.Layout)
 		}
-	} else if cfg.Layout != "dot" && cfg.Layout != "sfdp" {
-		return nil, fmt.Errorf("%w: -layout %q: use dot or sfdp", errUsage, cfg.Layout)
+	case cfg.Layout == "rows", cfg.Layout == "sfdp":
+	case cfg.Layout == "dot": // the old name of rows
+		cfg.Layout = "rows"
+	default:
+		return nil, fmt.Errorf("%w: -layout %q: use rows or sfdp", errUsage, cfg.Layout)
 	}
 	switch *color {
 	case "always":

@@ -25,7 +25,7 @@ type mapConfig struct {
 	Network, Unit, Counting, Normalization, Keywords string
 	FirstAuthors                                     bool
 	Thesaurus                                        string
-	MinCount, MinCitations, MaxNodes                 int
+	MinCount, MaxNodes                               int
 	MinLink                                          float64
 	Quality                                          string
 	Resolution                                       float64
@@ -45,7 +45,6 @@ func mapFlags(fs *flag.FlagSet, m *mapConfig) {
 	fs.BoolVar(&m.FirstAuthors, "first-authors", false, "count first authors only")
 	fs.StringVar(&m.Thesaurus, "thesaurus", "", "VOSviewer thesaurus file")
 	fs.IntVar(&m.MinCount, "min-count", 0, "minimum count of a node")
-	fs.IntVar(&m.MinCitations, "min-citations", 0, "minimum citations of a node")
 	fs.IntVar(&m.MaxNodes, "max-nodes", 0, "keep the N nodes of largest total link strength")
 	fs.Float64Var(&m.MinLink, "min-link", 0, "minimum link count")
 	fs.StringVar(&m.Quality, "quality", "", "modularity or cpm")
@@ -57,7 +56,7 @@ func mapFlags(fs *flag.FlagSet, m *mapConfig) {
 }
 
 // options turns the flags into scimap options.
-func (m *mapConfig) options(draw int) (*scimap.Options, error) {
+func (m *mapConfig) options(draw, minCitations int) (*scimap.Options, error) {
 	kind, err := network.ParseKind(m.Network)
 	if err != nil {
 		return nil, err
@@ -75,7 +74,7 @@ func (m *mapConfig) options(draw int) (*scimap.Options, error) {
 	o := &scimap.Options{
 		Network: network.Options{Kind: kind, Unit: unit, Counting: network.Counting(m.Counting), Normalization: norm,
 			Keywords: network.KeywordKind(m.Keywords), FirstAuthors: m.FirstAuthors, MinCount: m.MinCount,
-			MinCitations: m.MinCitations, MaxNodes: m.MaxNodes, MinLinkCount: m.MinLink},
+			MinCitations: minCitations, MaxNodes: m.MaxNodes, MinLinkCount: m.MinLink},
 		Cluster: cluster.Options{Quality: cluster.Quality(m.Quality), Resolution: m.Resolution, Seed: m.Seed,
 			MinSize: m.MinCluster},
 		Terms: m.Terms, TermScore: m.TermScore, Draw: draw, Seed: m.Seed,
@@ -125,7 +124,7 @@ func runMap(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.Writ
 	if nodes < 0 {
 		nodes = -1
 	}
-	o, err := cfg.Map.options(nodes)
+	o, err := cfg.Map.options(nodes, cfg.MinCitations)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -183,7 +182,7 @@ func writeMap(ctx context.Context, dir string, g *graph.Graph, m *scimap.Map, la
 		return nil, err
 	}
 	var svg bytes.Buffer
-	if err := draw.SVG(ctx, &svg, dot.Bytes(), draw.Pinned); err != nil {
+	if err := draw.SVG(ctx, &svg, dot.Bytes(), draw.Given); err != nil {
 		return []string{base + ".dot"}, fmt.Errorf("draw %s.dot: %w", base, err)
 	}
 	if err := os.WriteFile(base+".svg", svg.Bytes(), 0o644); err != nil {

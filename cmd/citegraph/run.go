@@ -20,12 +20,19 @@ import (
 
 func checkMetric(name string) error { return graph.CheckMetric(name) }
 
+// histOptions is what the flags ask of the historiograph.
+func (cfg *config) histOptions() *graph.HistOptions {
+	return &graph.HistOptions{Metric: cfg.Metric, Nodes: cfg.Nodes, Cited: cfg.Cited, MinCitations: cfg.MinCitations, Reduce: cfg.Reduce}
+}
+
 // inputs is what a run read.
 type inputs struct {
 	results  []*parse.Result
 	fileErrs []error // files (or paths) from which nothing was read
 	failed   bool    // a path the user named could not be read
 	records  []parse.Record
+	years    *report.Years // the restriction to -years, if any
+	quiet    bool          // problems already printed (by the first slice)
 }
 
 // load reads every file under the configured paths. A path the user named
@@ -72,6 +79,9 @@ func (in *inputs) err(paths []string) error {
 // printProblems writes whole-file errors, and with details every skipped
 // record and warning, to w.
 func (in *inputs) printProblems(w io.Writer, details bool) {
+	if in.quiet {
+		return
+	}
 	for _, e := range in.fileErrs {
 		fmt.Fprintf(w, "citegraph: %v\n", e)
 	}
@@ -95,6 +105,7 @@ type analysis struct {
 	m          *graph.Metrics
 	coupling   graph.Shared
 	cocitation graph.Shared
+	on         *online // what was looked up online, if anything
 }
 
 // betweennessBudget bounds citing works × citations, the cost of exact
@@ -129,7 +140,30 @@ func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
 }
 
 func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
-	in := load(cfg)
+	if cfg.Command == "cache" {
+		return runCache(cfg, stdout, stderr)
+	}
+	in, on := cfg.loaded, cfg.loadedOnline
+	if in == nil {
+		in = load(cfg)
+		var err error
+		if on, err = goOnline(ctx, cfg, in, stderr); err != nil {
+			in.printProblems(stderr, false)
+			return err
+		}
+	}
+	if cfg.Slice > 0 {
+		c := *cfg
+		c.loaded, c.loadedOnline = in, on
+		return runSlices(ctx, &c, in, stdout, stderr)
+	}
+	if cfg.YearFrom != 0 || cfg.YearTo != 0 {
+		if in = in.restrict(cfg); len(in.records) == 0 && !in.failed {
+			in.printProblems(stderr, false)
+			return fmt.Errorf("no record published in %d–%d (%d published in other years, %d without a year)",
+				in.years.From, in.years.To, in.years.Outside, in.years.Undated)
+		}
+	}
 	switch cfg.Command {
 	case "records":
 		in.printProblems(stderr, true)
@@ -151,7 +185,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		a := analyse(in.records, 0, cfg)
 		var err error
 		if cfg.Format == "dot" {
-			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
+			err = a.g.WriteDOT(stdout, a.m, a.g.Historiograph(a.m, cfg.histOptions()), &graph.DOTOptions{Layout: cfg.Layout})
 		} else {
 			var wcs []graph.WorkClusters
 			if wcs, err = workClusters(a.g); err == nil {
@@ -169,7 +203,9 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records, 1, cfg), cfg.Queries); err != nil {
+		a := analyse(in.records, 1, cfg)
+		a.on = on
+		if err := explain(stdout, a, cfg.Queries); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
@@ -179,11 +215,24 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		return in.err(cfg.Paths)
 	}
 	a := analyse(in.records, cfg.Top, cfg)
-	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
+	a.on = on
+	d := a.g.Historiograph(a.m, cfg.histOptions())
 	var outputs []string
 	if cfg.OutDir != "" {
 		var err error
 		if outputs, err = writeDiagram(ctx, cfg, a, d); err != nil {
+			return err
+		}
+	}
+	an, err := runAnalyses(cfg, in.records, a)
+	if err != nil {
+		return err
+	}
+	an.Years = in.years
+	if cfg.OutDir != "" {
+		more, err := writeAnalyses(ctx, cfg, a, an)
+		outputs = append(outputs, more...)
+		if err != nil {
 			return err
 		}
 	}
@@ -193,7 +242,8 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	}
 	outputs = append(outputs, mapFiles...)
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Maps: maps})
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an,
+			Maps: maps})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)
@@ -229,7 +279,8 @@ func writeDiagram(ctx context.Context, cfg *config, a *analysis, d *graph.Drawin
 		return nil, err
 	}
 	var dot bytes.Buffer
-	if err := a.g.WriteDOT(&dot, a.m, d); err != nil {
+	dopt := &graph.DOTOptions{Layout: cfg.Layout}
+	if err := a.g.WriteDOT(&dot, a.m, d, dopt); err != nil {
 		return nil, err
 	}
 	dotPath := filepath.Join(cfg.OutDir, "citations.dot")
@@ -237,7 +288,7 @@ func writeDiagram(ctx context.Context, cfg *config, a *analysis, d *graph.Drawin
 		return nil, err
 	}
 	var svg bytes.Buffer
-	if err := draw.SVG(ctx, &svg, dot.Bytes(), cfg.Layout); err != nil {
+	if err := draw.SVG(ctx, &svg, dot.Bytes(), dopt.Engine()); err != nil {
 		return []string{dotPath}, fmt.Errorf("draw %s: %w", dotPath, err)
 	}
 	svgPath := filepath.Join(cfg.OutDir, "citations.svg")

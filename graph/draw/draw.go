@@ -23,9 +23,11 @@ var mu sync.Mutex
 
 // Layout engines accepted by SVG.
 const (
-	Dot    = "dot"  // layered; needed for the year ranks, slow past a few hundred nodes
-	SFDP   = "sfdp" // force-directed, scales to thousands of nodes
-	Pinned = "nop2" // positions given in the DOT (pos="x,y!", in points), as "neato -n2"
+	Dot  = "dot"  // layered; needed for the year ranks, slow past a few hundred nodes
+	SFDP = "sfdp" // force-directed, scales to thousands of nodes
+	// Given renders a layout made beforehand: every node and edge carries
+	// its "pos" (Graphviz's nop2), so Graphviz only draws.
+	Given = "nop2"
 )
 
 // SVG lays out the DOT graph with the named engine ("" means dot) and
@@ -37,10 +39,10 @@ func SVG(ctx context.Context, w io.Writer, dot []byte, layout string) error {
 		l = graphviz.DOT
 	case SFDP:
 		l = graphviz.SFDP
-	case Pinned:
+	case Given:
 		l = graphviz.NOP2
 	default:
-		return fmt.Errorf("unknown layout %q (use %s, %s or %s)", layout, Dot, SFDP, Pinned)
+		return fmt.Errorf("unknown layout %q (use %s, %s or %s)", layout, Dot, SFDP, Given)
 	}
 	mu.Lock()
 	defer mu.Unlock()

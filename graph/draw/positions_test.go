@@ -14,7 +14,7 @@ func TestPinned(t *testing.T) {
 	dot := `graph g { node [shape=circle, fixedsize=true, width=0.2, label=" "];
   a [pos="100,100!"]; b [pos="400,100!"]; c [pos="100,300!"]; a -- b; }`
 	var svg bytes.Buffer
-	if err := SVG(context.Background(), &svg, []byte(dot), Pinned); err != nil {
+	if err := SVG(context.Background(), &svg, []byte(dot), Given); err != nil {
 		t.Fatal(err)
 	}
 	svgSummary(t, svg.Bytes())

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -178,30 +177,37 @@ func authorName(a parse.Author) string {
 }
 
 // WorkLabels returns short unique labels for the works of g, as maps show
-// them: "Family Year" ("Aria 2017"), a letter added where two works would
-// read the same ("Aria 2017a", "Aria 2017b", in ID order), else the work's
-// label.
-//
-// Works are named in this one place so that maps can switch to the
-// project's shared unique-label function when it is there.
+// them: the first author and year of the graph's labels ("Aria 2017", a
+// letter added where two works would read the same: "Aria 2017a", in ID
+// order), or for a work without an author its short label (graph.Labels).
+// Works are named in this one place.
 func WorkLabels(g *graph.Graph) []string {
-	out := make([]string, len(g.Works))
-	seen := map[string][]int{}
-	for i := range g.Works {
-		w := &g.Works[i]
-		l := parse.Shorten(w.Label, 40)
-		if len(w.Authors) > 0 && w.Authors[0].Family != "" && w.Year > 0 {
-			l = w.Authors[0].Family + " " + strconv.Itoa(w.Year)
-		}
-		out[i] = l
-		seen[l] = append(seen[l], i)
+	all := make([]int, len(g.Works))
+	for i := range all {
+		all[i] = i
 	}
-	for l, is := range seen {
+	full := g.Labels(all, &graph.LabelOptions{Sep: "\n", Width: -1})
+	var short []string
+	out := make([]string, len(all))
+	seen := map[string][]int{}
+	for i, l := range full {
+		head, _, _ := strings.Cut(l, "\n")
+		if strings.IndexFunc(head, unicode.IsLetter) < 0 {
+			// no author: the year alone would not say which work
+			if short == nil {
+				short = g.Labels(all, &graph.LabelOptions{Width: 40})
+			}
+			head = short[i]
+		}
+		out[i] = head
+		seen[parse.Fold(head)] = append(seen[parse.Fold(head)], i)
+	}
+	for _, is := range seen {
 		if len(is) < 2 {
 			continue
 		}
 		for k, i := range is {
-			out[i] = l + suffix(k)
+			out[i] += suffix(k)
 		}
 	}
 	return out

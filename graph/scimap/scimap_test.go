@@ -147,7 +147,7 @@ func checkMap(t *testing.T, g *graph.Graph, m *Map) []byte {
 		t.Fatal(err)
 	}
 	var svg bytes.Buffer
-	if err := draw.SVG(context.Background(), &svg, dot.Bytes(), draw.Pinned); err != nil {
+	if err := draw.SVG(context.Background(), &svg, dot.Bytes(), draw.Given); err != nil {
 		t.Fatal(err)
 	}
 	s := readSVG(t, svg.Bytes())
