@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
@@ -136,7 +135,15 @@ func runMap(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.Writ
 	}
 	var files []string
 	if cfg.OutDir != "" && len(m.Drawn) > 0 {
-		if files, err = writeMap(ctx, cfg.OutDir, g, m, cfg.Layout); err != nil {
+		o, err := newOutFiles(cfg.OutDir)
+		if err != nil {
+			return err
+		}
+		if err := writeMap(ctx, o, g, m, cfg.Layout); err != nil {
+			o.Abort()
+			return err
+		}
+		if files, err = o.Commit(); err != nil {
 			return err
 		}
 	}
@@ -156,39 +163,31 @@ func mapName(m *scimap.Map) string {
 	return "map-" + string(m.Network.Kind) + "-" + string(m.Network.Unit)
 }
 
-// writeMap writes a map's DOT and SVG into dir, laid out by the VOS layout
-// ("vos") or by sfdp, and returns the paths written.
-func writeMap(ctx context.Context, dir string, g *graph.Graph, m *scimap.Map, layout string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
+// writeMap adds a map's DOT and SVG to o, laid out by the VOS layout
+// ("vos") or by sfdp.
+func writeMap(ctx context.Context, o *outFiles, g *graph.Graph, m *scimap.Map, layout string) error {
 	if layout == draw.SFDP {
 		var ld bytes.Buffer
 		if err := m.WriteLayoutDOT(&ld); err != nil {
-			return nil, err
+			return err
 		}
 		pos, err := draw.Positions(ctx, ld.Bytes(), draw.SFDP)
 		if err != nil {
-			return nil, fmt.Errorf("sfdp layout of %s: %w", mapName(m), err)
+			return fmt.Errorf("sfdp layout of %s: %w", mapName(m), err)
 		}
 		m.Pin(pos)
 	}
-	var dot bytes.Buffer
+	var dot, svg bytes.Buffer
 	if err := m.WriteDOT(&dot, g, nil); err != nil {
-		return nil, err
+		return err
 	}
-	base := filepath.Join(dir, mapName(m))
-	if err := os.WriteFile(base+".dot", dot.Bytes(), 0o644); err != nil {
-		return nil, err
-	}
-	var svg bytes.Buffer
 	if err := draw.SVG(ctx, &svg, dot.Bytes(), draw.Given); err != nil {
-		return []string{base + ".dot"}, fmt.Errorf("draw %s.dot: %w", base, err)
+		return fmt.Errorf("draw %s: %w", mapName(m), err)
 	}
-	if err := os.WriteFile(base+".svg", svg.Bytes(), 0o644); err != nil {
-		return nil, err
+	if err := o.WriteFile(mapName(m)+".svg", svg.Bytes()); err != nil {
+		return err
 	}
-	return []string{base + ".svg", base + ".dot"}, nil
+	return o.WriteFile(mapName(m)+".dot", dot.Bytes())
 }
 
 // writeMapText writes a map's caption and clusters for a person.
@@ -325,29 +324,19 @@ var seedMaps = []struct {
 	{network.Coauthorship, network.Authors}, {network.Coauthorship, network.Countries},
 }
 
-// defaultMaps makes the default run's maps, writes those with links into
-// the output folder and returns them all (captions say why one is empty)
-// and the files written.
-func defaultMaps(ctx context.Context, cfg *config, g *graph.Graph) ([]*scimap.Map, []string, error) {
+// defaultMaps makes the maps of the default run (captions say why one is
+// empty); writeOutputs draws those with links.
+func defaultMaps(g *graph.Graph) ([]*scimap.Map, error) {
 	var maps []*scimap.Map
-	var files []string
 	for _, sm := range seedMaps {
 		m, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: sm.kind, Unit: sm.unit},
 			Cluster: cluster.Options{Seed: 1}, Seed: 1})
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		maps = append(maps, m)
-		if cfg.OutDir == "" || len(m.Drawn) == 0 {
-			continue
-		}
-		fs, err := writeMap(ctx, cfg.OutDir, g, m, "vos")
-		if err != nil {
-			return nil, nil, err
-		}
-		files = append(files, fs...)
 	}
-	return maps, files, nil
+	return maps, nil
 }
 
 // workClusters are the clusters of the coupling and co-citation maps of

@@ -13,6 +13,7 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/layout"
 	"github.com/citegraph/citegraph/graph/network"
+	"github.com/citegraph/citegraph/graph/safetext"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -140,9 +141,9 @@ func (m *Map) WriteDOT(w io.Writer, g *graph.Graph, opt *DrawOptions) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	title := cmp.Or(o.Title, Title(net))
-	p("graph %s {\n", dotQuote("map"))
-	p("  graph [bgcolor=white, splines=false, outputorder=edgesfirst, fontname=%s, pad=0.2]\n", dotQuote(fontName))
-	p("  node [fontname=%s, penwidth=0.8]\n", dotQuote(fontName))
+	p("graph %s {\n", safetext.DOTLabel("map"))
+	p("  graph [bgcolor=white, splines=false, outputorder=edgesfirst, fontname=%s, pad=0.2]\n", safetext.DOTLabel(fontName))
+	p("  node [fontname=%s, penwidth=0.8]\n", safetext.DOTLabel(fontName))
 	p("  edge [penwidth=0.6]\n")
 
 	// the map area spans x 0..W, y 0..H (y up, as Graphviz); the legend
@@ -155,12 +156,12 @@ func (m *Map) WriteDOT(w io.Writer, g *graph.Graph, opt *DrawOptions) error {
 			font = "Helvetica-Bold"
 		}
 		p("  %s [shape=plaintext, id=%s, pos=\"%s,%s!\", width=0.01, height=0.01, margin=0, fontsize=%s, fontname=%s, label=%s",
-			dotQuote(id), dotQuote(id), ff(x), ff(y), ff(size), dotQuote(font), dotQuote(s))
+			safetext.DOTLabel(id), safetext.DOTLabel(id), ff(x), ff(y), ff(size), safetext.DOTLabel(font), safetext.DOTLabel(s))
 		if tooltip != "" {
-			p(", tooltip=%s", dotQuote(tooltip))
+			p(", tooltip=%s", safetext.DOTTooltip(tooltip))
 		}
 		if url != "" {
-			p(", URL=%s, target=\"_blank\"", dotQuote(url))
+			p(", URL=%s, target=\"_blank\"", safetext.DOTLabel(url))
 		}
 		p("]\n")
 		grid.add(textBox(s, x, y, size, bold))
@@ -258,7 +259,7 @@ func (m *Map) WriteDOT(w io.Writer, g *graph.Graph, opt *DrawOptions) error {
 				col = palette[ca]
 			}
 			p("  n%d -- n%d [color=\"%s%s\", penwidth=%s, tooltip=%s]\n", e.A, e.B, col, "59", ff(0.4+2.2*f),
-				dotQuote(fmt.Sprintf("%s — %s: %s (weight %s)", net.Nodes[e.A].Label, net.Nodes[e.B].Label,
+				safetext.DOTTooltip(fmt.Sprintf("%s — %s: %s (weight %s)", net.Nodes[e.A].Label, net.Nodes[e.B].Label,
 					linkCount(net, e.Count), strconv.FormatFloat(float64(e.Weight), 'g', 4, 32))))
 		}
 	}
@@ -272,9 +273,9 @@ func (m *Map) WriteDOT(w io.Writer, g *graph.Graph, opt *DrawOptions) error {
 		c := xy[i]
 		col := color(nd.Cluster)
 		p("  n%d [id=\"n%d\", shape=circle, label=\" \", fixedsize=true, width=%s, style=filled, fillcolor=\"%scc\", color=\"%s\", pos=\"%s,%s!\", tooltip=%s",
-			i, i, ff(2*radius(i)/72), col, darker(col), ff(c[0]), ff(c[1]), dotQuote(m.tooltip(g, i)))
+			i, i, ff(2*radius(i)/72), col, darker(col), ff(c[0]), ff(c[1]), safetext.DOTTooltip(m.tooltip(g, i)))
 		if u := nodeURL(nd); u != "" {
-			p(", URL=%s, target=\"_blank\"", dotQuote(u))
+			p(", URL=%s, target=\"_blank\"", safetext.DOTLabel(u))
 		}
 		p("]\n")
 	}
@@ -324,8 +325,8 @@ func (m *Map) WriteDOT(w io.Writer, g *graph.Graph, opt *DrawOptions) error {
 		}
 		cl := &m.Clusters[c]
 		p("  %s [id=%s, shape=box, label=\" \", style=filled, fixedsize=true, width=0.13, height=0.13, fillcolor=%s, color=%s, pos=\"%s,%s!\"]\n",
-			dotQuote("swatch-"+strconv.Itoa(c)), dotQuote("swatch-"+strconv.Itoa(c)), dotQuote(cl.Color),
-			dotQuote(darker(cl.Color)), ff(lx+5), ff(y))
+			safetext.DOTLabel("swatch-"+strconv.Itoa(c)), safetext.DOTLabel("swatch-"+strconv.Itoa(c)), safetext.DOTLabel(cl.Color),
+			safetext.DOTLabel(darker(cl.Color)), ff(lx+5), ff(y))
 		line := fmt.Sprintf("%d  %s (%d)", c+1, cl.Label, cl.Size)
 		line = fitText(line, legendWidth-30, 8.5)
 		textLeft("legend-"+strconv.Itoa(c), lx+14, y, 8.5, false, line, clusterTooltip(m.WorkLabels, net, cl))
@@ -569,25 +570,6 @@ func darker(hex string) string {
 	}
 	r, g, b := (v>>16)&0xff, (v>>8)&0xff, v&0xff
 	return fmt.Sprintf("#%02x%02x%02x", r*2/3, g*2/3, b*2/3)
-}
-
-// dotQuote quotes a string for DOT.
-func dotQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n':
-			b.WriteString(`&#10;`)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // ff formats a coordinate or size.
