@@ -15,6 +15,7 @@ import (
 	"github.com/citegraph/citegraph/graph/draw"
 	"github.com/citegraph/citegraph/graph/report"
 	"github.com/citegraph/citegraph/graph/safetext"
+	"github.com/citegraph/citegraph/graph/scimap"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -213,12 +214,17 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Historiograph(a.m, cfg.histOptions()), &graph.DOTOptions{Layout: cfg.Layout})
 		} else {
-			err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs)
+			var wcs []graph.WorkClusters
+			if wcs, err = workClusters(a.g); err == nil {
+				err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs, wcs...)
+			}
 		}
 		if err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
+	case "map":
+		return runMap(ctx, cfg, in, stdout, stderr)
 	case "explain":
 		in.printProblems(stderr, len(in.records) == 0)
 		if len(in.records) == 0 {
@@ -244,16 +250,21 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		return err
 	}
 	an.Years = in.years
+	maps, err := defaultMaps(a.g)
+	if err != nil {
+		return err
+	}
 	var outputs []string
 	var writeErr error
 	if cfg.OutDir != "" {
 		// outputs that cannot be written do not cost the report
-		if outputs, writeErr = writeOutputs(ctx, cfg, a, d, an); writeErr != nil {
+		if outputs, writeErr = writeOutputs(ctx, cfg, a, d, an, maps); writeErr != nil {
 			d = nil
 		}
 	}
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an})
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an,
+			Maps: maps})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)
@@ -288,8 +299,8 @@ func writeRecords(w io.Writer, in *inputs) error {
 
 // writeOutputs writes the report's files into cfg.OutDir, all or, on any
 // error, none: the historiograph (citations.svg, citations.dot), then the
-// analyses' files (see writeAnalyses).
-func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing, an *report.Analyses) ([]string, error) {
+// analyses' files (see writeAnalyses), then the maps that have links.
+func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing, an *report.Analyses, maps []*scimap.Map) ([]string, error) {
 	o, err := newOutFiles(cfg.OutDir)
 	if err != nil {
 		return nil, err
@@ -301,6 +312,15 @@ func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawin
 	if err := writeAnalyses(ctx, o, cfg, a, an); err != nil {
 		o.Abort()
 		return nil, err
+	}
+	for _, m := range maps {
+		if len(m.Drawn) == 0 {
+			continue
+		}
+		if err := writeMap(ctx, o, a.g, m, "vos"); err != nil {
+			o.Abort()
+			return nil, err
+		}
 	}
 	return o.Commit()
 }
