@@ -59,7 +59,7 @@ func BenchmarkBetweenness(b *testing.B) {
 	g := synthetic(2000, 40)
 	b.ReportMetric(float64(g.Len()), "nodes")
 	for b.Loop() {
-		g.betweenness(0)
+		g.Betweenness(nil)
 	}
 }
 
