@@ -188,6 +188,13 @@ func (r *rsResolver) work(ms []int) Work {
 		if w.Keywords == nil {
 			w.Keywords = rec.Keywords
 		}
+		if w.IndexKeywords == nil {
+			w.IndexKeywords = rec.IndexKeywords
+		}
+		if w.Affiliations == nil && len(rec.Affiliations) > 0 && len(rec.Authors) == len(w.Authors) {
+			w.Affiliations = rec.Affiliations // their author indexes hold for w.Authors
+		}
+		w.Type = cmp.Or(w.Type, rec.Type)
 		if w.Abstract == "" {
 			w.Abstract = rec.Abstract
 		}

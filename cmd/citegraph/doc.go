@@ -32,6 +32,19 @@
 //	-betweenness-sources N  estimate betweenness from N citing works; -1 exact;
 //	                default 0: exact while citing works × citations < 2e10, else sampled
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
+//	-years FROM-TO  keep the corpus records published in these years (2005-2015, 2005-, -2015)
+//	-slice N        one report (and diagrams in DIR/slice-FROM-TO) per slice of N years
+//	-mainpath W     main path traversal weight: spc, splc or spnp (default spc)
+//	-key-routes K   key arcs of the key-route main path (default 10)
+//	-key-route-local  extend key arcs by local instead of global search
+//	-tolerance F    also follow arcs and paths within F of the best (default 0: ties only)
+//	-burst-s S, -burst-gamma G, -burst-years N
+//	                Kleinberg burst detection (default 2, 1, 2, as CiteSpace)
+//
+// The report begins with a corpus overview (bibliometrix's summary) and ends
+// with main path analysis, reference publication year spectroscopy and
+// citation bursts; -out also gets mainpath.svg, mainpath.dot,
+// mainpath-arcs.csv, rpys.svg, bursts.svg and keyword-bursts.svg.
 //
 // Looking works up (no request is ever made without -fetch):
 //

@@ -51,6 +51,7 @@ type config struct {
 	// CPUProfile, when set, is where a CPU profile of the run is written.
 	CPUProfile string
 	onlineConfig
+	analysesConfig
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -109,6 +110,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
 	onlineFlags(fs, cfg)
+	analysesFlags(fs, cfg)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -150,6 +152,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
 	}
 	if err := checkMetric(cfg.Metric); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if err := checkAnalyses(cfg); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if cfg.Layout != "dot" && cfg.Layout != "sfdp" {
