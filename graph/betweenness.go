@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // betweenParts is the fixed number of source partitions betweenness sums
@@ -27,6 +28,7 @@ func (g *Graph) Betweenness(opt *MetricOptions) (bc []float64, sampled, all int)
 	if opt != nil {
 		k = opt.BetweennessSources
 	}
+	opt.progress("betweenness", 0, 0)
 	n := g.Len()
 	bc = make([]float64, n)
 	sources := g.Citing()
@@ -53,6 +55,10 @@ func (g *Graph) Betweenness(opt *MetricOptions) (bc []float64, sampled, all int)
 			srcs = append(srcs, c)
 		}
 	}
+	var done atomic.Int64
+	report := func(k int) {
+		opt.progress("betweenness", int(done.Add(int64(k))), len(srcs))
+	}
 	parts := make([][]float64, betweenParts)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(1, min(betweenParts, runtime.GOMAXPROCS(0))))
@@ -66,7 +72,7 @@ func (g *Graph) Betweenness(opt *MetricOptions) (bc []float64, sampled, all int)
 			for i := p; i < len(srcs); i += betweenParts {
 				mine = append(mine, srcs[i])
 			}
-			parts[p] = r.brandes(mine)
+			parts[p] = r.brandes(mine, report)
 		}()
 	}
 	wg.Wait()
@@ -160,8 +166,9 @@ type bcSink struct {
 }
 
 // brandes accumulates the dependencies of the given core sources; the
-// result is indexed by core number.
-func (r *bcGraph) brandes(sources []int32) []float64 {
+// result is indexed by core number. It calls report with the number of
+// sources done since the last call, every so often.
+func (r *bcGraph) brandes(sources []int32, report func(int)) []float64 {
 	nc := len(r.works)
 	bc := make([]float64, nc)
 	node := make([]bcNode, nc)
@@ -175,7 +182,10 @@ func (r *bcGraph) brandes(sources []int32) []float64 {
 	order := make([]int32, 0, nc)
 	var reached []int32 // sinks reached
 	cs, ca, ss, sa := r.coreStart, r.coreAdj, r.sinkStart, r.sinkAdj
-	for _, s := range sources {
+	for i, s := range sources {
+		if i%64 == 63 {
+			report(64)
+		}
 		order = append(order[:0], s)
 		node[s].sigma, node[s].dist = 1, 0
 		for head := 0; head < len(order); head++ {
@@ -234,5 +244,6 @@ func (r *bcGraph) brandes(sources []int32) []float64 {
 		}
 		reached = reached[:0]
 	}
+	report(len(sources) % 64)
 	return bc
 }

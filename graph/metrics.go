@@ -26,6 +26,16 @@ type MetricOptions struct {
 	// (Brandes & Pich 2007: a fixed-seed sample, scaled up), at that fraction
 	// of the cost. 0 computes it exactly.
 	BetweennessSources int
+	// Progress, when set, is told as the metrics advance: the step
+	// ("pagerank", "hits", "betweenness") and, for betweenness, the sources
+	// done of all. Calls can come from several goroutines at once.
+	Progress func(step string, done, total int)
+}
+
+func (o *MetricOptions) progress(step string, done, total int) {
+	if o != nil && o.Progress != nil {
+		o.Progress(step, done, total)
+	}
 }
 
 // Metrics holds one value per work (indexed like Graph.Works).
@@ -91,7 +101,9 @@ func (g *Graph) Metrics(opt *MetricOptions) *Metrics {
 		m.InDegree[i] = len(g.In(i))
 		m.OutDegree[i] = len(g.Out(i))
 	}
+	opt.progress("pagerank", 0, 0)
 	m.PageRank, m.PageRankIter = g.PageRank(opt)
+	opt.progress("hits", 0, 0)
 	m.Hub, m.Authority, m.HITSIter = g.HITS(opt)
 	if opt.SkipBetweenness {
 		m.Betweenness = make([]float64, n)

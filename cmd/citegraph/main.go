@@ -48,8 +48,12 @@ type config struct {
 	// BetweennessSources: 0 chooses (exact unless too costly), -1 exact,
 	// N > 0 estimates from N source works.
 	BetweennessSources int
-	// CPUProfile, when set, is where a CPU profile of the run is written.
-	CPUProfile string
+	// CPUProfile and MemProfile, when set, are where CPU and memory
+	// (allocation) profiles of the run are written.
+	CPUProfile, MemProfile string
+	// Quiet turns the progress line off; Verbose prints each stage's time.
+	Quiet, Verbose bool
+	progress       *progress // set by run
 	onlineConfig
 	analysesConfig
 }
@@ -76,11 +80,32 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(context.Background(), cfg, os.Stdout, os.Stderr); err != nil {
+	err = run(context.Background(), cfg, os.Stdout, os.Stderr)
+	if cfg.MemProfile != "" {
+		if perr := writeMemProfile(cfg.MemProfile); perr != nil && err == nil {
+			err = perr
+		}
+	}
+	if err != nil {
 		pprof.StopCPUProfile()
 		fmt.Fprintf(os.Stderr, "citegraph: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// writeMemProfile writes the allocation profile of the run (pprof's
+// -sample_index=alloc_space shows where memory was asked for,
+// inuse_space what was still held at the end).
+func writeMemProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // parseArgs turns the command line into a config. Flags live only here.
@@ -108,6 +133,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
+	fs.StringVar(&cfg.MemProfile, "memprofile", "", "write a memory profile")
+	fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress line")
+	fs.BoolVar(&cfg.Verbose, "v", false, "print each stage's time at the end")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
 	onlineFlags(fs, cfg)
 	analysesFlags(fs, cfg)

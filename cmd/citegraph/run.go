@@ -44,8 +44,9 @@ func load(cfg *config) *inputs {
 		in.fileErrs = append(in.fileErrs, err)
 		in.failed = true
 	}
-	for _, f := range files {
-		res, err := parse.ReadFile(f, cfg.InFormat)
+	read := cfg.progress.reading(files)
+	for i, f := range files {
+		res, err := parse.ReadFileCounted(f, cfg.InFormat, read(i))
 		if err != nil {
 			in.fileErrs = append(in.fileErrs, err)
 			if named[filepath.Clean(f)] {
@@ -56,6 +57,7 @@ func load(cfg *config) *inputs {
 		in.results = append(in.results, res)
 		in.records = append(in.records, res.Records...)
 	}
+	read(len(files))
 	return in
 }
 
@@ -124,12 +126,17 @@ func betweennessSources(flag, citing, arcs int) int {
 // analyse resolves the records into a graph and computes its metrics and,
 // keeping the strongest pairs (all when pairs is 0), coupling and co-citation.
 func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
+	p := cfg.progress
+	p.resolving(recs)
 	a := &analysis{res: graph.Resolve(recs, nil)}
+	p.stage("graph", nil)
 	a.g = graph.New(a.res)
 	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
-	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k})
+	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k, Progress: p.metrics()})
 	opt := &graph.SharedOptions{Limit: pairs}
+	p.stage("coupling", nil)
 	a.coupling = a.g.Coupling(opt)
+	p.stage("co-citation", nil)
 	a.cocitation = a.g.Cocitation(opt)
 	return a
 }
@@ -138,6 +145,11 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if cfg.Command == "cache" {
 		return runCache(cfg, stdout, stderr)
 	}
+	if cfg.progress == nil { // not a slice's run
+		cfg.progress = newProgress(stderr, cfg.Quiet, cfg.Verbose)
+		defer cfg.progress.done()
+	}
+	stderr = cfg.progress.writer(stderr)
 	in, on := cfg.loaded, cfg.loadedOnline
 	if in == nil {
 		in = load(cfg)
@@ -178,6 +190,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 			return in.err(cfg.Paths)
 		}
 		a := analyse(in.records, 0, cfg)
+		cfg.progress.stage("writing", nil)
 		var err error
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
@@ -209,11 +222,13 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
 	var outputs []string
 	if cfg.OutDir != "" {
+		cfg.progress.stage("diagram", nil)
 		var err error
 		if outputs, err = writeDiagram(ctx, cfg, a, d); err != nil {
 			return err
 		}
 	}
+	cfg.progress.stage("analyses", nil)
 	an, err := runAnalyses(cfg, in.records, a)
 	if err != nil {
 		return err
@@ -226,6 +241,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	cfg.progress.stage("report", nil)
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
 		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an})
 	switch cfg.Format {
