@@ -234,7 +234,11 @@ func (p *progress) reading(files []string) func(i int) *atomic.Int64 {
 		rate := float64(n) / 1e6 / max(time.Since(start).Seconds(), 1e-3)
 		i := int(cur.Load())
 		if i >= len(files) {
-			return fmt.Sprintf("%d files, %s, %.0f MB/s", len(files), size(n), rate)
+			files := fmt.Sprintf("%d files", len(files))
+			if files == "1 files" {
+				files = "1 file"
+			}
+			return fmt.Sprintf("%s, %s, %.0f MB/s", files, size(n), rate)
 		}
 		var b strings.Builder
 		if len(files) > 1 {
