@@ -92,17 +92,17 @@ type Resolution struct {
 
 // Stats accounts for every record and reference given to Resolve.
 type Stats struct {
-	Records          int            // corpus records given
-	CorpusWorks      int            // distinct corpus works after merging duplicates
-	DuplicatesMerged int            // corpus records merged into another one
-	References       int            // reference entries listed by the records
-	RefsDeclared     int            // sum of the declared reference counts
-	RecordsNoRefs    int            // records that list no references
-	SelfCitations    int            // references resolved to their own citing work (dropped)
-	RepeatedRefs     int            // references repeating an edge already made by the same work
-	ByMethod         map[string]int // references resolved by each method (a Mention.How; all "fuzzy:…" as "fuzzy")
-	Unresolved       int            // references that matched nothing else (singleton works)
-	FuzzyClusters    int            // works whose merge needed fuzzy evidence
-	Ambiguous        int            // mentions that fitted several works equally well (left apart)
-	Refused          int            // merges refused because the merged work would be inconsistent
+	Records          int            `json:"records"`              // corpus records given
+	CorpusWorks      int            `json:"corpus_works"`         // distinct corpus works after merging duplicates
+	DuplicatesMerged int            `json:"duplicates_merged"`    // corpus records merged into another one
+	References       int            `json:"references"`           // reference entries listed by the records
+	RefsDeclared     int            `json:"refs_declared"`        // sum of the declared reference counts
+	RecordsNoRefs    int            `json:"records_without_refs"` // records that list no references
+	SelfCitations    int            `json:"self_citations"`       // references resolved to their own citing work (dropped)
+	RepeatedRefs     int            `json:"repeated_refs"`        // references repeating an edge already made by the same work
+	ByMethod         map[string]int `json:"by_method"`            // references resolved by each method (a Mention.How; all "fuzzy:…" as "fuzzy")
+	Unresolved       int            `json:"unresolved"`           // references that matched nothing else (singleton works)
+	FuzzyClusters    int            `json:"fuzzy_clusters"`       // works whose merge needed fuzzy evidence
+	Ambiguous        int            `json:"ambiguous"`            // mentions that fitted several works equally well (left apart)
+	Refused          int            `json:"refused"`              // merges refused because the merged work would be inconsistent
 }
