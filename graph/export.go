@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/citegraph/citegraph/graph/safetext"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -92,7 +93,7 @@ func (g *Graph) WriteJSON(w io.Writer, m *Metrics, coupling, cocitation []Pair) 
 	for i, p := range cocitation {
 		out.Cocitation[i] = exportCocitation{A: g.Works[p.A].ID, B: g.Works[p.B].ID, Count: p.Count, Cosine: round(p.Cosine)}
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safetext.JSONWriter(w))
 	enc.SetIndent("", " ")
 	return enc.Encode(out)
 }

@@ -124,6 +124,19 @@ func wosHeadLines(head []byte, n int) []string {
 type wosField struct {
 	vals  []string
 	lines []int
+	// more holds the continuation lines of the last value until join:
+	// appending each to the value would copy it every time, quadratic in
+	// the number of lines.
+	more []string
+}
+
+// join appends the pending continuation lines to the last value.
+func (f *wosField) join() {
+	if len(f.more) > 0 {
+		last := len(f.vals) - 1
+		f.vals[last] += " " + strings.Join(f.more, " ")
+		f.more = nil
+	}
 }
 
 // wosEntry is one record as read, before mapping: its first line and fields.
@@ -143,6 +156,7 @@ func (e *wosEntry) add(tag, val string, line int) {
 		f = &wosField{}
 		e.fields[tag] = f
 	}
+	f.join()
 	f.vals = append(f.vals, val)
 	f.lines = append(f.lines, line)
 }
@@ -175,6 +189,9 @@ type wosState struct {
 // emit maps an entry to a Record and hands it to the sink, reporting what is
 // damaged or suspicious about it.
 func (st *wosState) emit(e *wosEntry) {
+	for _, f := range e.fields {
+		f.join()
+	}
 	s := st.s
 	r := wosBuild(e, s)
 	if r.Title == "" && len(r.Authors) == 0 && r.DOI == "" && r.IDs["wos"] == "" && r.Venue == "" {
@@ -517,15 +534,15 @@ func (p *wosTextParser) cont(val string, n int) {
 		return
 	}
 	if wosMulti[p.tag] {
+		f.join()
 		f.vals = append(f.vals, val)
 		f.lines = append(f.lines, n)
 		return
 	}
-	last := len(f.vals) - 1
-	if f.vals[last] == "" {
+	if last := len(f.vals) - 1; f.vals[last] == "" && len(f.more) == 0 {
 		f.vals[last] = val
 	} else {
-		f.vals[last] += " " + val
+		f.more = append(f.more, val)
 	}
 }
 

@@ -20,7 +20,7 @@
 //
 // Report flags:
 //
-//	-format text|json|csv|markdown   report format (default text)
+//	-format text|json|csv|markdown   report format (default text; explain: text|json)
 //	-top N          works and pairs listed (default 20)
 //	-metric NAME    ranking, and the papers a historiograph draws: lcs (citations from
 //	                papers of the corpus, the default; in_degree is another name), gcs

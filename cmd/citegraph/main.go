@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"slices"
 	"strings"
 
 	"golang.org/x/term"
+
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 //go:embed doc.go
@@ -66,50 +69,79 @@ type config struct {
 var errUsage = errors.New("usage")
 
 func main() {
-	cfg, err := parseArgs(os.Args[1:], os.Stderr)
+	// errors quote the command line and file names
+	stderr := safetext.NewTerminalWriter(os.Stderr, false)
+	cfg, err := parseArgs(os.Args[1:], stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(os.Stdout, usage())
 		return
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "citegraph: %v\nrun 'citegraph -h' for help\n", err)
+		fmt.Fprintf(stderr, "citegraph: %v\nrun 'citegraph -h' for help\n", err)
 		os.Exit(2)
 	}
+	stopProfile := func() error { return nil }
 	if cfg.CPUProfile != "" {
-		f, err := os.Create(cfg.CPUProfile)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "citegraph: %v\n", err)
+		if stopProfile, err = startCPUProfile(cfg.CPUProfile); err != nil {
+			fmt.Fprintf(stderr, "citegraph: %v\n", err)
 			os.Exit(1)
 		}
-		pprof.StartCPUProfile(f)
-		defer pprof.StopCPUProfile()
 	}
 	err = run(context.Background(), cfg, os.Stdout, os.Stderr)
+	if perr := stopProfile(); perr != nil && err == nil {
+		err = perr
+	}
 	if cfg.MemProfile != "" {
 		if perr := writeMemProfile(cfg.MemProfile); perr != nil && err == nil {
 			err = perr
 		}
 	}
 	if err != nil {
-		pprof.StopCPUProfile()
-		fmt.Fprintf(os.Stderr, "citegraph: %v\n", err)
+		fmt.Fprintf(stderr, "citegraph: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// startCPUProfile profiles the run into path; the returned function stops
+// and writes it.
+func startCPUProfile(path string) (stop func() error, err error) {
+	o, err := newOutFiles(filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	w, err := o.Create(filepath.Base(path))
+	if err == nil {
+		err = pprof.StartCPUProfile(w)
+	}
+	if err != nil {
+		o.Abort()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		_, err := o.Commit()
+		return err
+	}, nil
 }
 
 // writeMemProfile writes the allocation profile of the run (pprof's
 // -sample_index=alloc_space shows where memory was asked for,
 // inuse_space what was still held at the end).
 func writeMemProfile(path string) error {
-	f, err := os.Create(path)
+	o, err := newOutFiles(filepath.Dir(path))
 	if err != nil {
 		return err
 	}
-	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-		f.Close()
+	w, err := o.Create(filepath.Base(path))
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(w, 0)
+	}
+	if err != nil {
+		o.Abort()
 		return err
 	}
-	return f.Close()
+	_, err = o.Commit()
+	return err
 }
 
 // parseArgs turns the command line into a config. Flags live only here.
