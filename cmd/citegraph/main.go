@@ -55,8 +55,12 @@ type config struct {
 	// BetweennessSources: 0 chooses (exact unless too costly), -1 exact,
 	// N > 0 estimates from N source works.
 	BetweennessSources int
-	// CPUProfile, when set, is where a CPU profile of the run is written.
-	CPUProfile string
+	// CPUProfile and MemProfile, when set, are where CPU and memory
+	// (allocation) profiles of the run are written.
+	CPUProfile, MemProfile string
+	// Quiet turns the progress line off; Verbose prints each stage's time.
+	Quiet, Verbose bool
+	progress       *progress // set by run
 	onlineConfig
 	analysesConfig
 	// Map holds the map command's flags.
@@ -89,6 +93,11 @@ func main() {
 	if perr := stopProfile(); perr != nil && err == nil {
 		err = perr
 	}
+	if cfg.MemProfile != "" {
+		if perr := writeMemProfile(cfg.MemProfile); perr != nil && err == nil {
+			err = perr
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "citegraph: %v\n", err)
 		os.Exit(1)
@@ -115,6 +124,26 @@ func startCPUProfile(path string) (stop func() error, err error) {
 		_, err := o.Commit()
 		return err
 	}, nil
+}
+
+// writeMemProfile writes the allocation profile of the run (pprof's
+// -sample_index=alloc_space shows where memory was asked for,
+// inuse_space what was still held at the end).
+func writeMemProfile(path string) error {
+	o, err := newOutFiles(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	w, err := o.Create(filepath.Base(path))
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(w, 0)
+	}
+	if err != nil {
+		o.Abort()
+		return err
+	}
+	_, err = o.Commit()
+	return err
 }
 
 // parseArgs turns the command line into a config. Flags live only here.
@@ -150,6 +179,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
+	fs.StringVar(&cfg.MemProfile, "memprofile", "", "write a memory profile")
+	fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress line")
+	fs.BoolVar(&cfg.Verbose, "v", false, "print each stage's time at the end")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
 	onlineFlags(fs, cfg)
 	analysesFlags(fs, cfg)

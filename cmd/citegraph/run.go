@@ -50,8 +50,9 @@ func load(cfg *config) *inputs {
 		in.fileErrs = append(in.fileErrs, err)
 		in.failed = true
 	}
-	for _, f := range files {
-		res, err := parse.ReadFile(f, cfg.InFormat)
+	read := cfg.progress.reading(files)
+	for i, f := range files {
+		res, err := parse.ReadFileCounted(f, cfg.InFormat, read(i))
 		if err != nil {
 			in.fileErrs = append(in.fileErrs, err)
 			if named[filepath.Clean(f)] {
@@ -62,6 +63,7 @@ func load(cfg *config) *inputs {
 		in.results = append(in.results, res)
 		in.records = append(in.records, res.Records...)
 	}
+	read(len(files))
 	return in
 }
 
@@ -131,12 +133,17 @@ func betweennessSources(flag, citing, arcs int) int {
 // keeping the strongest pairs (all when pairs is 0), coupling and
 // co-citation, saying on stderr what these leave out.
 func analyse(recs []parse.Record, pairs int, cfg *config, stderr io.Writer) *analysis {
+	p := cfg.progress
+	p.resolving(recs)
 	a := &analysis{res: graph.Resolve(recs, nil)}
+	p.stage("graph", nil)
 	a.g = graph.New(a.res)
 	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
-	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k})
+	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k, Progress: p.metrics()})
 	opt := &graph.SharedOptions{Limit: pairs}
+	p.stage("coupling", nil)
 	a.coupling = a.g.Coupling(opt)
+	p.stage("co-citation", nil)
 	a.cocitation = a.g.Cocitation(opt)
 	a.warnLeftOut(stderr)
 	return a
@@ -170,6 +177,11 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if cfg.Command == "cache" {
 		return runCache(cfg, stdout, stderr)
 	}
+	if cfg.progress == nil { // not a slice's run
+		cfg.progress = newProgress(stderr, cfg.Quiet, cfg.Verbose)
+		defer cfg.progress.done()
+	}
+	stderr = cfg.progress.writer(stderr)
 	in, on := cfg.loaded, cfg.loadedOnline
 	if in == nil {
 		in = load(cfg)
@@ -210,6 +222,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 			return in.err(cfg.Paths)
 		}
 		a := analyse(in.records, 0, cfg, stderr)
+		cfg.progress.stage("writing", nil)
 		var err error
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Historiograph(a.m, cfg.histOptions()), &graph.DOTOptions{Layout: cfg.Layout})
@@ -245,6 +258,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	a := analyse(in.records, cfg.Top, cfg, stderr)
 	a.on = on
 	d := a.g.Historiograph(a.m, cfg.histOptions())
+	cfg.progress.stage("analyses", nil)
 	an, err := runAnalyses(cfg, in.records, a)
 	if err != nil {
 		return err
@@ -257,11 +271,13 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	var outputs []string
 	var writeErr error
 	if cfg.OutDir != "" {
+		cfg.progress.stage("diagrams", nil)
 		// outputs that cannot be written do not cost the report
 		if outputs, writeErr = writeOutputs(ctx, cfg, a, d, an, maps); writeErr != nil {
 			d = nil
 		}
 	}
+	cfg.progress.stage("report", nil)
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
 		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an,
 			Maps: maps})
