@@ -18,8 +18,8 @@ func TestMapsSection(t *testing.T) {
 	res := &graph.Resolution{Works: []graph.Work{
 		{ID: "a", InCorpus: true, Label: "Smith 2020", Title: "Citation maps", Year: 2020},
 		{ID: "b", InCorpus: true, Label: "Jones 2021", Title: "Citation maps again", Year: 2021},
-		{ID: "c", Label: "Old 1990", Year: 1990},
-		{ID: "d", Label: "Older 1980", Year: 1980},
+		{ID: "c", Label: "Old 1990", Authors: []parse.Author{{Family: "Old"}}, Year: 1990},
+		{ID: "d", Label: "Older 1980", Authors: []parse.Author{{Family: "Older"}}, Year: 1980},
 	}, Citations: []graph.Citation{{From: 0, To: 2}, {From: 0, To: 3}, {From: 1, To: 2}, {From: 1, To: 3}}}
 	g := graph.New(res)
 	var maps []*scimap.Map
