@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citegraph/citegraph/graph/safetext"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -28,6 +29,12 @@ type exportWork struct {
 	RefsListed   int               `json:"refs_listed"`
 	Mentions     []Mention         `json:"mentions"`
 	Metrics      exportMetrics     `json:"metrics"`
+	Cluster      map[string]int    `json:"cluster,omitempty"`
+}
+
+type exportClusters struct {
+	Network  string        `json:"network"`
+	Clusters []ClusterInfo `json:"clusters"`
 }
 
 type exportMetrics struct {
@@ -52,13 +59,15 @@ type exportPair struct {
 	Cosine float64 `json:"cosine"`
 }
 
-// marshalExport is the export as encoding/json writes it.
-func marshalExport(t *testing.T, g *Graph, m *Metrics, cocited []Pair) []byte {
+// marshalExport is the export as encoding/json writes it (through
+// safetext.JSONWriter, as the export did).
+func marshalExport(t *testing.T, g *Graph, m *Metrics, cocited []Pair, clusters []WorkClusters) []byte {
 	out := struct {
 		Works      []exportWork     `json:"works"`
 		Citations  []exportCitation `json:"citations"`
 		Coupling   []exportPair     `json:"coupling"`
 		Cocitation []exportPair     `json:"cocitation"`
+		Clusters   []exportClusters `json:"clusters,omitempty"`
 	}{Works: []exportWork{}, Citations: []exportCitation{}, Coupling: []exportPair{}, Cocitation: []exportPair{}}
 	for i := range g.Works {
 		wk := &g.Works[i]
@@ -70,7 +79,18 @@ func marshalExport(t *testing.T, g *Graph, m *Metrics, cocited []Pair) []byte {
 		if e.Mentions == nil {
 			e.Mentions = []Mention{}
 		}
+		for _, wc := range clusters {
+			if c, ok := wc.Of[i]; ok {
+				if e.Cluster == nil {
+					e.Cluster = map[string]int{}
+				}
+				e.Cluster[wc.Network] = c
+			}
+		}
 		out.Works = append(out.Works, e)
+	}
+	for _, wc := range clusters {
+		out.Clusters = append(out.Clusters, exportClusters{Network: wc.Network, Clusters: wc.Clusters})
 	}
 	for _, c := range g.Citations {
 		out.Citations = append(out.Citations, exportCitation{From: g.Works[c.From].ID, To: g.Works[c.To].ID, Match: c.Match})
@@ -79,7 +99,7 @@ func marshalExport(t *testing.T, g *Graph, m *Metrics, cocited []Pair) []byte {
 		out.Cocitation = append(out.Cocitation, exportPair{A: g.Works[p.A].ID, B: g.Works[p.B].ID, Count: p.Count, Cosine: round(p.Cosine)})
 	}
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	enc := json.NewEncoder(safetext.JSONWriter(&b))
 	enc.SetIndent("", " ")
 	if err := enc.Encode(out); err != nil {
 		t.Fatal(err)
@@ -91,18 +111,23 @@ func TestWriteJSONEqualsEncodingJSON(t *testing.T) {
 	files := []string{"wos/python-bibx_bit-pattern-savedrecs.txt", "crossref/abbotsbury_test2.json", "ris/python-bibx_scopus.ris"}
 	for _, f := range files {
 		recs := rsReadCorpus(t, f)
-		// hostile text: every escape encoding/json makes
-		recs[0].Title = "a\x01b\"c\\d<e>&f\u2028g\u2029h\xffi\tj\nk\bl\fm\x7f"
+		// hostile text: every escape encoding/json and safetext make
+		recs[0].Title = "a\x01b\"c\\d<e>&f\u2028g\u2029h\xffi\tj\nk\bl\fm\x7fn\u0085o\u202ep\u2067q"
 		g := New(Resolve(recs, nil))
 		m := g.Metrics(&MetricOptions{SkipBetweenness: true})
 		m.Betweenness[0] = 1.5e-9 // an exponent form
 		co := g.Cocitation(&SharedOptions{Limit: 50})
 		var got bytes.Buffer
 		pairs := func() (iter.Seq[Pair], int) { return PairSeq(co.Pairs), co.Total }
-		if err := g.WriteJSON(&got, m, &JSONOptions{Cocitation: pairs}); err != nil {
+		// two clusterings, given out of name order, covering some works
+		clusters := []WorkClusters{
+			{Network: "coupling", Of: map[int]int{0: 2, 3: 1}, Clusters: []ClusterInfo{{ID: 1, Size: 1, Label: "x"}, {ID: 2, Size: 1, Label: "y · z", Terms: []string{"y", "z"}, MeanYear: 2001.5}}},
+			{Network: "cocitation", Of: map[int]int{0: 1, 1: 1}, Clusters: []ClusterInfo{{ID: 1, Size: 2, Label: "w"}}},
+		}
+		if err := g.WriteJSON(&got, m, &JSONOptions{Cocitation: pairs, Clusters: clusters}); err != nil {
 			t.Fatal(err)
 		}
-		want := marshalExport(t, g, m, co.Pairs)
+		want := marshalExport(t, g, m, co.Pairs, clusters)
 		// the streaming writer adds the pair totals
 		gotS := strings.Replace(got.String(), ",\n \"cocitation_total\": "+itoa(co.Total), "", 1)
 		if gotS != string(want) {

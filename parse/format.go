@@ -3,7 +3,6 @@ package parse
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/citegraph/citegraph/parse/model"
 )
@@ -27,9 +27,10 @@ type Format struct {
 	// input (UTF-8 without BOM, LF line ends), is in this layout. name is the
 	// file's base name, a hint only: content decides.
 	Sniff func(name string, head []byte) bool
-	// Read streams records from r (normalised as for Sniff) into s. It
-	// returns an error only when it cannot go on (an I/O error); bad content
-	// is reported through s and reading continues.
+	// Read streams records from r (normalised as for Sniff, and without
+	// control characters: see controlFilter) into s. It returns an error
+	// only when it cannot go on (an I/O error); bad content is reported
+	// through s and reading continues.
 	Read func(r io.Reader, s *Sink) error
 }
 
@@ -67,6 +68,10 @@ func lookupFormat(name string) (Format, bool) {
 // sniffSize is how much of a file the sniffers see.
 const sniffSize = 64 << 10
 
+// catchAllOrder is the Order from which formats claim any text (reference
+// lists, landing pages).
+const catchAllOrder = 90
+
 // Result is what was read from one file.
 type Result struct {
 	File     string
@@ -102,15 +107,14 @@ func read(file string, r io.Reader, format string, siblings model.Siblings) (*Re
 	if magic, _ := br0.Peek(4); string(magic) == "PK\x03\x04" {
 		return readZip(file, br0, format)
 	}
-	if magic, _ := br0.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br0)
+	r = br0
+	if isGzip(br0) {
+		zr, err := gunzip(file, br0)
 		if err != nil {
-			return res, &ParseError{File: file, Err: fmt.Errorf("gzip: %w", err)}
+			return res, err
 		}
 		defer zr.Close()
 		r = zr
-	} else {
-		r = br0
 	}
 	norm := newNormalizer(r)
 	br := bufio.NewReaderSize(norm, sniffSize)
@@ -132,6 +136,16 @@ func read(file string, r io.Reader, format string, siblings model.Siblings) (*Re
 		}
 	} else {
 		name := Detect(filepath.Base(file), head)
+		f, _ = lookupFormat(name)
+		if t := bytes.TrimLeft(head, " \t\n"); (name == "" || f.Order >= catchAllOrder) && len(head) == sniffSize && (t[0] == '{' || t[0] == '[') {
+			// JSON whose first 64 KiB is mostly one string (an abstract):
+			// look further, with long strings cut short
+			wide := bufio.NewReaderSize(br, jpSniffWindow)
+			more, _ := wide.Peek(jpSniffWindow)
+			if seen := Detect(filepath.Base(file), jpElide(more, sniffSize)); seen != "" && seen != name {
+				name, br = seen, wide
+			}
+		}
 		if name == "" {
 			if plainText(head) {
 				return res, &ParseError{File: file, Err: ErrNotBibliographic}
@@ -142,8 +156,9 @@ func read(file string, r io.Reader, format string, siblings model.Siblings) (*Re
 	}
 	res.Format = f.Name
 	s := &Sink{File: file, Format: f.Name, Siblings: siblings}
-	err = f.Read(br, s)
-	for _, n := range norm.notes() {
+	ctl := newControlFilter(br)
+	err = f.Read(ctl, s)
+	for _, n := range append(norm.notes(), ctl.notes()...) {
 		s.Warnf(n.line, "%s", n.msg)
 	}
 	res.Records, res.Warnings, res.Skipped = s.Records, s.Warnings, s.Skipped
@@ -179,10 +194,12 @@ func plainText(head []byte) bool {
 	return bytes.Count(first, []byte{'\t'}) < 2 && bytes.Count(first, []byte{','}) < 4
 }
 
-// isBinary reports whether a normalised head looks like binary data: NUL
-// bytes, or many control characters.
+// isBinary reports whether a normalised head looks like binary data: a NUL
+// byte among the first 1 KiB (where binary formats put their headers), NUL
+// bytes beyond one in a thousand, or many control characters. A stray NUL
+// or two in text are removed by controlFilter instead.
 func isBinary(head []byte) bool {
-	if bytes.IndexByte(head, 0) >= 0 {
+	if bytes.IndexByte(head[:min(len(head), 1<<10)], 0) >= 0 || bytes.Count(head, []byte{0}) > len(head)/1000 {
 		return true
 	}
 	ctl := 0
@@ -196,6 +213,13 @@ func isBinary(head []byte) bool {
 
 // ReadFile reads one file; see Read.
 func ReadFile(path, format string) (*Result, error) {
+	return ReadFileCounted(path, format, nil)
+}
+
+// ReadFileCounted is ReadFile that, when progress is not nil, adds to it
+// the bytes of the file read so far as it reads, so that another goroutine
+// can report progress.
+func ReadFileCounted(path, format string, progress *atomic.Int64) (*Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return &Result{File: path}, &ParseError{File: path, Err: pathErr(err)}
@@ -204,7 +228,23 @@ func ReadFile(path, format string) (*Result, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return &Result{File: path}, &ParseError{File: path, Err: errors.New("is a folder")}
 	}
-	return read(path, f, format, dirSiblings(filepath.Dir(path)))
+	var r io.Reader = f
+	if progress != nil {
+		r = byteCounter{f, progress}
+	}
+	return read(path, r, format, dirSiblings(filepath.Dir(path)))
+}
+
+// byteCounter adds the bytes read through it to n.
+type byteCounter struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c byteCounter) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
 }
 
 // pathErr shortens an *fs.PathError, whose path the caller already prints.

@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/citegraph/citegraph/graph/explore"
 )
@@ -20,13 +18,22 @@ func runExplore(cfg *config, in *inputs, stderr io.Writer) error {
 	}
 	a := resolveGraph(in.records, cfg)
 	page := explore.Build(a.g, a.m, &explore.Options{Metric: cfg.Metric, MaxWorks: cfg.Nodes})
-	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
+	o, err := newBufferedOut(cfg.OutDir)
+	if err != nil {
 		return err
 	}
-	path := filepath.Join(cfg.OutDir, "explore.html")
-	if err := writeFile(path, page.Write); err != nil {
+	w, err := o.Create("explore.html")
+	if err == nil {
+		err = page.Write(w)
+	}
+	if err != nil {
+		o.Abort()
 		return err
 	}
-	fmt.Fprintf(stderr, "citegraph: wrote %s: %s\n", path, page.Summary)
+	paths, err := o.Commit()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "citegraph: wrote %s: %s\n", paths[0], page.Summary)
 	return nil
 }

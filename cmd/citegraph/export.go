@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -30,6 +28,9 @@ func exportFlags(fs *flag.FlagSet, cfg *config) {
 
 // exportArgs checks export's flags.
 func exportArgs(cfg *config) error {
+	if cfg.Command != "export" {
+		return nil
+	}
 	if !slices.Contains(exportNetworks, cfg.Network) {
 		return fmt.Errorf("%w: -network %q: use %s", errUsage, cfg.Network, strings.Join(exportNetworks, ", "))
 	}
@@ -57,7 +58,13 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 	a := resolveGraph(in.records, cfg)
 	if cfg.Format == "json" && cfg.Network == "citation" {
 		coupling, cocitation := jsonPairs(a.g, false, cfg, stderr), jsonPairs(a.g, true, cfg, stderr)
-		return a.g.WriteJSON(stdout, a.m, &graph.JSONOptions{Coupling: coupling, Cocitation: cocitation})
+		cfg.progress.stage("clusters", nil)
+		wcs, err := workClusters(a.g)
+		if err != nil {
+			return err
+		}
+		cfg.progress.stage("writing", nil)
+		return a.g.WriteJSON(stdout, a.m, &graph.JSONOptions{Coupling: coupling, Cocitation: cocitation, Clusters: wcs})
 	}
 	var net *netio.Network
 	switch cfg.Network {
@@ -73,13 +80,19 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 		net = netio.Citation(a.g, a.m, &opt)
 	default:
 		var total int
+		var leftOut []int
 		top := pairLimit(cfg)
-		net, total = netio.Pairs(a.g, a.m, netio.PairOptions{Cocitation: cfg.Network == "cocitation", MinWeight: cfg.MinWeight, Top: top})
+		net, total, leftOut = netio.Pairs(a.g, a.m, netio.PairOptions{Cocitation: cfg.Network == "cocitation", MinWeight: cfg.MinWeight, Top: top})
 		written := total
 		if top > 0 {
 			written = min(top, total)
 		}
 		fmt.Fprintf(stderr, "citegraph: %s network: %d works, %d of %d pairs%s\n", cfg.Network, net.Len, written, total, pairNote(cfg, top, total))
+		if cfg.Network == "coupling" {
+			warnLeftOut(stderr, a.g, leftOut, nil)
+		} else {
+			warnLeftOut(stderr, a.g, nil, leftOut)
+		}
 	}
 	if !multiFile(cfg.Format) {
 		return writeNetwork(stdout, net, cfg.Format) // the writers buffer
@@ -87,28 +100,26 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 	if cfg.OutDir == "" {
 		return fmt.Errorf("-format %s writes several files: name their folder with -out", cfg.Format)
 	}
-	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
+	o, err := newBufferedOut(cfg.OutDir)
+	if err != nil {
 		return err
 	}
-	var written []string
 	file := func(suffix string, write func(io.Writer) error) error {
-		path := filepath.Join(cfg.OutDir, net.Name+suffix)
-		if err := writeFile(path, write); err != nil {
+		w, err := o.Create(net.Name + suffix)
+		if err != nil {
 			return err
 		}
-		written = append(written, path)
-		return nil
+		return write(w)
 	}
-	var err error
 	switch cfg.Format {
 	case "csv":
 		// both tables stream in one pass over the network
-		err = writeFile(filepath.Join(cfg.OutDir, net.Name+"-nodes.csv"), func(nodes io.Writer) error {
-			return writeFile(filepath.Join(cfg.OutDir, net.Name+"-edges.csv"), func(edges io.Writer) error {
-				return netio.WriteCSV(nodes, edges, net)
-			})
-		})
-		written = append(written, filepath.Join(cfg.OutDir, net.Name+"-nodes.csv"), filepath.Join(cfg.OutDir, net.Name+"-edges.csv"))
+		var nodes, edges io.Writer
+		if nodes, err = o.Create(net.Name + "-nodes.csv"); err == nil {
+			if edges, err = o.Create(net.Name + "-edges.csv"); err == nil {
+				err = netio.WriteCSV(nodes, edges, net)
+			}
+		}
 	case "pajek":
 		for _, f := range netio.Pajek(net) {
 			if err = file(f.Suffix, f.Write); err != nil {
@@ -125,6 +136,11 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 			}
 		}
 	}
+	if err != nil {
+		o.Abort()
+		return err
+	}
+	written, err := o.Commit()
 	if err != nil {
 		return err
 	}
@@ -149,21 +165,42 @@ func writeNetwork(w io.Writer, net *netio.Network, format string) error {
 	return fmt.Errorf("-format %s: not a single-file format", format)
 }
 
-// writeFile creates path and writes it through a buffer.
-func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
+// bufferedOut is outFiles with a buffer in front of each file: the
+// writers of big exports write many small pieces.
+type bufferedOut struct {
+	*outFiles
+	bufs []*bufio.Writer
+}
+
+func newBufferedOut(dir string) (*bufferedOut, error) {
+	o, err := newOutFiles(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	bw := bufio.NewWriterSize(f, 1<<16)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
+	return &bufferedOut{outFiles: o}, nil
+}
+
+// Create starts the file name; see outFiles.Create.
+func (o *bufferedOut) Create(name string) (io.Writer, error) {
+	w, err := o.outFiles.Create(name)
+	if err != nil {
+		return nil, err
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	bw := bufio.NewWriterSize(w, 1<<16)
+	o.bufs = append(o.bufs, bw)
+	return bw, nil
+}
+
+// Commit flushes the buffers and puts the files in place; see
+// outFiles.Commit.
+func (o *bufferedOut) Commit() ([]string, error) {
+	for _, bw := range o.bufs {
+		if err := bw.Flush(); err != nil {
+			o.Abort()
+			return nil, err
+		}
 	}
-	return err
+	return o.outFiles.Commit()
 }
 
 // pairLimit is the number of pairs kept: -top, or all (0) for -top -1.
@@ -196,14 +233,23 @@ func jsonPairs(g *graph.Graph, cocitation bool, cfg *config, stderr io.Writer) f
 	if cocitation {
 		name, all, shared = "cocitation", g.AllCocitation, g.Cocitation
 	}
+	warn := func(leftOut []int) { warnLeftOut(stderr, g, leftOut, nil) }
+	if cocitation {
+		warn = func(leftOut []int) { warnLeftOut(stderr, g, nil, leftOut) }
+	}
 	top := pairLimit(cfg)
 	if top == 0 {
-		return func() (iter.Seq[graph.Pair], int) { return all(cfg.MinWeight), -1 }
+		return func() (iter.Seq[graph.Pair], int) {
+			seq, leftOut := all(&graph.SharedOptions{MinCount: cfg.MinWeight})
+			warn(leftOut)
+			return seq, -1
+		}
 	}
 	done := make(chan graph.Shared, 1)
 	go func() { done <- shared(&graph.SharedOptions{MinCount: cfg.MinWeight, Limit: top}) }()
 	return func() (iter.Seq[graph.Pair], int) {
 		s := <-done
+		warn(s.LeftOut)
 		fmt.Fprintf(stderr, "citegraph: %s: %d of %d pairs%s\n", name, len(s.Pairs), s.Total, pairNote(cfg, top, s.Total))
 		return graph.PairSeq(s.Pairs), s.Total
 	}

@@ -144,7 +144,7 @@ func TestHistoriographLayout(t *testing.T) {
 func TestAddNetwork(t *testing.T) {
 	g, m := load(t, "../../seeds")
 	p := Build(g, m, nil)
-	net, _ := netio.Pairs(g, m, netio.PairOptions{Cocitation: true})
+	net, _, _ := netio.Pairs(g, m, netio.PairOptions{Cocitation: true})
 	p.AddNetwork("Co-citation", net)
 	other := (&netio.Table{Name: "authors", Nodes: []netio.Node{{ID: "Smith J", Cluster: 1, X: 1, Y: 2}, {ID: "Doe A", Cluster: 2}},
 		Edges: []netio.Edge{{From: 0, To: 1, Weight: 2}}, Layout: true, Clusters: []netio.Cluster{{ID: 1, Label: "one"}, {ID: 2}}}).Network()
@@ -169,7 +169,7 @@ func TestAddNetwork(t *testing.T) {
 func TestBrowser(t *testing.T) {
 	g, m := load(t, "../../seeds")
 	p := Build(g, m, nil)
-	co, _ := netio.Pairs(g, m, netio.PairOptions{Cocitation: true})
+	co, _, _ := netio.Pairs(g, m, netio.PairOptions{Cocitation: true})
 	p.AddNetwork("Co-citation", co) // no layout: a circle
 	path, _ := writePage(t, p)
 	b := startBrowser(t, 1400, 900)

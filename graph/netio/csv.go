@@ -3,7 +3,23 @@ package netio
 import (
 	"encoding/csv"
 	"io"
+
+	"github.com/citegraph/citegraph/graph/safetext"
 )
+
+// appendCells appends the values as cells: text made safe by
+// safetext.Cell (no control characters, never read as a formula), numbers
+// as they are, unknown values empty.
+func appendCells(row []string, attrs []Attr, vals []any) []string {
+	for k, v := range vals {
+		s, _ := formatValue(v)
+		if attrs[k].Type == String {
+			s = safetext.Cell(s)
+		}
+		row = append(row, s)
+	}
+	return row
+}
 
 // WriteCSV writes the network as two RFC 4180 tables (UTF-8 without BOM,
 // CRLF line ends, fields quoted where needed): the nodes, one row per
@@ -33,13 +49,10 @@ func WriteCSV(nodes, edges io.Writer, n *Network) error {
 	row := make([]string, 0, len(head))
 	ids := make([]string, n.Len)
 	for i, nd := range n.Nodes() {
-		ids[i] = nd.ID
-		row = append(row[:0], nd.ID, nd.label())
-		for _, v := range nd.Values {
-			s, _ := formatValue(v)
-			row = append(row, s)
-		}
-		row = append(row, nd.URL)
+		ids[i] = safetext.Cell(nd.ID)
+		row = append(row[:0], ids[i], safetext.Cell(nd.label()))
+		row = appendCells(row, n.NodeAttrs, nd.Values)
+		row = append(row, safetext.Cell(nd.URL))
 		if len(n.Clusters) > 0 {
 			row = append(row, formatFloat(float64(nd.Cluster)))
 		}
@@ -66,10 +79,7 @@ func WriteCSV(nodes, edges io.Writer, n *Network) error {
 	ew.Write(head)
 	for e := range n.Edges {
 		row = append(row[:0], ids[e.From], ids[e.To], formatFloat(e.Weight))
-		for _, v := range e.Values {
-			s, _ := formatValue(v)
-			row = append(row, s)
-		}
+		row = appendCells(row, n.EdgeAttrs, e.Values)
 		if err := ew.Write(row); err != nil {
 			return err
 		}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 // WriteDOT writes the network as plain Graphviz DOT data: a digraph whose
@@ -76,24 +78,5 @@ func dotValue(t Type, s string) string {
 	return dotID(s)
 }
 
-// dotID quotes s as a DOT string: backslashes and quotes escaped, line
-// breaks as \n.
-func dotID(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// dotID quotes s as a DOT string, as safetext.DOTLabel does.
+func dotID(s string) string { return safetext.DOTLabel(s) }

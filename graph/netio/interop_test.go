@@ -36,8 +36,8 @@ func TestInterchange(t *testing.T) {
 			dir := t.TempDir()
 			var manifest []map[string]any
 			cit := Citation(g, m, nil)
-			co, _ := Pairs(g, m, PairOptions{Top: 2000})
-			coc, _ := Pairs(g, m, PairOptions{Cocitation: true, Top: 2000})
+			co, _, _ := Pairs(g, m, PairOptions{Top: 2000})
+			coc, _, _ := Pairs(g, m, PairOptions{Cocitation: true, Top: 2000})
 			for _, net := range []*Network{cit, co, coc} {
 				manifest = append(manifest, writeAll(t, dir, net))
 			}

@@ -181,8 +181,10 @@ func appendJSONString(buf []byte, s string) []byte {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			buf = append(buf, "\ufffd"...)
-		case r == '\u2028' || r == '\u2029':
-			buf = append(buf, '\\', 'u', '2', '0', '2', hex[r&15])
+		case r == '\u2028' || r == '\u2029' || r <= 0x9F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+			// and, as safetext.JSONWriter, C1 controls and bidirectional
+			// controls, which a terminal showing the file would act on
+			buf = append(buf, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 		default:
 			buf = append(buf, s[i:i+size]...)
 		}

@@ -339,11 +339,11 @@ func TestPairsAndSubsets(t *testing.T) {
 		return out
 	}
 	// every pair, streamed: the 10 works the seed paper cites, C(10,2) pairs
-	all, total := Pairs(g, m, PairOptions{Cocitation: true})
+	all, total, _ := Pairs(g, m, PairOptions{Cocitation: true})
 	if all.Len != 10 || total != 45 || len(edges(all)) != 45 || all.Directed {
 		t.Fatalf("co-citation: %d nodes, %d of %d pairs", all.Len, len(edges(all)), total)
 	}
-	top, total := Pairs(g, m, PairOptions{Cocitation: true, Top: 5})
+	top, total, _ := Pairs(g, m, PairOptions{Cocitation: true, Top: 5})
 	if total != 45 || len(edges(top)) != 5 || top.Len > 10 {
 		t.Errorf("top 5: %d nodes, %d of %d pairs", top.Len, len(edges(top)), total)
 	}
@@ -354,10 +354,10 @@ func TestPairsAndSubsets(t *testing.T) {
 			t.Errorf("edge %d = %s, want the pair %+v", k, e, p)
 		}
 	}
-	if n, total := Pairs(g, m, PairOptions{Cocitation: true, MinWeight: 2}); n.Len != 0 || total != 0 {
+	if n, total, _ := Pairs(g, m, PairOptions{Cocitation: true, MinWeight: 2}); n.Len != 0 || total != 0 {
 		t.Errorf("min weight 2: %d nodes, %d pairs; want none (each pair is cited together once)", n.Len, total)
 	}
-	if n, total := Pairs(g, m, PairOptions{}); n.Len != 0 || total != 0 {
+	if n, total, _ := Pairs(g, m, PairOptions{}); n.Len != 0 || total != 0 {
 		t.Errorf("coupling of the seeds: %d nodes, %d pairs; want none (one work lists references)", n.Len, total)
 	}
 	// a subset of works: only the arcs between them

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 // PajekFile is one file of a Pajek export: the network (.net), a partition
@@ -147,6 +149,7 @@ func writePajekValues(w io.Writer, n *Network, value func(*Node) string) error {
 
 // pajekLabel makes s fit between Pajek's double quotes on one line.
 func pajekLabel(s string) string {
+	s = safetext.Terminal(s)
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '"':

@@ -2,10 +2,11 @@ package netio
 
 import (
 	"bufio"
-	"html"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 // vosColumns are the node attributes VOSviewer gets as weight<…> and
@@ -39,7 +40,7 @@ func vosDescription(n *Network, nd *Node) string {
 		if b.Len() == 0 {
 			b.WriteString("<table>")
 		}
-		b.WriteString("<tr><td>" + html.EscapeString(a.title()) + ":</td><td>" + html.EscapeString(s) + "</td></tr>")
+		b.WriteString("<tr><td>" + safetext.EscapeXML(a.title()) + ":</td><td>" + safetext.EscapeXML(s) + "</td></tr>")
 	}
 	if b.Len() > 0 {
 		b.WriteString("</table>")
@@ -49,6 +50,7 @@ func vosDescription(n *Network, nd *Node) string {
 
 // vosCell makes s fit in a tab-separated cell.
 func vosCell(s string) string {
+	s = safetext.Terminal(s)
 	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return ' '

@@ -1,6 +1,7 @@
 package netio
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
@@ -155,8 +156,9 @@ type PairOptions struct {
 // node per work that has a pair kept, an undirected edge per pair weighted
 // by the items shared (references for coupling, citing works for
 // co-citation) with Salton's cosine as an attribute. total counts every
-// pair with at least MinWeight shared items, kept or not.
-func Pairs(g *graph.Graph, m *graph.Metrics, opt PairOptions) (net *Network, total int) {
+// pair with at least MinWeight shared items, kept or not; leftOut are the
+// works too costly to count (graph.Shared.LeftOut).
+func Pairs(g *graph.Graph, m *graph.Metrics, opt PairOptions) (net *Network, total int, leftOut []int) {
 	all := g.AllCoupling
 	net = &Network{Name: "coupling", Description: "bibliographic coupling network: works linked by the references they share",
 		Terms: Terms{Item: "work", Items: "works", Link: "bibliographic coupling link",
@@ -172,15 +174,15 @@ func Pairs(g *graph.Graph, m *graph.Metrics, opt PairOptions) (net *Network, tot
 	pos := make([]int32, g.Len()) // work → node + 1
 	var works []int               // node → work
 	var edges func(yield func(Edge) bool)
+	sh := graph.SharedOptions{MinCount: weight, Limit: opt.Top}
 	if opt.Top > 0 {
-		sh := graph.SharedOptions{MinCount: weight, Limit: opt.Top}
 		var s graph.Shared
 		if opt.Cocitation {
 			s = g.Cocitation(&sh)
 		} else {
 			s = g.Coupling(&sh)
 		}
-		total = s.Total
+		total, leftOut = s.Total, s.LeftOut
 		for _, p := range s.Pairs {
 			pos[p.A], pos[p.B] = 1, 1
 		}
@@ -194,13 +196,15 @@ func Pairs(g *graph.Graph, m *graph.Metrics, opt PairOptions) (net *Network, tot
 			}
 		}
 	} else {
-		for p := range all(weight) {
+		var seq iter.Seq[graph.Pair]
+		seq, leftOut = all(&sh)
+		for p := range seq {
 			pos[p.A], pos[p.B] = 1, 1
 			total++
 		}
 		edges = func(yield func(Edge) bool) {
 			vals := make([]any, 1)
-			for p := range all(weight) {
+			for p := range seq {
 				vals[0] = p.Cosine
 				if !yield(Edge{From: int(pos[p.A] - 1), To: int(pos[p.B] - 1), Weight: float64(p.Count), Values: vals}) {
 					return
@@ -221,5 +225,5 @@ func Pairs(g *graph.Graph, m *graph.Metrics, opt PairOptions) (net *Network, tot
 	net.Node = func(i int, nd *Node) { ws.Fill(works[i], nd) }
 	net.Edges = edges
 	net.Weighted = true
-	return net, total
+	return net, total, leftOut
 }

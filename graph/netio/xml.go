@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"encoding/xml"
 	"io"
+
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 // xmlWriter writes XML, escaping text and attribute values with
-// encoding/xml, which also replaces characters XML 1.0 does not allow.
+// encoding/xml after safetext.XML has replaced what XML 1.0 does not allow
+// and what a terminal would act on.
 type xmlWriter struct {
 	*bufio.Writer
 }
@@ -18,7 +21,7 @@ func newXMLWriter(w io.Writer) xmlWriter {
 
 // esc writes s escaped for text or a quoted attribute value.
 func (x xmlWriter) esc(s string) {
-	xml.EscapeText(x, []byte(s))
+	xml.EscapeText(x, []byte(safetext.XML(s)))
 }
 
 // attr writes ` name="value"`.
