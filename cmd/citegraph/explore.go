@@ -5,6 +5,8 @@ import (
 	"io"
 
 	"github.com/citegraph/citegraph/graph/explore"
+	"github.com/citegraph/citegraph/graph/netio"
+	"github.com/citegraph/citegraph/graph/scimap"
 )
 
 // exploreNodes is -nodes when explore is given none: the works the page
@@ -18,6 +20,16 @@ func runExplore(cfg *config, in *inputs, stderr io.Writer) error {
 	}
 	a := resolveGraph(in.records, cfg)
 	page := explore.Build(a.g, a.m, &explore.Options{Metric: cfg.Metric, MaxWorks: cfg.Nodes})
+	cfg.progress.stage("maps", nil)
+	maps, err := defaultMaps(a.g)
+	if err != nil {
+		return err
+	}
+	for _, m := range maps {
+		if len(m.Drawn) > 0 { // the maps the report draws
+			page.AddNetwork(scimap.Title(m.Network), netio.Map(a.g, a.m, m, &netio.MapOptions{Drawn: true}))
+		}
+	}
 	o, err := newBufferedOut(cfg.OutDir)
 	if err != nil {
 		return err

@@ -10,7 +10,10 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/cluster"
 	"github.com/citegraph/citegraph/graph/netio"
+	"github.com/citegraph/citegraph/graph/network"
+	"github.com/citegraph/citegraph/graph/scimap"
 )
 
 // exportConfig is the part of a run's configuration about export.
@@ -41,8 +44,10 @@ func exportArgs(cfg *config) error {
 // several files, written into -out; the others go to stdout.
 var exportFormats = []string{"json", "jsonl", "csv", "gexf", "graphml", "pajek", "vosviewer", "dot"}
 
-// exportNetworks are the networks export writes.
-var exportNetworks = []string{"citation", "coupling", "cocitation"}
+// exportNetworks are the networks export writes: the citation graph, its
+// coupling and co-citation pairs (with the clusters of their maps), and
+// the keyword and co-authorship maps (laid out and clustered).
+var exportNetworks = []string{"citation", "coupling", "cocitation", "cooccurrence", "coauthorship"}
 
 // multiFile reports whether format writes files into -out.
 func multiFile(format string) bool {
@@ -77,12 +82,36 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 			slices.Sort(opt.Works)
 			fmt.Fprintf(stderr, "citegraph: citation network of the top %d of %d works by %s (-nodes)\n", cfg.Nodes, a.g.Len(), cfg.Metric)
 		}
+		cfg.progress.stage("clusters", nil)
+		var err error
+		if opt.Clusters, err = workClusters(a.g); err != nil {
+			return err
+		}
 		net = netio.Citation(a.g, a.m, &opt)
+	case "cooccurrence", "coauthorship":
+		cfg.progress.stage("map", nil)
+		mp, err := scimap.Make(a.g, &scimap.Options{Network: network.Options{Kind: network.Kind(cfg.Network)},
+			Cluster: cluster.Options{Seed: 1}, Draw: -1, Seed: 1})
+		if err != nil {
+			return err
+		}
+		net = netio.Map(a.g, a.m, mp, nil)
+		fmt.Fprintf(stderr, "citegraph: %s\n", mp.Caption)
 	default:
 		var total int
 		var leftOut []int
 		top := pairLimit(cfg)
-		net, total, leftOut = netio.Pairs(a.g, a.m, netio.PairOptions{Cocitation: cfg.Network == "cocitation", MinWeight: cfg.MinWeight, Top: top})
+		cfg.progress.stage("clusters", nil)
+		wcs, err := workClusters(a.g, network.Kind(cfg.Network))
+		if err != nil {
+			return err
+		}
+		popt := netio.PairOptions{Cocitation: cfg.Network == "cocitation", MinWeight: cfg.MinWeight, Top: top}
+		if len(wcs) > 0 {
+			popt.Clusters = &wcs[0]
+		}
+		cfg.progress.stage(cfg.Network, nil)
+		net, total, leftOut = netio.Pairs(a.g, a.m, popt)
 		written := total
 		if top > 0 {
 			written = min(top, total)
@@ -94,6 +123,13 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 			warnLeftOut(stderr, a.g, nil, leftOut)
 		}
 	}
+	cfg.progress.stage("writing", nil)
+	return writeNetworkFiles(cfg, net, stdout, stderr)
+}
+
+// writeNetworkFiles writes net in cfg.Format: on stdout, or for the
+// formats of several files into -out.
+func writeNetworkFiles(cfg *config, net *netio.Network, stdout, stderr io.Writer) error {
 	if !multiFile(cfg.Format) {
 		return writeNetwork(stdout, net, cfg.Format) // the writers buffer
 	}

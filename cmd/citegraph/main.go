@@ -230,7 +230,8 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": exportFormats, "explain": {"text", "json"}, "cache": {"text"}, "map": {"text", "json"},
+		"export": exportFormats, "explain": {"text", "json"}, "cache": {"text"},
+		"map":     {"text", "json", "jsonl", "csv", "gexf", "graphml", "pajek", "vosviewer", "dot"},
 		"explore": {"html"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {

@@ -326,9 +326,20 @@ func TestExportFormats(t *testing.T) {
 						nodes++
 					}
 				}
-				want := map[string]int{"citation": 16, "coupling": 0, "cocitation": 10}[network]
+				// the seeds: 16 works, 10 cited together by one paper, 13
+				// keywords of two papers (6 and 7), one paper by 2 authors
+				want := map[string]int{"citation": 16, "coupling": 0, "cocitation": 10, "cooccurrence": 13, "coauthorship": 2}[network]
 				if nodes != want {
 					t.Errorf("%v: %d nodes, want %d", args, nodes, want)
+				}
+				// pairs carry their map's clusters; maps also positions
+				if format == "gexf" && nodes > 0 && network != "citation" {
+					if !strings.Contains(stdout, "<viz:color") || network != "cocitation" && !strings.Contains(stdout, "<viz:position") {
+						t.Errorf("%v: no clusters or positions:\n%s", args, stdout)
+					}
+				}
+				if format == "graphml" && network == "citation" && !strings.Contains(stdout, `attr.name="cocitation_cluster"`) {
+					t.Errorf("%v: no cocitation_cluster", args)
 				}
 			case "json", "jsonl":
 				for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
@@ -351,6 +362,14 @@ func TestExportFormats(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("export did not write %s", f)
 		}
+	}
+	// a map in another tool's format: every keyword laid out and clustered
+	if _, stderr, err := citegraph(t, "map", "-network", "cooccurrence", "-format", "vosviewer", "-out", out, "seeds"); err != nil {
+		t.Fatalf("map -format vosviewer: %v\n%s", err, stderr)
+	}
+	vos, _ := os.ReadFile(filepath.Join(out, "map-cooccurrence-keywords-vosviewer-map.txt"))
+	if lines := strings.Split(strings.TrimSpace(string(vos)), "\n"); len(lines) != 14 || !strings.Contains(lines[0], "\tx\ty\t") || !strings.Contains(lines[0], "cluster") {
+		t.Errorf("map's VOSviewer file:\n%s", vos)
 	}
 	edges, _ := os.ReadFile(filepath.Join(out, "citation-edges.csv"))
 	if n := strings.Count(string(edges), "\r\n"); n != 11 {

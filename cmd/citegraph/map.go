@@ -15,6 +15,7 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/cluster"
 	"github.com/citegraph/citegraph/graph/draw"
+	"github.com/citegraph/citegraph/graph/netio"
 	"github.com/citegraph/citegraph/graph/network"
 	"github.com/citegraph/citegraph/graph/scimap"
 )
@@ -129,6 +130,19 @@ func runMap(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.Writ
 	}
 	res := graph.Resolve(in.records, nil)
 	g := graph.New(res)
+	if cfg.Format != "text" && cfg.Format != "json" {
+		// a network file for another tool: every node laid out, no drawing
+		o.Draw = -1
+		m, err := scimap.Make(g, o)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "citegraph: %s\n", m.Caption)
+		if err := writeNetworkFiles(cfg, netio.Map(g, nil, m, nil), stdout, stderr); err != nil {
+			return err
+		}
+		return in.err(cfg.Paths)
+	}
 	m, err := scimap.Make(g, o)
 	if err != nil {
 		return err
@@ -340,10 +354,13 @@ func defaultMaps(g *graph.Graph) ([]*scimap.Map, error) {
 }
 
 // workClusters are the clusters of the coupling and co-citation maps of
-// works, for the JSON export.
-func workClusters(g *graph.Graph) ([]graph.WorkClusters, error) {
+// works (or of the kinds given), for the exports.
+func workClusters(g *graph.Graph, kinds ...network.Kind) ([]graph.WorkClusters, error) {
 	var out []graph.WorkClusters
-	for _, kind := range []network.Kind{network.Coupling, network.Cocitation} {
+	if len(kinds) == 0 {
+		kinds = []network.Kind{network.Coupling, network.Cocitation}
+	}
+	for _, kind := range kinds {
 		m, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: kind},
 			Cluster: cluster.Options{Seed: 1}, NoLayout: true})
 		if err != nil {

@@ -12,7 +12,10 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/cluster"
 	"github.com/citegraph/citegraph/graph/internal/corpustest"
+	"github.com/citegraph/citegraph/graph/network"
+	"github.com/citegraph/citegraph/graph/scimap"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -38,7 +41,18 @@ func TestInterchange(t *testing.T) {
 			cit := Citation(g, m, nil)
 			co, _, _ := Pairs(g, m, PairOptions{Top: 2000})
 			coc, _, _ := Pairs(g, m, PairOptions{Cocitation: true, Top: 2000})
-			for _, net := range []*Network{cit, co, coc} {
+			nets := []*Network{cit, co, coc}
+			// science maps: clusters, positions and sizes
+			for _, kind := range []network.Kind{network.Cocitation, network.Cooccurrence} {
+				mp, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: kind, MaxNodes: 300}, Cluster: cluster.Options{Seed: 1}, Draw: -1, Seed: 1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(mp.Network.Nodes) > 0 {
+					nets = append(nets, Map(g, m, mp, nil))
+				}
+			}
+			for _, net := range nets {
 				manifest = append(manifest, writeAll(t, dir, net))
 			}
 			var in bytes.Buffer
@@ -77,7 +91,7 @@ func TestInterchange(t *testing.T) {
 						r.Network, r.Format, r.Reader, r.Nodes, r.Edges, r.Bad, w[0], w[1])
 				}
 			}
-			if readers < 3*14 {
+			if readers < len(nets)*14 {
 				t.Errorf("only %d reads reported", readers)
 			}
 		})

@@ -14,6 +14,9 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/cluster"
+	"github.com/citegraph/citegraph/graph/network"
+	"github.com/citegraph/citegraph/graph/scimap"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -370,5 +373,54 @@ func TestPairsAndSubsets(t *testing.T) {
 	sub := Citation(g, m, &CitationOptions{Works: []int{cites, int(g.Out(cites)[0]), int(g.Out(cites)[1])}})
 	if got := edges(sub); sub.Len != 3 || len(got) != 2 || !strings.HasPrefix(got[0], "doi:10.1111/1467-9566.00352|") {
 		t.Errorf("subset: %d nodes, arcs %v", sub.Len, got)
+	}
+}
+
+// TestMap writes the seeds' science maps: 10 works cited together by one
+// paper make 45 co-citation links of count 1; two papers with 6 and 7
+// keywords make 15 + 21 = 36 co-occurrence links in two clusters.
+func TestMap(t *testing.T) {
+	g, m := seedGraph(t)
+	for _, tc := range []struct {
+		kind                   network.Kind
+		nodes, edges, clusters int
+	}{{network.Cocitation, 10, 45, 1}, {network.Cooccurrence, 13, 36, 2}} {
+		mp, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: tc.kind}, Cluster: cluster.Options{Seed: 1}, Draw: -1, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, opt := range []*MapOptions{nil, {Drawn: true}} {
+			n := Map(g, m, mp, opt)
+			if n.Len != tc.nodes || len(n.Clusters) != tc.clusters || !n.Layout || !n.Sized || n.Directed {
+				t.Errorf("%s: %d nodes, %d clusters, layout %v, sized %v, directed %v", tc.kind, n.Len, len(n.Clusters), n.Layout, n.Sized, n.Directed)
+			}
+			edges := 0
+			for e := range n.Edges {
+				edges++
+				if e.Weight != 1 || e.From == e.To {
+					t.Errorf("%s: edge %+v", tc.kind, e)
+				}
+			}
+			if edges != tc.edges {
+				t.Errorf("%s: %d edges, want %d", tc.kind, edges, tc.edges)
+			}
+			for _, nd := range n.Nodes() {
+				if nd.Cluster < 1 || nd.Cluster > tc.clusters || nd.Size <= 0 || nd.Label == "" {
+					t.Errorf("%s: node %+v", tc.kind, nd)
+				}
+			}
+		}
+	}
+	// a map drawing some of its nodes: all written, no positions; or the
+	// drawn ones with theirs
+	mp, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: network.Cooccurrence}, Cluster: cluster.Options{Seed: 1}, Draw: 4, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := Map(g, m, mp, nil); n.Len != 13 || n.Layout {
+		t.Errorf("all nodes: %d, layout %v", n.Len, n.Layout)
+	}
+	if n := Map(g, m, mp, &MapOptions{Drawn: true}); n.Len != len(mp.Drawn) || !n.Layout {
+		t.Errorf("drawn nodes: %d of %d, layout %v", n.Len, len(mp.Drawn), n.Layout)
 	}
 }

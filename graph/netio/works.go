@@ -91,6 +91,10 @@ type CitationOptions struct {
 	// Works, when not nil, are the works that become nodes (indexes into
 	// Graph.Works, in node order); only citations between them are arcs.
 	Works []int
+	// Clusters are clusterings of works (the clusters of the coupling and
+	// co-citation maps), each written as an attribute "<network>_cluster"
+	// (from 1; unknown for a work it does not cluster).
+	Clusters []graph.WorkClusters
 }
 
 // Citation returns the citation network of g: a node per work and an arc
@@ -115,13 +119,30 @@ func Citation(g *graph.Graph, m *graph.Metrics, opt *CitationOptions) *Network {
 		index = func(w int) int { return int(pos[w]) }
 		n = len(works)
 	}
+	attrs := WorkAttrs
+	var clusters []graph.WorkClusters
+	if opt != nil {
+		clusters = opt.Clusters
+	}
+	for _, wc := range clusters {
+		attrs = append(attrs[:len(attrs):len(attrs)], Attr{Name: wc.Network + "_cluster", Type: Int, Title: wc.Network + " cluster"})
+	}
+	fill := func(i int, nd *Node) {
+		w := node(i)
+		ws.Fill(w, nd)
+		for k, wc := range clusters {
+			if c, ok := wc.Of[w]; ok {
+				nd.Values[len(WorkAttrs)+k] = c
+			}
+		}
+	}
 	return &Network{
-		Name: "citation", Directed: true, NodeAttrs: WorkAttrs,
+		Name: "citation", Directed: true, NodeAttrs: attrs,
 		// parse.citingFirstNote: readers of these files take it at its word
 		Description: "citation network: arcs go from the citing to the cited work",
 		EdgeAttrs:   []Attr{{Name: "match", Type: String, Title: "Match"}},
 		Len:         n,
-		Node:        func(i int, nd *Node) { ws.Fill(node(i), nd) },
+		Node:        fill,
 		Edges: func(yield func(Edge) bool) {
 			vals := make([]any, 1)
 			for _, c := range g.Citations {
@@ -150,6 +171,9 @@ type PairOptions struct {
 	// in memory proportional to Top; otherwise every pair is written in
 	// work order, streamed, in memory proportional to the works.
 	Top int
+	// Clusters, when not nil, clusters the works (the clusters of the map
+	// of the same network): each node's cluster, and the clusters' labels.
+	Clusters *graph.WorkClusters
 }
 
 // Pairs returns the bibliographic-coupling or co-citation network of g: a
@@ -223,6 +247,15 @@ func Pairs(g *graph.Graph, m *graph.Metrics, opt PairOptions) (net *Network, tot
 	net.EdgeAttrs = []Attr{{Name: "cosine", Type: Float, Title: "Cosine"}}
 	net.Len = len(works)
 	net.Node = func(i int, nd *Node) { ws.Fill(works[i], nd) }
+	if wc := opt.Clusters; wc != nil {
+		for _, c := range wc.Clusters {
+			net.Clusters = append(net.Clusters, Cluster{ID: c.ID, Label: c.Label})
+		}
+		net.Node = func(i int, nd *Node) {
+			ws.Fill(works[i], nd)
+			nd.Cluster = wc.Of[works[i]]
+		}
+	}
 	net.Edges = edges
 	net.Weighted = true
 	return net, total, leftOut

@@ -198,12 +198,18 @@
       y0 = Math.min(y0, net.y[i]); y1 = Math.max(y1, net.y[i]);
     }
     if (x0 === Infinity) { x0 = y0 = -1; x1 = y1 = 1; }
-    var left = net.kind === 'historiograph' ? 60 : 20;
-    var pad = 1;
-    var s = Math.min((W - left - 20) / (x1 - x0 + 2 * pad), (H - 40) / (y1 - y0 + 2 * pad));
+    var hist = net.kind === 'historiograph';
+    var left = hist ? 60 : 20;
+    // a historiograph's unit is a row; a map has its own units: pad by a
+    // share of its extent, so that it fills the view whatever its scale
+    var ext = Math.max(x1 - x0, y1 - y0);
+    if (!(ext > 1e-6)) ext = 1;
+    var pad = hist ? 1 : 0.06 * ext;
+    var right = hist ? 20 : 160; // a map's labels go right of its nodes
+    var s = Math.min((W - left - right) / (x1 - x0 + 2 * pad), (H - 40) / (y1 - y0 + 2 * pad));
     if (!isFinite(s) || s <= 0) s = 1;
-    view.s = Math.min(s, 60);
-    view.tx = left + (W - left - 20) / 2 - view.s * (x0 + x1) / 2;
+    view.s = hist ? Math.min(s, 60) : s;
+    view.tx = left + (W - left - right) / 2 - view.s * (x0 + x1) / 2;
     view.ty = H / 2 - view.s * (y0 + y1) / 2;
     redraw();
   }
@@ -561,7 +567,10 @@
   });
   if (data.networks.length < 2) tabs.hidden = true;
   resize();
-  setNetwork(0);
+  // a link may name the network to show: explore.html#map-cocitation-works
+  var start = 0;
+  data.networks.forEach(function (nw, k) { if (location.hash === '#' + nw.name) start = k; });
+  setNetwork(start);
   // screenPosition gives a node's place on screen, for tests and links.
   api.screenPosition = function (id) {
     for (var i = 0; i < n; i++) {
