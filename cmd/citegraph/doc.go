@@ -91,15 +91,19 @@
 //
 //	-format F       json (default), jsonl, gexf, graphml, dot: on stdout;
 //	                csv, pajek, vosviewer: files in -out (default out)
-//	-network N      citation (default), coupling, cocitation
+//	-network N      citation (default), coupling, cocitation (with their maps' clusters),
+//	                cooccurrence, coauthorship (maps: clusters, positions, sizes)
 //	-top N          coupling and co-citation pairs kept, strongest first (default 10000; -1 all, streamed)
 //	-min-weight N   least references (coupling) or citing works (co-citation) a pair shares (default 1)
 //	-nodes N        works of the citation network: the top N by -metric (default all)
 //
 // Explore flags: -out DIR (default out), -nodes N works shown (default 2000),
-// -metric NAME to choose and size them.
+// -metric NAME to choose and size them. The page also shows the maps the
+// report draws.
 //
-// Map flags (the report's -out, -format text|json, -width also apply):
+// Map flags (the report's -out, -format, -width also apply; -format jsonl,
+// csv, gexf, graphml, pajek, vosviewer or dot writes the map, every node laid
+// out, as export writes networks):
 //
 //	-network N      coupling (default), cocitation, cooccurrence or coauthorship
 //	-unit U         works (default for coupling and co-citation), authors, sources,

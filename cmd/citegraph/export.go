@@ -64,7 +64,7 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 	if cfg.Format == "json" && cfg.Network == "citation" {
 		coupling, cocitation := jsonPairs(a.g, false, cfg, stderr), jsonPairs(a.g, true, cfg, stderr)
 		cfg.progress.stage("clusters", nil)
-		wcs, err := workClusters(a.g)
+		wcs, err := workClusters(a.g, stderr)
 		if err != nil {
 			return err
 		}
@@ -84,13 +84,15 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 		}
 		cfg.progress.stage("clusters", nil)
 		var err error
-		if opt.Clusters, err = workClusters(a.g); err != nil {
+		if opt.Clusters, err = workClusters(a.g, stderr); err != nil {
 			return err
 		}
 		net = netio.Citation(a.g, a.m, &opt)
 	case "cooccurrence", "coauthorship":
 		cfg.progress.stage("map", nil)
-		mp, err := scimap.Make(a.g, &scimap.Options{Network: network.Options{Kind: network.Kind(cfg.Network)},
+		// the most linked units, every one laid out (citegraph map -format
+		// writes a map with all of its own options)
+		mp, err := scimap.Make(a.g, &scimap.Options{Network: network.Options{Kind: network.Kind(cfg.Network), MaxNodes: clusterNodes},
 			Cluster: cluster.Options{Seed: 1}, Draw: -1, Seed: 1})
 		if err != nil {
 			return err
@@ -102,7 +104,7 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 		var leftOut []int
 		top := pairLimit(cfg)
 		cfg.progress.stage("clusters", nil)
-		wcs, err := workClusters(a.g, network.Kind(cfg.Network))
+		wcs, err := workClusters(a.g, stderr, network.Kind(cfg.Network))
 		if err != nil {
 			return err
 		}
