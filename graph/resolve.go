@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -57,10 +58,18 @@ const DefaultFuzzyThreshold = 0.88
 // nothing and is counted in Stats.Ambiguous. The result is deterministic:
 // the same records give the same works, IDs and order.
 func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
+	return resolve(recs, opt).res
+}
+
+// resolve runs the stages of Resolve and keeps the resolver, whose itemWork
+// tells the evaluation where each record and reference went.
+func resolve(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	if opt == nil {
 		opt = &ResolveOptions{}
 	}
-	r := rsNew(recs, opt)
+	sorted, pos := rsCanonical(recs)
+	r := rsNew(sorted, opt)
+	r.pos = pos
 	r.identifiers()
 	r.copies()
 	r.keys()
@@ -68,7 +77,46 @@ func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
 		r.titles()
 	}
 	r.venues()
-	return r.build()
+	r.res = r.build()
+	return r
+}
+
+// rsCanonical returns the records in the order Resolve reads them: by the
+// base name of their file, then the file's path, then line, the caller's
+// order breaking ties; and pos, where each of the caller's records went.
+//
+// The stages merge greedily, each merge checked against the groups formed
+// so far, so the order of the records can decide a close call (which of
+// two fitting groups a mention meets first, which record's title a work
+// keeps). Sorting by file makes the works a function of the set of files
+// read, whatever order they were named in on the command line; within a
+// file the export's own order is kept. The base name comes first so that
+// the same files named by relative or absolute paths sort alike.
+func rsCanonical(recs []parse.Record) ([]parse.Record, []int) {
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	cmpRec := func(a, b int) int {
+		ra, rb := &recs[a], &recs[b]
+		if ra.File == rb.File {
+			return cmp.Compare(ra.Line, rb.Line)
+		}
+		return cmp.Or(strings.Compare(filepath.Base(ra.File), filepath.Base(rb.File)),
+			strings.Compare(ra.File, rb.File), cmp.Compare(ra.Line, rb.Line))
+	}
+	pos := order
+	if !slices.IsSortedFunc(order, cmpRec) {
+		slices.SortStableFunc(order, cmpRec)
+		sorted := make([]parse.Record, len(recs))
+		pos = make([]int, len(recs))
+		for k, i := range order {
+			sorted[k] = recs[i]
+			pos[i] = k
+		}
+		recs = sorted
+	}
+	return recs, pos
 }
 
 // rsItem is one mention: a record or one reference of a record, reduced to
@@ -159,6 +207,13 @@ type rsResolver struct {
 	venue   *venueIndex
 	stats   Stats
 	refused int
+	res     *Resolution
+	// refStart[i] is the item index of record i's first reference
+	refStart []int
+	// pos[i] is the place of the caller's record i in recs (rsCanonical)
+	pos []int
+	// itemWork is the index in res.Works of each item's work
+	itemWork []int
 }
 
 func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
@@ -171,6 +226,11 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		n += len(recs[i].References)
 	}
 	r.items = make([]rsItem, 0, n)
+	r.refStart = make([]int, len(recs)+1)
+	r.refStart[0] = len(recs)
+	for i := range recs {
+		r.refStart[i+1] = r.refStart[i] + len(recs[i].References)
+	}
 	// venue names repeat: fold each once
 	keys := map[string]string{}
 	venueKey := func(s string) string {

@@ -63,6 +63,10 @@ func (r *rsResolver) build() *Resolution {
 	type edge struct{ from, to int }
 	edges := map[edge]int{}
 	workOf := func(i int) int { return pos[group[r.find(i)]] }
+	r.itemWork = make([]int, len(r.items))
+	for i := range r.items {
+		r.itemWork[i] = workOf(i)
+	}
 	for ri := range r.recs {
 		rec := &r.recs[ri]
 		if rec.RefsDeclared != nil {

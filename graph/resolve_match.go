@@ -34,11 +34,7 @@ func (r *rsResolver) identifiers() {
 // evidence so that one work's list, read twice, stays one list.
 func (r *rsResolver) copies() {
 	first := map[int]int{} // root -> its first record
-	refStart := make([]int, len(r.recs)+1)
-	refStart[0] = len(r.recs)
-	for i := range r.recs {
-		refStart[i+1] = refStart[i] + len(r.recs[i].References)
-	}
+	refStart := r.refStart
 	var base map[string][]int
 	baseRec := -1
 	for i := range r.recs {
