@@ -19,8 +19,8 @@ import (
 // rsCrossResult is the outcome on one pair of files.
 type rsCrossResult struct {
 	papers, shorter, met int
-	misses             []rsCrossMiss
-	r                  *rsResolver
+	misses               []rsCrossMiss
+	r                    *rsResolver
 }
 
 // rsCrossMiss is one reference of the shorter list that met no reference
