@@ -72,10 +72,12 @@ func resolve(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	r.pos = pos
 	r.identifiers()
 	r.copies()
+	r.exact()
 	r.keys()
 	if !opt.NoFuzzy {
 		r.titles()
 	}
+	r.inPress()
 	r.venues()
 	r.res = r.build()
 	return r
@@ -128,6 +130,7 @@ type rsItem struct {
 	ids   []string // other identifiers, "ns:value", sorted
 	fams  []string // first-author keys, the main one first
 	init  byte     // first-author initial, 0 if unknown
+	inits string   // first-author initials (rsInitials)
 	year  int
 	vol   string
 	page  string // first page
@@ -136,7 +139,11 @@ type rsItem struct {
 	tcmp  string // the title as compared: folded, without spaces ("l1 0" and "l10" meet)
 	nums  string // the title's digits and roman numerals, which must agree
 	hist  rsHist // letter counts of tcmp, a cheap bound on edit distance
-	text  string // folded reference text, for identical-text matching
+	// text is the reference text as compared by the exact stage (see
+	// setText), "" when it says too little to name one work
+	text  string
+	press bool // the text says "in press" (or alike)
+	dup   bool // an identical text of an earlier item of the same group stands for this one
 }
 
 // rsHist counts the letters a-z and digits of a title, the rest together.
@@ -189,9 +196,10 @@ type rsCluster struct {
 	yMin, yMax int      // 0 when no year is known
 	vols       []string
 	pages      []string
-	recs       []int // corpus records in the group, sorted
-	citers     []int // records citing a reference in the group, sorted
-	first      int   // smallest item index
+	recs       []int  // corpus records in the group, sorted
+	citers     []int  // records citing a reference in the group, sorted
+	inits      string // the longest first-author initials of the group's mentions
+	first      int    // smallest item index
 	size       int
 	fuzzy      bool
 }
@@ -242,22 +250,27 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		return k
 	}
 	// so do names; the cached key slices are shared, never modified
-	names := map[parse.Author][]string{}
-	rsFams := func(as []parse.Author) []string {
+	type name struct {
+		fams  []string
+		inits string
+	}
+	names := map[parse.Author]name{}
+	nameOf := func(as []parse.Author) name {
 		if len(as) == 0 {
-			return nil
+			return name{}
 		}
-		f, ok := names[as[0]]
+		n, ok := names[as[0]]
 		if !ok {
-			f = rsFams(as[:1])
-			names[as[0]] = f
+			n = name{rsFams(as[:1]), rsInitials(as[:1])}
+			names[as[0]] = n
 		}
-		return f
+		return n
 	}
 	for i := range recs {
 		rec := &recs[i]
 		r.venue.learn(venueKey(rec.VenueAbbrev), venueKey(rec.Venue))
-		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI, ""), ids: rsIDs(rec.IDs), fams: rsFams(rec.Authors), init: rsInitial(rec.Authors),
+		n := nameOf(rec.Authors)
+		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI, ""), ids: rsIDs(rec.IDs), fams: n.fams, inits: n.inits,
 			year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages), title: parse.Fold(rec.Title)}
 		it.venue = venueKey(rec.Venue)
 		if it.venue == "" {
@@ -268,21 +281,21 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	for i := range recs {
 		for j := range recs[i].References {
 			ref := &recs[i].References[j]
-			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: rsFams(ref.Authors), init: rsInitial(ref.Authors),
+			n := nameOf(ref.Authors)
+			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams, inits: n.inits,
 				year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
 				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)}
-			// the text decides for references whose parts could not be read
-			if it.year > 0 && (len(it.fams) == 0 || it.title == "" && it.venue == "") {
-				if t := parse.Fold(ref.Raw); len(t) >= 20 && strings.Count(t, " ") >= 2 {
-					it.text = t
-				}
-			}
+			it.setText(ref.Raw)
 			r.items = append(r.items, it)
 		}
 	}
 	for i := range r.items {
-		if it := &r.items[i]; it.title != "" {
+		it := &r.items[i]
+		if it.title != "" {
 			it.setTitle(it.title)
+		}
+		if it.inits != "" {
+			it.init = it.inits[0]
 		}
 	}
 	r.parent = make([]int, len(r.items))
@@ -295,12 +308,12 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		r.parent[i] = i
 		it := &r.items[i]
 		c := &r.cl[i]
-		*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, first: i, size: 1}
+		*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, inits: it.inits, first: i, size: 1}
 		vols[i], pages[i], recNo[i] = it.vol, it.page, it.rec
 		if it.vol != "" {
 			c.vols = vols[i : i+1 : i+1]
 		}
-		if it.page != "" {
+		if it.page != "" && !rsWeakPage(it.page) {
 			c.pages = pages[i : i+1 : i+1]
 		}
 		if it.ref < 0 {
@@ -321,16 +334,15 @@ func (r *rsResolver) find(i int) int {
 }
 
 // union merges the groups of items a and b, found the same by method how,
-// when the merged group stays consistent. byID marks identifier evidence,
-// which overrides the year, volume, page and self-reference checks. It
-// reports whether a and b are now in one group.
-func (r *rsResolver) union(a, b int, how string, byID bool) bool {
+// when the merged group stays consistent as check asks. It reports whether
+// a and b are now in one group.
+func (r *rsResolver) union(a, b int, how string, check rsCheck) bool {
 	ra, rb := r.find(a), r.find(b)
 	if ra == rb {
 		return true
 	}
 	ca, cb := &r.cl[ra], &r.cl[rb]
-	if !rsConsistent(ca, cb, byID) {
+	if !rsConsistent(ca, cb, check) {
 		r.refused++
 		return false
 	}
@@ -347,27 +359,52 @@ func (r *rsResolver) union(a, b int, how string, byID bool) bool {
 		ra, rb, ca, cb = rb, ra, cb, ca
 	}
 	r.parent[rb] = ra
-	if ca.doi == "" {
-		ca.doi = cb.doi
-	}
-	ca.ids = rsUnionSorted(ca.ids, cb.ids)
-	if ca.yMin == 0 || (cb.yMin != 0 && cb.yMin < ca.yMin) {
-		ca.yMin = cb.yMin
-	}
-	ca.yMax = max(ca.yMax, cb.yMax)
-	ca.vols = rsUnionSorted(ca.vols, cb.vols)
-	ca.pages = rsUnionSorted(ca.pages, cb.pages)
-	ca.recs = rsUnionSorted(ca.recs, cb.recs)
-	ca.citers = rsUnionSorted(ca.citers, cb.citers)
-	ca.first = min(ca.first, cb.first)
-	ca.size += cb.size
-	ca.fuzzy = ca.fuzzy || cb.fuzzy || strings.HasPrefix(how, "fuzzy")
+	ca.merge(cb)
+	ca.fuzzy = ca.fuzzy || strings.HasPrefix(how, "fuzzy")
 	*cb = rsCluster{}
 	return true
 }
 
+// merge adds the state of group b to group a. The sets are rebuilt, never
+// appended to: singletons share backing arrays.
+func (a *rsCluster) merge(b *rsCluster) {
+	if a.doi == "" {
+		a.doi = b.doi
+	}
+	a.ids = rsUnionSorted(a.ids, b.ids)
+	if a.yMin == 0 || (b.yMin != 0 && b.yMin < a.yMin) {
+		a.yMin = b.yMin
+	}
+	a.yMax = max(a.yMax, b.yMax)
+	a.vols = rsUnionSorted(a.vols, b.vols)
+	a.pages = rsUnionSorted(a.pages, b.pages)
+	a.recs = rsUnionSorted(a.recs, b.recs)
+	a.citers = rsUnionSorted(a.citers, b.citers)
+	if len(b.inits) > len(a.inits) {
+		a.inits = b.inits
+	}
+	a.first = min(a.first, b.first)
+	a.size += b.size
+	a.fuzzy = a.fuzzy || b.fuzzy
+}
+
+// rsCheck says how much of rsConsistent a merge must pass.
+type rsCheck uint8
+
+const (
+	// rsCheckAll checks everything.
+	rsCheckAll rsCheck = iota
+	// rsCheckTwice lets one reference list name the work twice: the
+	// evidence is strong enough to tell a repeated entry (first author,
+	// volume and first page).
+	rsCheckTwice
+	// rsCheckIDs checks DOIs and identifiers only: identifier evidence
+	// overrides years, volumes, pages and reference lists.
+	rsCheckIDs
+)
+
 // rsConsistent reports whether two groups may be merged.
-func rsConsistent(a, b *rsCluster, byID bool) bool {
+func rsConsistent(a, b *rsCluster, check rsCheck) bool {
 	if a.doi != "" && b.doi != "" && a.doi != b.doi {
 		return false
 	}
@@ -387,7 +424,7 @@ func rsConsistent(a, b *rsCluster, byID bool) bool {
 			j++
 		}
 	}
-	if byID {
+	if check == rsCheckIDs {
 		return true
 	}
 	if a.yMin != 0 && b.yMin != 0 {
@@ -401,7 +438,8 @@ func rsConsistent(a, b *rsCluster, byID bool) bool {
 	}
 	// a work is not its own reference, and a reference list does not name
 	// one work twice: two entries of one list are two works
-	return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers) && !rsIntersect(a.citers, b.citers)
+	return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers) &&
+		(check == rsCheckTwice || !rsIntersect(a.citers, b.citers))
 }
 
 // rsMeet reports whether two sorted value sets share a value or one is empty.

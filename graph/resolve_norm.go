@@ -113,20 +113,37 @@ func rsFams(as []parse.Author) []string {
 	return out
 }
 
-// rsInitial returns the folded first letter of the first author's given
-// name, or 0.
-func rsInitial(as []parse.Author) byte {
-	if len(as) == 0 {
-		return 0
+// rsInitials returns the folded initials of the first author's given
+// names: "J.-P.", "JP", "Jean-Pierre" and "Jean Pierre" all give "jp"; a
+// short word in capitals is a run of initials ("MEJ" gives "mej").
+func rsInitials(as []parse.Author) string {
+	if len(as) == 0 || as[0].Given == "" {
+		return ""
 	}
-	if g := parse.Fold(as[0].Given); g != "" && g[0] < 0x80 {
-		return g[0]
+	var b []byte
+	for _, w := range strings.FieldsFunc(as[0].Given, func(c rune) bool { return c == ' ' || c == '.' || c == '-' || c == ',' }) {
+		f := parse.Fold(w)
+		if f == "" || f[0] >= 0x80 {
+			continue
+		}
+		if len(w) <= 3 && strings.ToUpper(w) == w && !strings.ContainsRune(f, ' ') {
+			for k := 0; k < len(f); k++ {
+				if c := f[k]; c >= 'a' && c <= 'z' {
+					b = append(b, c)
+				}
+			}
+			continue
+		}
+		b = append(b, f[0])
 	}
-	return 0
+	return string(b)
 }
 
-// rsSameInitial reports whether two first-author initials can agree.
-func rsSameInitial(a, b byte) bool { return a == 0 || b == 0 || a == b }
+// rsInitialsAgree reports whether two first authors' initials can be one
+// person's: one is the other's start ("J" and "JB"), or one is unknown.
+func rsInitialsAgree(a, b string) bool {
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
 
 // rsNameKey joins the folded words of a name into one comparison word,
 // umlaut transliterations undone.
@@ -169,6 +186,11 @@ func rsVolume(s string) string {
 	return strings.TrimLeft(s, "0")
 }
 
+// rsWeakPage reports whether a first page says little: page 1 begins a
+// volume of many journals and every article of some (Scopus writes IEEE
+// and MDPI articles "pp. 1-12"), so it neither keys nor contradicts.
+func rsWeakPage(p string) bool { return p == "1" }
+
 // rsFirstPage returns the first page of a page range, folded: "P8574",
 // "pp. 8574-8580" and "8574–80" all give "8574"; a letter before the
 // digits is dropped ("R199" gives "199"), and so is the page digit of an
@@ -192,9 +214,10 @@ func rsFirstPage(s string) string {
 	if end := strings.IndexFunc(s, func(c rune) bool { return !isPart(c) }); end >= 0 {
 		first, rest = s[:end], strings.TrimLeft(s[end:], " -–—")
 	}
-	// "0476011-0476014": pages 1 to 4 of article 047601 (APS, as Scopus writes it)
+	// "0476011-0476014": pages 1 to 4 of article 047601 (APS, as Scopus
+	// writes it); "08KB041-08KB045", "7B7281-7B7283" likewise
 	if len(first) >= 6 && len(rest) >= len(first) && first[len(first)-1] == '1' &&
-		venueIsDigits(first) && rest[:len(first)-1] == first[:len(first)-1] {
+		rest[:len(first)-1] == first[:len(first)-1] && (venueIsDigits(first) || strings.IndexAny(first, "0123456789") >= 0) {
 		first = first[:len(first)-1]
 	}
 	// "R199", "e1003", "S12" against "199", "1003", "12": the digits decide

@@ -25,6 +25,11 @@ func rsRec(f string, line int, title string, fam string, year int, venue, vol, p
 // rsWoS builds a reference as a WoS cited-reference string gives it.
 func rsWoS(line int, fam string, year int, venue, vol, page, doi string) parse.Reference {
 	raw := fam + " J, " + strconv.Itoa(year)
+	for _, p := range []string{venue, "V" + vol, "P" + page, "DOI " + doi} {
+		if len(p) > 1 && p != "DOI " {
+			raw += ", " + p
+		}
+	}
 	return parse.Reference{Raw: raw, Authors: []parse.Author{{Family: fam, Given: "J"}}, Year: year, Venue: venue,
 		Volume: vol, Pages: page, DOI: doi, Line: line}
 }
@@ -510,6 +515,8 @@ func TestFirstPage(t *testing.T) {
 		{"1-42", "1"},
 		{"xii", "xii"},
 		{"07B735", "7b735"},
+		{"08KB041-08KB045", "8kb04"}, // page 1 of JJAP article 08KB04
+		{"7B7281-7B7283", "7b728"},
 	}
 	for _, tt := range tests {
 		if got := rsFirstPage(tt.in); got != tt.want {
@@ -589,10 +596,10 @@ func TestResolveNearNames(t *testing.T) {
 			rsWoS(3, "GRANOVET", 1973, "AM J SOCIOL", "78", "1360", ""),
 			// another page: another work
 			rsWoS(4, "Kelley", 1989, "IEEE T MAGN", "25", "3882", "")),
-		// a near name with another initial: another person
+		// a near name with another initial and no venue: another person
 		rsRec("c.txt", 1, "C", "Cc", 2022, "", "", "", "",
-			parse.Reference{Raw: "Kelle P, 1989", Authors: []parse.Author{{Family: "Kelle", Given: "P"}}, Year: 1989,
-				Venue: "IEEE T MAGN", Volume: "25", Pages: "3881", Line: 2}),
+			parse.Reference{Raw: "Kelle P, 1989, V25, P3881", Authors: []parse.Author{{Family: "Kelle", Given: "P"}}, Year: 1989,
+				Volume: "25", Pages: "3881", Line: 2}),
 	}
 	res := Resolve(recs, nil)
 	if rsTo(res, "a.txt:2") != rsTo(res, "b.txt:2") || rsTo(res, "a.txt:3") != rsTo(res, "b.txt:3") {
@@ -600,6 +607,41 @@ func TestResolveNearNames(t *testing.T) {
 	}
 	if rsTo(res, "b.txt:4") == rsTo(res, "a.txt:2") || rsTo(res, "c.txt:2") == rsTo(res, "a.txt:2") {
 		t.Errorf("another page or another initial merged")
+	}
+}
+
+// TestResolveNameOrder: the same volume, first page, year and venue
+// outweigh a first author written in another order (issue 11's examples),
+// but not a page 1, another venue or a missing venue.
+func TestResolveNameOrder(t *testing.T) {
+	ref := func(line int, raw string) parse.Reference {
+		r := parse.ParseWoSReference(raw)
+		r.Line = line
+		return r
+	}
+	recs := []parse.Record{
+		rsRec("a.txt", 1, "A", "Aa", 2020, "", "", "", "",
+			ref(2, "BiHui J, 2007, CHINESE SCI BULL, V52, P855"),
+			ref(3, "Li-Chun Y., 2006, INFORM PROCESSING MA, V42, P1599"),
+			ref(4, "Smith J, 2010, PHYS REV B, V81, P1"),
+			ref(5, "Smith J, 2011, NATURE, V470, P200"),
+			ref(6, "Doe J, 2012, SCIENCE, V335, P300")),
+		rsRec("b.txt", 1, "B", "Bb", 2021, "", "", "", "",
+			ref(2, "Jin BH, 2007, CHINESE SCI BULL, V52, P855"),
+			ref(3, "Yin LC, 2006, INFORM PROCESS MANAG, V42, P1599"),
+			ref(4, "Jones K, 2010, PHYS REV B, V81, P1"),
+			ref(5, "Brown A, 2011, CELL, V470, P200"),
+			ref(6, "Roe R, 2012, V335, P300")),
+	}
+	res := Resolve(recs, nil)
+	for line, want := range []bool{2: true, 3: true, 4: false, 5: false, 6: false} {
+		if line < 2 {
+			continue
+		}
+		src := "a.txt:" + strconv.Itoa(line)
+		if got := rsTo(res, src) == rsTo(res, "b.txt:"+strconv.Itoa(line)); got != want {
+			t.Errorf("line %d: merged %v, want %v", line, got, want)
+		}
 	}
 }
 

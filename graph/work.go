@@ -62,6 +62,8 @@ type Mention struct {
 //	             year for a mention without author
 //	fuzzy:0.93   title score 0.93 within the first author's works of the year (±1)
 //	fuzzy:prefix a title that begins with the whole other (5 words at least)
+//	press        a reference "in press" joined to the one published work of its first
+//	             author and venue that fits it
 //	venue        same first author, initial and year (±1), compatible venue, volume and
 //	             page not contradicting, each work the other's single best fit
 //	new          the first mention of a work, which created it
@@ -97,5 +99,16 @@ type Stats struct {
 	Unresolved       int            // references that matched nothing else (singleton works)
 	FuzzyClusters    int            // works whose merge needed fuzzy evidence
 	Ambiguous        int            // mentions that fitted several works equally well (left apart)
-	Refused          int            // merges refused because the merged work would be inconsistent
+	// TextTies counts identical reference texts found in works with different
+	// DOIs or identifiers: those of them without one were kept together as a
+	// work of their own, apart from both.
+	TextTies int
+	// TextRepeated counts reference texts without volume or page that one
+	// reference list holds twice, so that the same text names two works: the
+	// list's second entry was kept apart from the others.
+	TextRepeated int
+	// InPressApart counts references to a work "in press" that were not
+	// joined to a published work: none or several fitted.
+	InPressApart int
+	Refused      int // merges refused because the merged work would be inconsistent
 }

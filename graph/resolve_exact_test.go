@@ -1,0 +1,149 @@
+package graph
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/citegraph/citegraph/parse"
+)
+
+// rsCiting builds records x.txt:1, x.txt:10, … each citing the given WoS
+// strings (parsed as WoS cited references), the reference of record k,
+// string n at line 10k+n+1.
+func rsCiting(lists ...[]string) []parse.Record {
+	var recs []parse.Record
+	for k, list := range lists {
+		line := 10*k + 1
+		var refs []parse.Reference
+		for n, raw := range list {
+			ref := parse.ParseWoSReference(raw)
+			ref.Line = line + n + 1
+			refs = append(refs, ref)
+		}
+		recs = append(recs, rsRec("x.txt", line, "Citing paper "+strconv.Itoa(k), "Citer"+strconv.Itoa(k), 2010, "", "", "", "", refs...))
+	}
+	return recs
+}
+
+// rsWorksOf returns the distinct works the references with text raw went to.
+func rsWorksOf(res *Resolution, raw string) map[int]int {
+	out := map[int]int{}
+	for i, w := range res.Works {
+		for _, m := range w.Mentions {
+			if m.Raw == raw {
+				out[i]++
+			}
+		}
+	}
+	return out
+}
+
+// TestResolveIdenticalStrings: identical reference strings with author,
+// year, venue, volume and page are one work, even when one list holds the
+// string twice (issue 11: "Puskas JD, 2003, J THORAC CARDIOV SUR, V125,
+// P797" cited by 52 records became 21 works); vague identical strings too.
+func TestResolveIdenticalStrings(t *testing.T) {
+	const puskas = "Puskas JD, 2003, J THORAC CARDIOV SUR, V125, P797"
+	const mitman = "Mitman G., 1991, P164"
+	const goldstone = "Goldstone R. L., J AM SOC IN in press"
+	var lists [][]string
+	for k := range 12 {
+		l := []string{puskas, mitman, goldstone, "Other A" + strconv.Itoa(k) + ", 2001, NATURE, V1, P" + strconv.Itoa(k+2)}
+		if k == 1 {
+			l = append(l, puskas) // listed twice by one paper
+		}
+		lists = append(lists, l)
+	}
+	res := Resolve(rsCiting(lists...), nil)
+	for _, raw := range []string{puskas, mitman, goldstone} {
+		if ws := rsWorksOf(res, raw); len(ws) != 1 {
+			t.Errorf("%q: %d works %v, want 1", raw, len(ws), ws)
+		}
+	}
+	if res.Stats.ByMethod["text"] != 3*11+1 {
+		t.Errorf("by text %d, want %d (%v)", res.Stats.ByMethod["text"], 3*11+1, res.Stats.ByMethod)
+	}
+}
+
+// TestResolveTextTie: identical strings in works of two DOIs (given apart
+// from the text, as Crossref does) join each other and neither work; a
+// vague string one list holds twice names two works there.
+func TestResolveTextTie(t *testing.T) {
+	const raw = "Smith J, 2005, J APPL PHYS, V97, P10"
+	withDOI := func(line int, doi string) parse.Reference {
+		r := parse.ParseWoSReference(raw)
+		r.DOI, r.Line = doi, line
+		return r
+	}
+	plain := func(line int) parse.Reference {
+		r := parse.ParseWoSReference(raw)
+		r.Line = line
+		return r
+	}
+	recs := []parse.Record{
+		rsRec("t.txt", 1, "A", "Aa", 2010, "", "", "", "", withDOI(2, "10.1063/1.1")),
+		rsRec("t.txt", 11, "B", "Bb", 2010, "", "", "", "", withDOI(12, "10.1063/1.2")),
+		rsRec("t.txt", 21, "C", "Cc", 2010, "", "", "", "", plain(22)),
+		rsRec("t.txt", 31, "D", "Dd", 2010, "", "", "", "", plain(32)),
+		rsRec("t.txt", 41, "E", "Ee", 2010, "", "", "", "", plain(42)),
+	}
+	res := Resolve(recs, nil)
+	a, b, c := rsTo(res, "t.txt:2"), rsTo(res, "t.txt:12"), rsTo(res, "t.txt:22")
+	if a == b || c == a || c == b || rsTo(res, "t.txt:32") != c || rsTo(res, "t.txt:42") != c {
+		t.Errorf("works %d %d %d %d %d: want the DOIs apart and the plain strings together", a, b, c,
+			rsTo(res, "t.txt:32"), rsTo(res, "t.txt:42"))
+	}
+	if res.Stats.TextTies != 1 {
+		t.Errorf("text ties %d, want 1", res.Stats.TextTies)
+	}
+	// "Newman MEJ, 2001, PHYS REV E, V64" twice in one list: two papers
+	const newman = "Newman MEJ, 2001, PHYS REV E, V64"
+	res = Resolve(rsCiting([]string{newman, newman}, []string{newman}, []string{newman}), nil)
+	if ws := rsWorksOf(res, newman); len(ws) != 2 || res.Stats.TextRepeated != 1 {
+		t.Errorf("%d works %v, text repeated %d; want 2 and 1", len(ws), ws, res.Stats.TextRepeated)
+	}
+}
+
+// TestResolveInPress: a reference in press joins the one published work of
+// its author and venue; with two candidates, or none, it stays apart and is
+// counted.
+func TestResolveInPress(t *testing.T) {
+	recs := rsCiting(
+		[]string{"ABRAMO G, SCIENTOMETR IN PRESS", "Waltman L, J INFORMETR, IN PRESS", "Doe J, 2012, NATURE, IN PRESS"},
+		[]string{"Abramo G, 2011, SCIENTOMETRICS, V86, P629", "Waltman L, 2011, J INFORMETR, V5, P37",
+			"Waltman L, 2012, J INFORMETR, V6, P700"},
+		[]string{"Doe J, 2013, NATURE, V493, P100", "Abramo G, 2011, RES POLICY, V40, P12"},
+	)
+	res := Resolve(recs, nil)
+	// (the later mention of the two says how they met)
+	if rsTo(res, "x.txt:2") != rsTo(res, "x.txt:12") || rsHow(t, res, "x.txt:12") != "press" {
+		t.Errorf("Abramo in press not joined to its paper (how %q)", rsHow(t, res, "x.txt:12"))
+	}
+	if rsTo(res, "x.txt:4") != rsTo(res, "x.txt:22") {
+		t.Errorf("Doe 2012 in press not joined to Doe 2013")
+	}
+	if w := rsTo(res, "x.txt:3"); w == rsTo(res, "x.txt:13") || w == rsTo(res, "x.txt:14") {
+		t.Errorf("Waltman in press joined one of two candidates")
+	}
+	if res.Stats.InPressApart != 1 {
+		t.Errorf("in press apart %d, want 1", res.Stats.InPressApart)
+	}
+}
+
+// TestResolveProceedings: one conference paper under two names of its
+// proceedings is one work; a journal paper on the same page is not.
+func TestResolveProceedings(t *testing.T) {
+	recs := rsCiting(
+		[]string{"Leskovec J., 2008, P 17 INT C WORLD WID, P695", "HAGENAUER J, 1989, DALLAS GLOBECOM 89, VOLS 1-3, P1680",
+			"Smith J, 2008, P IEEE C DEC CONTR, P123"},
+		[]string{"Leskovec J., 2008, WWW 08, P695", "HAGENAUER J, 1989, IEEE GLOBECOM, P1680",
+			"Smith J, 2008, NATURE, V451, P123"},
+	)
+	res := Resolve(recs, nil)
+	if rsTo(res, "x.txt:2") != rsTo(res, "x.txt:12") || rsTo(res, "x.txt:3") != rsTo(res, "x.txt:13") {
+		t.Errorf("proceedings variants not merged")
+	}
+	if rsTo(res, "x.txt:4") == rsTo(res, "x.txt:14") {
+		t.Errorf("a proceedings paper merged with a journal paper of the same page")
+	}
+}
