@@ -78,6 +78,7 @@ func resolve(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		r.titles()
 	}
 	r.inPress()
+	r.twins()
 	r.venues()
 	r.res = r.build()
 	return r
@@ -368,8 +369,8 @@ func (r *rsResolver) union(a, b int, how string, check rsCheck) bool {
 // merge adds the state of group b to group a. The sets are rebuilt, never
 // appended to: singletons share backing arrays.
 func (a *rsCluster) merge(b *rsCluster) {
-	if a.doi == "" {
-		a.doi = b.doi
+	if a.doi == "" || len(b.doi) > len(a.doi) && strings.HasPrefix(b.doi, a.doi) {
+		a.doi = b.doi // the whole of a DOI another source cut
 	}
 	a.ids = rsUnionSorted(a.ids, b.ids)
 	if a.yMin == 0 || (b.yMin != 0 && b.yMin < a.yMin) {
@@ -398,6 +399,9 @@ const (
 	// evidence is strong enough to tell a repeated entry (first author,
 	// volume and first page).
 	rsCheckTwice
+	// rsCheckPlace checks all but years, volumes and pages: two of them
+	// agreeing outweigh the third (rsTwoOfThree).
+	rsCheckPlace
 	// rsCheckIDs checks DOIs and identifiers only: identifier evidence
 	// overrides years, volumes, pages and reference lists.
 	rsCheckIDs
@@ -405,7 +409,7 @@ const (
 
 // rsConsistent reports whether two groups may be merged.
 func rsConsistent(a, b *rsCluster, check rsCheck) bool {
-	if a.doi != "" && b.doi != "" && a.doi != b.doi {
+	if !rsDOICompatible(a.doi, b.doi) {
 		return false
 	}
 	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
@@ -426,6 +430,9 @@ func rsConsistent(a, b *rsCluster, check rsCheck) bool {
 	}
 	if check == rsCheckIDs {
 		return true
+	}
+	if check == rsCheckPlace {
+		return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers) && !rsIntersect(a.citers, b.citers)
 	}
 	if a.yMin != 0 && b.yMin != 0 {
 		span := max(a.yMax, b.yMax) - min(a.yMin, b.yMin)

@@ -19,7 +19,7 @@ func (r *rsResolver) identifiers() {
 	for i := range r.items {
 		it := &r.items[i]
 		if it.doi != "" {
-			r.byKey(first, "doi:"+it.doi, i, "doi")
+			r.byKey(first, "doi:"+rsDOIKey(it.doi), i, "doi")
 		}
 		for _, id := range it.ids {
 			ns, _, _ := strings.Cut(id, ":")

@@ -51,17 +51,35 @@ func rsIDValue(key, v string) string {
 // DOI was read from, if any: a source that cut a SICI DOI at "<"
 // ("10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9") leaves a
 // prefix that names a journal issue, not a paper; the whole DOI is taken
-// from raw when it is there, else the cut one is not used.
+// from raw when it is there, else the cut one is not used. HTML entities
+// and dashes other than "-" (Scopus writes both) are undone, and a DOI too
+// short or without a digit after its prefix ("10.1016/j", "10.1016/j.foreco":
+// cut by a source) or naming a journal or an issue ("(issn)",
+// "10.1111/mice.2009.24.issue-6") is not used.
 func rsDOI(s, raw string) string {
 	if s == "" {
 		return ""
 	}
+	if strings.ContainsAny(s, "&\u2010\u2011\u2013\u2014") {
+		s = rsDOIFix.Replace(s)
+	}
 	if !strings.HasPrefix(s, "10.") || strings.ContainsAny(s, " \tABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		s = parse.NormalizeDOI(s)
 	}
-	if !strings.Contains(s, "(sici)") || strings.Contains(s, "<") {
-		return s
+	if strings.Contains(s, "(sici)") && !strings.Contains(s, "<") {
+		s = rsSICI(s, raw)
 	}
+	suffix := s[strings.IndexByte(s, '/')+1:]
+	if len(suffix) < 4 || !strings.ContainsAny(suffix, "0123456789") || strings.Contains(suffix, "(issn)") ||
+		strings.Contains(suffix, ".issue-") {
+		return ""
+	}
+	return s
+}
+
+// rsSICI completes a SICI DOI cut at "<" from the text it was read from,
+// or returns "".
+func rsSICI(s, raw string) string {
 	low := strings.ToLower(raw)
 	if i := strings.Index(low, s); i >= 0 {
 		end := i + len(s)
@@ -73,6 +91,37 @@ func rsDOI(s, raw string) string {
 		}
 	}
 	return ""
+}
+
+var rsDOIFix = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&",
+	"\u2010", "-", "\u2011", "-", "\u2013", "-", "\u2014", "-")
+
+// rsDOIKey is the DOI as identifier stage compares it: its letters and
+// digits, so that a lost "_" or an inserted "-" ("…-3094-4_8" and
+// "…-3094-48", "j.-foreco") does not make two works.
+func rsDOIKey(doi string) string {
+	b := make([]byte, 0, len(doi))
+	for i := 0; i < len(doi); i++ {
+		if c := doi[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// rsDOICompatible reports whether two DOIs may name one work: equal, equal
+// in their letters and digits, or one cut from the other (a source cut
+// "10.1016/j.omega.2016.11.008" to "10.1016/j.omega.2016.11"; Scopus adds a
+// page digit to some, "10.1063/1.27307441"), the shorter holding 12
+// characters at least.
+func rsDOICompatible(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 12 && strings.HasPrefix(b, a) || rsDOIKey(a) == rsDOIKey(b)
 }
 
 // rsFams returns the comparison keys of the first author: the folded family

@@ -62,6 +62,8 @@ type Mention struct {
 //	             year for a mention without author
 //	fuzzy:0.93   title score 0.93 within the first author's works of the year (±1)
 //	fuzzy:prefix a title that begins with the whole other (5 words at least)
+//	twin         the entry of the same first author and year (or title) in another
+//	             source's reference list of the same paper (WoS and Scopus exports)
 //	press        a reference "in press" joined to the one published work of its first
 //	             author and venue that fits it
 //	venue        same first author, initial and year (±1), compatible venue, volume and
