@@ -52,9 +52,9 @@ func rsIDValue(key, v string) string {
 // ("10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9") leaves a
 // prefix that names a journal issue, not a paper; the whole DOI is taken
 // from raw when it is there, else the cut one is not used. HTML entities
-// and dashes other than "-" (Scopus writes both) are undone, and a DOI too
-// short or without a digit after its prefix ("10.1016/j", "10.1016/j.foreco":
-// cut by a source) or naming a journal or an issue ("(issn)",
+// and dashes other than "-" (Scopus writes both) are undone, and a DOI
+// without a digit after its prefix ("10.1016/j", "10.1016/j.foreco": cut
+// by a source) or naming a journal or an issue ("(issn)",
 // "10.1111/mice.2009.24.issue-6") is not used.
 func rsDOI(s, raw string) string {
 	if s == "" {
@@ -70,7 +70,7 @@ func rsDOI(s, raw string) string {
 		s = rsSICI(s, raw)
 	}
 	suffix := s[strings.IndexByte(s, '/')+1:]
-	if len(suffix) < 4 || !strings.ContainsAny(suffix, "0123456789") || strings.Contains(suffix, "(issn)") ||
+	if !strings.ContainsAny(suffix, "0123456789") || strings.Contains(suffix, "(issn)") ||
 		strings.Contains(suffix, ".issue-") {
 		return ""
 	}

@@ -273,8 +273,8 @@ func TestResolveCorpusDuplicates(t *testing.T) {
 
 func TestResolveSelfCitation(t *testing.T) {
 	recs := []parse.Record{
-		rsRec("a.txt", 1, "Self", "Me", 2020, "J X", "1", "1", "10.1/self",
-			parse.Reference{Raw: "Me J, 2020, J X, V1, P1, DOI 10.1/self", DOI: "10.1/self", Line: 2},
+		rsRec("a.txt", 1, "Self", "Me", 2020, "J X", "1", "1", "10.1000/self1",
+			parse.Reference{Raw: "Me J, 2020, J X, V1, P1, DOI 10.1000/self1", DOI: "10.1000/self1", Line: 2},
 			rsWoS(3, "Other", 2019, "J Y", "2", "2", "")),
 	}
 	res := Resolve(recs, nil)
