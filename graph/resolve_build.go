@@ -165,62 +165,89 @@ func (r *rsResolver) refSource(i int) string {
 	return rec.Source
 }
 
-// work builds the work of one group of items (in input order).
+// work builds the work of one group of items (in input order). Each
+// descriptive field comes from the most trustworthy mention that has it
+// (rsTrust): the records, a structured export before a saved HTML page
+// before scraped text, then the richest reference; Work.From says which.
 func (r *rsResolver) work(ms []int) Work {
 	var w Work
-	// the records first, in input order, then the richest reference
-	var refs []int
+	var recs, refs []int
 	for _, i := range ms {
-		it := &r.items[i]
-		if it.ref >= 0 {
+		if r.items[i].ref < 0 {
+			recs = append(recs, i)
+		} else {
 			refs = append(refs, i)
-			continue
 		}
-		rec := &r.recs[it.rec]
-		if !w.InCorpus {
-			w.InCorpus = true
-			w.Title, w.Authors, w.Year, w.Venue = rec.Title, rec.Authors, rec.Year, rec.Venue
-			w.Volume, w.Pages, w.Keywords, w.Abstract = rec.Volume, rec.Pages, rec.Keywords, rec.Abstract
-			if rec.Title == "" {
-				w.Label = rec.Label
-			}
+	}
+	// the mentions: the records, then the references, in input order
+	for _, i := range recs {
+		rec := &r.recs[r.items[i].rec]
+		w.InCorpus = true
+		w.Sources = append(w.Sources, rec.Source)
+		w.CitedBy = rsMaxPtr(w.CitedBy, rec.CitedBy)
+		w.RefsDeclared = rsMaxPtr(w.RefsDeclared, rec.RefsDeclared)
+		w.Mentions = append(w.Mentions, Mention{Source: rec.Source, Raw: rec.Label, How: "record", Joined: r.how[i],
+			Format: rec.Format})
+	}
+	for _, i := range refs {
+		w.Mentions = append(w.Mentions, Mention{Source: r.refSource(i), Raw: r.ref(i).Raw, How: r.mentionHow(i),
+			Format: r.recs[r.items[i].rec].Format})
+	}
+	// the fields: the records by trust, ties in input order
+	byTrust := make([]int, len(recs)) // indexes into recs, and so into Mentions
+	for k := range byTrust {
+		byTrust[k] = k
+	}
+	trust := func(k int) int { return rsTrust(r.recs[r.items[recs[k]].rec].Format) }
+	slices.SortStableFunc(byTrust, func(a, b int) int { return cmp.Compare(trust(b), trust(a)) })
+	for n, k := range byTrust {
+		i := recs[k]
+		rec := &r.recs[r.items[i].rec]
+		if n == 0 && rec.Title == "" {
+			w.Label = rec.Label
 		}
-		rsFill(&w, rec.Title, rec.Authors, rec.Year, rec.Venue, rec.Volume, rec.Pages)
-		if w.Venue == "" {
-			w.Venue = rec.VenueAbbrev
-		}
+		w.fill(k, rec.Title, rec.Authors, rec.Year, rec.Venue, rec.Volume, rec.Pages, r.items[i].doi)
+		w.fill(k, "", nil, 0, rec.VenueAbbrev, "", "", "")
 		if w.Keywords == nil {
 			w.Keywords = rec.Keywords
 		}
 		if w.Abstract == "" {
 			w.Abstract = rec.Abstract
 		}
-		w.DOI = cmp.Or(w.DOI, r.items[i].doi)
 		w.IDs = rsMergeIDs(w.IDs, rec.IDs)
-		w.Sources = append(w.Sources, rec.Source)
-		w.CitedBy = rsMaxPtr(w.CitedBy, rec.CitedBy)
-		w.RefsDeclared = rsMaxPtr(w.RefsDeclared, rec.RefsDeclared)
-		w.Mentions = append(w.Mentions, Mention{Source: rec.Source, Raw: rec.Label, How: "record", Joined: r.how[i]})
 	}
-	if len(refs) > 0 {
-		// richest first; ties keep input order
-		sorted := slices.Clone(refs)
-		slices.SortStableFunc(sorted, func(a, b int) int { return cmp.Compare(r.richness(b), r.richness(a)) })
-		for _, i := range sorted {
-			ref := r.ref(i)
-			rsFill(&w, ref.Title, ref.Authors, ref.Year, ref.Venue, ref.Volume, ref.Pages)
-			w.DOI = cmp.Or(w.DOI, r.items[i].doi)
-			w.IDs = rsMergeIDs(w.IDs, ref.IDs)
-		}
-		for _, i := range refs {
-			w.Mentions = append(w.Mentions, Mention{Source: r.refSource(i), Raw: r.ref(i).Raw, How: r.mentionHow(i)})
-		}
+	// then the references, richest first, ties in input order
+	byRichness := make([]int, len(refs))
+	for k := range byRichness {
+		byRichness[k] = k
+	}
+	slices.SortStableFunc(byRichness, func(a, b int) int { return cmp.Compare(r.richness(refs[b]), r.richness(refs[a])) })
+	for _, k := range byRichness {
+		i := refs[k]
+		ref := r.ref(i)
+		w.fill(len(recs)+k, ref.Title, ref.Authors, ref.Year, ref.Venue, ref.Volume, ref.Pages, r.items[i].doi)
+		w.IDs = rsMergeIDs(w.IDs, ref.IDs)
 	}
 	w.ID = rsWorkID(&w)
 	if w.Label == "" {
 		w.Label = rsWorkLabel(&w, r, refs)
 	}
 	return w
+}
+
+// rsTrust ranks how far the records of a format are trusted for the
+// fields of a work: a structured export (Web of Science, Scopus, Crossref,
+// OpenAlex, RIS, BibTeX…) 3, a saved HTML page's metadata tags 2, text
+// scraped from a page or a pasted reference list 1, which never overwrite
+// a field a more trusted record gives.
+func rsTrust(format string) int {
+	switch format {
+	case "landing", "reflist":
+		return 1
+	case "html":
+		return 2
+	}
+	return 3
 }
 
 func (r *rsResolver) ref(i int) *parse.Reference {
@@ -253,25 +280,35 @@ func (r *rsResolver) richness(i int) int {
 	return n
 }
 
-// rsFill sets the empty descriptive fields of w.
-func rsFill(w *Work, title string, authors []parse.Author, year int, venue, volume, pages string) {
-	if w.Title == "" {
+// fill sets the empty descriptive fields of w from mention m.
+func (w *Work) fill(m int, title string, authors []parse.Author, year int, venue, volume, pages, doi string) {
+	set := func(f Field, empty bool) bool {
+		if !empty {
+			return false
+		}
+		w.from[f] = int32(m) + 1
+		return true
+	}
+	if set(FieldTitle, w.Title == "" && title != "") {
 		w.Title = title
 	}
-	if len(w.Authors) == 0 {
+	if set(FieldAuthors, len(w.Authors) == 0 && len(authors) > 0) {
 		w.Authors = authors
 	}
-	if w.Year == 0 {
+	if set(FieldYear, w.Year == 0 && year != 0) {
 		w.Year = year
 	}
-	if w.Venue == "" {
+	if set(FieldVenue, w.Venue == "" && venue != "") {
 		w.Venue = venue
 	}
-	if w.Volume == "" {
+	if set(FieldVolume, w.Volume == "" && volume != "") {
 		w.Volume = volume
 	}
-	if w.Pages == "" {
+	if set(FieldPages, w.Pages == "" && pages != "") {
 		w.Pages = pages
+	}
+	if set(FieldDOI, w.DOI == "" && doi != "") {
+		w.DOI = doi
 	}
 }
 

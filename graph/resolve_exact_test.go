@@ -147,3 +147,42 @@ func TestResolveProceedings(t *testing.T) {
 		t.Errorf("a proceedings paper merged with a journal paper of the same page")
 	}
 }
+
+// TestResolveFieldTrust: a record read from scraped text never overwrites
+// a field of one read from a structured export or a saved page's tags,
+// whatever the order of the files, and the work says where each field
+// came from.
+func TestResolveFieldTrust(t *testing.T) {
+	rec := func(file, format, title string, year int, venue string) parse.Record {
+		r := rsRec(file, 1, title, "Jones", year, venue, "", "", "10.1111/1467-9566.00352")
+		r.Format = format
+		return r
+	}
+	scraped := rec("a-notes.txt", "landing", "Notes about the paper", 2025, "")
+	page := rec("b-page.html", "html", "Doctors and patients, from the page tags", 2025, "Sociology of Health")
+	export := rec("c-export.json", "crossref", "Doctors and patients", 0, "")
+	for _, recs := range [][]parse.Record{{scraped, page, export}, {export, page, scraped}, {scraped, page}} {
+		res := Resolve(recs, nil)
+		if len(res.Works) != 1 {
+			t.Fatalf("%d works, want 1", len(res.Works))
+		}
+		w := &res.Works[0]
+		wantTitle, wantFrom := "Doctors and patients", "c-export.json:1"
+		if len(recs) == 2 {
+			wantTitle, wantFrom = "Doctors and patients, from the page tags", "b-page.html:1"
+		}
+		if m, ok := w.FieldSource(FieldTitle); w.Title != wantTitle || !ok || m.Source != wantFrom {
+			t.Errorf("title %q from %+v, want %q from %s", w.Title, m, wantTitle, wantFrom)
+		}
+		// the export has no year or venue: the page gives them, not the scraped text
+		if m, ok := w.FieldSource(FieldYear); !ok || m.Source != "b-page.html:1" || m.Format != "html" {
+			t.Errorf("year from %+v, want the page", m)
+		}
+		if m, ok := w.FieldSource(FieldVenue); w.Venue != "Sociology of Health" || !ok || m.Source != "b-page.html:1" {
+			t.Errorf("venue %q from %+v", w.Venue, m)
+		}
+		if _, ok := w.FieldSource(FieldVolume); ok {
+			t.Errorf("an empty volume has a source")
+		}
+	}
+}

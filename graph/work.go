@@ -34,6 +34,43 @@ type Work struct {
 	// Keywords and Abstract come from the corpus records, when there are any.
 	Keywords []string
 	Abstract string
+	// from holds, for each Field, the index in Mentions plus one of the
+	// mention the field was taken from, 0 when it is empty (see FieldSource)
+	from [numFields]int32
+}
+
+// Field names a descriptive field of a work, for FieldSource.
+type Field int
+
+// The descriptive fields of a work.
+const (
+	FieldTitle Field = iota
+	FieldAuthors
+	FieldYear
+	FieldVenue
+	FieldVolume
+	FieldPages
+	FieldDOI
+	numFields
+)
+
+// Fields lists the descriptive fields in the order explain prints them.
+var Fields = []Field{FieldTitle, FieldAuthors, FieldYear, FieldVenue, FieldVolume, FieldPages, FieldDOI}
+
+func (f Field) String() string {
+	return [...]string{"title", "authors", "year", "venue", "volume", "pages", "doi"}[f]
+}
+
+// FieldSource returns the mention field f of the work was taken from, and
+// false when the field is empty. A field comes from the most trustworthy
+// mention that has it: corpus records before references, and among
+// records a structured export before a saved HTML page's tags before text
+// scraped from a page or a pasted list; then the richest reference.
+func (w *Work) FieldSource(f Field) (Mention, bool) {
+	if k := w.from[f]; k > 0 && int(k) <= len(w.Mentions) {
+		return w.Mentions[k-1], true
+	}
+	return Mention{}, false
 }
 
 // Mention is one appearance of a work in the input: a corpus record or one
@@ -46,6 +83,9 @@ type Mention struct {
 	// record or reference began, by which evidence ("doi", "id:wos",
 	// "title", "fuzzy:0.95"…); empty otherwise.
 	Joined string `json:"joined,omitempty"`
+	// Format is the format of the record, or of the record whose list
+	// holds the reference ("wos", "scopus-csv", "html", "landing"…).
+	Format string `json:"-"`
 }
 
 // The values of Mention.How and Citation.Match, strongest evidence first:

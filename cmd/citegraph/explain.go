@@ -17,7 +17,8 @@ func findWork(res *graph.Resolution, q string) (int, error) {
 	hits := res.Lookup(q)
 	switch len(hits) {
 	case 0:
-		return -1, fmt.Errorf("no work matches %q", q)
+		return -1, fmt.Errorf("no work matches %q among the %d works read (name the files to read after the works: "+
+			"citegraph explain WORK [WORK] PATH...)", q, len(res.Works))
 	case 1:
 		return hits[0], nil
 	}
@@ -71,6 +72,9 @@ func explainWork(w io.Writer, a *analysis, i int) {
 	if wk.DOI != "" {
 		fmt.Fprintf(w, "  doi: %s\n", wk.DOI)
 	}
+	if from := fieldsFrom(wk); from != "" {
+		fmt.Fprintf(w, "  fields from: %s\n", from)
+	}
 	kind := "known only from reference lists"
 	if wk.InCorpus {
 		kind = "a paper of the corpus (" + strings.Join(wk.Sources, ", ") + ")"
@@ -112,6 +116,41 @@ func explainPair(w io.Writer, a *analysis, x, y int) {
 	if !found {
 		fmt.Fprintln(w, "  no citation, no shared reference and no common citing work.")
 	}
+}
+
+// fieldsFrom says which mention each field of the work was taken from,
+// fields of one mention together: "title, authors, year: wos record
+// a.txt:12; venue: reference at b.csv:40 (scopus-csv)".
+func fieldsFrom(wk *graph.Work) string {
+	var parts []string
+	var fields []string
+	last := graph.Mention{}
+	flush := func() {
+		if len(fields) == 0 {
+			return
+		}
+		what := "reference at " + last.Source
+		if last.How == "record" {
+			what = last.Format + " record " + last.Source
+		} else if last.Format != "" {
+			what += " (" + last.Format + ")"
+		}
+		parts = append(parts, strings.Join(fields, ", ")+": "+what)
+		fields = fields[:0]
+	}
+	for _, f := range graph.Fields {
+		m, ok := wk.FieldSource(f)
+		if !ok {
+			continue
+		}
+		if m != last {
+			flush()
+			last = m
+		}
+		fields = append(fields, f.String())
+	}
+	flush()
+	return strings.Join(parts, "; ")
 }
 
 func yearText(y int) string {
