@@ -140,10 +140,7 @@ type rsItem struct {
 	tcmp  string // the title as compared: folded, without spaces ("l1 0" and "l10" meet)
 	nums  string // the title's digits and roman numerals, which must agree
 	hist  rsHist // letter counts of tcmp, a cheap bound on edit distance
-	// text is the reference text as compared by the exact stage (see
-	// setText), "" when it says too little to name one work
-	text  string
-	press bool // the text says "in press" (or alike)
+	press bool // the text says "in press" (or alike), set by the exact stage
 	dup   bool // an identical text of an earlier item of the same group stands for this one
 }
 
@@ -283,11 +280,9 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		for j := range recs[i].References {
 			ref := &recs[i].References[j]
 			n := nameOf(ref.Authors)
-			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams, inits: n.inits,
-				year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
-				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)}
-			it.setText(ref.Raw)
-			r.items = append(r.items, it)
+			r.items = append(r.items, rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams,
+				inits: n.inits, year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
+				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)})
 		}
 	}
 	for i := range r.items {

@@ -171,14 +171,13 @@ func (r *rsResolver) refSource(i int) string {
 // before scraped text, then the richest reference; Work.From says which.
 func (r *rsResolver) work(ms []int) Work {
 	var w Work
-	var recs, refs []int
-	for _, i := range ms {
-		if r.items[i].ref < 0 {
-			recs = append(recs, i)
-		} else {
-			refs = append(refs, i)
-		}
+	// the records come first among the items (rsNew)
+	nrec := 0
+	for nrec < len(ms) && r.items[ms[nrec]].ref < 0 {
+		nrec++
 	}
+	recs, refs := ms[:nrec], ms[nrec:]
+	w.Mentions = make([]Mention, 0, len(ms))
 	// the mentions: the records, then the references, in input order
 	for _, i := range recs {
 		rec := &r.recs[r.items[i].rec]
@@ -194,12 +193,12 @@ func (r *rsResolver) work(ms []int) Work {
 			Format: r.recs[r.items[i].rec].Format})
 	}
 	// the fields: the records by trust, ties in input order
-	byTrust := make([]int, len(recs)) // indexes into recs, and so into Mentions
-	for k := range byTrust {
-		byTrust[k] = k
+	byTrust := rsOrder[:min(len(recs), 1)] // indexes into recs, and so into Mentions
+	if len(recs) > 1 {
+		byTrust = rsIota(len(recs))
+		trust := func(k int) int { return rsTrust(r.recs[r.items[recs[k]].rec].Format) }
+		slices.SortStableFunc(byTrust, func(a, b int) int { return cmp.Compare(trust(b), trust(a)) })
 	}
-	trust := func(k int) int { return rsTrust(r.recs[r.items[recs[k]].rec].Format) }
-	slices.SortStableFunc(byTrust, func(a, b int) int { return cmp.Compare(trust(b), trust(a)) })
 	for n, k := range byTrust {
 		i := recs[k]
 		rec := &r.recs[r.items[i].rec]
@@ -217,11 +216,11 @@ func (r *rsResolver) work(ms []int) Work {
 		w.IDs = rsMergeIDs(w.IDs, rec.IDs)
 	}
 	// then the references, richest first, ties in input order
-	byRichness := make([]int, len(refs))
-	for k := range byRichness {
-		byRichness[k] = k
+	byRichness := rsOrder[:min(len(refs), 1)]
+	if len(refs) > 1 {
+		byRichness = rsIota(len(refs))
+		slices.SortStableFunc(byRichness, func(a, b int) int { return cmp.Compare(r.richness(refs[b]), r.richness(refs[a])) })
 	}
-	slices.SortStableFunc(byRichness, func(a, b int) int { return cmp.Compare(r.richness(refs[b]), r.richness(refs[a])) })
 	for _, k := range byRichness {
 		i := refs[k]
 		ref := r.ref(i)
@@ -233,6 +232,19 @@ func (r *rsResolver) work(ms []int) Work {
 		w.Label = rsWorkLabel(&w, r, refs)
 	}
 	return w
+}
+
+// rsOrder is the order of one mention, shared by the works of one mention
+// of a kind (never sorted: one element).
+var rsOrder = []int{0}
+
+// rsIota returns 0, 1, … n-1.
+func rsIota(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
 }
 
 // rsTrust ranks how far the records of a format are trusted for the

@@ -11,33 +11,37 @@ import (
 // This file holds the exact stage of Resolve: identical reference texts
 // are one work.
 
-// setText sets the text an item is compared by in the exact stage, when the
-// reference names a work specifically enough for two identical texts to be
-// one work: a first author and a year with a venue, volume, page or title;
-// a first author and a venue "in press"; or, without author, a year with a
+// exactText returns the text item i (a reference) is compared by in the
+// exact stage, and sets its press mark: the text when the reference names a
+// work specifically enough for two identical texts to be one work, else "".
+// That is a first author and a year with a venue, volume, page or title; a
+// first author and a venue "in press"; or, without author, a year with a
 // title, a volume and page, or a venue of three words or more. A reference
 // with author, volume and page is compared as written (the key stage meets
 // its variants in case); any other is compared folded.
-func (it *rsItem) setText(raw string) {
+func (r *rsResolver) exactText(i int) string {
+	it := &r.items[i]
+	raw := r.ref(i).Raw
 	if raw == "" {
-		return
+		return ""
 	}
 	if len(it.fams) > 0 && it.vol != "" && it.page != "" {
 		if it.year > 0 {
-			it.text = raw
+			return raw
 		}
-		return
+		return ""
 	}
 	t := parse.Fold(raw)
 	it.press = rsInPress(t)
 	switch {
 	case len(it.fams) > 0:
 		if it.year > 0 && (it.venue != "" || it.vol != "" || it.page != "" || it.title != "") || it.press && it.venue != "" {
-			it.text = t
+			return t
 		}
 	case it.year > 0 && (it.title != "" || it.vol != "" && it.page != "" || strings.Count(it.venue, " ") >= 2):
-		it.text = t
+		return t
 	}
+	return ""
 }
 
 // rsPressMarks are the folded words by which a reference says the work was
@@ -56,7 +60,7 @@ func rsInPress(t string) bool {
 	return false
 }
 
-// exact merges the mentions whose texts (setText) are identical: the same
+// exact merges the mentions whose texts (exactText) are identical: the same
 // string in two reference lists, or twice in one, names one work. Hard
 // evidence overrides it: when the identical texts sit in groups holding
 // different DOIs or identifiers (a source gave one string two DOIs), the
@@ -68,29 +72,30 @@ func rsInPress(t string) bool {
 // (Stats.TextRepeated). Every text in a group but the first is marked dup:
 // the later stages look at the first one only.
 func (r *rsResolver) exact() {
-	// next links the items of one text in item order; item 0 is a record,
-	// never a reference, so 0 ends a chain
+	// the items of one text are chained in item order from the first:
+	// next[i] is the next one (item 0 is a record, never a reference, so 0
+	// ends a chain), last[first] the last one so far (0 for the others)
 	next := make([]int32, len(r.items))
-	last := map[string]int{}
-	for i := range r.items {
-		if t := r.items[i].text; t != "" {
-			if j, ok := last[t]; ok {
-				next[j] = int32(i)
-			}
-			last[t] = i
-		}
-	}
-	clear(last)
-	var chain []int
-	for f := range r.items {
-		t := r.items[f].text
-		if t == "" || next[f] == 0 {
+	last := make([]int32, len(r.items))
+	first := map[string]int32{}
+	for i := len(r.recs); i < len(r.items); i++ {
+		t := r.exactText(i)
+		if t == "" {
 			continue
 		}
-		if _, seen := last[t]; seen {
-			continue // not the first of its text
+		if f, ok := first[t]; ok {
+			next[last[f]] = int32(i)
+			last[f] = int32(i)
+		} else {
+			first[t] = int32(i)
+			last[i] = int32(i)
 		}
-		last[t] = f
+	}
+	var chain []int
+	for f := range r.items {
+		if last[f] == 0 || next[f] == 0 {
+			continue // not the first of a text, or its text is not repeated
+		}
 		// the chain, without the second entries of one list for a vague
 		// text (a list's entries are consecutive items)
 		vague := r.items[f].vol == "" || r.items[f].page == ""
