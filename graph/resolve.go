@@ -140,8 +140,8 @@ type rsItem struct {
 	tcmp  string // the title as compared: folded, without spaces ("l1 0" and "l10" meet)
 	nums  string // the title's digits and roman numerals, which must agree
 	hist  rsHist // letter counts of tcmp, a cheap bound on edit distance
-	press bool // the text says "in press" (or alike), set by the exact stage
-	dup   bool // an identical text of an earlier item of the same group stands for this one
+	press bool   // the text says "in press" (or alike), set by the exact stage
+	dup   bool   // an identical text of an earlier item of the same group stands for this one
 }
 
 // rsHist counts the letters a-z and digits of a title, the rest together.

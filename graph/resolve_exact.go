@@ -14,9 +14,10 @@ import (
 // exactText returns the text item i (a reference) is compared by in the
 // exact stage, and sets its press mark: the text when the reference names a
 // work specifically enough for two identical texts to be one work, else "".
-// That is a first author and a year with a venue, volume, page or title; a
-// first author and a venue "in press"; or, without author, a year with a
-// title, a volume and page, or a venue of three words or more. A reference
+// That is a first author and a year with a title or two words more (a
+// venue, volume, page); a first author and a venue "in press"; or, without
+// author, a year with a title, a volume and page, or 20 letters of two words
+// more ("[Anonymous], 2010, NATURE" names no one work). A reference
 // with author, volume and page is compared as written (the key stage meets
 // its variants in case); any other is compared folded.
 func (r *rsResolver) exactText(i int) string {
@@ -33,12 +34,15 @@ func (r *rsResolver) exactText(i int) string {
 	}
 	t := parse.Fold(raw)
 	it.press = rsInPress(t)
+	// words beyond an author and a year: a source, however it was parsed
+	// ("Jones JH, 1989, AND AND" has a venue of function words only)
+	more := strings.Count(t, " ") >= 3
 	switch {
 	case len(it.fams) > 0:
-		if it.year > 0 && (it.venue != "" || it.vol != "" || it.page != "" || it.title != "") || it.press && it.venue != "" {
+		if it.year > 0 && (more || it.title != "") || it.press && it.venue != "" {
 			return t
 		}
-	case it.year > 0 && (it.title != "" || it.vol != "" && it.page != "" || strings.Count(it.venue, " ") >= 2):
+	case it.year > 0 && (it.title != "" || it.vol != "" && it.page != "" || more && len(t) >= 20):
 		return t
 	}
 	return ""

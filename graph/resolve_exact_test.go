@@ -186,3 +186,25 @@ func TestResolveFieldTrust(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveBareIDs: an OpenAlex or Lens id cited bare takes its title,
+// authors and year from any record or reference of the input that carries
+// the same id, in any of its written forms.
+func TestResolveBareIDs(t *testing.T) {
+	citing := rsRec("a.json", 1, "Citing", "Aa", 2023, "", "", "", "",
+		parse.Reference{Raw: "https://openalex.org/W4285719527", IDs: map[string]string{"openalex": "W4285719527"}, Line: 3},
+		parse.Reference{Raw: "000-273-229-462-62X", IDs: map[string]string{"lens": "000-273-229-462-62X"}, Line: 4})
+	// a reference elsewhere names the OpenAlex work with its title
+	other := rsRec("b.json", 1, "Other", "Bb", 2023, "", "", "", "",
+		parse.Reference{Raw: "Smith J (2022) A titled work. Nature 600:1", Title: "A titled work", Year: 2022,
+			Authors: []parse.Author{{Family: "Smith", Given: "J"}}, IDs: map[string]string{"openalex": "https://openalex.org/w4285719527"}, Line: 5})
+	// a Lens record is the Lens work
+	lens := rsRec("c.csv", 2, "Lens titled", "Lee", 2019, "J X", "1", "2", "")
+	lens.IDs = map[string]string{"lens": "000-273-229-462-62x"}
+	res := Resolve([]parse.Record{citing, other, lens}, nil)
+	for src, want := range map[string]string{"a.json:3": "Smith 2022", "a.json:4": "Lee 2019"} {
+		if w := res.Works[rsTo(res, src)]; w.Label != want || w.Year == 0 {
+			t.Errorf("%s: work %s labelled %q, year %d; want %q", src, w.ID, w.Label, w.Year, want)
+		}
+	}
+}
