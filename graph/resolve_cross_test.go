@@ -157,7 +157,8 @@ func TestResolveCrossSourceLists(t *testing.T) {
 				p.wos, p.scopus, c.papers, c.met, c.shorter, share)
 			reasons := map[string]int{}
 			for _, m := range c.misses {
-				reasons[m.reason]++
+				r, _, _ := strings.Cut(m.reason, " [") // the DOIs in the dump only
+				reasons[r]++
 			}
 			for _, k := range slices.Sorted(maps.Keys(reasons)) {
 				t.Logf("  %4d %s", reasons[k], k)
