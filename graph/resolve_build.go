@@ -168,7 +168,7 @@ func (r *rsResolver) refSource(i int) string {
 // work builds the work of one group of items (in input order). Each
 // descriptive field comes from the most trustworthy mention that has it
 // (rsTrust): the records, a structured export before a saved HTML page
-// before scraped text, then the richest reference; Work.From says which.
+// before scraped text, then the richest reference; FieldSource says which.
 func (r *rsResolver) work(ms []int) Work {
 	var w Work
 	// the records come first among the items (rsNew)
@@ -210,6 +210,13 @@ func (r *rsResolver) work(ms []int) Work {
 		if w.Keywords == nil {
 			w.Keywords = rec.Keywords
 		}
+		if w.IndexKeywords == nil {
+			w.IndexKeywords = rec.IndexKeywords
+		}
+		if w.Affiliations == nil && len(rec.Affiliations) > 0 && len(rec.Authors) == len(w.Authors) {
+			w.Affiliations = rec.Affiliations // their author indexes hold for w.Authors
+		}
+		w.Type = cmp.Or(w.Type, rec.Type)
 		if w.Abstract == "" {
 			w.Abstract = rec.Abstract
 		}

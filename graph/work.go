@@ -31,9 +31,16 @@ type Work struct {
 	RefsListed int
 	// Mentions lists every record or reference that became this work, and how.
 	Mentions []Mention
-	// Keywords and Abstract come from the corpus records, when there are any.
-	Keywords []string
-	Abstract string
+	// Keywords, IndexKeywords, Affiliations and Abstract come from the
+	// corpus records, when there are any (see parse.Record).
+	Keywords      []string
+	IndexKeywords []string
+	Affiliations  []parse.Affiliation
+	Abstract      string
+	// Type is the document type the first corpus record states ("Article",
+	// "Review", "journal-article"…); empty for works known only from
+	// references.
+	Type string
 	// from holds, for each Field, the index in Mentions plus one of the
 	// mention the field was taken from, 0 when it is empty (see FieldSource)
 	from [numFields]int32

@@ -663,11 +663,20 @@ func (b *bibReader) emit(e *bibEntry) {
 			rec.SetID("scopus", m[1])
 		}
 	}
-	kw := []string{"keywords", "author_keywords", "keywords-plus"}
-	if isScopus {
-		kw = []string{"author_keywords", "keywords"}
+	// Scopus writes author_keywords and its index keywords as keywords; WoS
+	// keywords and Keywords Plus as keywords-plus
+	if _, ok := f["author_keywords"]; ok || isScopus {
+		rec.Keywords = bibKeywords(text("author_keywords"))
+		rec.IndexKeywords = bibKeywords(text("keywords", "keywords-plus"))
+	} else {
+		rec.Keywords = bibKeywords(text("keywords"))
+		rec.IndexKeywords = bibKeywords(text("keywords-plus"))
 	}
-	rec.Keywords = bibKeywords(text(kw...))
+	if aff, ok := f["affiliation"]; ok && isWoS {
+		rec.addWoSBibAffiliations(aff.value)
+	} else if aff := text("affiliation", "affiliations"); aff != "" {
+		rec.addAddresses(aff, -1)
+	}
 	rec.SetID("issn", bibFirst(verb("issn"), verb("eissn")))
 	rec.SetID("isbn", verb("isbn"))
 	rec.SetID("pmid", bibFirst(verb("pmid"), verb("pubmed_id")))
@@ -740,6 +749,35 @@ func bibWoSReferences(f bibField) []Reference {
 		refs = append(refs, ref)
 	}
 	return refs
+}
+
+// bibWoSAuthorRe matches the name that opens a line of a WoS BibTeX
+// Affiliation field: "Greco, Salvatore, " or "Figueira, JR (Corresponding
+// Author), ".
+var bibWoSAuthorRe = regexp.MustCompile(`^([^,]+, [^,]+?)(\s*\((?:Corresponding|Reprint) Author\))?, `)
+
+// addWoSBibAffiliations reads the Affiliation field of a WoS BibTeX entry:
+// one "Family, Given, address." line per author and address, the
+// corresponding author's address repeated first; old records give the
+// addresses alone.
+func (r *Record) addWoSBibAffiliations(raw string) {
+	for _, line := range strings.Split(raw, "\n") {
+		line = bibTeXText(line)
+		if line == "" {
+			continue
+		}
+		m := bibWoSAuthorRe.FindStringSubmatch(line)
+		if m == nil {
+			r.addAffiliation(parseWoSAddress(line), -1)
+			continue
+		}
+		author := authorIndex(r.Authors, m[1])
+		if author < 0 && m[2] == "" {
+			r.addAffiliation(parseWoSAddress(line), -1) // no name: "Org, Dept, City, Country."
+			continue
+		}
+		r.addAffiliation(parseWoSAddress(line[len(m[0]):]), author)
+	}
 }
 
 // bibKeywords splits a keyword list on ";" or, when there is none, on ",".

@@ -84,6 +84,13 @@ func fuzzRead(t *testing.T, format string, data []byte) *Result {
 		if r.Source == "" || r.Label == "" || r.Format == "" {
 			t.Fatalf("record without source, label or format: %+v", r)
 		}
+		for _, a := range r.Affiliations {
+			for _, i := range a.Authors {
+				if i < 0 || i >= len(r.Authors) {
+					t.Fatalf("%s: affiliation linked to author %d of %d", r.Source, i, len(r.Authors))
+				}
+			}
+		}
 	}
 	return res
 }

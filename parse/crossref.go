@@ -67,6 +67,10 @@ type crPerson struct {
 	Given  jpText `json:"given"`
 	Suffix jpText `json:"suffix"`
 	Name   jpText `json:"name"`
+	// Affiliation lists the person's addresses, as free text.
+	Affiliation []struct {
+		Name jpText `json:"name"`
+	} `json:"affiliation"`
 }
 
 // crDate is a Crossref partial date.
@@ -151,10 +155,17 @@ func crWorkRecord(s *Sink, raw []byte, line int) {
 		}
 	}
 	for i, p := range w.Author {
+		author := -1
 		if a := crAuthor(p); a.Family != "" {
 			rec.Authors = append(rec.Authors, a)
+			author = len(rec.Authors) - 1
 		} else {
 			s.Warnf(line, "author %d has no name", i+1)
+		}
+		for _, af := range p.Affiliation {
+			if raw := af.Name.String(); raw != "" {
+				rec.addAffiliation(ParseAddress(raw), author)
+			}
 		}
 	}
 	for _, d := range []crDate{w.Issued, w.PublishedPrint, w.PublishedOnline, w.Published, w.Created} {

@@ -100,7 +100,8 @@ func lensRecord(t *scopusTable, row []string, line int, s *Sink) Record {
 	rec.SetID("issn", scopusFirst(t.get(row, "ISSNs")))
 	rec.Type = t.get(row, "Publication Type")
 	rec.Abstract = t.get(row, "Abstract")
-	rec.Keywords = scopusKeywords(t.get(row, "Keywords"), t.get(row, "MeSH Terms"))
+	rec.Keywords = scopusKeywords(t.get(row, "Keywords"))
+	rec.IndexKeywords = scopusKeywords(t.get(row, "MeSH Terms"))
 	for _, k := range []string{"Citing Works Count", "Scholarly Citation Count"} {
 		c := t.get(row, k)
 		if c == "" {

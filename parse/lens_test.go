@@ -35,7 +35,7 @@ func TestLensRead(t *testing.T) {
 		DOI:      "10.1000/abc",
 		IDs:      map[string]string{"lens": "001-002-003-004-005", "pmid": "999", "pmcid": "PMC1", "mag": "3106885434", "issn": "12345678"},
 		Type:     "journal article",
-		Keywords: []string{"things", "stuff", "Humans"},
+		Keywords: []string{"things", "stuff"}, IndexKeywords: []string{"Humans"},
 		Abstract: "Short abstract.",
 		CitedBy:  IntPtr(5),
 		Line:     2,

@@ -55,6 +55,12 @@ type oaWork struct {
 			DisplayName jpText `json:"display_name"`
 		} `json:"author"`
 		RawAuthorName jpText `json:"raw_author_name"`
+		Institutions  []struct {
+			DisplayName jpText `json:"display_name"`
+			CountryCode jpText `json:"country_code"`
+		} `json:"institutions"`
+		Countries []jpText `json:"countries"`
+		RawAffs   []jpText `json:"raw_affiliation_strings"`
 	} `json:"authorships"`
 	PrimaryLocation struct {
 		Source oaSource `json:"source"`
@@ -163,10 +169,32 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 		if name == "" {
 			name = a.RawAuthorName.String()
 		}
+		author := -1
 		if au := ParseName(name); au.Family != "" {
 			rec.Authors = append(rec.Authors, au)
+			author = len(rec.Authors) - 1
 		} else {
 			s.Warnf(line, "authorship %d has no author name", i+1)
+		}
+		// the institutions OpenAlex matched, else the address as printed,
+		// else the countries alone
+		countries := map[string]bool{}
+		for _, in := range a.Institutions {
+			c := Country(in.CountryCode.String())
+			countries[c] = true
+			rec.addAffiliation(Affiliation{Organization: CleanSpace(in.DisplayName.String()), Country: c}, author)
+		}
+		if len(a.Institutions) == 0 {
+			for _, raw := range a.RawAffs {
+				af := ParseAddress(raw.String())
+				countries[af.Country] = true
+				rec.addAffiliation(af, author)
+			}
+		}
+		for _, c := range a.Countries {
+			if c := Country(c.String()); !countries[c] {
+				rec.addAffiliation(Affiliation{Country: c}, author)
+			}
 		}
 	}
 	src := w.PrimaryLocation.Source
@@ -185,9 +213,10 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 	rec.Type = w.Type.String()
 	rec.CitedBy = w.CitedBy.Ptr()
 	rec.RefsDeclared = w.RefsCount.Ptr()
-	rec.Keywords = oaTerms(w.Keywords)
-	if len(rec.Keywords) == 0 {
-		rec.Keywords = oaTerms(w.Concepts)
+	// OpenAlex assigns its keywords and concepts itself
+	rec.IndexKeywords = oaTerms(w.Keywords)
+	if len(rec.IndexKeywords) == 0 {
+		rec.IndexKeywords = oaTerms(w.Concepts)
 	}
 	rec.Abstract = jpCleanMarkup(w.AbstractText.String())
 	if len(w.AbstractIndex) > 0 && w.AbstractIndex[0] == '{' && rec.Abstract == "" {

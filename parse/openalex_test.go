@@ -54,13 +54,13 @@ func TestOpenAlexWork(t *testing.T) {
 		Year:    2020,
 		Venue:   "Journal of Things",
 		Volume:  "7", Pages: "10-20",
-		DOI:          "10.5555/abc.1",
-		IDs:          map[string]string{"openalex": "W100", "mag": "100", "pmid": "123", "pmcid": "PMC456", "issn": "1111-2222"},
-		Type:         "article",
-		Keywords:     []string{"Cells", "Water"},
-		Abstract:     "Hello world again world",
-		CitedBy:      IntPtr(42),
-		RefsDeclared: IntPtr(3),
+		DOI:           "10.5555/abc.1",
+		IDs:           map[string]string{"openalex": "W100", "mag": "100", "pmid": "123", "pmcid": "PMC456", "issn": "1111-2222"},
+		Type:          "article",
+		IndexKeywords: []string{"Cells", "Water"},
+		Abstract:      "Hello world again world",
+		CitedBy:       IntPtr(42),
+		RefsDeclared:  IntPtr(3),
 		References: []Reference{
 			{Raw: "W1", IDs: map[string]string{"openalex": "W1"}, Line: 21},
 			{Raw: "W22", IDs: map[string]string{"openalex": "W22"}, Line: 22},
@@ -134,8 +134,8 @@ func TestOpenAlexFields(t *testing.T) {
 		t.Errorf("old response: got %+v, want title Two, venue Old Venue with its ISSN, year 1999 from the date", r)
 	}
 	r = res.Records[1]
-	if !reflect.DeepEqual(r.Keywords, []string{"Biology"}) || r.Abstract != "" {
-		t.Errorf("got keywords %q, abstract %q; want the concept once and no abstract", r.Keywords, r.Abstract)
+	if !reflect.DeepEqual(r.IndexKeywords, []string{"Biology"}) || r.Abstract != "" {
+		t.Errorf("got index keywords %q, abstract %q; want the concept once and no abstract", r.IndexKeywords, r.Abstract)
 	}
 	if !jpHas(res.Warnings, "abstract_inverted_index is damaged") {
 		t.Errorf("warnings %v do not report the damaged abstract", res.Warnings)

@@ -74,6 +74,8 @@ var oaCSVCols = map[string][]string{
 	"absindex":  {"abstract_inverted_index"},
 	"keywords":  {"keywords_display_name", "keywords_keyword"},
 	"concepts":  {"concepts_display_name"},
+	"insts":     {"authorships_institutions_display_name"},
+	"countries": {"authorships_countries"},
 }
 
 // oaCSVRead reads one Record per CSV row.
@@ -129,6 +131,49 @@ func oaCSVSplit(cell string) []string {
 	return out
 }
 
+// addOACSVAffiliations reads the flattened authorship columns: one
+// institution and one country per author when the lists are as long as
+// the authors' (named is whether every author name was read), else
+// institutions and countries not linked to authors.
+func (r *Record) addOACSVAffiliations(instCell, countryCell string, named bool) {
+	split := func(cell string) []string {
+		if strings.TrimSpace(cell) == "" {
+			return nil
+		}
+		parts := strings.Split(cell, "|")
+		for i := range parts {
+			parts[i] = CleanSpace(parts[i])
+		}
+		return parts
+	}
+	insts, countries := split(instCell), split(countryCell)
+	n := len(r.Authors)
+	byAuthor := named && n > 0
+	if byAuthor && len(insts) == n {
+		for i, in := range insts {
+			a := Affiliation{Organization: in}
+			if len(countries) == n {
+				a.Country = Country(countries[i])
+			}
+			r.addAffiliation(a, i)
+		}
+		if len(countries) == n {
+			return
+		}
+	} else {
+		for _, in := range insts {
+			r.addAffiliation(Affiliation{Organization: in}, -1)
+		}
+	}
+	for i, c := range countries {
+		author := -1
+		if byAuthor && len(countries) == n {
+			author = i
+		}
+		r.addAffiliation(Affiliation{Country: Country(c)}, author)
+	}
+}
+
 // oaCSVRecord builds a Record from one row, read through get.
 func oaCSVRecord(s *Sink, get func(string) string, line int) {
 	rec := Record{Line: line}
@@ -173,10 +218,12 @@ func oaCSVRecord(s *Sink, get func(string) string, line int) {
 	rec.SetID("mag", get("mag"))
 	rec.SetID("pmid", oaPMID(get("pmid")))
 	rec.SetID("pmcid", oaPMCID(get("pmcid")))
-	rec.Keywords = oaCSVSplit(get("keywords"))
-	if len(rec.Keywords) == 0 {
-		rec.Keywords = oaCSVSplit(get("concepts"))
+	// OpenAlex assigns its keywords and concepts itself
+	rec.IndexKeywords = oaCSVSplit(get("keywords"))
+	if len(rec.IndexKeywords) == 0 {
+		rec.IndexKeywords = oaCSVSplit(get("concepts"))
 	}
+	rec.addOACSVAffiliations(get("insts"), get("countries"), len(names) == len(rec.Authors))
 	rec.Abstract = jpCleanMarkup(get("abstract"))
 	if idx := get("absindex"); rec.Abstract == "" && strings.HasPrefix(idx, "{") {
 		var m map[string][]int

@@ -60,13 +60,13 @@ func TestOpenAlexCSVDotted(t *testing.T) {
 	want := Record{
 		Source: "test:2", Format: "openalex-csv", File: "test", Line: 2,
 		Title: "Dotted", Label: "Dotted",
-		Authors:      []Author{{"Doe", "Jane"}, {"Roe", "Richard"}},
-		Year:         2022,
-		Venue:        "Venue Y",
-		IDs:          map[string]string{"openalex": "W7"},
-		Keywords:     []string{"alpha", "beta"},
-		Abstract:     "An abstract.",
-		RefsDeclared: IntPtr(0),
+		Authors:       []Author{{"Doe", "Jane"}, {"Roe", "Richard"}},
+		Year:          2022,
+		Venue:         "Venue Y",
+		IDs:           map[string]string{"openalex": "W7"},
+		IndexKeywords: []string{"alpha", "beta"},
+		Abstract:      "An abstract.",
+		RefsDeclared:  IntPtr(0),
 	}
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("record:\n got %+v\nwant %+v", r, want)

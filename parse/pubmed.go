@@ -135,7 +135,7 @@ func pubmedEmit(s *Sink, fields []pubmedField) {
 	var types []string
 	var issnLinking, issnOther, bookTitle, collTitle string
 	fauPending := false
-	seenKW := map[string]bool{}
+	seenKW, seenMH := map[string]bool{}, map[string]bool{}
 	for _, f := range fields {
 		// values are trimmed and their lines joined by one space already
 		v := f.val
@@ -200,9 +200,12 @@ func pubmedEmit(s *Sink, fields []pubmedField) {
 		case "PMC":
 			r.SetID("pmcid", v)
 		case "MH":
-			r.Keywords = risAddKeyword(r.Keywords, seenKW, pubmedMeSH(v))
+			r.IndexKeywords = risAddKeyword(r.IndexKeywords, seenMH, pubmedMeSH(v))
 		case "OT":
 			r.Keywords = risAddKeyword(r.Keywords, seenKW, v)
+		case "AD":
+			// the address of the author just named (FAU/AU come first)
+			r.addAddresses(v, len(r.Authors)-1)
 		case "PT":
 			types = append(types, v)
 		case "IS":

@@ -48,8 +48,18 @@ type Record struct {
 	DOI         string            `json:"doi,omitempty"`
 	IDs         map[string]string `json:"ids,omitempty"`
 	Type        string            `json:"type,omitempty"`
-	Keywords    []string          `json:"keywords,omitempty"`
-	Abstract    string            `json:"abstract,omitempty"`
+	// Keywords are the keywords the authors chose (WoS DE, Scopus Author
+	// Keywords, PubMed OT, RIS KW, BibTeX keywords), or the keywords of a
+	// source that does not say who chose them.
+	Keywords []string `json:"keywords,omitempty"`
+	// IndexKeywords are the keywords a database assigned: WoS Keywords
+	// Plus (ID), Scopus Index Keywords, PubMed MeSH headings, OpenAlex
+	// keywords or concepts.
+	IndexKeywords []string `json:"index_keywords,omitempty"`
+	// Affiliations are the authors' addresses, in the order the source
+	// gives them, each once.
+	Affiliations []Affiliation `json:"affiliations,omitempty"`
+	Abstract     string        `json:"abstract,omitempty"`
 	// CitedBy is the global citation count the source states, if any.
 	CitedBy *int `json:"cited_by,omitempty"`
 	// RefsDeclared is the number of references the source says the work has

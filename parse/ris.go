@@ -251,6 +251,9 @@ func risEmit(s *Sink, rec *risRecord) {
 					r.Keywords = risAddKeyword(r.Keywords, seenKW, k)
 				}
 			}
+		case "AD":
+			// one address a field; continuation lines wrap it
+			r.addAddresses(f.text(), -1)
 		case "SN":
 			risSetISSN(&r, f.text())
 		case "CR":

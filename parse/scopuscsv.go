@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -295,7 +296,9 @@ func scopusRecord(t *scopusTable, row []string, line int, s *Sink) Record {
 	rec.SetID("issn", scopusFirst(t.get(row, "ISSN")))
 	rec.SetID("isbn", scopusFirst(t.get(row, "ISBN")))
 	rec.SetID("url", t.get(row, "Link"))
-	rec.Keywords = scopusKeywords(t.get(row, "Author Keywords"), t.get(row, "Index Keywords"))
+	rec.Keywords = scopusKeywords(t.get(row, "Author Keywords"))
+	rec.IndexKeywords = scopusKeywords(t.get(row, "Index Keywords"))
+	rec.addScopusAffiliations(t.get(row, "Affiliations"), t.get(row, "Authors with affiliations"))
 	rec.Abstract = scopusValue(t.get(row, "Abstract"))
 	rec.Type = t.get(row, "Document Type")
 	if cell := t.get(row, "References"); cell != "" {
@@ -367,20 +370,105 @@ func scopusAuthorList(s string) []Author {
 	return authors
 }
 
-// scopusKeywords joins author and index keywords ("; "-separated), without
-// repeats.
-func scopusKeywords(cells ...string) []string {
+// scopusKeywords splits a keyword cell ("; "-separated), without repeats.
+func scopusKeywords(cell string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, c := range cells {
-		for _, k := range strings.Split(c, ";") {
-			k = CleanSpace(k)
-			if k == "" || seen[strings.ToLower(k)] {
-				continue
-			}
-			seen[strings.ToLower(k)] = true
-			out = append(out, k)
+	for _, k := range strings.Split(cell, ";") {
+		k = CleanSpace(k)
+		if k == "" || seen[strings.ToLower(k)] {
+			continue
 		}
+		seen[strings.ToLower(k)] = true
+		out = append(out, k)
 	}
 	return out
+}
+
+// scopusInitialsRe matches the initials of an old-style name ("J.C.").
+var scopusInitialsRe = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.\s?-?)+$`)
+
+// addScopusAffiliations reads the "Affiliations" cell (each address once,
+// "; "-separated) and "Authors with affiliations" ("Liu F., Dept…, City,
+// Country; Li C., …", or "Phillips, J.C., …" in old exports: one entry per
+// author, several addresses of one author joined by ", "). Each entry is
+// cut after the author's name, where a known address begins, and its
+// addresses are linked to the author of the same position.
+func (r *Record) addScopusAffiliations(affCell, withCell string) {
+	var affs []string
+	for _, a := range strings.Split(affCell, "; ") {
+		if a = strings.TrimSpace(a); a != "" && !strings.HasPrefix(a, "[No ") {
+			affs = append(affs, a)
+		}
+	}
+	slices.SortStableFunc(affs, func(a, b string) int { return len(b) - len(a) }) // longest first
+	entries := strings.Split(withCell, "; ")
+	if withCell == "" || len(entries) != len(r.Authors) {
+		for _, a := range affs {
+			r.addAffiliation(ParseAddress(a), -1)
+		}
+		return
+	}
+	// startsAff returns the length of the known address s begins with.
+	startsAff := func(s string) int {
+		for _, a := range affs {
+			if strings.HasPrefix(s, a) && (len(s) == len(a) || strings.HasPrefix(s[len(a):], ", ")) {
+				return len(a)
+			}
+		}
+		return 0
+	}
+	for i, e := range entries {
+		e = strings.TrimSpace(e)
+		rest := ""
+		for p := strings.Index(e, ", "); p >= 0; {
+			if startsAff(e[p+2:]) > 0 {
+				rest = e[p+2:]
+				break
+			}
+			q := strings.Index(e[p+2:], ", ")
+			if q < 0 {
+				break
+			}
+			p += 2 + q
+		}
+		if rest == "" {
+			for _, a := range affs {
+				if strings.HasSuffix(e, a) { // name glued to it: "Burnett, R.T.University of …"
+					rest = a
+					break
+				}
+			}
+		}
+		if rest == "" {
+			// no known address: the name is one part ("Liu F.") or two
+			// ("Phillips, J.C.")
+			parts := strings.SplitN(e, ", ", 3)
+			switch {
+			case len(parts) >= 2 && scopusInitialsRe.MatchString(parts[1]):
+				if len(parts) == 3 {
+					rest = parts[2]
+				}
+			case len(parts) >= 2:
+				rest = strings.Join(parts[1:], ", ")
+			}
+			if rest != "" && !strings.HasPrefix(rest, "[No ") {
+				r.addAffiliation(ParseAddress(rest), i)
+			}
+			continue
+		}
+		for rest != "" {
+			n := startsAff(rest)
+			if n == 0 {
+				r.addAffiliation(ParseAddress(rest), i)
+				break
+			}
+			r.addAffiliation(ParseAddress(rest[:n]), i)
+			rest = strings.TrimPrefix(rest[n:], ", ")
+		}
+	}
+	// addresses no author entry named
+	for _, a := range affs {
+		r.addAffiliation(ParseAddress(a), -1)
+	}
 }

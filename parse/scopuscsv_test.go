@@ -48,10 +48,10 @@ func TestScopusCSVNewLayout(t *testing.T) {
 		DOI:         "10.1000/xyz.1",
 		IDs:         map[string]string{"scopus": "2-s2.0-100", "pmid": "12345", "url": "https://example.org/1"},
 		Type:        "Article",
-		Keywords:    []string{"things", "stuff", "measurement"},
-		Abstract:    "First line.\nSecond line.",
-		CitedBy:     IntPtr(7),
-		Line:        2,
+		Keywords:    []string{"things", "stuff"}, IndexKeywords: []string{"Things", "measurement"},
+		Abstract: "First line.\nSecond line.",
+		CitedBy:  IntPtr(7),
+		Line:     2,
 	}
 	got := r
 	got.References, got.File, got.Source, got.Format, got.Label = nil, "", "", "", ""

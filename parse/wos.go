@@ -21,8 +21,9 @@ import (
 // being the abbreviation WoS itself writes in cited references; PY (else the
 // early-access year EY/EA, else PD) → Year; VL, IS; BP-EP (else AR, the
 // article number) → Pages; DI → DOI; UT → IDs["wos"]; PM → IDs["pmid"]; SN
-// (else EI) → IDs["issn"]; BN → IDs["isbn"]; DE and ID → Keywords; AB →
-// Abstract; TC (else Z9) → CitedBy; NR → RefsDeclared; CR → References.
+// (else EI) → IDs["issn"]; BN → IDs["isbn"]; DE → Keywords; ID (Keywords
+// Plus) → IndexKeywords; C1 (else RP) → Affiliations; AB → Abstract; TC
+// (else Z9) → CitedBy; NR → RefsDeclared; CR → References.
 
 func init() {
 	register(Format{Name: "wos", Order: 20, Sniff: wosSniff, Read: wosRead})
@@ -274,16 +275,12 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 		r.SetID("issn", e.get("EI"))
 	}
 	r.SetID("isbn", e.get("BN"))
-	seen := map[string]bool{}
-	for _, tag := range []string{"DE", "ID"} {
-		for _, v := range e.fields[tag].all() {
-			for _, k := range strings.Split(v, ";") {
-				if k = CleanSpace(k); k != "" && !seen[Fold(k)] {
-					seen[Fold(k)] = true
-					r.Keywords = append(r.Keywords, k)
-				}
-			}
-		}
+	r.Keywords = wosKeywords(e.fields["DE"].all())
+	r.IndexKeywords = wosKeywords(e.fields["ID"].all())
+	if c1 := e.fields["C1"].all(); len(c1) > 0 {
+		r.addWoSAddresses(c1)
+	} else if rp := e.get("RP"); rp != "" {
+		r.addWoSReprint(rp)
 	}
 	r.Abstract = e.get("AB")
 	for _, tag := range []string{"TC", "Z9"} {
@@ -306,6 +303,40 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 		}
 	}
 	return r
+}
+
+// wosKeywords splits the values of a keyword field (DE, ID) at ";",
+// without repeats.
+func wosKeywords(vals []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range vals {
+		for _, k := range strings.Split(v, ";") {
+			if k = CleanSpace(k); k != "" && !seen[Fold(k)] {
+				seen[Fold(k)] = true
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// wosReprintRe matches the name and marker that open a WoS reprint
+// address (RP): "Toh, ML (corresponding author), " or "(reprint author)".
+var wosReprintRe = regexp.MustCompile(`(?i)^(.*?)\s*\((?:corresponding|reprint) author\)\s*,?\s*`)
+
+// addWoSReprint reads the reprint address (RP) of a record without C1:
+// each of its "Name (corresponding author), address" parts.
+func (r *Record) addWoSReprint(rp string) {
+	for _, p := range strings.Split(rp, "; ") {
+		m := wosReprintRe.FindStringSubmatch(p)
+		if m == nil {
+			continue
+		}
+		if a := parseWoSAddress(p[len(m[0]):]); a.Raw != "" {
+			r.addAffiliation(a, authorIndex(r.Authors, m[1]))
+		}
+	}
 }
 
 // all returns every value of a field (nil-safe).

@@ -100,8 +100,11 @@ func TestWoSRead(t *testing.T) {
 	if want := map[string]string{"wos": "WOS:000111122233344", "pmid": "12345678", "issn": "1234-5678"}; !reflect.DeepEqual(r.IDs, want) {
 		t.Errorf("IDs %v, want %v", r.IDs, want)
 	}
-	if want := []string{"graphs", "citations", "NETWORKS", "MAGNETIC RECORDING"}; !reflect.DeepEqual(r.Keywords, want) {
+	if want := []string{"graphs", "citations"}; !reflect.DeepEqual(r.Keywords, want) {
 		t.Errorf("Keywords %v, want %v", r.Keywords, want)
+	}
+	if want := []string{"NETWORKS", "CITATIONS", "MAGNETIC RECORDING"}; !reflect.DeepEqual(r.IndexKeywords, want) {
+		t.Errorf("IndexKeywords %v, want %v", r.IndexKeywords, want)
 	}
 	if r.CitedBy == nil || *r.CitedBy != 7 || r.RefsDeclared == nil || *r.RefsDeclared != 2 {
 		t.Errorf("CitedBy %v RefsDeclared %v, want 7 and 2", r.CitedBy, r.RefsDeclared)

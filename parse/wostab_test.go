@@ -42,8 +42,11 @@ func TestWoSTabRead(t *testing.T) {
 	if want := map[string]string{"wos": "WOS:000111122233344", "issn": "1234-5678"}; !reflect.DeepEqual(r.IDs, want) {
 		t.Errorf("IDs %v, want %v", r.IDs, want)
 	}
-	if want := []string{"graphs", "citations", "NETWORKS"}; !reflect.DeepEqual(r.Keywords, want) {
+	if want := []string{"graphs", "citations"}; !reflect.DeepEqual(r.Keywords, want) {
 		t.Errorf("Keywords %q, want %q", r.Keywords, want)
+	}
+	if want := []string{"NETWORKS"}; !reflect.DeepEqual(r.IndexKeywords, want) {
+		t.Errorf("IndexKeywords %q, want %q", r.IndexKeywords, want)
 	}
 	if len(r.References) != 3 {
 		t.Fatalf("%d references, want 3 (a ';' inside a DOI does not split)", len(r.References))

@@ -9,6 +9,8 @@
 //	citegraph records [-in-format F] [PATH...]   one JSON object per record read (JSON Lines)
 //	citegraph export [-format json|dot] [PATH...]  the whole graph with metrics
 //	citegraph explain [flags] WORK [WORK] [PATH...]  why a work is what it is; for two, what links them
+//	citegraph expand -fetch openalex [flags] [SEED...]  grow the corpus by citation chaining, then report
+//	citegraph cache [-cache DIR] [import FILE...]   what the cache holds; fill it from OpenAlex/Crossref JSON
 //
 // Flags may come before or after the paths; "--" ends them. PATH is a file
 // or a folder (read recursively, hidden entries skipped); explain reads as
@@ -36,6 +38,38 @@
 //	-betweenness-sources N  estimate betweenness from N citing works; -1 exact;
 //	                default 0: exact while citing works × citations < 2e10, else sampled
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
+//	-years FROM-TO  keep the corpus records published in these years (2005-2015, 2005-, -2015)
+//	-slice N        one report (and diagrams in DIR/slice-FROM-TO) per slice of N years
+//	-mainpath W     main path traversal weight: spc, splc or spnp (default spc)
+//	-key-routes K   key arcs of the key-route main path (default 10)
+//	-key-route-local  extend key arcs by local instead of global search
+//	-tolerance F    also follow arcs and paths within F of the best (default 0: ties only)
+//	-burst-s S, -burst-gamma G, -burst-years N
+//	                Kleinberg burst detection (default 2, 1, 2, as CiteSpace)
+//
+// The report begins with a corpus overview (bibliometrix's summary) and ends
+// with main path analysis, reference publication year spectroscopy and
+// citation bursts; -out also gets mainpath.svg, mainpath.dot,
+// mainpath-arcs.csv, rpys.svg, bursts.svg and keyword-bursts.svg.
+//
+// Looking works up (no request is ever made without -fetch):
+//
+//	-fetch openalex|crossref  look up the works of the input that have a DOI,
+//	                OpenAlex or PubMed id (metadata, reference lists) and the
+//	                references known by an id alone (titles, years)
+//	-offline        look works up in the cache only (no request)
+//	-cache DIR      cache folder (default: citegraph under the user cache folder)
+//	-mailto ADDR    contact address sent to the APIs' polite pool (default $CITEGRAPH_MAILTO)
+//	-max-requests N  request budget of the run, retries included (default 1000)
+//	-expand         chain before the command (what citegraph expand does)
+//	-depth 1|2      chaining steps (default 1)
+//	-direction refs|cited-by|both  backward, forward or both (default both;
+//	                cited-by needs OpenAlex)
+//	-max N          works added by chaining (default 20)
+//
+// SEED is a file or folder of records, or a work named by its DOI or
+// OpenAlex id. Environment: CITEGRAPH_OPENALEX_URL and CITEGRAPH_CROSSREF_URL
+// replace the APIs' addresses, OPENALEX_API_KEY is sent to OpenAlex.
 //
 // A work is named on the command line by its ID ("doi:10.1111/…"), its DOI,
 // another identifier ("W2741809807", "WOS:…"), or a piece of its label or title.

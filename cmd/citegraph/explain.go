@@ -80,6 +80,7 @@ func explainWork(w io.Writer, a *analysis, i int) {
 		kind = "a paper of the corpus (" + strings.Join(wk.Sources, ", ") + ")"
 	}
 	fmt.Fprintf(w, "  is %s; cited %d times here, cites %d works here\n", kind, len(a.g.In(i)), len(a.g.Out(i)))
+	a.on.explain(w, wk)
 	fmt.Fprintf(w, "  %d mentions:\n", len(wk.Mentions))
 	for _, m := range wk.Mentions {
 		fmt.Fprintf(w, "    %-12s %s  %s\n", m.How, m.Source, parse.Shorten(m.Raw, 100))

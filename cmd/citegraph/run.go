@@ -26,6 +26,8 @@ type inputs struct {
 	fileErrs []error // files (or paths) from which nothing was read
 	failed   bool    // a path the user named could not be read
 	records  []parse.Record
+	years    *report.Years // the restriction to -years, if any
+	quiet    bool          // problems already printed (by the first slice)
 }
 
 // load reads every file under the configured paths. A path the user named
@@ -72,6 +74,9 @@ func (in *inputs) err(paths []string) error {
 // printProblems writes whole-file errors, and with details every skipped
 // record and warning, to w.
 func (in *inputs) printProblems(w io.Writer, details bool) {
+	if in.quiet {
+		return
+	}
 	for _, e := range in.fileErrs {
 		fmt.Fprintf(w, "citegraph: %v\n", e)
 	}
@@ -95,6 +100,7 @@ type analysis struct {
 	m          *graph.Metrics
 	coupling   graph.Shared
 	cocitation graph.Shared
+	on         *online // what was looked up online, if anything
 }
 
 // betweennessBudget bounds citing works × citations, the cost of exact
@@ -129,7 +135,30 @@ func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
 }
 
 func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
-	in := load(cfg)
+	if cfg.Command == "cache" {
+		return runCache(cfg, stdout, stderr)
+	}
+	in, on := cfg.loaded, cfg.loadedOnline
+	if in == nil {
+		in = load(cfg)
+		var err error
+		if on, err = goOnline(ctx, cfg, in, stderr); err != nil {
+			in.printProblems(stderr, false)
+			return err
+		}
+	}
+	if cfg.Slice > 0 {
+		c := *cfg
+		c.loaded, c.loadedOnline = in, on
+		return runSlices(ctx, &c, in, stdout, stderr)
+	}
+	if cfg.YearFrom != 0 || cfg.YearTo != 0 {
+		if in = in.restrict(cfg); len(in.records) == 0 && !in.failed {
+			in.printProblems(stderr, false)
+			return fmt.Errorf("no record published in %d–%d (%d published in other years, %d without a year)",
+				in.years.From, in.years.To, in.years.Outside, in.years.Undated)
+		}
+	}
 	switch cfg.Command {
 	case "records":
 		in.printProblems(stderr, true)
@@ -164,7 +193,9 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		if err := explain(stdout, analyse(in.records, 1, cfg), cfg.Queries); err != nil {
+		a := analyse(in.records, 1, cfg)
+		a.on = on
+		if err := explain(stdout, a, cfg.Queries); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
@@ -174,6 +205,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		return in.err(cfg.Paths)
 	}
 	a := analyse(in.records, cfg.Top, cfg)
+	a.on = on
 	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
 	var outputs []string
 	if cfg.OutDir != "" {
@@ -182,9 +214,20 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	an, err := runAnalyses(cfg, in.records, a)
+	if err != nil {
+		return err
+	}
+	an.Years = in.years
+	if cfg.OutDir != "" {
+		more, err := writeAnalyses(ctx, cfg, a, an)
+		outputs = append(outputs, more...)
+		if err != nil {
+			return err
+		}
+	}
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs})
-	var err error
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)

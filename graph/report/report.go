@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/burst"
+	"github.com/citegraph/citegraph/graph/overview"
+	"github.com/citegraph/citegraph/graph/rpys"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -23,6 +26,10 @@ type Options struct {
 	Outputs []string
 	// Drawing describes the diagram, if one was drawn.
 	Drawing *graph.Drawing
+	// Enrichment accounts for works looked up online or in the cache.
+	Enrichment *Enrichment
+	// Analyses holds the overview, main paths, RPYS and bursts, if run.
+	Analyses *Analyses
 }
 
 // Input is the account of one input file.
@@ -66,7 +73,11 @@ type PairRow struct {
 
 // Report is everything the report shows, as data.
 type Report struct {
-	Inputs []Input `json:"inputs"`
+	// Years is set when the corpus was restricted to publication years.
+	Years *Years `json:"years,omitempty"`
+	// Overview describes the corpus (bibliometrix's summary); first.
+	Overview *overview.Overview `json:"overview,omitempty"`
+	Inputs   []Input            `json:"inputs"`
 	// Problems are "file:line: what" messages: whole files not read, records
 	// skipped, damaged parts of records.
 	Problems []string `json:"problems,omitempty"`
@@ -96,6 +107,11 @@ type Report struct {
 	NoCocitation string         `json:"no_cocitation,omitempty"`
 	Drawing      *graph.Drawing `json:"drawing,omitempty"`
 	Outputs      []string       `json:"outputs,omitempty"`
+	Enrichment   *Enrichment    `json:"enrichment,omitempty"`
+	// MainPath, RPYS and Bursts are the further analyses, when run.
+	MainPath *MainPath      `json:"main_path,omitempty"`
+	RPYS     *rpys.Spectrum `json:"rpys,omitempty"`
+	Bursts   *burst.Result  `json:"bursts,omitempty"`
 }
 
 // Build assembles the report of a run: the results of reading each file,
@@ -106,7 +122,8 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 		opt = &Options{}
 	}
 	top := cmp.Or(opt.Top, 20)
-	r := &Report{Metric: cmp.Or(opt.Metric, "in_degree"), Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs}
+	r := &Report{Metric: cmp.Or(opt.Metric, "in_degree"), Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs,
+		Enrichment: opt.Enrichment}
 	for _, res := range results {
 		in := Input{File: res.File, Format: res.Format, Records: len(res.Records), Warnings: len(res.Warnings), Skipped: len(res.Skipped)}
 		for _, rec := range res.Records {
@@ -175,6 +192,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 			r.NoCocitation = "no work cites two works of the graph together"
 		}
 	}
+	r.addAnalyses(g, opt.Analyses, top)
 	return r
 }
 

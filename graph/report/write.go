@@ -42,6 +42,9 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	bw.WriteString(bold + wrapText(fmt.Sprintf("citegraph: %s read, %s → %s (%d in the corpus, %d cited only), %s",
 		plural(len(r.Inputs), "file"), plural(r.Records, "record"), plural(r.Works, "work"),
 		r.CorpusWorks, r.CitedOnly, plural(r.Citations, "citation")), width, "") + reset)
+	tw := &textOut{bw: bw, width: width, bold: bold, dim: dim, reset: reset}
+	tw.years(r)
+	tw.overview(r)
 
 	head("What was read")
 	fileW := 4
@@ -115,7 +118,14 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		para("%s (the same work in another file or format) merged, reference lists united.",
 			plural(rs.DuplicatesMerged, "duplicate record"))
 	}
+	if r.Enrichment != nil {
+		para("%s", r.Enrichment.summary())
+	}
 	para("Run 'citegraph explain WORK' to see every mention of a work and how it joined.")
+	if r.Enrichment != nil && r.Enrichment.Expansion != nil {
+		head(r.Enrichment.Expansion.head())
+		writeExpansionText(bw, r.Enrichment.Expansion, width)
+	}
 
 	head(fmt.Sprintf("Most central works (ranked by %s)", r.Metric))
 	if len(r.Ranking) == 0 {
@@ -172,6 +182,8 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		para("Every co-cited pair comes from the one work that lists references, so all counts are 1 and say little.")
 	}
 
+	tw.analyses(r)
+
 	if r.Drawing != nil || len(r.Outputs) > 0 {
 		head("Diagram")
 		if d := r.Drawing; d != nil {
@@ -220,6 +232,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	p("# citegraph report\n\n%s read, %s → %s (%d in the corpus, %d cited only), %s.\n",
 		plural(len(r.Inputs), "file"), plural(r.Records, "record"), plural(r.Works, "work"), r.CorpusWorks, r.CitedOnly,
 		plural(r.Citations, "citation"))
+	mdOverview(bw, r)
 	p("\n## What was read\n\n| file | format | records | references | declared | problems |\n|---|---|---:|---:|---:|---:|\n")
 	for _, in := range r.Inputs {
 		p("| %s | %s | %d | %d | %s | %d |\n", md(in.File), md(in.Format), in.Records, in.RefsListed, countOrDash(in.RefsDeclared), in.Warnings+in.Skipped)
@@ -229,6 +242,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	if len(r.Problems) > 0 {
 		p("\n")
+	}
+	if r.Enrichment != nil {
+		writeOnlineMarkdown(bw, r.Enrichment, md)
 	}
 	p("\n## Most central works (ranked by %s)\n\n| # | work | year | citations | PageRank | betweenness | hub | authority |\n|---:|---|---:|---:|---:|---:|---:|---:|\n", r.Metric)
 	for _, row := range r.Ranking {
@@ -254,6 +270,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			p("| %s | %s | %d | %.3f |\n", md(row.ALabel), md(row.BLabel), row.Count, row.Cosine)
 		}
 	}
+	mdAnalyses(bw, r)
 	return bw.Flush()
 }
 
