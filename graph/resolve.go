@@ -39,24 +39,32 @@ const DefaultFuzzyThreshold = 0.88
 // The evidence is used strongest first, and every merge is checked against
 // the works already formed (union-find with constraints: a work never holds
 // two DOIs, two values of one identifier, years more than one apart, two
-// volumes or two first pages, a reference from one of its own records, nor
-// two entries of one reference list), so that transitive merges cannot
-// chain unrelated works:
+// volumes or two first pages, disagreeing initials, a reference from one of
+// its own records, nor two entries of one reference list), so that
+// transitive merges cannot chain unrelated works:
 //
 //  1. identifiers: DOI, then OpenAlex, WoS UT, Scopus EID, PubMed, Lens… ids;
 //     the references of corpus records found to be copies of one paper are
 //     then paired by their text ("copy");
-//  2. keys: first author + volume + first page (year ±1; a year apart the
-//     venues must agree), near names (a typo, an 8-letter cut) on volume,
-//     page and year, identical partial descriptors, identical texts;
-//  3. titles: equal or similar (DefaultFuzzyThreshold) within blocks of
+//  2. identical reference texts that name a work specifically ("text"; see
+//     exact for the rule when they meet two DOIs);
+//  3. keys: first author + volume + first page (year ±1; a year apart the
+//     venues must agree); the same volume, page, year and venue under
+//     another first-author name; one conference paper under two names of
+//     its proceedings;
+//  4. titles: equal or similar (DefaultFuzzyThreshold) within blocks of
 //     first author and year ±1, and title + year for works without author;
-//  4. author + year + compatible venue when volume or page is missing,
-//     only between two works that are each other's single best fit.
+//  5. a reference in press and the one published work that fits it;
+//  6. twins: the reference lists of one paper read from two sources,
+//     aligned entry by entry;
+//  7. author + year + compatible venue when volume or page is missing.
 //
-// Ambiguous evidence (two works that cannot be one fit equally) merges
-// nothing and is counted in Stats.Ambiguous. The result is deterministic:
-// the same records give the same works, IDs and order.
+// The key and venue stages gather every fit before they merge, and merge
+// only works that fit each other with no work that cannot be one with them
+// fitting as well; ambiguous evidence merges nothing and is counted in
+// Stats.Ambiguous. The result is deterministic, and independent of the
+// order of the files the records come from (rsCanonical): the same records
+// give the same works, IDs and order.
 func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
 	return resolve(recs, opt).res
 }

@@ -126,8 +126,8 @@ func (r *rsResolver) keys() {
 // the same initial and compatible venues; or any two names when both venues
 // are given and compatible and the page is more than a weak 1, since where
 // a work was printed outweighs how its first author was written ("BiHui J"
-// for "Jin BH", "Li-Chun Y." for "Yin LC", a co-author put first). Exactly
-// one group must qualify.
+// for "Jin BH", "Li-Chun Y." for "Yin LC", a co-author put first). Groups
+// that fit merge as rsPass settles it.
 func (r *rsResolver) locations() {
 	type vp struct {
 		vol, page string
@@ -166,7 +166,7 @@ func (r *rsResolver) locations() {
 // agreeing), year and first page (more than a weak 1), and venues that are
 // compatible, or proceedings-like (rsProceedings) on one side at least and
 // on every side with a volume (a journal's volume and page are a journal
-// paper). Exactly one group must qualify.
+// paper). Groups that fit merge as rsPass settles it.
 func (r *rsResolver) proceedings() {
 	type fyp struct {
 		fam, page string
@@ -299,13 +299,16 @@ func (r *rsResolver) canBeOne(a int, bs []int, check rsCheck, initials bool) boo
 	return true
 }
 
-// venues merges groups on first author (and initial), year (±1) and compatible venue when
-// volume or first page is missing on one side (so the keys could not decide)
-// and neither side has a title to compare (the titles decide then). Two
-// groups merge only when each is the other's single best fit: a group
-// agreeing on the volume fits better than one that lacks it, and a tie for
-// the best fit leaves the group apart (counted as ambiguous), so that a
-// vague reference never joins two works or picks one at random.
+// venues merges groups on first author (initials agreeing), year (±1) and
+// compatible venue when volume or first page is missing on one side (so the
+// keys could not decide) and neither side has a title to compare (the
+// titles decide then). Two groups merge only when each is among the other's
+// best fits: a group agreeing on the volume fits better than one that lacks
+// it, a corpus record better than a reference. Several best fits that could
+// all be one work (variants of one reference) all merge; best fits that
+// cannot be one, or more than rsVenueFitsMax of them, leave the group apart
+// (counted as ambiguous), so that a vague reference never joins two works
+// or picks one at random.
 func (r *rsResolver) venues() {
 	// fit holds the groups that fit a group best, with an item of each
 	type fit struct {
