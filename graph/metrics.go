@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -33,9 +34,14 @@ type MetricOptions struct {
 
 // Metrics holds one value per work (indexed like Graph.Works).
 type Metrics struct {
-	// InDegree counts citations from other works of the graph: for a corpus
-	// that is the local citation score.
+	// InDegree counts citations from other works of the graph. Only papers
+	// of the corpus list references, so this is the local citation score
+	// (LCS) of HistCite: citations from papers of the corpus.
 	InDegree []int
+	// GCS is the global citation score: the citation count a source states
+	// for the work (Web of Science TC, Scopus "Cited by", OpenAlex
+	// cited_by_count), -1 when no source states one.
+	GCS []int
 	// OutDegree counts the distinct works cited.
 	OutDegree []int
 	// PageRank with uniform teleport and dangling mass spread uniformly;
@@ -53,14 +59,18 @@ type Metrics struct {
 	BetweennessSampled, BetweennessAll int
 }
 
-// MetricNames lists the metric names accepted by Metrics.Value, in report order.
-var MetricNames = []string{"in_degree", "pagerank", "betweenness", "hub", "authority", "out_degree"}
+// MetricNames lists the metric names accepted by Metrics.Value, in report
+// order; "in_degree" and "citations" are other names of "lcs".
+var MetricNames = []string{"lcs", "gcs", "pagerank", "betweenness", "hub", "authority", "out_degree"}
 
-// Value returns metric name of work i; ok is false for an unknown name.
+// Value returns metric name of work i; ok is false for an unknown name. An
+// unknown GCS is -1, so that it ranks below every known count.
 func (m *Metrics) Value(name string, i int) (v float64, ok bool) {
 	switch name {
-	case "in_degree", "citations":
+	case "lcs", "in_degree", "citations":
 		return float64(m.InDegree[i]), true
+	case "gcs":
+		return float64(m.GCS[i]), true
 	case "out_degree":
 		return float64(m.OutDegree[i]), true
 	case "pagerank":
@@ -77,10 +87,10 @@ func (m *Metrics) Value(name string, i int) (v float64, ok bool) {
 
 // CheckMetric returns an error naming the valid metrics if name is not one.
 func CheckMetric(name string) error {
-	if name == "citations" || slices.Contains(MetricNames, name) {
+	if name == "citations" || name == "in_degree" || slices.Contains(MetricNames, name) {
 		return nil
 	}
-	return fmt.Errorf("unknown metric %q (use one of %v)", name, MetricNames)
+	return fmt.Errorf("unknown metric %q (use one of %s)", name, strings.Join(MetricNames, ", "))
 }
 
 // Metrics computes every metric of g.
@@ -89,10 +99,14 @@ func (g *Graph) Metrics(opt *MetricOptions) *Metrics {
 		opt = &MetricOptions{}
 	}
 	n := g.Len()
-	m := &Metrics{InDegree: make([]int, n), OutDegree: make([]int, n)}
+	m := &Metrics{InDegree: make([]int, n), OutDegree: make([]int, n), GCS: make([]int, n)}
 	for i := 0; i < n; i++ {
 		m.InDegree[i] = len(g.In(i))
 		m.OutDegree[i] = len(g.Out(i))
+		m.GCS[i] = -1
+		if c := g.Works[i].CitedBy; c != nil {
+			m.GCS[i] = *c
+		}
 	}
 	m.PageRank, m.PageRankIter = g.pageRank(opt)
 	m.Hub, m.Authority, m.HITSIter = g.hits(opt)
@@ -356,10 +370,19 @@ type Score struct {
 // the other metrics in MetricNames order and finally by work ID, so the order
 // is total and the same on every run.
 func (g *Graph) Rank(m *Metrics, metric string) []Score {
-	rows := make([]Score, g.Len())
-	for i := range rows {
+	all := make([]int, g.Len())
+	for i := range all {
+		all[i] = i
+	}
+	return g.rank(m, metric, all)
+}
+
+// rank orders the given works as Rank does.
+func (g *Graph) rank(m *Metrics, metric string, works []int) []Score {
+	rows := make([]Score, len(works))
+	for k, i := range works {
 		v, _ := m.Value(metric, i)
-		rows[i] = Score{Work: i, Value: v}
+		rows[k] = Score{Work: i, Value: v}
 	}
 	slices.SortFunc(rows, func(a, b Score) int {
 		if c := cmp.Compare(b.Value, a.Value); c != 0 {

@@ -136,28 +136,28 @@ type Resolution struct {
 
 // Stats accounts for every record and reference given to Resolve.
 type Stats struct {
-	Records          int            // corpus records given
-	CorpusWorks      int            // distinct corpus works after merging duplicates
-	DuplicatesMerged int            // corpus records merged into another one
-	References       int            // reference entries listed by the records
-	RefsDeclared     int            // sum of the declared reference counts
-	RecordsNoRefs    int            // records that list no references
-	SelfCitations    int            // references resolved to their own citing work (dropped)
-	RepeatedRefs     int            // references repeating an edge already made by the same work
-	ByMethod         map[string]int // references resolved by each method (a Mention.How; all "fuzzy:…" as "fuzzy")
-	Unresolved       int            // references that matched nothing else (singleton works)
-	FuzzyClusters    int            // works whose merge needed fuzzy evidence
-	Ambiguous        int            // mentions that fitted several works equally well (left apart)
+	Records          int            `json:"records"`              // corpus records given
+	CorpusWorks      int            `json:"corpus_works"`         // distinct corpus works after merging duplicates
+	DuplicatesMerged int            `json:"duplicates_merged"`    // corpus records merged into another one
+	References       int            `json:"references"`           // reference entries listed by the records
+	RefsDeclared     int            `json:"refs_declared"`        // sum of the declared reference counts
+	RecordsNoRefs    int            `json:"records_without_refs"` // records that list no references
+	SelfCitations    int            `json:"self_citations"`       // references resolved to their own citing work (dropped)
+	RepeatedRefs     int            `json:"repeated_refs"`        // references repeating an edge already made by the same work
+	ByMethod         map[string]int `json:"by_method"`            // references resolved by each method (a Mention.How; all "fuzzy:…" as "fuzzy")
+	Unresolved       int            `json:"unresolved"`           // references that matched nothing else (singleton works)
+	FuzzyClusters    int            `json:"fuzzy_clusters"`       // works whose merge needed fuzzy evidence
+	Ambiguous        int            `json:"ambiguous"`            // mentions that fitted several works equally well (left apart)
+	Refused          int            `json:"refused"`              // merges refused because the merged work would be inconsistent
 	// TextTies counts identical reference texts found in works with different
 	// DOIs or identifiers: those of them without one were kept together as a
 	// work of their own, apart from both.
-	TextTies int
+	TextTies int `json:"text_ties,omitempty"`
 	// TextRepeated counts reference texts without volume or page that one
 	// reference list holds twice, so that the same text names two works: the
 	// list's second entry was kept apart from the others.
-	TextRepeated int
+	TextRepeated int `json:"text_repeated,omitempty"`
 	// InPressApart counts references to a work "in press" that were not
 	// joined to a published work: none or several fitted.
-	InPressApart int
-	Refused      int // merges refused because the merged work would be inconsistent
+	InPressApart int `json:"in_press_apart,omitempty"`
 }

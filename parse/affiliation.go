@@ -5,65 +5,6 @@ import (
 	"strings"
 )
 
-// Affiliation is one address of a record's authors: where the source says
-// they work. Sources give addresses three ways, and the readers keep what
-// each gives: WoS's C1 "[Author; Author] Org, Dept, City, Country.", with
-// the organisation first; free text ("Department of X, University of Y,
-// City, Country": Scopus, Crossref, PubMed, RIS), from which ParseAddress
-// picks the organisation and the country; or named institutions with ISO
-// country codes (OpenAlex).
-type Affiliation struct {
-	// Raw is the address as the source writes it, without author names.
-	// Empty when the source names only an institution or a country.
-	Raw string `json:"raw,omitempty"`
-	// Organization is the institution: the first part of a WoS address
-	// ("Univ Napoli Federico II"), the university-level part of a free-text
-	// address, or the institution a source names (OpenAlex). Names are
-	// as written: "Univ Calif Berkeley" (WoS) and "University of
-	// California, Berkeley" (Scopus) stay different.
-	Organization string `json:"organization,omitempty"`
-	// Country is the country's English short name as Country returns it.
-	Country string `json:"country,omitempty"`
-	// Authors are the indexes into Record.Authors of the authors at this
-	// address, ascending; empty when the source does not link them.
-	Authors []int `json:"authors,omitempty"`
-}
-
-// addAffiliation adds an address to r, or, when r already has the same
-// one, links the author to it; author < 0 links none.
-func (r *Record) addAffiliation(a Affiliation, author int) {
-	if a.Raw == "" && a.Organization == "" && a.Country == "" {
-		return
-	}
-	for i := range r.Affiliations {
-		x := &r.Affiliations[i]
-		if x.Raw == a.Raw && x.Organization == a.Organization && x.Country == a.Country {
-			x.linkAuthor(author)
-			return
-		}
-	}
-	a.Authors = nil
-	a.linkAuthor(author)
-	r.Affiliations = append(r.Affiliations, a)
-}
-
-// linkAuthor adds an author index, keeping Authors ascending and distinct.
-func (a *Affiliation) linkAuthor(author int) {
-	if author < 0 {
-		return
-	}
-	for i, x := range a.Authors {
-		if x == author {
-			return
-		}
-		if x > author {
-			a.Authors = append(a.Authors[:i], append([]int{author}, a.Authors[i:]...)...)
-			return
-		}
-	}
-	a.Authors = append(a.Authors, author)
-}
-
 // authorIndex returns the index in authors of the person a source names
 // next to an address ("Aria, Massimo", "Aria M."), or -1: the author with
 // the same folded family and given names, else the first with the same
@@ -350,16 +291,16 @@ func splitWoSAddresses(v string) (addrs []string, names [][]string) {
 // addWoSAddresses reads the C1 values of a WoS record (plain text, tab-
 // delimited or the BibTeX export's Affiliation lines) into r.Affiliations,
 // linking the named authors.
-func (r *Record) addWoSAddresses(vals []string) {
+func addWoSAddresses(r *Record, vals []string) {
 	for _, v := range vals {
 		addrs, names := splitWoSAddresses(v)
 		for i, addr := range addrs {
 			a := parseWoSAddress(addr)
 			if len(names[i]) == 0 {
-				r.addAffiliation(a, -1)
+				r.AddAffiliation(a, -1)
 			}
 			for _, n := range names[i] {
-				r.addAffiliation(a, authorIndex(r.Authors, n))
+				r.AddAffiliation(a, authorIndex(r.Authors, n))
 			}
 		}
 	}
@@ -367,10 +308,10 @@ func (r *Record) addWoSAddresses(vals []string) {
 
 // addAddresses reads free-text addresses, separated by ";", into
 // r.Affiliations for the author at index author (-1: none).
-func (r *Record) addAddresses(v string, author int) {
+func addAddresses(r *Record, v string, author int) {
 	for _, p := range strings.Split(v, ";") {
 		if p = strings.TrimSpace(p); p != "" {
-			r.addAffiliation(ParseAddress(p), author)
+			r.AddAffiliation(ParseAddress(p), author)
 		}
 	}
 }

@@ -140,7 +140,7 @@ EF
 func TestScopusAffiliationLinks(t *testing.T) {
 	var r Record
 	r.Authors = []Author{{Family: "Phillips", Given: "J.C."}, {Family: "Braun", Given: "R."}}
-	r.addScopusAffiliations("Beckman Institute, Urbana, IL, United States; Department of Physics, Univ X, Paris, France",
+	addScopusAffiliations(&r, "Beckman Institute, Urbana, IL, United States; Department of Physics, Univ X, Paris, France",
 		"Phillips, J.C., Beckman Institute, Urbana, IL, United States, Department of Physics, Univ X, Paris, France; Braun, R., Department of Physics, Univ X, Paris, France")
 	want := []Affiliation{
 		{Raw: "Beckman Institute, Urbana, IL, United States", Organization: "Beckman Institute", Country: "United States", Authors: []int{0}},
@@ -150,7 +150,7 @@ func TestScopusAffiliationLinks(t *testing.T) {
 		t.Errorf("affiliations:\n got %+v\nwant %+v", r.Affiliations, want)
 	}
 	r = Record{Authors: []Author{{Family: "Liu", Given: "F."}}}
-	r.addScopusAffiliations("Hunan University, Changsha, China", "Liu F., Hunan University, Changsha, China")
+	addScopusAffiliations(&r, "Hunan University, Changsha, China", "Liu F., Hunan University, Changsha, China")
 	if len(r.Affiliations) != 1 || !reflect.DeepEqual(r.Affiliations[0].Authors, []int{0}) {
 		t.Errorf("new-style name: %+v", r.Affiliations)
 	}

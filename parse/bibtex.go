@@ -673,9 +673,9 @@ func (b *bibReader) emit(e *bibEntry) {
 		rec.IndexKeywords = bibKeywords(text("keywords-plus"))
 	}
 	if aff, ok := f["affiliation"]; ok && isWoS {
-		rec.addWoSBibAffiliations(aff.value)
+		addWoSBibAffiliations(&rec, aff.value)
 	} else if aff := text("affiliation", "affiliations"); aff != "" {
-		rec.addAddresses(aff, -1)
+		addAddresses(&rec, aff, -1)
 	}
 	rec.SetID("issn", bibFirst(verb("issn"), verb("eissn")))
 	rec.SetID("isbn", verb("isbn"))
@@ -760,7 +760,7 @@ var bibWoSAuthorRe = regexp.MustCompile(`^([^,]+, [^,]+?)(\s*\((?:Corresponding|
 // one "Family, Given, address." line per author and address, the
 // corresponding author's address repeated first; old records give the
 // addresses alone.
-func (r *Record) addWoSBibAffiliations(raw string) {
+func addWoSBibAffiliations(r *Record, raw string) {
 	for _, line := range strings.Split(raw, "\n") {
 		line = bibTeXText(line)
 		if line == "" {
@@ -768,15 +768,15 @@ func (r *Record) addWoSBibAffiliations(raw string) {
 		}
 		m := bibWoSAuthorRe.FindStringSubmatch(line)
 		if m == nil {
-			r.addAffiliation(parseWoSAddress(line), -1)
+			r.AddAffiliation(parseWoSAddress(line), -1)
 			continue
 		}
 		author := authorIndex(r.Authors, m[1])
 		if author < 0 && m[2] == "" {
-			r.addAffiliation(parseWoSAddress(line), -1) // no name: "Org, Dept, City, Country."
+			r.AddAffiliation(parseWoSAddress(line), -1) // no name: "Org, Dept, City, Country."
 			continue
 		}
-		r.addAffiliation(parseWoSAddress(line[len(m[0]):]), author)
+		r.AddAffiliation(parseWoSAddress(line[len(m[0]):]), author)
 	}
 }
 

@@ -315,16 +315,16 @@ year = {2018}
 		t.Fatalf("records %d, warnings %v, skipped %v", len(res.Records), res.Warnings, res.Skipped)
 	}
 	ieee, dblp, mend := res.Records[0], res.Records[1], res.Records[2]
-	if !reflect.DeepEqual(ieee.Authors, []Author{{"Smith", "J."}, {"van der Berg", "A."}}) || ieee.Issue != "" ||
+	if !reflect.DeepEqual(ieee.Authors, []Author{{Family: "Smith", Given: "J."}, {Family: "van der Berg", Given: "A."}}) || ieee.Issue != "" ||
 		!reflect.DeepEqual(ieee.Keywords, []string{"graphs", "citations", "networks"}) || ieee.IDs["issn"] != "2169-3536" ||
 		ieee.DOI != "10.1109/access.2020.0000001" || ieee.Title != "Graph Methods" {
 		t.Errorf("ieee %+v", ieee)
 	}
-	if !reflect.DeepEqual(dblp.Authors, []Author{{"Smith", "John"}, {"Berg", "Anna"}}) || dblp.Venue != "Proceedings of ABC 2019" ||
+	if !reflect.DeepEqual(dblp.Authors, []Author{{Family: "Smith", Given: "John"}, {Family: "Berg", Given: "Anna"}}) || dblp.Venue != "Proceedings of ABC 2019" ||
 		dblp.DOI != "10.1145/1234567.1234568" || dblp.IDs["arxiv"] != "1901.00001" || dblp.IDs["key"] != "DBLP:conf/abc/Smith19" {
 		t.Errorf("dblp %+v", dblp)
 	}
-	if !reflect.DeepEqual(mend.Authors, []Author{{"Berg", "Anna"}, {"Müller", "Jörg"}}) || mend.IDs["arxiv"] != "1801.00002" ||
+	if !reflect.DeepEqual(mend.Authors, []Author{{Family: "Berg", Given: "Anna"}, {Family: "Müller", Given: "Jörg"}}) || mend.IDs["arxiv"] != "1801.00002" ||
 		mend.Title != "Graphs and Trees" || mend.Year != 2018 {
 		t.Errorf("mendeley %+v", mend)
 	}
@@ -335,26 +335,26 @@ func TestBibAuthors(t *testing.T) {
 		in   string
 		want []Author
 	}{
-		{"Doe, Jane", []Author{{"Doe", "Jane"}}},
-		{"Jane Doe", []Author{{"Doe", "Jane"}}},
-		{"Jane Q. Doe and John Smith", []Author{{"Doe", "Jane Q."}, {"Smith", "John"}}},
-		{"Ludwig van Beethoven", []Author{{"van Beethoven", "Ludwig"}}},
-		{"Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin", []Author{{"de la Vallée Poussin", "Charles Louis Xavier Joseph"}}},
-		{"van der Berg, Anna", []Author{{"van der Berg", "Anna"}}},
-		{"von Neumann, Jr, John", []Author{{"von Neumann Jr", "John"}}},
-		{"King, Jr., Martin Luther", []Author{{"King Jr.", "Martin Luther"}}},
+		{"Doe, Jane", []Author{{Family: "Doe", Given: "Jane"}}},
+		{"Jane Doe", []Author{{Family: "Doe", Given: "Jane"}}},
+		{"Jane Q. Doe and John Smith", []Author{{Family: "Doe", Given: "Jane Q."}, {Family: "Smith", Given: "John"}}},
+		{"Ludwig van Beethoven", []Author{{Family: "van Beethoven", Given: "Ludwig"}}},
+		{"Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin", []Author{{Family: "de la Vallée Poussin", Given: "Charles Louis Xavier Joseph"}}},
+		{"van der Berg, Anna", []Author{{Family: "van der Berg", Given: "Anna"}}},
+		{"von Neumann, Jr, John", []Author{{Family: "von Neumann Jr", Given: "John"}}},
+		{"King, Jr., Martin Luther", []Author{{Family: "King Jr.", Given: "Martin Luther"}}},
 		{"{World Health Organization}", []Author{{Family: "World Health Organization"}}},
-		{"{Barnes and Noble} and Smith, A.", []Author{{Family: "Barnes and Noble"}, {"Smith", "A."}}},
-		{"Smith, A. and others", []Author{{"Smith", "A."}}},
-		{"Smith, A. AND Jones, B.", []Author{{"Smith", "A."}, {"Jones", "B."}}},
-		{"M{\\\"u}ller, J{\\\"o}rg\nand Sand, Anders", []Author{{"Müller", "Jörg"}, {"Sand", "Anders"}}},
-		{"Donald~E. Knuth", []Author{{"Knuth", "Donald E."}}},
+		{"{Barnes and Noble} and Smith, A.", []Author{{Family: "Barnes and Noble"}, {Family: "Smith", Given: "A."}}},
+		{"Smith, A. and others", []Author{{Family: "Smith", Given: "A."}}},
+		{"Smith, A. AND Jones, B.", []Author{{Family: "Smith", Given: "A."}, {Family: "Jones", Given: "B."}}},
+		{"M{\\\"u}ller, J{\\\"o}rg\nand Sand, Anders", []Author{{Family: "Müller", Given: "Jörg"}, {Family: "Sand", Given: "Anders"}}},
+		{"Donald~E. Knuth", []Author{{Family: "Knuth", Given: "Donald E."}}},
 		{"Plato", []Author{{Family: "Plato"}}},
 		{"Brand and  ", []Author{{Family: "Brand"}}},
-		{"{\\'E}mile Zola", []Author{{"Zola", "Émile"}}},
+		{"{\\'E}mile Zola", []Author{{Family: "Zola", Given: "Émile"}}},
 		{"Smith,", []Author{{Family: "Smith"}}},
-		{"John Smith Jr.", []Author{{"Smith Jr.", "John"}}},
-		{"John de Smith III", []Author{{"de Smith III", "John"}}},
+		{"John Smith Jr.", []Author{{Family: "Smith Jr.", Given: "John"}}},
+		{"John de Smith III", []Author{{Family: "de Smith III", Given: "John"}}},
 		{"", nil},
 	}
 	for _, tc := range tests {
@@ -507,8 +507,8 @@ func TestBibTeXCorpusPlain(t *testing.T) {
 				t.Errorf("line %d authors %q, want %q", r.Line, got, w)
 			}
 		}
-		if r.Line == 3287 && (len(r.Authors) < 3 || r.Authors[0] != (Author{"Muñoz-Organero", "Mario"}) ||
-			r.Authors[2] != (Author{"Muñoz-Merino", "Pedro J."})) {
+		if r.Line == 3287 && (len(r.Authors) < 3 || r.Authors[0] != (Author{Family: "Muñoz-Organero", Given: "Mario"}) ||
+			r.Authors[2] != (Author{Family: "Muñoz-Merino", Given: "Pedro J."})) {
 			t.Errorf("line 3287 authors %q", r.Authors)
 		}
 		if r.Line == 5 && (r.Pages != "430-441" || r.DOI != "10.1007/978-3-319-45234-0_39" || r.Year != 2016) {

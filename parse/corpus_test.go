@@ -4,26 +4,18 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/parse/internal/corpora"
 )
 
-// corpusFile returns the path of a file of the shared real-data corpora
-// (../shared/corpora beside the checkout, or $CITEGRAPH_CORPORA), skipping the
-// test when the corpora are absent. Those files are never copied here.
+// corpusFile returns the path of a file of the shared real-data corpora,
+// skipping the test when the corpora are absent; see package corpora.
 func corpusFile(t testing.TB, rel string) string {
 	t.Helper()
-	dir := os.Getenv("CITEGRAPH_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpora")
-	}
-	p := filepath.Join(dir, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file %s not available: %v", rel, err)
-	}
-	return p
+	return corpora.File(t, rel)
 }
 
 // isPageCorpus reports whether rel, a path inside the corpora folder, lies in

@@ -164,7 +164,7 @@ func crWorkRecord(s *Sink, raw []byte, line int) {
 		}
 		for _, af := range p.Affiliation {
 			if raw := af.Name.String(); raw != "" {
-				rec.addAffiliation(ParseAddress(raw), author)
+				rec.AddAffiliation(ParseAddress(raw), author)
 			}
 		}
 	}

@@ -58,7 +58,7 @@ func TestCrossrefWork(t *testing.T) {
 		Source: "test:4", Format: "crossref", Line: 4, File: "test",
 		Title:       "Effects of Escherichia coli & friends: a study",
 		Label:       "Effects of Escherichia coli & friends: a study",
-		Authors:     []Author{{"Doe", "Jane A."}, {"The Consortium", ""}, {"Roe Jr.", "John"}},
+		Authors:     []Author{{Family: "Doe", Given: "Jane A."}, {Family: "The Consortium", Given: ""}, {Family: "Roe Jr.", Given: "John"}},
 		Year:        2019,
 		Venue:       "Journal of Tests",
 		VenueAbbrev: "J. Tests",
@@ -88,7 +88,7 @@ func TestCrossrefWork(t *testing.T) {
 	if refs[1].Raw != "Brown, A. (1999). A book. Oxford." || refs[1].Year != 1998 || refs[1].Line != 27 {
 		t.Errorf("reference 2 = %+v, want the unstructured text, year 1998, line 27", refs[1])
 	}
-	wantR3 := Reference{Raw: "Lee, 2005, The Big Book", Authors: []Author{{"Lee", "K"}}, Year: 2005,
+	wantR3 := Reference{Raw: "Lee, 2005, The Big Book", Authors: []Author{{Family: "Lee", Given: "K"}}, Year: 2005,
 		Title: "The Big Book", IDs: map[string]string{"isbn": "9780000000001"}, Line: 28}
 	if !reflect.DeepEqual(refs[2], wantR3) {
 		t.Errorf("reference 3:\n got %+v\nwant %+v", refs[2], wantR3)
@@ -181,13 +181,13 @@ func TestCrossrefFill(t *testing.T) {
 	// structured fields win; the text adds what they lack, a page range
 	// starting at the deposited first page, and the full author list when
 	// its first author is the deposited one
-	ref := Reference{Authors: []Author{{"Tucker", "T"}}, Year: 2009, Pages: "142", Volume: "85"}
+	ref := Reference{Authors: []Author{{Family: "Tucker", Given: "T"}}, Year: 2009, Pages: "142", Volume: "85"}
 	crFill(&ref, Reference{
-		Authors: []Author{{"Tucker", "T."}, {"Marra", "M."}},
+		Authors: []Author{{Family: "Tucker", Given: "T."}, {Family: "Marra", Given: "M."}},
 		Year:    2008, Pages: "142–154", Volume: "86", Title: "Sequencing",
 		DOI: "10.5555/t", IDs: map[string]string{"pmid": "1"},
 	})
-	want := Reference{Authors: []Author{{"Tucker", "T."}, {"Marra", "M."}}, Year: 2009, Pages: "142–154",
+	want := Reference{Authors: []Author{{Family: "Tucker", Given: "T."}, {Family: "Marra", Given: "M."}}, Year: 2009, Pages: "142–154",
 		Volume: "85", Title: "Sequencing", DOI: "10.5555/t", IDs: map[string]string{"pmid": "1"}}
 	if !reflect.DeepEqual(ref, want) {
 		t.Errorf("crFill:\n got %+v\nwant %+v", ref, want)

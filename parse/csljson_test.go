@@ -51,8 +51,8 @@ func TestCSLJSONItems(t *testing.T) {
 	}
 	r := res.Records[0]
 	want := Record{Line: 2, Type: "article-journal", Title: "Graphs of citations",
-		Authors: []Author{{"Smith", "John"}, {"van Beethoven", "Ludwig"}, {"van der Berg", "Anna"},
-			{"King Jr.", "Martin"}, {Family: "World Health Organization"}},
+		Authors: []Author{{Family: "Smith", Given: "John"}, {Family: "van Beethoven", Given: "Ludwig"}, {Family: "van der Berg", Given: "Anna"},
+			{Family: "King Jr.", Given: "Martin"}, {Family: "World Health Organization"}},
 		Year: 2019, Venue: "Journal of Graphs", VenueAbbrev: "J. Graphs", Volume: "12", Issue: "3",
 		Pages: "101-110", DOI: "10.1234/abc", Abstract: "An abstract.", Keywords: []string{"graphs", "citations"},
 		IDs: map[string]string{"key": "smith2019", "issn": "1234-5678", "pmid": "31000000", "pmcid": "PMC6500000",

@@ -154,6 +154,9 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 	} else {
 		name := Detect(filepath.Base(file), head)
 		if name == "" {
+			if plainText(head) {
+				return res, &ParseError{File: file, Err: ErrNotBibliographic}
+			}
 			return res, &ParseError{File: file, Err: ErrUnknownFormat}
 		}
 		f, _ = lookupFormat(name)
@@ -181,6 +184,21 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 }
 
 func byLine(a, b *ParseError) int { return a.Line - b.Line }
+
+// plainText reports whether an undetected head is running text rather
+// than a structured layout no reader knows (JSON, XML, a table).
+func plainText(head []byte) bool {
+	t := bytes.TrimSpace(head)
+	if len(t) == 0 {
+		return false
+	}
+	switch t[0] {
+	case '{', '[', '<':
+		return false
+	}
+	first, _, _ := bytes.Cut(t, []byte{'\n'})
+	return bytes.Count(first, []byte{'\t'}) < 2 && bytes.Count(first, []byte{','}) < 4
+}
 
 // isBinary reports whether a normalised head looks like binary data: NUL
 // bytes, or many control characters.

@@ -18,6 +18,9 @@ func TestReadWholeFileErrors(t *testing.T) {
 		{"blank", " \n\t\n", "", ErrEmpty},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", ErrBinary},
 		{"controls", strings.Repeat("\x01\x02\x03 ab", 50), "", ErrBinary},
+		{"README.md", "# Our data\n\nExports for the review, see [the protocol](https://example.org).\n\n```\ncitegraph data/\n```\n", "", ErrNotBibliographic},
+		{"notes.txt", "Meeting notes\n- read the Roe paper again\n- ask Poe about the grant, DOI 10.5555/x.1\n", "", ErrNotBibliographic},
+		{"run.log", "2024-05-01 12:00:01 INFO reading data/wos.txt\n2024-05-01 12:00:02 INFO 500 records\n2024-05-01 12:00:03 WARN data/x.txt skipped\n", "", ErrNotBibliographic},
 	} {
 		_, err := Read(tc.name, strings.NewReader(tc.in), tc.format)
 		var pe *ParseError
@@ -59,7 +62,7 @@ func TestForcedFormat(t *testing.T) {
 
 func TestFormatsOrder(t *testing.T) {
 	names := Formats()
-	if len(names) != 14 {
+	if len(names) != 15 {
 		t.Fatalf("only %d formats registered: %v", len(names), names)
 	}
 	pos := map[string]int{}

@@ -28,13 +28,13 @@ func TestParseName(t *testing.T) {
 		in   string
 		want Author
 	}{
-		{"Smith, John A.", Author{"Smith", "John A."}},
-		{"Smith JA", Author{"Smith", "JA"}},
-		{"Aria M", Author{"Aria", "M"}},
-		{"J. A. Smith", Author{"Smith", "J. A."}},
-		{"Lorelei Jones", Author{"Jones", "Lorelei"}},
-		{"Ludwig van Beethoven", Author{"van Beethoven", "Ludwig"}},
-		{"Martin Luther King Jr.", Author{"King Jr.", "Martin Luther"}},
+		{"Smith, John A.", Author{Family: "Smith", Given: "John A."}},
+		{"Smith JA", Author{Family: "Smith", Given: "JA"}},
+		{"Aria M", Author{Family: "Aria", Given: "M"}},
+		{"J. A. Smith", Author{Family: "Smith", Given: "J. A."}},
+		{"Lorelei Jones", Author{Family: "Jones", Given: "Lorelei"}},
+		{"Ludwig van Beethoven", Author{Family: "van Beethoven", Given: "Ludwig"}},
+		{"Martin Luther King Jr.", Author{Family: "King Jr.", Given: "Martin Luther"}},
 		{"Plato", Author{Family: "Plato"}},
 		{"  ", Author{}},
 	} {

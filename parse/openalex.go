@@ -182,18 +182,18 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 		for _, in := range a.Institutions {
 			c := Country(in.CountryCode.String())
 			countries[c] = true
-			rec.addAffiliation(Affiliation{Organization: CleanSpace(in.DisplayName.String()), Country: c}, author)
+			rec.AddAffiliation(Affiliation{Organization: CleanSpace(in.DisplayName.String()), Country: c}, author)
 		}
 		if len(a.Institutions) == 0 {
 			for _, raw := range a.RawAffs {
 				af := ParseAddress(raw.String())
 				countries[af.Country] = true
-				rec.addAffiliation(af, author)
+				rec.AddAffiliation(af, author)
 			}
 		}
 		for _, c := range a.Countries {
 			if c := Country(c.String()); !countries[c] {
-				rec.addAffiliation(Affiliation{Country: c}, author)
+				rec.AddAffiliation(Affiliation{Country: c}, author)
 			}
 		}
 	}

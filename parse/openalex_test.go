@@ -50,7 +50,7 @@ func TestOpenAlexWork(t *testing.T) {
 		Source: "test:1", Format: "openalex", Line: 1, File: "test",
 		Title:   "Cells in vitro & 2O",
 		Label:   "Cells in vitro & 2O",
-		Authors: []Author{{"Lovelace", "Ada"}, {"Smith", "John"}},
+		Authors: []Author{{Family: "Lovelace", Given: "Ada"}, {Family: "Smith", Given: "John"}},
 		Year:    2020,
 		Venue:   "Journal of Things",
 		Volume:  "7", Pages: "10-20",

@@ -135,7 +135,7 @@ func oaCSVSplit(cell string) []string {
 // institution and one country per author when the lists are as long as
 // the authors' (named is whether every author name was read), else
 // institutions and countries not linked to authors.
-func (r *Record) addOACSVAffiliations(instCell, countryCell string, named bool) {
+func addOACSVAffiliations(r *Record, instCell, countryCell string, named bool) {
 	split := func(cell string) []string {
 		if strings.TrimSpace(cell) == "" {
 			return nil
@@ -155,14 +155,14 @@ func (r *Record) addOACSVAffiliations(instCell, countryCell string, named bool) 
 			if len(countries) == n {
 				a.Country = Country(countries[i])
 			}
-			r.addAffiliation(a, i)
+			r.AddAffiliation(a, i)
 		}
 		if len(countries) == n {
 			return
 		}
 	} else {
 		for _, in := range insts {
-			r.addAffiliation(Affiliation{Organization: in}, -1)
+			r.AddAffiliation(Affiliation{Organization: in}, -1)
 		}
 	}
 	for i, c := range countries {
@@ -170,7 +170,7 @@ func (r *Record) addOACSVAffiliations(instCell, countryCell string, named bool) 
 		if byAuthor && len(countries) == n {
 			author = i
 		}
-		r.addAffiliation(Affiliation{Country: Country(c)}, author)
+		r.AddAffiliation(Affiliation{Country: Country(c)}, author)
 	}
 }
 
@@ -223,7 +223,7 @@ func oaCSVRecord(s *Sink, get func(string) string, line int) {
 	if len(rec.IndexKeywords) == 0 {
 		rec.IndexKeywords = oaCSVSplit(get("concepts"))
 	}
-	rec.addOACSVAffiliations(get("insts"), get("countries"), len(names) == len(rec.Authors))
+	addOACSVAffiliations(&rec, get("insts"), get("countries"), len(names) == len(rec.Authors))
 	rec.Abstract = jpCleanMarkup(get("abstract"))
 	if idx := get("absindex"); rec.Abstract == "" && strings.HasPrefix(idx, "{") {
 		var m map[string][]int

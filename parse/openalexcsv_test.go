@@ -27,7 +27,7 @@ func TestOpenAlexCSVWeb(t *testing.T) {
 	want := Record{
 		Source: "test:2", Format: "openalex-csv", File: "test", Line: 2,
 		Title: "A title, with comma", Label: "A title, with comma",
-		Authors: []Author{{"Lovelace", "Ada"}, {"Turing", "Alan"}},
+		Authors: []Author{{Family: "Lovelace", Given: "Ada"}, {Family: "Turing", Given: "Alan"}},
 		Year:    2015, Venue: "Journal X", Volume: "3", Issue: "1", Pages: "5-9",
 		DOI:     "10.5555/x",
 		IDs:     map[string]string{"openalex": "W10", "issn": "1234-5678", "pmid": "77"},
@@ -60,7 +60,7 @@ func TestOpenAlexCSVDotted(t *testing.T) {
 	want := Record{
 		Source: "test:2", Format: "openalex-csv", File: "test", Line: 2,
 		Title: "Dotted", Label: "Dotted",
-		Authors:       []Author{{"Doe", "Jane"}, {"Roe", "Richard"}},
+		Authors:       []Author{{Family: "Doe", Given: "Jane"}, {Family: "Roe", Given: "Richard"}},
 		Year:          2022,
 		Venue:         "Venue Y",
 		IDs:           map[string]string{"openalex": "W7"},

@@ -205,7 +205,7 @@ func pubmedEmit(s *Sink, fields []pubmedField) {
 			r.Keywords = risAddKeyword(r.Keywords, seenKW, v)
 		case "AD":
 			// the address of the author just named (FAU/AU come first)
-			r.addAddresses(v, len(r.Authors)-1)
+			addAddresses(&r, v, len(r.Authors)-1)
 		case "PT":
 			types = append(types, v)
 		case "IS":

@@ -2,8 +2,11 @@ package parse
 
 import (
 	"bytes"
+	"github.com/citegraph/citegraph/parse/freetext"
+	"github.com/citegraph/citegraph/parse/landing"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,7 +26,11 @@ func init() {
 
 var (
 	reflistHeadingRe = regexp.MustCompile(`(?i)^(?:\d{1,2}\.?\s+|[IVX]{1,4}\.\s+)?(?:references?(?:\s+(?:list|cited))?|bibliography|bibliographie|bibliografía|bibliografia|bibliografie|literatur(?:verzeichnis|angaben)?|literature(?:\s+cited)?|cited\s+literature|works\s+cited|références(?:\s+bibliographiques)?|referencias(?:\s+bibliográficas)?|referências(?:\s+bibliográficas)?|riferimenti(?:\s+bibliografici)?|quellen(?:verzeichnis)?|sources|notes(?:\s+and\s+references)?)\s*:?$`)
-	reflistMarkerRe  = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\(\d{1,3}\)|\d{1,3}[.)]|[-•*·▪◦‣●–—])\s+`)
+	reflistMarkerRe  = regexp.MustCompile(`^(?:\[\s*(\d{1,5})[a-z]?\s*\]\s*|\((\d{1,5})\)\s+|(\d{1,5})[.)]\s+|[-•*·▪◦‣●–—]\s+)`)
+	// reflistGluedRe matches a list number glued to the first word, as
+	// superscript numbers come out of a PDF or page ("6Newhouse J P.").
+	reflistLongNumRe = regexp.MustCompile(`^(?:\[\s*\d{4,5}\s*\]|\(\d{4,5}\)|\d{4,5}[.)])\s*`)
+	reflistGluedRe   = regexp.MustCompile(`^(\d{1,5})\p{Lu}\p{Ll}`)
 	// reflistForeignRe matches lines that belong to another layout: BibTeX
 	// entries, RIS, WoS and MEDLINE tags, markup, JSON, labelled fields of
 	// landing pages and exports.
@@ -36,7 +43,7 @@ var (
 
 // reflistMaxEntry is the length beyond which an entry is reported as
 // suspicious: ParseReference reads only the head of longer text.
-const reflistMaxEntry = ftMaxLen
+const reflistMaxEntry = freetext.MaxLen
 
 // reflistLine is one input line with its number.
 type reflistLine struct {
@@ -77,6 +84,10 @@ func reflistSniff(name string, head []byte) bool {
 		lines = append(lines, reflistLine{t, i + 1})
 	}
 	if reflistCSVHeader(lines) {
+		return false
+	}
+	// a landing page with its reference list is the landing reader's
+	if landing.PageHeader(head) {
 		return false
 	}
 	entries := reflistGroup(lines)
@@ -161,6 +172,12 @@ func reflistRead(r io.Reader, s *Sink) error {
 	rec := Record{Line: entries[0].line}
 	for _, e := range entries {
 		ref := ParseReference(e.text)
+		if m := reflistLongNumRe.FindString(e.text); m != "" && e.marked {
+			// a number of four or more digits could read as a year: parse
+			// the entry without it, keep it in Raw
+			ref = ParseReference(e.text[len(m):])
+			ref.Raw = CleanSpace(e.text)
+		}
 		ref.Line = e.line
 		switch {
 		case len(e.text) > reflistMaxEntry:
@@ -182,14 +199,15 @@ func reflistRead(r io.Reader, s *Sink) error {
 // and so does a line that neither opens with authors nor holds a year; any
 // other line starts a new one. Headings are dropped.
 func reflistGroup(lines []reflistLine) []reflistEntry {
+	marks := reflistMarks(lines)
 	nonBlank, marked, maxLen, minIndent := 0, 0, 0, -1
-	for _, l := range lines {
+	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if t == "" || reflistHeadingRe.MatchString(t) {
 			continue
 		}
 		nonBlank++
-		if reflistMarkerRe.MatchString(t) {
+		if marks[i] > 0 {
 			marked++
 		}
 		if n := utf8.RuneCountInString(l.text); n > maxLen {
@@ -198,6 +216,17 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 		if ind := reflistIndent(l.text); minIndent < 0 || ind < minIndent {
 			minIndent = ind
 		}
+	}
+	// the width rule (a line as long as the longest was wrapped) holds for
+	// text wrapped at a width, where many lines reach it
+	full := 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(l.text); maxLen > 0 && n*100 >= maxLen*90 {
+			full++
+		}
+	}
+	if full*10 < nonBlank*3 {
+		maxLen = 0
 	}
 	// markers decide when at least a third of the lines carry one: in a
 	// wrapped numbered list most lines are continuations
@@ -211,7 +240,7 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 		}
 	}
 	prevBlank, prevLen := true, 0
-	for _, l := range lines {
+	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
 			prevBlank = true
@@ -221,7 +250,7 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 			prevBlank = true
 			continue
 		}
-		isMarked := reflistMarkerRe.MatchString(t)
+		isMarked := marks[i] > 0
 		start := cur == nil
 		switch {
 		case start:
@@ -238,10 +267,13 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 		}
 		if start {
 			flush()
-			// a number stays in Raw (ParseReference skips it); a bullet goes
+			// a number stays in Raw (ParseReference skips it); a bullet goes,
+			// and a number glued to the first word is set apart from it
 			body := t
 			if m := reflistMarkerRe.FindString(t); m != "" && !strings.ContainsAny(m, "0123456789") {
 				body = t[len(m):]
+			} else if isMarked && reflistGluedRe.MatchString(t) && marks[i] < len(t) && t[marks[i]] != ' ' && t[marks[i]] != '.' {
+				body = t[:marks[i]] + " " + t[marks[i]:]
 			}
 			cur = &reflistBuilder{buf: []byte(body), line: l.no, marked: isMarked, hasYear: ParseYear(body) > 0}
 		} else {
@@ -251,6 +283,44 @@ func reflistGroup(lines []reflistLine) []reflistEntry {
 	}
 	flush()
 	return out
+}
+
+// reflistMarks returns for each line the length of the list marker that
+// opens it, or 0. A number of four or more digits, which may be a year, and
+// a number glued to the first word ("6Newhouse J P.") count only where the
+// numbers around them make a sequence (n-1 before it or n+1 after it), so
+// that lists of any length are numbered and a year opening a line is not a
+// number.
+func reflistMarks(lines []reflistLine) []int {
+	type cand struct {
+		i, n, size int
+		sure       bool
+	}
+	var cands []cand
+	for i, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if m := reflistMarkerRe.FindStringSubmatch(t); m != nil {
+			num := m[1] + m[2] + m[3]
+			n, _ := strconv.Atoi(num)
+			cands = append(cands, cand{i, n, len(m[0]), len(num) < 4})
+			continue
+		}
+		if m := reflistGluedRe.FindStringSubmatch(t); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			cands = append(cands, cand{i, n, len(m[1]), false})
+		}
+	}
+	marks := make([]int, len(lines))
+	for k, c := range cands {
+		ok := c.sure || k > 0 && cands[k-1].n == c.n-1 || k+1 < len(cands) && cands[k+1].n == c.n+1
+		if c.n == 0 && !c.sure {
+			ok = false
+		}
+		if ok {
+			marks[c.i] = c.size
+		}
+	}
+	return marks
 }
 
 // reflistBuilder collects the text of one entry while lines are joined.
@@ -294,6 +364,12 @@ func (b *reflistBuilder) unfinished(lastLen, maxLen int, next string) bool {
 	case "and", "und", "et", "y", "in", "of", "the", "in:", "pp.", "vol.", "no.", "doi:", "&":
 		return true
 	}
+	// an entry that ends with its DOI or URL has ended
+	if strings.HasPrefix(lw, "http") || strings.HasPrefix(lw, "doi:") || strings.HasPrefix(lw, "10.") {
+		if FindDOI(lw) != "" || strings.Count(lw, "/") >= 3 {
+			return false
+		}
+	}
 	// a line filling the width of the longest line was wrapped
 	if maxLen >= 60 && lastLen*100 >= maxLen*90 && !strings.ContainsRune(".)]", last) {
 		return true
@@ -307,7 +383,7 @@ func (b *reflistBuilder) unfinished(lastLen, maxLen int, next string) bool {
 	if ParseYear(next) > 0 {
 		return false
 	}
-	a := ftScanAuthors(next).authors
+	a := freetext.LeadingAuthors(next)
 	return len(a) == 0 || len(a) == 1 && a[0].Given == ""
 }
 

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"encoding/xml"
 	"io"
 	"os"
 	"path/filepath"
@@ -34,7 +35,7 @@ func TestRefListFiles(t *testing.T) {
 				if r.Venue != "SAGE Open" || r.Volume != "9" || r.Pages != "1-17" || r.DOI != "10.1177/2158244019829575" {
 					t.Errorf("venue/volume/pages/doi = %q %q %q %q", r.Venue, r.Volume, r.Pages, r.DOI)
 				}
-				if len(refs[1].Authors) != 2 || refs[1].Authors[1] != (Author{"Daniel", "H.-D."}) {
+				if len(refs[1].Authors) != 2 || refs[1].Authors[1] != (Author{Family: "Daniel", Given: "H.-D."}) {
 					t.Errorf("authors of entry 2 = %+v", refs[1].Authors)
 				}
 			}},
@@ -55,7 +56,7 @@ func TestRefListFiles(t *testing.T) {
 				if refs[0].Title != "The structure of scientific collaboration networks" || refs[0].Venue != "Proc. Natl. Acad. Sci." {
 					t.Errorf("entry 1 title/venue = %q %q", refs[0].Title, refs[0].Venue)
 				}
-				if refs[1].Authors[1] != (Author{"Albert", "R."}) {
+				if refs[1].Authors[1] != (Author{Family: "Albert", Given: "R."}) {
 					t.Errorf("entry 2 second author = %+v", refs[1].Authors[1])
 				}
 			}},
@@ -321,8 +322,7 @@ func FuzzRefList(f *testing.F) {
 // from the AnyStyle reference strings (skipped without the corpora).
 func BenchmarkRefList(b *testing.B) {
 	var buf bytes.Buffer
-	for i, q := range ftLoadEval(b) {
-		raw := q.raw()
+	for i, raw := range anystyleRefs(b) {
 		// wrap at about 90 columns like a PDF copy
 		line := ""
 		for j, w := range strings.Fields(raw) {
@@ -346,6 +346,88 @@ func BenchmarkRefList(b *testing.B) {
 		res, err := Read("bench.txt", bytes.NewReader(data), "reflist")
 		if err != nil || len(res.Records) != 1 {
 			b.Fatalf("err %v, %d records", err, len(res.Records))
+		}
+	}
+}
+
+// anystyleRefs returns the reference strings of the AnyStyle core set, each
+// sequence's segments joined with spaces (skipping without the corpora).
+func anystyleRefs(t testing.TB) []string {
+	t.Helper()
+	f, err := os.Open(corpusFile(t, "refstrings/anystyle_core.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var ds struct {
+		Seqs []struct {
+			Parts []struct {
+				Text string `xml:",chardata"`
+			} `xml:",any"`
+		} `xml:"sequence"`
+	}
+	if err := xml.NewDecoder(f).Decode(&ds); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, q := range ds.Seqs {
+		var parts []string
+		for _, p := range q.Parts {
+			parts = append(parts, strings.TrimSpace(p.Text))
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
+}
+
+// TestRefListNumbering reads numbered lists of any length, wrapped or not:
+// 1,669 entries numbered "1." to "1669." (entries 1000 and on were once
+// joined into one), bracketed numbers glued to the text, and superscript
+// numbers glued to the first author as they come out of PDFs; a year that
+// opens a line is no number.
+func TestRefListNumbering(t *testing.T) {
+	var b strings.Builder
+	for k := 1; k <= 1669; k++ {
+		n := strconv.Itoa(k)
+		b.WriteString(n + ". Roe J, Poe J. Made-up title number " + n + " about things that do not\n")
+		b.WriteString("   exist anywhere. J Things. 2001;3(2):10-20.\n")
+	}
+	res, err := Read("long.txt", strings.NewReader(b.String()), "")
+	if err != nil || res.Format != "reflist" || len(res.Records) != 1 {
+		t.Fatalf("err %v format %q records %d", err, res.Format, len(res.Records))
+	}
+	refs := res.Records[0].References
+	if len(refs) != 1669 {
+		t.Fatalf("%d references, want 1669", len(refs))
+	}
+	for _, k := range []int{0, 998, 999, 1668} {
+		want := "Made-up title number " + strconv.Itoa(k+1) + " about things that do not exist anywhere"
+		if refs[k].Title != want || refs[k].Line != 2*k+1 {
+			t.Errorf("ref %d: %q at line %d, want %q at line %d", k+1, refs[k].Title, refs[k].Line, want, 2*k+1)
+		}
+	}
+	for _, c := range []struct {
+		name, list string
+		titles     []string
+	}{
+		{"bracketed", "[9]Roe J. A first made-up title. J Things. 2001;3:1-2.\n[10]Poe J. A second made-up title. J Things. 2002;4:3-4.\n[11]Doe J. A third made-up title. J Things. 2003;5:5-6.\n",
+			[]string{"A first made-up title", "A second made-up title", "A third made-up title"}},
+		{"superscript", "6Roe J J. A first made-up title[J]. Journal of Things, 2001, 3: 1-2.\n7Poe J. A second made-up title[J]. Journal of Things, 2002, 4: 3-4.\n8Doe J. A third made-up title[J]. Journal of Things, 2003, 5: 5-6.\n",
+			[]string{"A first made-up title", "A second made-up title", "A third made-up title"}},
+		{"years wrapped", "1. Roe J. A first made-up title. Journal of Things,\n2001. 3: 1-2.\n2. Poe J. A second made-up title. Journal of Things,\n2002. 4: 3-4.\n",
+			[]string{"A first made-up title", "A second made-up title"}},
+	} {
+		res, err := Read(c.name, strings.NewReader(c.list), "reflist")
+		if err != nil || len(res.Records) != 1 {
+			t.Errorf("%s: err %v, %d records", c.name, err, len(res.Records))
+			continue
+		}
+		var got []string
+		for _, r := range res.Records[0].References {
+			got = append(got, r.Title)
+		}
+		if strings.Join(got, "|") != strings.Join(c.titles, "|") {
+			t.Errorf("%s: titles %q, want %q", c.name, got, c.titles)
 		}
 	}
 }

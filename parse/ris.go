@@ -253,7 +253,7 @@ func risEmit(s *Sink, rec *risRecord) {
 			}
 		case "AD":
 			// one address a field; continuation lines wrap it
-			r.addAddresses(f.text(), -1)
+			addAddresses(&r, f.text(), -1)
 		case "SN":
 			risSetISSN(&r, f.text())
 		case "CR":
@@ -474,7 +474,7 @@ func risPages(sp, ep string) string {
 // doi.org link, else "".
 func risOnlyDOI(v string) string {
 	v = strings.TrimSpace(v)
-	rest := doiPrefix.ReplaceAllString(v, "")
+	rest := trimDOIPrefix(v)
 	if !strings.HasPrefix(rest, "10.") || strings.ContainsAny(rest, " \t") {
 		return ""
 	}

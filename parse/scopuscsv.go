@@ -298,7 +298,7 @@ func scopusRecord(t *scopusTable, row []string, line int, s *Sink) Record {
 	rec.SetID("url", t.get(row, "Link"))
 	rec.Keywords = scopusKeywords(t.get(row, "Author Keywords"))
 	rec.IndexKeywords = scopusKeywords(t.get(row, "Index Keywords"))
-	rec.addScopusAffiliations(t.get(row, "Affiliations"), t.get(row, "Authors with affiliations"))
+	addScopusAffiliations(&rec, t.get(row, "Affiliations"), t.get(row, "Authors with affiliations"))
 	rec.Abstract = scopusValue(t.get(row, "Abstract"))
 	rec.Type = t.get(row, "Document Type")
 	if cell := t.get(row, "References"); cell != "" {
@@ -394,7 +394,7 @@ var scopusInitialsRe = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}?\.\s?-?)+$`)
 // author, several addresses of one author joined by ", "). Each entry is
 // cut after the author's name, where a known address begins, and its
 // addresses are linked to the author of the same position.
-func (r *Record) addScopusAffiliations(affCell, withCell string) {
+func addScopusAffiliations(r *Record, affCell, withCell string) {
 	var affs []string
 	for _, a := range strings.Split(affCell, "; ") {
 		if a = strings.TrimSpace(a); a != "" && !strings.HasPrefix(a, "[No ") {
@@ -405,7 +405,7 @@ func (r *Record) addScopusAffiliations(affCell, withCell string) {
 	entries := strings.Split(withCell, "; ")
 	if withCell == "" || len(entries) != len(r.Authors) {
 		for _, a := range affs {
-			r.addAffiliation(ParseAddress(a), -1)
+			r.AddAffiliation(ParseAddress(a), -1)
 		}
 		return
 	}
@@ -453,22 +453,22 @@ func (r *Record) addScopusAffiliations(affCell, withCell string) {
 				rest = strings.Join(parts[1:], ", ")
 			}
 			if rest != "" && !strings.HasPrefix(rest, "[No ") {
-				r.addAffiliation(ParseAddress(rest), i)
+				r.AddAffiliation(ParseAddress(rest), i)
 			}
 			continue
 		}
 		for rest != "" {
 			n := startsAff(rest)
 			if n == 0 {
-				r.addAffiliation(ParseAddress(rest), i)
+				r.AddAffiliation(ParseAddress(rest), i)
 				break
 			}
-			r.addAffiliation(ParseAddress(rest[:n]), i)
+			r.AddAffiliation(ParseAddress(rest[:n]), i)
 			rest = strings.TrimPrefix(rest[n:], ", ")
 		}
 	}
 	// addresses no author entry named
 	for _, a := range affs {
-		r.addAffiliation(ParseAddress(a), -1)
+		r.AddAffiliation(ParseAddress(a), -1)
 	}
 }

@@ -160,14 +160,14 @@ func TestScopusCSVUnterminatedQuote(t *testing.T) {
 
 func TestScopusAuthorList(t *testing.T) {
 	for in, want := range map[string][]Author{
-		"Berg A., Lund K.J.":         {{"Berg", "A."}, {"Lund", "K.J."}},
-		"Berg A.; Lund K.J.":         {{"Berg", "A."}, {"Lund", "K.J."}},
-		"Berg, A., Lund, K.J.":       {{"Berg", "A."}, {"Lund", "K.J."}},
-		"Van Der Berg J., Wu X.-Y":   {{"Van Der Berg", "J."}, {"Wu", "X.-Y"}},
+		"Berg A., Lund K.J.":         {{Family: "Berg", Given: "A."}, {Family: "Lund", Given: "K.J."}},
+		"Berg A.; Lund K.J.":         {{Family: "Berg", Given: "A."}, {Family: "Lund", Given: "K.J."}},
+		"Berg, A., Lund, K.J.":       {{Family: "Berg", Given: "A."}, {Family: "Lund", Given: "K.J."}},
+		"Van Der Berg J., Wu X.-Y":   {{Family: "Van Der Berg", Given: "J."}, {Family: "Wu", Given: "X.-Y"}},
 		"[No author name available]": nil,
-		"Janko Wolfgang, Berg A.":    {{"Janko", "Wolfgang"}, {"Berg", "A."}},
-		"Heart Study Group; Berg A.": {{"Heart Study Group", ""}, {"Berg", "A."}},
-		"Anon":                       {{"Anon", ""}},
+		"Janko Wolfgang, Berg A.":    {{Family: "Janko", Given: "Wolfgang"}, {Family: "Berg", Given: "A."}},
+		"Heart Study Group; Berg A.": {{Family: "Heart Study Group", Given: ""}, {Family: "Berg", Given: "A."}},
+		"Anon":                       {{Family: "Anon", Given: ""}},
 	} {
 		if got := scopusRecordAuthors(in, ""); !reflect.DeepEqual(got, want) {
 			t.Errorf("scopusRecordAuthors(%q) = %v, want %v", in, got, want)
@@ -175,11 +175,11 @@ func TestScopusAuthorList(t *testing.T) {
 	}
 	// full names are used when they match the short list in number
 	got := scopusRecordAuthors("Berg A.; Lund K.", "Berg, Anna (1); Lund, Karl (2)")
-	if !reflect.DeepEqual(got, []Author{{"Berg", "Anna"}, {"Lund", "Karl"}}) {
+	if !reflect.DeepEqual(got, []Author{{Family: "Berg", Given: "Anna"}, {Family: "Lund", Given: "Karl"}}) {
 		t.Errorf("full names = %v", got)
 	}
 	got = scopusRecordAuthors("Berg A.; Lund K.", "Berg, Anna (1)")
-	if !reflect.DeepEqual(got, []Author{{"Berg", "A."}, {"Lund", "K."}}) {
+	if !reflect.DeepEqual(got, []Author{{Family: "Berg", Given: "A."}, {Family: "Lund", Given: "K."}}) {
 		t.Errorf("mismatched full names = %v", got)
 	}
 }

@@ -189,7 +189,7 @@ func scopusLowerStart(p string) bool {
 	}
 	w, _, _ := strings.Cut(p, " ")
 	w = strings.TrimRight(w, ",")
-	return !particles[strings.ToLower(w)] && !strings.HasPrefix(p, "http") && !strings.HasPrefix(p, "www.")
+	return !isParticle(strings.ToLower(w)) && !strings.HasPrefix(p, "http") && !strings.HasPrefix(p, "www.")
 }
 
 // scopusToken is one comma-separated part of a reference and where it ends.

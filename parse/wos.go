@@ -52,9 +52,9 @@ var (
 	wosPTRe = regexp.MustCompile(`^PT [A-Z]\s*$`)
 	// wosCRStrict is a cited reference whole enough to be told apart from
 	// any other field's text: author, year, source and a locator.
-	wosCRStrict = regexp.MustCompile(`^(?:[^,\d]{1,80}, (?:[^,\d]{1,12}, )?)?(?:1[5-9]|20)\d\d, [^,]+, (?:V\S*\d|[Pp]\S*\d|DOI )`)
+	wosCRStrict = regexp.MustCompile(`^(?:[^,\d]{1,80}, (?:[^,\d]{1,12})?)?(?:1[5-9]|20)\d\d, [^,]+, (?:V\S*\d|[Pp]\S*\d|DOI )`)
 	// wosCRLoose is a cited reference as found inside a CR field.
-	wosCRLoose = regexp.MustCompile(`^(?:[^,]{1,80}, (?:[^,\d]{1,12}, )?)?(?:1[5-9]|20)\d\d(?:,|$)`)
+	wosCRLoose = regexp.MustCompile(`^(?:[^,]{1,80}, (?:[^,\d]{1,12})?)?(?:1[5-9]|20)\d\d(?:,|$)`)
 )
 
 // wosSniff recognises a plain-text export by its "FN …"/"VR …" header, or,
@@ -278,9 +278,9 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	r.Keywords = wosKeywords(e.fields["DE"].all())
 	r.IndexKeywords = wosKeywords(e.fields["ID"].all())
 	if c1 := e.fields["C1"].all(); len(c1) > 0 {
-		r.addWoSAddresses(c1)
+		addWoSAddresses(&r, c1)
 	} else if rp := e.get("RP"); rp != "" {
-		r.addWoSReprint(rp)
+		addWoSReprint(&r, rp)
 	}
 	r.Abstract = e.get("AB")
 	for _, tag := range []string{"TC", "Z9"} {
@@ -327,14 +327,14 @@ var wosReprintRe = regexp.MustCompile(`(?i)^(.*?)\s*\((?:corresponding|reprint) 
 
 // addWoSReprint reads the reprint address (RP) of a record without C1:
 // each of its "Name (corresponding author), address" parts.
-func (r *Record) addWoSReprint(rp string) {
+func addWoSReprint(r *Record, rp string) {
 	for _, p := range strings.Split(rp, "; ") {
 		m := wosReprintRe.FindStringSubmatch(p)
 		if m == nil {
 			continue
 		}
 		if a := parseWoSAddress(p[len(m[0]):]); a.Raw != "" {
-			r.addAffiliation(a, authorIndex(r.Authors, m[1]))
+			r.AddAffiliation(a, authorIndex(r.Authors, m[1]))
 		}
 	}
 }

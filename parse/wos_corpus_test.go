@@ -15,7 +15,7 @@ import (
 
 func TestWoSCorpus(t *testing.T) {
 	// References whose raw text plainly holds a year or a DOI must yield it.
-	yearShown := regexp.MustCompile(`^(?:[^,]+, )?(?:1[5-9]|20)\d\d(?:,|$)`)
+	yearShown := regexp.MustCompile(`^(?:[^,]+)?(?:1[5-9]|20)\d\d(?:,|$)`)
 	doiShown := regexp.MustCompile(`DOI \[?10\.\d{4,9}/`)
 	tests := []struct {
 		file, format      string

@@ -76,7 +76,7 @@ func TestWoSRead(t *testing.T) {
 	if r.Line != 3 || r.Source != "sample.txt:3" {
 		t.Errorf("Line %d Source %q, want 3 sample.txt:3", r.Line, r.Source)
 	}
-	if want := []Author{{"Doe", "Jane"}, {"Roe", "Richard A."}}; !reflect.DeepEqual(r.Authors, want) {
+	if want := []Author{{Family: "Doe", Given: "Jane"}, {Family: "Roe", Given: "Richard A."}}; !reflect.DeepEqual(r.Authors, want) {
 		t.Errorf("Authors %v, want %v", r.Authors, want)
 	}
 	check := func(field, got, want string) {
@@ -124,7 +124,7 @@ func TestWoSRead(t *testing.T) {
 	if r.Line != 39 || r.Type != "series" || r.Pages != "101" || r.IDs["wos"] != "WOS:000999888777666" {
 		t.Errorf("second record: line %d type %q pages %q ids %v", r.Line, r.Type, r.Pages, r.IDs)
 	}
-	if want := []Author{{"Poe", "E"}}; !reflect.DeepEqual(r.Authors, want) {
+	if want := []Author{{Family: "Poe", Given: "E"}}; !reflect.DeepEqual(r.Authors, want) {
 		t.Errorf("Authors %v, want %v (AU when there is no AF)", r.Authors, want)
 	}
 	if r.CitedBy != nil || r.RefsDeclared != nil || r.References != nil {
@@ -196,7 +196,7 @@ func TestWoSDamaged(t *testing.T) {
 		t.Fatalf("%d records, want 4", len(res.Records))
 	}
 	r := res.Records[0]
-	if want := []Author{{"Doe", "J"}}; !reflect.DeepEqual(r.Authors, want) {
+	if want := []Author{{Family: "Doe", Given: "J"}}; !reflect.DeepEqual(r.Authors, want) {
 		t.Errorf("glued AU read as %v, want %v", r.Authors, want)
 	}
 	if len(r.References) != 3 || r.References[0].Line != 7 || r.References[2].Line != 9 || r.References[2].Venue != "CELL" {
@@ -401,7 +401,7 @@ func TestWoSFieldVariants(t *testing.T) {
 		t.Errorf("year %d pages %q type %q ids %v", r.Year, r.Pages, r.Type, r.IDs)
 	}
 	r = res.Records[1]
-	if want := []Author{{"SMITH", "JA"}}; !reflect.DeepEqual(r.Authors, want) {
+	if want := []Author{{Family: "SMITH", Given: "JA"}}; !reflect.DeepEqual(r.Authors, want) {
 		t.Errorf("Authors %v, want %v", r.Authors, want)
 	}
 	if r.Type != "book" || r.IDs["isbn"] != "978-0-00-000000-0" || r.IDs["wos"] != "WOS:000999888777666" {

@@ -32,7 +32,7 @@ func TestWoSTabRead(t *testing.T) {
 		t.Fatalf("%d records, want 2", len(res.Records))
 	}
 	r := res.Records[0]
-	if want := []Author{{"Doe", "Jane"}, {"Roe", "Richard A."}}; !reflect.DeepEqual(r.Authors, want) {
+	if want := []Author{{Family: "Doe", Given: "Jane"}, {Family: "Roe", Given: "Richard A."}}; !reflect.DeepEqual(r.Authors, want) {
 		t.Errorf("Authors %v, want %v", r.Authors, want)
 	}
 	if r.Line != 2 || r.Title != "A made-up title" || r.Venue != "JOURNAL OF MADE UP STUDIES" || r.VenueAbbrev != "J MADE UP STUD" ||

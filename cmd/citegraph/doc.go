@@ -25,11 +25,11 @@
 //
 //	-format text|json|csv|markdown   report format (default text)
 //	-top N          works and pairs listed (default 20)
-//	-metric NAME    ranking and node size: in_degree, pagerank, betweenness, hub, authority, out_degree
+//	-metric NAME    ranking, and the papers a historiograph draws: lcs (citations from
+//	                papers of the corpus, the default; in_degree is another name), gcs
+//	                (citations the database counts), pagerank, betweenness, hub,
+//	                authority, out_degree
 //	-out DIR        where citations.svg and citations.dot are written (default out; "" writes none)
-//	-nodes N        works drawn at most, the top N by -metric (default 60; -1 all, the default of export;
-//	                0 is refused: -out "" draws nothing)
-//	-layout dot|sfdp  Graphviz layout (default dot: one row per year)
 //	-color auto|always|never  ANSI styles in the text report (default auto: only on a terminal)
 //	-width N        report width (default: the terminal's, else $COLUMNS, else 100)
 //	-in-format F    read every file as format F instead of detecting it (a name of the format
@@ -51,6 +51,20 @@
 // with main path analysis, reference publication year spectroscopy and
 // citation bursts; -out also gets mainpath.svg, mainpath.dot,
 // mainpath-arcs.csv, rpys.svg, bursts.svg and keyword-bursts.svg.
+//
+// Historiograph flags (the diagram: papers of the corpus in rows by year, arcs from
+// citing to cited; a paper is drawn only with an arc to another drawn work, and the
+// caption says how many were left out and why):
+//
+//	-nodes N        papers of the corpus drawn at most, the top N by -metric (default 40;
+//	                -1 every paper linked to another; 0 is refused: -out "" draws nothing)
+//	-cited K        also draw the K works from outside the corpus it cites most (default 0:
+//	                only when fewer than 10 papers of the corpus can be drawn; -1 never)
+//	-min-citations N  leave out papers cited by fewer than N papers of the corpus (HistCite's
+//	                LCS threshold)
+//	-reduce         leave out citations that a longer path through drawn works implies
+//	-layout rows|sfdp  rows by publication year (default; "dot" is its old name), or sfdp,
+//	                force-directed, without rows, for thousands of works
 //
 // Looking works up (no request is ever made without -fetch):
 //

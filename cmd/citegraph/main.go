@@ -34,18 +34,22 @@ func usage() string {
 
 // config is everything a run needs, filled from the command line.
 type config struct {
-	Command  string   // "report", "records", "export", "explain"
-	Paths    []string // inputs
-	Queries  []string // works named for explain
-	Format   string   // output format
-	Top      int
-	Metric   string
-	OutDir   string
-	Nodes    int
-	Layout   string
-	Color    bool
-	Width    int
-	InFormat string
+	Command string   // "report", "records", "export", "explain"
+	Paths   []string // inputs
+	Queries []string // works named for explain
+	Format  string   // output format
+	Top     int
+	Metric  string
+	OutDir  string
+	Nodes   int
+	Layout  string
+	// Cited, MinCitations and Reduce shape the historiograph (graph.HistOptions).
+	Cited        int
+	MinCitations int
+	Reduce       bool
+	Color        bool
+	Width        int
+	InFormat     string
 	// BetweennessSources: 0 chooses (exact unless too costly), -1 exact,
 	// N > 0 estimates from N source works.
 	BetweennessSources int
@@ -95,16 +99,19 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format, nodes := "text", 60
+	format, nodes := "text", 40
 	if cfg.Command == "export" {
 		format, nodes = "json", -1 // the whole graph
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
 	fs.IntVar(&cfg.Top, "top", 20, "rows listed")
-	fs.StringVar(&cfg.Metric, "metric", "in_degree", "ranking metric")
+	fs.StringVar(&cfg.Metric, "metric", "lcs", "ranking metric")
 	fs.StringVar(&cfg.OutDir, "out", "out", "output folder")
-	fs.IntVar(&cfg.Nodes, "nodes", nodes, "works drawn at most")
-	fs.StringVar(&cfg.Layout, "layout", "dot", "graphviz layout")
+	fs.IntVar(&cfg.Nodes, "nodes", nodes, "papers of the corpus drawn at most")
+	fs.IntVar(&cfg.Cited, "cited", 0, "works from outside the corpus drawn (0 auto, -1 none)")
+	fs.IntVar(&cfg.MinCitations, "min-citations", 0, "least LCS of a drawn paper")
+	fs.BoolVar(&cfg.Reduce, "reduce", false, "transitive reduction of the drawing")
+	fs.StringVar(&cfg.Layout, "layout", "rows", "diagram layout")
 	color := fs.String("color", "auto", "auto, always or never")
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
@@ -132,11 +139,14 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	if len(cfg.Paths) == 0 && len(cfg.SeedIDs) == 0 && cfg.Command != "cache" {
 		cfg.Paths = []string{"seeds"}
 	}
+	if cfg.MinCitations < 0 {
+		return nil, fmt.Errorf("%w: -min-citations must not be negative", errUsage)
+	}
 	if cfg.Top <= 0 {
 		return nil, fmt.Errorf("%w: -top must be positive", errUsage)
 	}
 	if cfg.Nodes == 0 || cfg.Nodes < -1 {
-		return nil, fmt.Errorf("%w: -nodes %d: give the number of works to draw, or -1 for all (-out \"\" draws none)", errUsage, cfg.Nodes)
+		return nil, fmt.Errorf("%w: -nodes %d: give the number of papers to draw, or -1 for all (-out \"\" draws none)", errUsage, cfg.Nodes)
 	}
 	if cfg.InFormat != "" && !slices.Contains(parse.FormatNames(), cfg.InFormat) {
 		return nil, fmt.Errorf("%w: -in-format %q: use one of %s", errUsage, cfg.InFormat, strings.Join(parse.FormatNames(), ", "))
@@ -154,8 +164,12 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	if err := checkAnalyses(cfg); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	if cfg.Layout != "dot" && cfg.Layout != "sfdp" {
-		return nil, fmt.Errorf("%w: -layout %q: use dot or sfdp", errUsage, cfg.Layout)
+	switch cfg.Layout {
+	case "rows", "sfdp":
+	case "dot": // the old name of rows
+		cfg.Layout = "rows"
+	default:
+		return nil, fmt.Errorf("%w: -layout %q: use rows or sfdp", errUsage, cfg.Layout)
 	}
 	switch *color {
 	case "always":

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"encoding/xml"
 	"errors"
 	"flag"
 	"io"
@@ -94,17 +93,28 @@ func TestSeedsReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nodes, titles, links := svgNodes(t, svg)
-	if nodes != 16 {
-		t.Errorf("citations.svg has %d work nodes, want 16 (6 seed works, 10 references)", nodes)
+	// Seed 000 is the only paper that lists references (10, each cited
+	// once); no paper cites another, so its 10 references are drawn with it,
+	// and the 5 papers without references are left out, as the caption says.
+	d := checkDiagram(t, "seeds", svg)
+	works := d.Works("w")
+	if len(works) != 11 {
+		t.Errorf("citations.svg has %d work nodes, want 11 (seed 000 and its 10 references)", len(works))
 	}
-	if titles < 16 {
-		t.Errorf("citations.svg has %d node tooltips, want one per work", titles)
-	}
-	for _, doi := range []string{"10.1111/1467-9566.00352", "10.1016/j.socscimed.2025.118314", "10.1111/hsc.12538"} {
-		if !links["https://doi.org/"+doi] {
-			t.Errorf("citations.svg lacks the link to doi %s", doi)
+	links := 0
+	for _, n := range works {
+		if n.Tooltip == "" {
+			t.Errorf("node %s (%q) has no tooltip", n.ID, n.Label())
 		}
+		if n.Link == "https://doi.org/10.1111/1467-9566.00352" {
+			links++
+		}
+	}
+	if links != 1 {
+		t.Errorf("citations.svg links seed 000's DOI %d times, want once", links)
+	}
+	if c := caption(d); !strings.Contains(c, "5 papers ranked high enough, with no citation") {
+		t.Errorf("caption does not say why 5 papers are left out: %q", c)
 	}
 	dot, err := os.ReadFile(filepath.Join(out, "citations.dot"))
 	if err != nil {
@@ -118,49 +128,6 @@ func TestSeedsReport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-}
-
-// svgNodes counts the work nodes of a citegraph SVG (the nodes named w<N>),
-// their tooltips, and the link targets.
-func svgNodes(t *testing.T, svg []byte) (nodes, titles int, links map[string]bool) {
-	t.Helper()
-	links = map[string]bool{}
-	dec := xml.NewDecoder(bytes.NewReader(svg))
-	dec.Entity = xml.HTMLEntity
-	inNode := false
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("SVG is not well-formed: %v", err)
-		}
-		switch el := tok.(type) {
-		case xml.StartElement:
-			attr := map[string]string{}
-			for _, a := range el.Attr {
-				attr[a.Name.Local] = a.Value
-			}
-			if el.Name.Local == "g" && attr["class"] == "node" {
-				inNode = false
-			}
-			if el.Name.Local == "a" && attr["href"] != "" {
-				links[attr["href"]] = true
-			}
-			if el.Name.Local == "a" && inNode && attr["title"] != "" {
-				titles++
-				inNode = false
-			}
-		case xml.CharData:
-			s := strings.TrimSpace(string(el))
-			if len(s) > 1 && s[0] == 'w' && strings.Trim(s[1:], "0123456789") == "" {
-				nodes++
-				inNode = true
-			}
-		}
-	}
-	return nodes, titles, links
 }
 
 func TestSeedsRecords(t *testing.T) {
@@ -297,7 +264,7 @@ func TestBadInputs(t *testing.T) {
 
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
-		{"-format", "pdf"}, {"-metric", "fame"}, {"-top", "0"}, {"-layout", "neato"}, {"-nosuchflag"},
+		{"-format", "pdf"}, {"-metric", "fame"}, {"-top", "0"}, {"-layout", "neato"}, {"-nosuchflag"}, {"-min-citations", "-1"},
 		{"explain"}, {"explain", "a", "b", "c"}, {"export", "-format", "text"}, {"-color", "sometimes"},
 	} {
 		_, err := parseArgs(args, io.Discard)

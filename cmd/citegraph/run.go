@@ -20,6 +20,11 @@ import (
 
 func checkMetric(name string) error { return graph.CheckMetric(name) }
 
+// histOptions is what the flags ask of the historiograph.
+func (cfg *config) histOptions() *graph.HistOptions {
+	return &graph.HistOptions{Metric: cfg.Metric, Nodes: cfg.Nodes, Cited: cfg.Cited, MinCitations: cfg.MinCitations, Reduce: cfg.Reduce}
+}
+
 // inputs is what a run read.
 type inputs struct {
 	results  []*parse.Result
@@ -180,7 +185,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		a := analyse(in.records, 0, cfg)
 		var err error
 		if cfg.Format == "dot" {
-			err = a.g.WriteDOT(stdout, a.m, a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes}))
+			err = a.g.WriteDOT(stdout, a.m, a.g.Historiograph(a.m, cfg.histOptions()), &graph.DOTOptions{Layout: cfg.Layout})
 		} else {
 			err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs)
 		}
@@ -206,7 +211,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	}
 	a := analyse(in.records, cfg.Top, cfg)
 	a.on = on
-	d := a.g.Select(a.m, &graph.DOTOptions{Metric: cfg.Metric, MaxNodes: cfg.Nodes})
+	d := a.g.Historiograph(a.m, cfg.histOptions())
 	var outputs []string
 	if cfg.OutDir != "" {
 		var err error
@@ -263,7 +268,8 @@ func writeDiagram(ctx context.Context, cfg *config, a *analysis, d *graph.Drawin
 		return nil, err
 	}
 	var dot bytes.Buffer
-	if err := a.g.WriteDOT(&dot, a.m, d); err != nil {
+	dopt := &graph.DOTOptions{Layout: cfg.Layout}
+	if err := a.g.WriteDOT(&dot, a.m, d, dopt); err != nil {
 		return nil, err
 	}
 	dotPath := filepath.Join(cfg.OutDir, "citations.dot")
@@ -271,7 +277,7 @@ func writeDiagram(ctx context.Context, cfg *config, a *analysis, d *graph.Drawin
 		return nil, err
 	}
 	var svg bytes.Buffer
-	if err := draw.SVG(ctx, &svg, dot.Bytes(), cfg.Layout); err != nil {
+	if err := draw.SVG(ctx, &svg, dot.Bytes(), dopt.Engine()); err != nil {
 		return []string{dotPath}, fmt.Errorf("draw %s: %w", dotPath, err)
 	}
 	svgPath := filepath.Join(cfg.OutDir, "citations.svg")

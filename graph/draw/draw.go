@@ -25,6 +25,9 @@ var mu sync.Mutex
 const (
 	Dot  = "dot"  // layered; needed for the year ranks, slow past a few hundred nodes
 	SFDP = "sfdp" // force-directed, scales to thousands of nodes
+	// Given renders a layout made beforehand: every node and edge carries
+	// its "pos" (Graphviz's nop2), so Graphviz only draws.
+	Given = "nop2"
 )
 
 // SVG lays out the DOT graph with the named engine ("" means dot) and
@@ -36,8 +39,10 @@ func SVG(ctx context.Context, w io.Writer, dot []byte, layout string) error {
 		l = graphviz.DOT
 	case SFDP:
 		l = graphviz.SFDP
+	case Given:
+		l = graphviz.NOP2
 	default:
-		return fmt.Errorf("unknown layout %q (use %s or %s)", layout, Dot, SFDP)
+		return fmt.Errorf("unknown layout %q (use %s, %s or %s)", layout, Dot, SFDP, Given)
 	}
 	mu.Lock()
 	defer mu.Unlock()

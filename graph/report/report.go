@@ -6,6 +6,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -16,9 +17,9 @@ import (
 	"github.com/citegraph/citegraph/parse"
 )
 
-// Options controls Build. The zero value ranks by in-degree and lists 20 rows.
+// Options controls Build. The zero value ranks by LCS and lists 20 rows.
 type Options struct {
-	// Metric orders the ranking; "" means "in_degree".
+	// Metric orders the ranking (one of graph.MetricNames); "" means "lcs".
 	Metric string
 	// Top is the number of works and of pairs listed; 0 means 20.
 	Top int
@@ -39,22 +40,33 @@ type Input struct {
 	Records      int    `json:"records"`
 	RefsListed   int    `json:"refs_listed"`
 	RefsDeclared int    `json:"refs_declared"`
-	NoRefs       int    `json:"records_without_refs"`
-	Warnings     int    `json:"warnings"`
-	Skipped      int    `json:"skipped"`
+	// Declaring counts the records that declare how many references they
+	// have (WoS NR, Crossref reference-count…), and RefsListedDeclaring the
+	// references those records list, to compare with RefsDeclared.
+	Declaring           int `json:"records_declaring_refs"`
+	RefsListedDeclaring int `json:"refs_listed_by_declaring"`
+	NoRefs              int `json:"records_without_refs"`
+	Warnings            int `json:"warnings"`
+	Skipped             int `json:"skipped"`
 	// Error is set when nothing could be read from the file.
 	Error string `json:"error,omitempty"`
 }
 
 // Row is one line of the ranking.
 type Row struct {
-	Rank        int     `json:"rank"`
-	ID          string  `json:"id"`
-	Label       string  `json:"label"`
-	Title       string  `json:"title,omitempty"`
-	Year        int     `json:"year,omitempty"`
-	InCorpus    bool    `json:"in_corpus"`
-	Citations   int     `json:"citations"`
+	Rank int    `json:"rank"`
+	ID   string `json:"id"`
+	// Label names the work, unlike any other work the report names.
+	Label    string `json:"label"`
+	Title    string `json:"title,omitempty"`
+	Year     int    `json:"year,omitempty"`
+	InCorpus bool   `json:"in_corpus"`
+	// LCS counts citations from papers of the corpus; GCS is the citation
+	// count the database states (nil when none does); Refs counts the works
+	// this one cites here.
+	LCS         int     `json:"lcs"`
+	GCS         *int    `json:"gcs,omitempty"`
+	Refs        int     `json:"refs"`
 	PageRank    float64 `json:"pagerank"`
 	Betweenness float64 `json:"betweenness"`
 	Hub         float64 `json:"hub"`
@@ -84,14 +96,17 @@ type Report struct {
 	Records  int      `json:"records"`
 	Works    int      `json:"works"`
 	// CorpusWorks and CitedOnly split Works.
-	CorpusWorks  int         `json:"corpus_works"`
-	CitedOnly    int         `json:"cited_only"`
-	Citations    int         `json:"citations"`
-	RefsListed   int         `json:"refs_listed"`
-	RefsDeclared int         `json:"refs_declared"`
-	NoRefs       int         `json:"records_without_refs"`
-	Resolution   graph.Stats `json:"resolution"`
-	Metric       string      `json:"metric"`
+	CorpusWorks  int `json:"corpus_works"`
+	CitedOnly    int `json:"cited_only"`
+	Citations    int `json:"citations"`
+	RefsListed   int `json:"refs_listed"`
+	RefsDeclared int `json:"refs_declared"`
+	// Declaring and RefsListedDeclaring sum the inputs' (see Input).
+	Declaring           int         `json:"records_declaring_refs"`
+	RefsListedDeclaring int         `json:"refs_listed_by_declaring"`
+	NoRefs              int         `json:"records_without_refs"`
+	Resolution          graph.Stats `json:"resolution"`
+	Metric              string      `json:"metric"`
 	// BetweennessSampled, when not 0, is the number of citing works
 	// betweenness was estimated from, of BetweennessAll.
 	BetweennessSampled int       `json:"betweenness_sampled,omitempty"`
@@ -122,14 +137,19 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 		opt = &Options{}
 	}
 	top := cmp.Or(opt.Top, 20)
-	r := &Report{Metric: cmp.Or(opt.Metric, "in_degree"), Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs,
-		Enrichment: opt.Enrichment}
+	metric := cmp.Or(opt.Metric, "lcs")
+	if metric == "in_degree" || metric == "citations" {
+		metric = "lcs"
+	}
+	r := &Report{Metric: metric, Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs, Enrichment: opt.Enrichment}
 	for _, res := range results {
 		in := Input{File: res.File, Format: res.Format, Records: len(res.Records), Warnings: len(res.Warnings), Skipped: len(res.Skipped)}
 		for _, rec := range res.Records {
 			in.RefsListed += len(rec.References)
 			if rec.RefsDeclared != nil {
 				in.RefsDeclared += *rec.RefsDeclared
+				in.Declaring++
+				in.RefsListedDeclaring += len(rec.References)
 			}
 			if len(rec.References) == 0 {
 				in.NoRefs++
@@ -145,6 +165,8 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 		r.Records += in.Records
 		r.RefsListed += in.RefsListed
 		r.RefsDeclared += in.RefsDeclared
+		r.Declaring += in.Declaring
+		r.RefsListedDeclaring += in.RefsListedDeclaring
 		r.NoRefs += in.NoRefs
 	}
 	for _, e := range fileErrs {
@@ -161,18 +183,36 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 	}
 	r.CitedOnly = r.Works - r.CorpusWorks
 	r.BetweennessSampled, r.BetweennessAll = m.BetweennessSampled, m.BetweennessAll
+	var ranked []int
 	for k, s := range g.Rank(m, r.Metric) {
 		if k == top {
 			break
 		}
-		w := &g.Works[s.Work]
-		r.Ranking = append(r.Ranking, Row{Rank: k + 1, ID: w.ID, Label: w.Label, Title: w.Title, Year: w.Year, InCorpus: w.InCorpus,
-			Citations: m.InDegree[s.Work], PageRank: m.PageRank[s.Work], Betweenness: m.Betweenness[s.Work],
-			Hub: m.Hub[s.Work], Authority: m.Authority[s.Work]})
+		ranked = append(ranked, s.Work)
+	}
+	coupled := pairWorks(coupling.Pairs, top)
+	cocited := pairWorks(cocitation.Pairs, top)
+	// one label per work, unlike every other the report names
+	named := slices.Concat(ranked, coupled, cocited)
+	slices.Sort(named)
+	named = slices.Compact(named)
+	labels := map[int]string{}
+	for k, s := range g.Labels(named, &graph.LabelOptions{Width: LabelWidth}) {
+		labels[named[k]] = s
+	}
+	for k, i := range ranked {
+		w := &g.Works[i]
+		row := Row{Rank: k + 1, ID: w.ID, Label: labels[i], Title: w.Title, Year: w.Year, InCorpus: w.InCorpus,
+			LCS: m.InDegree[i], Refs: m.OutDegree[i], PageRank: clean(m.PageRank[i]), Betweenness: clean(m.Betweenness[i]),
+			Hub: clean(m.Hub[i]), Authority: clean(m.Authority[i])}
+		if m.GCS[i] >= 0 {
+			row.GCS = &m.GCS[i]
+		}
+		r.Ranking = append(r.Ranking, row)
 	}
 	r.CouplingAll, r.CocitAll = coupling.Total, cocitation.Total
-	r.Coupling = pairRows(g, coupling.Pairs, top)
-	r.Cocitation = pairRows(g, cocitation.Pairs, top)
+	r.Coupling = pairRows(g, coupling.Pairs, top, labels)
+	r.Cocitation = pairRows(g, cocitation.Pairs, top, labels)
 	citing := len(g.Citing())
 	r.Citing = citing
 	if coupling.Total == 0 {
@@ -196,26 +236,54 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 	return r
 }
 
-func pairRows(g *graph.Graph, pairs []graph.Pair, top int) []PairRow {
+// LabelWidth is the most runes of a work's label in the report: two fit
+// side by side in a pair table at 80 columns.
+const LabelWidth = 32
+
+// clean returns 0 for values that are zero within floating-point error
+// (HITS scores of works outside the main component fall to 1e-70 and
+// below), x otherwise. No metric is meaningfully this small: PageRank is at
+// least 0.15/n.
+func clean(x float64) float64 {
+	if math.Abs(x) < 1e-12 {
+		return 0
+	}
+	return x
+}
+
+// pairWorks lists the works of the first top pairs.
+func pairWorks(pairs []graph.Pair, top int) []int {
+	var out []int
+	for k, p := range pairs {
+		if k == top {
+			break
+		}
+		out = append(out, p.A, p.B)
+	}
+	return out
+}
+
+func pairRows(g *graph.Graph, pairs []graph.Pair, top int, labels map[int]string) []PairRow {
 	var rows []PairRow
 	for k, p := range pairs {
 		if k == top {
 			break
 		}
-		a, b := &g.Works[p.A], &g.Works[p.B]
-		rows = append(rows, PairRow{A: a.ID, ALabel: a.Label, B: b.ID, BLabel: b.Label, Count: p.Count, Cosine: p.Cosine})
+		rows = append(rows, PairRow{A: g.Works[p.A].ID, ALabel: labels[p.A], B: g.Works[p.B].ID, BLabel: labels[p.B],
+			Count: p.Count, Cosine: p.Cosine})
 	}
 	return rows
 }
 
-// Name is how a row names its work: the label, followed by the title when
-// the label is not the title ("Jones 2025 · Doctors as system leaders").
+// Name is the row's label with the whole title, where the label shortened
+// it ("Jones 2025, Doctors as system…" gives "Jones 2025, Doctors as system
+// leaders: medical…"); the ranking, which has room, shows it.
 func (r Row) Name() string {
-	switch {
-	case r.Title == "":
-		return r.Label
-	case strings.HasPrefix(r.Title, strings.TrimSuffix(r.Label, "…")):
-		return r.Title // the label is the title, maybe shortened
+	head, detail, ok := strings.Cut(r.Label, ", ")
+	short := strings.TrimSuffix(detail, "…")
+	title := graph.TitleCase(r.Title)
+	if ok && short != detail && title != "" && strings.HasPrefix(title, short) {
+		return head + ", " + title
 	}
-	return r.Label + " · " + r.Title
+	return r.Label
 }

@@ -1,4 +1,4 @@
-package parse
+package model
 
 import (
 	"regexp"
@@ -28,6 +28,9 @@ func NormalizeDOI(s string) string {
 	s = doiPrefix.ReplaceAllString(s, "")
 	return FindDOI(s)
 }
+
+// TrimDOIPrefix removes a leading "doi:", "doi " or doi.org link prefix from s.
+func TrimDOIPrefix(s string) string { return doiPrefix.ReplaceAllString(s, "") }
 
 // FindDOI returns the first DOI in free text, normalised, or "".
 func FindDOI(s string) string {
@@ -108,6 +111,10 @@ var particles = map[string]bool{
 	"do": true, "ten": true, "ter": true, "bin": true, "al": true, "el": true, "st": true, "st.": true,
 }
 
+// IsParticle reports whether w, in lower case, is a particle of family
+// names ("van", "de", "al").
+func IsParticle(w string) bool { return particles[w] }
+
 // ParseName splits one personal name as bibliographic sources write it:
 // "Family, Given", "Family, G.A.", "Family GA" (WoS, Vancouver), "G. A. Family",
 // "Given Family", "Given van der Family". An unsplittable name is all Family.
@@ -119,7 +126,7 @@ func ParseName(s string) Author {
 	if fam, giv, ok := strings.Cut(s, ","); ok {
 		fam, giv = strings.TrimSpace(fam), strings.TrimSpace(giv)
 		// "Smith, Jr., John" keeps the suffix with the family name
-		if g2, rest, ok := strings.Cut(giv, ","); ok && isSuffix(g2) {
+		if g2, rest, ok := strings.Cut(giv, ","); ok && IsNameSuffix(g2) {
 			fam, giv = fam+" "+g2, strings.TrimSpace(rest)
 		}
 		if fam == "" {
@@ -132,7 +139,7 @@ func ParseName(s string) Author {
 		return Author{Family: words[0]}
 	}
 	last := words[len(words)-1]
-	if isSuffix(last) && len(words) > 2 {
+	if IsNameSuffix(last) && len(words) > 2 {
 		a := ParseName(strings.Join(words[:len(words)-1], " "))
 		a.Family += " " + last
 		return a
@@ -149,7 +156,8 @@ func ParseName(s string) Author {
 	return Author{Family: strings.Join(words[i:], " "), Given: strings.Join(words[:i], " ")}
 }
 
-func isSuffix(w string) bool {
+// IsNameSuffix reports whether w is a generational suffix of a name ("Jr.", "III").
+func IsNameSuffix(w string) bool {
 	switch strings.ToLower(strings.TrimSuffix(strings.TrimSpace(w), ".")) {
 	case "jr", "sr", "ii", "iii", "iv":
 		return true

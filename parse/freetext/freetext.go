@@ -1,6 +1,7 @@
-package parse
+package freetext
 
 import (
+	"github.com/citegraph/citegraph/parse/model"
 	"regexp"
 	"strings"
 	"unicode"
@@ -17,9 +18,9 @@ import (
 // what follows. Every regular expression is linear (RE2) and the author scan
 // looks at a bounded head of the text, so any input is parsed in linear time.
 
-// ftMaxLen bounds the part of a reference that is parsed: longer text is kept
+// MaxLen bounds the part of a reference that is parsed: longer text is kept
 // in Raw but only its head is analysed.
-const ftMaxLen = 4000
+const MaxLen = 4000
 
 // ftAuthorWindow and ftMaxNameWords bound the head in which the author list
 // is looked for.
@@ -51,16 +52,16 @@ var (
 	ftRangeRe      = regexp.MustCompile(`\b(\d+[a-z]?\s*[-–—‑]+\s*\d+[a-z]?)\b`)
 )
 
-// ParseReference parses one free-text reference (APA, Harvard, Vancouver,
+// Parse parses one free-text reference (APA, Harvard, Vancouver,
 // Chicago, MLA, IEEE, Nature and physics styles, in English, German, French
-// or Spanish) into its parts: authors, year, title, venue, volume, pages,
+// or Spanish; GOST, ABNT and GB/T 7714, see styles.go) into its parts: authors, year, title, venue, volume, pages,
 // DOI and other identifiers (IDs "arxiv", "pmid", "pmcid", "isbn", "url").
 // Raw is always kept; a part that cannot be found stays empty.
-func ParseReference(raw string) Reference {
-	ref := Reference{Raw: CleanSpace(raw)}
+func Parse(raw string) model.Reference {
+	ref := model.Reference{Raw: model.CleanSpace(raw)}
 	s := ref.Raw
-	if len(s) > ftMaxLen {
-		cut := ftMaxLen
+	if len(s) > MaxLen {
+		cut := MaxLen
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
@@ -82,6 +83,10 @@ func ParseReference(raw string) Reference {
 	s = strings.ReplaceAll(s, " ,", ",")
 	s = strings.TrimSpace(s)
 	if s == "" {
+		return ref
+	}
+	if st, ok := styled(s); ok && !sameAuthors {
+		ref.Authors, ref.Title, ref.Venue, ref.Year, ref.Volume, ref.Pages = st.Authors, ftCleanTitle(st.Title), st.Venue, st.Year, st.Volume, st.Pages
 		return ref
 	}
 
@@ -171,7 +176,7 @@ func ftCommaGlued(s string) bool {
 
 // ftTakeIDs stores the identifiers found in s and returns s without them and
 // without access notes ("Retrieved from", "accessed 3 May 2020").
-func ftTakeIDs(ref *Reference, s string) string {
+func ftTakeIDs(ref *model.Reference, s string) string {
 	// cheap tests first: most references hold none of these
 	lower := strings.ToLower(s)
 	has := func(subs ...string) bool {
@@ -185,7 +190,7 @@ func ftTakeIDs(ref *Reference, s string) string {
 	cut := func(a, b int) { s = s[:a] + " " + s[b:] }
 	if has("10.") {
 		if loc := ftDOIRe.FindStringIndex(s); loc != nil {
-			ref.DOI = NormalizeDOI(s[loc[0]:loc[1]])
+			ref.DOI = model.NormalizeDOI(s[loc[0]:loc[1]])
 			cut(loc[0], loc[1])
 		}
 	}
@@ -204,7 +209,7 @@ func ftTakeIDs(ref *Reference, s string) string {
 				u = u[i:]
 			}
 			if ref.DOI == "" {
-				ref.DOI = FindDOI(u)
+				ref.DOI = model.FindDOI(u)
 			}
 			ref.SetID("url", u)
 			cut(loc[0], loc[1])
@@ -237,7 +242,7 @@ func ftTakeIDs(ref *Reference, s string) string {
 	if has("ccess", "etriev", "onsult", "abgerufen", "zugegriffen", "viewed", "vailable", "internet", "online", "electronic") {
 		s = ftAccessedRe.ReplaceAllString(s, " ")
 	}
-	return strings.TrimRight(CleanSpace(s), " ,;:([")
+	return strings.TrimRight(model.CleanSpace(s), " ,;:([")
 }
 
 // ftLeadingYear reads a year at the start of s: "2019", "(2019a)",
@@ -323,7 +328,7 @@ func ftInRange(s string, a, b int) bool {
 // ftAuthorScan is the result of looking for the author list at the start of
 // a reference.
 type ftAuthorScan struct {
-	authors []Author
+	authors []model.Author
 	end     int  // byte offset where the author list ends
 	comma   bool // the list ended at a comma (IEEE, physics, MLA styles)
 	year    int  // a year read right after the list, with yearEnd its end
@@ -339,6 +344,10 @@ type ftWord struct {
 	kindLast   byte   // ftWordKind of the word ending a name list
 	edMark     bool   // an editor mark such as "(Eds.)" or "Hrsg."
 }
+
+// LeadingAuthors returns the personal names that open s, as the author list
+// of a reference would, or nil when s does not start with one.
+func LeadingAuthors(s string) []model.Author { return ftScanAuthors(s).authors }
 
 // ftScanAuthors finds the author list at the start of s. It tries each
 // possible end in order (after a word with a comma, semicolon or full stop,
@@ -631,7 +640,7 @@ func ftWordKind(w string, last bool) byte {
 	if last && strings.HasSuffix(w, ".") && !ftIsInitials(w) {
 		w = strings.TrimSuffix(w, ".")
 	}
-	if isSuffix(w) && w != "II" && w != "IV" {
+	if model.IsNameSuffix(w) && w != "II" && w != "IV" {
 		return 's'
 	}
 	if last && ftIsShortName(w) {
@@ -640,16 +649,16 @@ func ftWordKind(w string, last bool) byte {
 	if w == "" {
 		return 'x'
 	}
-	if isSuffix(w) && w != "II" && w != "IV" {
+	if model.IsNameSuffix(w) && w != "II" && w != "IV" {
 		return 's'
 	}
 	if ftIsInitials(w) && len(w) <= 12 {
 		return 'i'
 	}
-	if particles[w] || w == "d'" || w == "de'" || w == "dei" || w == "degli" || w == "zu" || w == "vom" || w == "zum" || w == "y" {
+	if model.IsParticle(w) || w == "d'" || w == "de'" || w == "dei" || w == "degli" || w == "zu" || w == "vom" || w == "zum" || w == "y" {
 		return 'p'
 	}
-	if isSuffix(w) {
+	if model.IsNameSuffix(w) {
 		return 's'
 	}
 	if ftOrgLinks[w] {
@@ -687,7 +696,7 @@ func ftWordKind(w string, last bool) byte {
 // ftParseNames reads words as an author list. final says whether the list
 // would end at a strong boundary (full stop, quote, year): then a lone word
 // such as "Aristotle" or a list of full names without "and" is accepted.
-func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
+func ftParseNames(words []ftWord, final bool) ([]model.Author, ftState) {
 	var pieces []ftPiece
 	cur := ftPiece{}
 	etAl, inParen := false, false
@@ -756,7 +765,7 @@ func ftParseNames(words []ftWord, final bool) ([]Author, ftState) {
 		case 's':
 			kind = 'p'
 		}
-		if last && !isSuffix(w) && (kind != 'i' || ftBareInitialsBefore(words[:k], w)) {
+		if last && !model.IsNameSuffix(w) && (kind != 'i' || ftBareInitialsBefore(words[:k], w)) {
 			w = strings.TrimSuffix(w, ".")
 		}
 		cur.words = append(cur.words, w)
@@ -818,11 +827,11 @@ func ftPieceShape(p ftPiece) string {
 // Given" pairs, "Initials Family", "Family Initials" and "Given Family"
 // names, keeping one style: once the first author is written with
 // initials, every author must be.
-func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
+func ftPairNames(pieces []ftPiece, final, etAl bool) ([]model.Author, ftState) {
 	// "Guerney, Jr., B. G.": the suffix joins the family before the initials
 	for k := 1; k < len(pieces); k++ {
 		p := pieces[k]
-		if len(p.words) != 1 || !isSuffix(p.words[0]) || p.and || ftPieceShape(pieces[k-1]) != "w" {
+		if len(p.words) != 1 || !model.IsNameSuffix(p.words[0]) || p.and || ftPieceShape(pieces[k-1]) != "w" {
 			continue
 		}
 		if k+1 == len(pieces) {
@@ -838,16 +847,16 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 			pieces = append(pieces[:k:k], pieces[k+1:]...)
 		}
 	}
-	var authors []Author
+	var authors []model.Author
 	initStyle, invFull, lastAnd := false, false, false
 	for i := 0; i < len(pieces); i++ {
 		p := pieces[i]
 		shape := ftPieceShape(p)
-		var a Author
+		var a model.Author
 		hasInit := false
 		if !strings.ContainsAny(string(p.kinds), "iw") {
 			// "Pettingill, O. S., Jr.": a suffix on its own joins the name before
-			if len(authors) == 0 || !isSuffix(p.words[0]) || len(p.words) > 1 {
+			if len(authors) == 0 || !model.IsNameSuffix(p.words[0]) || len(p.words) > 1 {
 				return nil, ftInvalid
 			}
 			authors[len(authors)-1].Given += " " + p.words[0]
@@ -872,7 +881,7 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 			for n > 0 && p.kinds[n-1] == 'i' {
 				n--
 			}
-			a = Author{Family: strings.Join(p.words[:n], " "), Given: strings.Join(p.words[n:], " ")}
+			a = model.Author{Family: strings.Join(p.words[:n], " "), Given: strings.Join(p.words[n:], " ")}
 			hasInit = true
 			if n == 0 {
 				return nil, ftInvalid
@@ -886,7 +895,7 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 				return nil, ftInvalid
 			}
 			if p.org && len(pieces) == 1 {
-				a = Author{Family: strings.Join(p.words, " ")}
+				a = model.Author{Family: strings.Join(p.words, " ")}
 				break
 			}
 			if p.org {
@@ -897,7 +906,7 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 				ns := ftPieceShape(pieces[i+1])
 				given := ns == "w" || ns == "wi" || ns == "iw" && pieces[i+1].kinds[0] == 'w'
 				if ns == "i" || ((i == 0 || invFull) && single && given && len(pieces[i+1].words) <= 4) {
-					a = Author{Family: strings.Join(p.words, " "), Given: strings.Join(pieces[i+1].words, " ")}
+					a = model.Author{Family: strings.Join(p.words, " "), Given: strings.Join(pieces[i+1].words, " ")}
 					hasInit = ns == "i"
 					invFull = invFull || i == 0 && ns != "i"
 					i++
@@ -907,7 +916,7 @@ func ftPairNames(pieces []ftPiece, final, etAl bool) ([]Author, ftState) {
 			if single && !(final && i == len(pieces)-1 && len(p.words) > 1) {
 				// a family name alone: waiting for its given name
 				if i == len(pieces)-1 && (len(pieces) == 1 && final || etAl) {
-					a = Author{Family: strings.Join(p.words, " ")}
+					a = model.Author{Family: strings.Join(p.words, " ")}
 					break
 				}
 				if i == len(pieces)-1 && len(pieces) > 1 {
@@ -959,7 +968,7 @@ func ftFamilyLen(p ftPiece) int {
 	n := 0
 	for i, k := range p.kinds {
 		// capitalised particles count only at the end: "Van der Burght"
-		if k == 'w' && (i == len(p.kinds)-1 || !particles[strings.ToLower(p.words[i])]) {
+		if k == 'w' && (i == len(p.kinds)-1 || !model.IsParticle(strings.ToLower(p.words[i]))) {
 			n++
 		}
 	}
@@ -972,7 +981,7 @@ func ftFamilyLen(p ftPiece) int {
 
 // ftGivenFamily splits "J. A. Smith", "Mark D. Hill" or "Ludwig van
 // Beethoven": the family name is the last word with the particles before it.
-func ftGivenFamily(words []string, kinds []byte) Author {
+func ftGivenFamily(words []string, kinds []byte) model.Author {
 	n := len(words) - 1
 	for n > 0 && kinds[n] == 'p' {
 		n-- // a suffix or trailing particle stays with the family
@@ -981,9 +990,9 @@ func ftGivenFamily(words []string, kinds []byte) Author {
 		n--
 	}
 	if n == 0 {
-		return Author{Family: strings.Join(words, " ")}
+		return model.Author{Family: strings.Join(words, " ")}
 	}
-	return Author{Family: strings.Join(words[n:], " "), Given: strings.Join(words[:n], " ")}
+	return model.Author{Family: strings.Join(words[n:], " "), Given: strings.Join(words[:n], " ")}
 }
 
 // ftVolPagesNextRe matches a journal name followed at once by volume
@@ -1430,7 +1439,7 @@ var (
 )
 
 // ftVolumePages reads volume and pages from the text after the venue.
-func ftVolumePages(ref *Reference, s string) {
+func ftVolumePages(ref *model.Reference, s string) {
 	if s == "" {
 		return
 	}

@@ -1,8 +1,10 @@
-package parse
+package freetext
 
 import (
 	"encoding/json"
 	"encoding/xml"
+	"github.com/citegraph/citegraph/parse/internal/corpora"
+	"github.com/citegraph/citegraph/parse/model"
 	"os"
 	"regexp"
 	"strconv"
@@ -24,7 +26,7 @@ type ftEvalSeq struct {
 // are absent.
 func ftLoadEval(t testing.TB) []ftEvalSeq {
 	t.Helper()
-	f, err := os.Open(corpusFile(t, "refstrings/anystyle_core.xml"))
+	f, err := os.Open(corpora.File(t, "refstrings/anystyle_core.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +145,7 @@ func ftEvalFamily(label string) string {
 // ftEvalVenue folds a venue for comparison, without the "In" that labels
 // keep before the container of a chapter or paper ("In Proceedings of …").
 func ftEvalVenue(v string) string {
-	v = Fold(v)
+	v = model.Fold(v)
 	for _, p := range []string{"in ", "dans ", "im "} {
 		v = strings.TrimPrefix(v, p)
 	}
@@ -178,7 +180,7 @@ func ftTokenF1(got, want string) float64 {
 // forgiven ("de la Macorra" against "Macorra") by also accepting an equal
 // last word.
 func ftSameFamily(got, want string) bool {
-	g, w := Fold(got), Fold(want)
+	g, w := model.Fold(got), model.Fold(want)
 	if g == w {
 		return true
 	}
@@ -218,7 +220,7 @@ func TestFreetextAnyStyleAccuracy(t *testing.T) {
 	verbose := os.Getenv("FT_EVAL_VERBOSE")
 	for i, q := range seqs {
 		raw := q.raw()
-		ref := ParseReference(raw)
+		ref := Parse(raw)
 		if a, ok := q.first("author"); ok {
 			if want := ftEvalFamily(a); strings.IndexFunc(want, unicode.IsLetter) >= 0 {
 				got := ""
@@ -240,7 +242,7 @@ func TestFreetextAnyStyleAccuracy(t *testing.T) {
 			}
 		}
 		if ti, ok := q.first("title"); ok {
-			g, w := Fold(ref.Title), Fold(ti)
+			g, w := model.Fold(ref.Title), model.Fold(ti)
 			title.add(g == w)
 			titleF1.add(ftTokenF1(g, w) >= 0.9)
 			if g != w && strings.Contains(verbose, "title") {
@@ -256,7 +258,7 @@ func TestFreetextAnyStyleAccuracy(t *testing.T) {
 			}
 		}
 		if d, ok := q.first("doi"); ok {
-			doi.add(ref.DOI != "" && ref.DOI == NormalizeDOI(d))
+			doi.add(ref.DOI != "" && ref.DOI == model.NormalizeDOI(d))
 		}
 	}
 	rows := []struct {
@@ -304,7 +306,7 @@ func TestFreetextCrossrefAccuracy(t *testing.T) {
 	files := []string{"crossref/abbotsbury_test2.json", "crossref/oc_meta_crossref_2019.json", "crossref/opencitations-index_crossref_dump.json"}
 	var refs []ftCrossrefRef
 	for _, name := range files {
-		b, err := os.ReadFile(corpusFile(t, name))
+		b, err := os.ReadFile(corpora.File(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -338,7 +340,7 @@ func TestFreetextCrossrefAccuracy(t *testing.T) {
 			continue
 		}
 		n++
-		ref := ParseReference(r.Unstructured)
+		ref := Parse(r.Unstructured)
 		if f := strings.Fields(r.Author); len(f) > 0 {
 			got := ""
 			if len(ref.Authors) > 0 {
@@ -350,7 +352,7 @@ func TestFreetextCrossrefAccuracy(t *testing.T) {
 			year.add(strconv.Itoa(ref.Year) == r.Year)
 		}
 		if r.Journal != "" {
-			ok := Fold(ref.Venue) == Fold(r.Journal)
+			ok := model.Fold(ref.Venue) == model.Fold(r.Journal)
 			venue.add(ok)
 			if !ok && strings.Contains(verbose, "crossref") {
 				t.Logf("venue: got %q want %q\n\t%s", ref.Venue, r.Journal, r.Unstructured)

@@ -1,0 +1,2662 @@
+package landing
+
+import (
+	"bytes"
+	"github.com/citegraph/citegraph/parse/freetext"
+	"github.com/citegraph/citegraph/parse/model"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The landing reader takes text scraped from article landing pages (publisher
+// sites, indexes, repositories): labelled fields in any order and form, a
+// title and authors found by their position, a citation line, dates, DOIs,
+// an abstract, keywords, a reference list under its heading, counts of
+// references and citations, and site boilerplate that is ignored. A page
+// holding several works (several abstracts) gives one record per work.
+
+// lpTabular reports whether the first lines of head are rows of a table
+// (CSV, TSV): each holds the same number, two or more, of one separator.
+func lpTabular(head []byte) bool {
+	lines := bytes.SplitN(head, []byte{'\n'}, 7)
+	if len(lines) == 7 {
+		lines = lines[:6] // the last piece is the rest of the head
+	}
+	var rows [][]byte
+	for _, line := range lines {
+		if len(bytes.TrimSpace(line)) > 0 {
+			rows = append(rows, line)
+		}
+	}
+	if len(rows) < 3 {
+		return false
+	}
+	for _, sep := range []byte{'\t', ',', ';'} {
+		n := bytes.Count(rows[0], []byte{sep})
+		same := n >= 2
+		for _, r := range rows[1:] {
+			same = same && bytes.Count(r, []byte{sep}) == n
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// lpKind is what one line of a page is, seen on its own.
+type lpKind uint8
+
+const (
+	lpBlank  lpKind = iota
+	lpText          // short free text: a title, authors or venue candidate
+	lpProse         // a sentence or paragraph
+	lpHead          // a section heading, perhaps with text after it
+	lpLabel         // a field label alone, its value on the next line
+	lpMeta          // labelled or recognised fields (dates, citation, DOI…)
+	lpNumber        // a lone integer, a metric's value
+	lpBoiler        // navigation, notices, footers
+)
+
+// lpSec is the kind of section a heading opens.
+type lpSec uint8
+
+const (
+	lpSecNone        lpSec = iota // no heading: an unheaded paragraph
+	lpSecAbstract                 // "Abstract"
+	lpSecAbstractAlt              // "Summary" and abstracts in other languages
+	lpSecKeywords                 // "Keywords"
+	lpSecKeywordsAlt              // keywords in other languages
+	lpSecRefs                     // the reference list
+	lpSecCitedBy                  // works citing this one
+	lpSecWorks                    // lists of other works: related, similar…
+	lpSecSkip                     // funding, permissions, author notes, full text…
+)
+
+// lpField is one value found on a line. rank orders sources of the same
+// field: 0 labelled, 1 recognised by its form, 2 found loose in the text.
+type lpField struct {
+	key, val string
+	rank     int
+}
+
+// lpLine is one line of a page with what it is on its own; a line with a
+// heading glued to its text ("…coercion'.Keywords") is split in two lines
+// of the same number.
+type lpLine struct {
+	n        int    // input line number
+	text     string // cleaned, without bullet or list number
+	num      bool   // the line started with a list number ("1.", "[1]")
+	numVal   int    // that number, or a number that may be one ("2001. …")
+	kind     lpKind
+	sec      lpSec  // lpHead
+	count    int    // lpHead: the count it states, -1 if none
+	inline   string // lpHead: text after the heading on the same line
+	label    string // lpLabel: the field key
+	fields   []lpField
+	labelled bool // lpMeta: the fields come from a label
+	footer   bool // lpBoiler: contact, address or copyright line
+}
+
+// Line is one line of a page's text: its number in the input and its text
+// without the line end.
+type Line struct {
+	N    int
+	Text string
+}
+
+// Read reads a page given as its lines: it classifies them, walks them
+// following the sections, and sends one record per work to s.
+func Read(in []Line, s *model.Sink) {
+	var lines []lpLine
+	for _, l := range in {
+		if n := len(lines); n > 0 && lines[n-1].kind == lpBlank && strings.TrimSpace(l.Text) == "" {
+			continue // a run of blank lines counts as one
+		}
+		lines = lpAppendLine(lines, l.N, l.Text)
+	}
+	d := &lpDoc{lines: lines, used: make([]bool, len(lines))}
+	d.walk()
+	d.emit(s)
+}
+
+var (
+	lpBulletRe    = regexp.MustCompile(`^(?:[-–—*•·▪►◦‣⁃]\s+|[•▪►◦‣]|#{1,6}\s+)`)
+	lpNumberRe    = regexp.MustCompile(`^(?:\[(\d{1,5})\]\s*|\((\d{1,5})\)\s+|(\d{1,5})[.)]\s+)`)
+	lpGluedTailRe = regexp.MustCompile(`^(.{20,}?[\p{Ll}\d.!?)\]’”'"])(Keywords|Key words|References|Highlights)\s*:?$`)
+	lpGluedHeadRe = regexp.MustCompile(`^(Abstract|Summary|Keywords|References)(\p{Lu}\p{Ll}.*)$`)
+)
+
+// lpAppendLine cleans one input line, splits a heading glued to its text
+// ("…coercion'.Keywords", "AbstractIn many…") and classifies the parts.
+func lpAppendLine(lines []lpLine, n int, raw string) []lpLine {
+	t := lpClean(raw)
+	if lpGluedTail(t) {
+		if m := lpGluedTailRe.FindStringSubmatch(t); m != nil {
+			return append(lines, lpClassify(n, m[1]), lpClassify(n, m[2]))
+		}
+	}
+	if len(t) > 8 && (t[0] == 'A' || t[0] == 'S' || t[0] == 'K' || t[0] == 'R') {
+		if m := lpGluedHeadRe.FindStringSubmatch(t); m != nil {
+			return append(lines, lpClassify(n, m[1]), lpClassify(n, m[2]))
+		}
+	}
+	return append(lines, lpClassify(n, t))
+}
+
+// lpLenticularRe finds a label in lenticular brackets ("【摘要】").
+var lpLenticularRe = regexp.MustCompile(`【([^】]{1,12})】`)
+
+// lpGluedTail is a quick test for lpGluedTailRe: whether t ends with one of
+// its headings.
+func lpGluedTail(t string) bool {
+	t = strings.TrimRight(t, " :")
+	for _, h := range []string{"Keywords", "Key words", "References", "Highlights"} {
+		if strings.HasSuffix(t, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// lpClean maps no-break and other special spaces to spaces, drops zero-width
+// characters and soft hyphens, and trims the line.
+func lpClean(s string) string {
+	if strings.Contains(s, "【") {
+		// "【关键词】a;b": a label in lenticular brackets
+		s = lpLenticularRe.ReplaceAllString(s, "\n$1: ")
+		if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+			s = s[i+1:]
+		}
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = strings.Map(func(r rune) rune {
+			switch r {
+			case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\u3000':
+				return ' '
+			case '\u200b', '\u200c', '\u200d', '\ufeff', '\u2060', '\u00ad':
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimSpace(s)
+}
+
+// lpClassify decides what a cleaned line is on its own.
+func lpClassify(n int, t string) lpLine {
+	l := lpLine{n: n, count: -1}
+	if loc := lpBulletRe.FindStringIndex(t); loc != nil {
+		t = strings.TrimSpace(t[loc[1]:])
+	}
+	if m := lpNumberRe.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
+		// a number of four digits may be a year: it is a list number only
+		// where the list's numbering reaches it (see takeRef)
+		num := m[1] + m[2] + m[3]
+		l.numVal, _ = strconv.Atoi(num)
+		if len(num) < 4 || model.ParseYear(num) == 0 {
+			t = strings.TrimSpace(t[len(m[0]):])
+			l.num = true
+		}
+	}
+	l.text = t
+	if t == "" {
+		return l
+	}
+	if strings.Contains(t, "|") {
+		lpClassifyCells(&l, strings.Split(t, "|"), true)
+		return l
+	}
+	if parts := lpDateList(t); parts != nil {
+		lpClassifyCells(&l, parts, false)
+		return l
+	}
+	if strings.Contains(t, " · ") {
+		lpClassifyCells(&l, strings.Split(t, " · "), false)
+		return l
+	}
+	lpClassifyText(&l)
+	return l
+}
+
+var lpDateWordRe = regexp.MustCompile(`(?i)\b(?:received|accepted|revised|published(?: online)?|first published|available online|issue date)\b`)
+
+// lpDateList splits "Received 01 Jan 2008, Accepted 01 Feb 2009, Published
+// online: 06 Jul 2009" into its dates, or returns nil.
+func lpDateList(t string) []string {
+	if len(t) > 300 || !strings.ContainsAny(t, ",;") {
+		return nil
+	}
+	lt := strings.ToLower(t[:min(len(t), 16)])
+	if !strings.HasPrefix(lt, "received") && !strings.HasPrefix(lt, "accepted") && !strings.HasPrefix(lt, "revised") &&
+		!strings.HasPrefix(lt, "published") && !strings.HasPrefix(lt, "first published") &&
+		!strings.HasPrefix(lt, "available online") && !strings.HasPrefix(lt, "issue date") {
+		return nil
+	}
+	locs := lpDateWordRe.FindAllStringIndex(t, -1)
+	if len(locs) < 2 || locs[0][0] != 0 {
+		return nil
+	}
+	var parts []string
+	for k, loc := range locs {
+		end := len(t)
+		if k+1 < len(locs) {
+			end = locs[k+1][0]
+		}
+		parts = append(parts, strings.Trim(t[loc[0]:end], " ,;"))
+	}
+	return parts
+}
+
+// lpClassifyCells reads a line of table cells: "| Label: | value |", or
+// several fields joined by bars ("Pages 383-393 | Published online: …") or
+// other separators. table says the cells are a table's (split on bars);
+// other splits stand only where some cell holds a field.
+func lpClassifyCells(l *lpLine, split []string, table bool) {
+	var cells []string
+	for _, c := range split {
+		c = strings.TrimSpace(c)
+		if strings.Trim(c, "-: ") != "" {
+			cells = append(cells, c)
+		}
+	}
+	switch {
+	case len(cells) == 0:
+		l.kind = lpBoiler
+		return
+	case len(cells) == 1:
+		l.text = cells[0]
+		lpClassifyText(l)
+		return
+	}
+	if sec, ok := lpSections[lpNormLabel(cells[0])]; ok && (sec == lpSecKeywords || sec == lpSecKeywordsAlt) {
+		// "Keywords | a | b | c"
+		l.text, l.kind, l.sec, l.inline = cells[0], lpHead, sec, strings.Join(cells[1:], "; ")
+		return
+	}
+	if len(cells) == 2 {
+		lab := lpNormLabel(cells[0])
+		if sec, ok := lpSections[lab]; ok && (sec == lpSecKeywords || sec == lpSecKeywordsAlt || sec == lpSecAbstract || sec == lpSecAbstractAlt) {
+			l.text, l.kind, l.sec, l.inline = cells[0], lpHead, sec, cells[1]
+			return
+		}
+		if key, ok := lpLabels[lab]; ok {
+			l.kind, l.labelled = lpMeta, true
+			l.fields = lpFieldsFor(key, cells[1], 0)
+			return
+		}
+	}
+	var fields []lpField
+	labelled := false
+	for _, c := range cells {
+		parts := lpDateList(c)
+		if parts == nil {
+			parts = []string{c}
+		}
+		for _, p := range parts {
+			sub := lpLine{text: p, count: -1}
+			lpClassifyText(&sub)
+			if sub.kind == lpMeta {
+				fields = append(fields, sub.fields...)
+				labelled = labelled || sub.labelled
+			}
+		}
+	}
+	if len(fields) > 0 {
+		l.kind, l.fields, l.labelled = lpMeta, fields, labelled
+		return
+	}
+	if !table {
+		lpClassifyText(l)
+		return
+	}
+	short := true
+	for _, c := range cells {
+		short = short && len(strings.Fields(c)) <= 4
+	}
+	if len(cells) >= 3 && short {
+		l.kind = lpBoiler // a navigation bar
+		return
+	}
+	if au, ok := lpAuthors(l.text); ok && len(au) >= 2 {
+		lpClassifyText(l) // "Jane Roe, MD | John Poe, PhD": a byline
+		return
+	}
+	l.text = cells[0] // "Title | Journal | Site"
+	lpClassifyText(l)
+}
+
+var (
+	lpAbsInline  = regexp.MustCompile(`^(?i)(abstract|summary)\s*[.—–]\s*(.+)$`)
+	lpHasRefsRe  = regexp.MustCompile(`(?i)\bhas (\d[\d,]*) (?:references?|cited references)\b`)
+	lpNRefsRe    = regexp.MustCompile(`(?i)^(\d[\d,]*)\s+(?:references?|cited references)\b`)
+	lpCountRe    = regexp.MustCompile(`^(.*?)\s*[(\[]\s*(\d[\d,]*)\s*[)\]]$`)
+	lpTrailNumRe = regexp.MustCompile(`^(.*?)\s+(\d[\d,]*)$`)
+	lpNCitesRe   = regexp.MustCompile(`(?i)^(\d[\d,]*)\s+(?:(?:crossref|scopus|web of science|google scholar|dimensions|europe pmc)\s+)?(?:citations?|times cited)(?:\s+to date)?$`)
+	lpIntRe      = regexp.MustCompile(`^\d[\d,]*$`)
+	lpCitedByNRe = regexp.MustCompile(`(?i)^(?:cited by|citations|times cited|citing articles)\s*:?\s*(\d[\d,]*)\s+(?:articles?|documents?|works?|publications?|papers?|times)$`)
+)
+
+// lpColonOnly are labels that are common words: they are labels only with
+// a colon ("Series: …"), not alone on a line ("Series" above a title).
+var lpColonOnly = map[string]bool{"revista": true, "revue": true, "rivista": true, "series": true, "in": true, "by": true, "source": true, "publication": true,
+	"print": true, "online": true, "note": true, "link": true, "status": true, "type": true, "conference": true,
+	"language": true, "subjects": true, "subject": true, "created": true, "modified": true, "handle": true}
+
+// lpGluedWordRe finds a word glued to the end of a DOI ("…61409-9Get").
+var lpGluedWordRe = regexp.MustCompile(`[A-Z][a-z]{2,}$`)
+
+// lpTrimGlued cuts a capitalised word glued to the end of a DOI.
+func lpTrimGlued(d string) string {
+	if loc := lpGluedWordRe.FindStringIndex(d); loc != nil && loc[0] > 0 && d[loc[0]-1] >= '0' && d[loc[0]-1] <= '9' {
+		return d[:loc[0]]
+	}
+	return d
+}
+
+// lpClassifyText classifies a line without table cells.
+func lpClassifyText(l *lpLine) {
+	t := l.text
+	if sec, count, inline, ok := lpHeadingOf(t); ok {
+		l.kind, l.sec, l.count, l.inline = lpHead, sec, count, inline
+		return
+	}
+	if key, ok := lpLabels[lpNormLabel(t)]; ok && utf8.RuneCountInString(t) <= 48 && !lpColonOnly[lpNormLabel(t)] {
+		l.kind, l.label = lpLabel, key
+		return
+	}
+	if lt := strings.ToLower(t[:min(len(t), 24)]); strings.HasPrefix(lt, "https://doi.org/10.") || strings.HasPrefix(lt, "http://dx.doi.org/") ||
+		strings.HasPrefix(lt, "https://dx.doi.org/") || strings.HasPrefix(lt, "doi:") || strings.HasPrefix(lt, "doi ") {
+		f := strings.Fields(t)
+		tok := f[0]
+		if len(f) > 1 && strings.HasSuffix(strings.ToLower(tok), "doi:") {
+			tok += f[1]
+		}
+		if d := model.FindDOI(lpTrimGlued(tok)); d != "" {
+			l.kind, l.fields = lpMeta, []lpField{{key: "doi", val: d, rank: 1}}
+			return
+		}
+	}
+	if m := lpSplitColon(t); m != nil {
+		if key, ok := lpLabels[lpNormLabel(m[1])]; ok {
+			if m[2] == "" {
+				l.kind, l.label = lpLabel, key
+				return
+			}
+			l.kind, l.labelled = lpMeta, true
+			l.fields = lpFieldsFor(key, m[2], 0)
+			return
+		}
+	}
+	if f := lpBareLabel(t); f != nil {
+		l.kind, l.labelled, l.fields = lpMeta, true, f
+		return
+	}
+	if boiler, footer := lpBoilerLine(t); boiler {
+		l.kind, l.footer = lpBoiler, footer
+		return
+	}
+	if f := lpRecognise(t); f != nil {
+		l.kind, l.fields = lpMeta, f
+		return
+	}
+	if lpIntRe.MatchString(t) {
+		l.kind = lpNumber
+		return
+	}
+	if lpIsProse(t) {
+		l.kind = lpProse
+		return
+	}
+	l.kind = lpText
+}
+
+// lpHeadingOf recognises a section heading, with the count it may state
+// ("References (35)", "This publication has 35 references…", "Cited by 12",
+// "8 CrossRef citations to date") and text following it on the line.
+func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
+	count = -1
+	lt := strings.ToLower(t[:min(len(t), 12)])
+	absLike := strings.HasPrefix(lt, "abstract") || strings.HasPrefix(lt, "summary")
+	if utf8.RuneCountInString(t) > 120 {
+		if !absLike && !strings.ContainsAny(t, ":：") {
+			return 0, -1, "", false
+		}
+		if m := lpAbsInline.FindStringSubmatch(t); absLike && m != nil {
+			return lpSections[strings.ToLower(m[1])], -1, m[2], true
+		}
+		if m := lpSplitColon(t); m != nil {
+			if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecAbstract || sec == lpSecAbstractAlt || sec == lpSecKeywords || sec == lpSecKeywordsAlt || sec == lpSecRefs) {
+				return sec, -1, m[2], true
+			}
+		}
+		return 0, -1, "", false
+	}
+	if strings.Contains(t, "eferenc") {
+		if m := lpHasRefsRe.FindStringSubmatch(t); m != nil {
+			return lpSecRefs, lpAtoi(m[1]), "", true
+		}
+	}
+	if m := lpCitedByNRe.FindStringSubmatch(t); m != nil {
+		return lpSecCitedBy, lpAtoi(m[1]), "", true
+	}
+	if t[0] >= '0' && t[0] <= '9' {
+		if m := lpNRefsRe.FindStringSubmatch(t); m != nil && utf8.RuneCountInString(t) <= 40 {
+			return lpSecRefs, lpAtoi(m[1]), "", true
+		}
+		if m := lpNCitesRe.FindStringSubmatch(t); m != nil {
+			return lpSecCitedBy, lpAtoi(m[1]), "", true
+		}
+	}
+	name, rest := t, ""
+	if m := lpSplitColon(t); m != nil {
+		name, rest = m[1], m[2]
+	} else if m := lpAbsInline.FindStringSubmatch(t); absLike && m != nil {
+		name, rest = m[1], m[2]
+	}
+	if last := name[len(name)-1]; (last == ')' || last == ']') && lpCountRe.MatchString(name) {
+		m := lpCountRe.FindStringSubmatch(name)
+		if sec, ok := lpSections[lpNormLabel(m[1])]; ok && rest == "" {
+			return sec, lpAtoi(m[2]), "", true
+		}
+	}
+	if last := name[len(name)-1]; last >= '0' && last <= '9' && rest == "" {
+		m := lpTrailNumRe.FindStringSubmatch(name)
+		if m == nil {
+			return 0, -1, "", false
+		}
+		if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecCitedBy || sec == lpSecRefs) {
+			return sec, lpAtoi(m[2]), "", true
+		}
+	}
+	sec, ok = lpSections[lpNormLabel(name)]
+	if !ok && rest == "" && lpRefsPrefixRe.MatchString(t) {
+		sec, ok = lpSecRefs, true // "References listed on IDEAS", "References and further reading"
+	}
+	if !ok || (rest != "" && (sec == lpSecSkip || sec == lpSecWorks)) {
+		return 0, -1, "", false
+	}
+	if (sec == lpSecCitedBy || sec == lpSecRefs) && lpIntRe.MatchString(rest) {
+		return sec, lpAtoi(rest), "", true
+	}
+	if m := lpCountRe.FindStringSubmatch(rest); sec == lpSecCitedBy && m != nil {
+		return sec, lpAtoi(m[2]), "", true // "Citations: View citations in EconPapers (3)"
+	}
+	return sec, -1, rest, true
+}
+
+// lpRefsPrefixRe matches a short heading that starts with "References":
+// a few words, no digits or sentence punctuation.
+var lpRefsPrefixRe = regexp.MustCompile(`^(?i:references|bibliography|literature cited|works cited)(?:\s+[\p{L}&]+){1,4}$`)
+
+// lpSplitColon splits "Label: value" at a colon within the first 48
+// characters, returning the whole match, the label and the value, or nil.
+func lpSplitColon(t string) []string {
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 || utf8.RuneCountInString(t[:i]) > 48 {
+		return nil
+	}
+	name := strings.TrimSpace(t[:i])
+	if name == "" {
+		return nil
+	}
+	_, w := utf8.DecodeRuneInString(t[i:])
+	return []string{t, name, strings.TrimSpace(t[i+w:])}
+}
+
+// lpAtoi reads a count, allowing thousands commas; -1 if it is none.
+func lpAtoi(s string) int {
+	n, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+var (
+	lpParenRe  = regexp.MustCompile(`\s*\([^()]*\)`)
+	lpSecNumRe = regexp.MustCompile(`^(?:[ivxlc]{1,5}|\d{1,2}(?:\.\d{1,2})*)[.)]?\s+`)
+)
+
+// lpNormLabel returns a label in the form the label tables use: lower case,
+// without parenthesised notes, trailing colon or extra space.
+func lpNormLabel(s string) string {
+	if len(s) > 64 {
+		return "" // no label is that long
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	if loc := lpSecNumRe.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		s = s[loc[1]:] // "x. references", "7 literatur"
+	}
+	if strings.Contains(s, "(") && s != "author(s)" && s != "editor(s)" {
+		s = lpParenRe.ReplaceAllString(s, "")
+	}
+	return strings.Join(strings.Fields(strings.TrimRight(s, " \t:：.")), " ")
+}
+
+// lpSections maps normalised headings to the section they open.
+var lpSections = func() map[string]lpSec {
+	m := map[string]lpSec{}
+	add := func(sec lpSec, names ...string) {
+		for _, n := range names {
+			m[n] = sec
+		}
+	}
+	add(lpSecAbstract, "abstract")
+	add(lpSecAbstractAlt, "summary", "zusammenfassung", "kurzfassung", "résumé", "resume", "resumen", "resumo",
+		"riassunto", "sommario", "аннотация", "реферат", "摘要", "要旨", "samenvatting", "sammanfattning",
+		"streszczenie", "özet", "abstrakt", "sammendrag", "tiivistelmä")
+	add(lpSecKeywords, "keywords", "key words", "keyword", "key-words", "uncontrolled keywords", "author keywords",
+		"index terms", "keywords and phrases")
+	add(lpSecKeywordsAlt, "schlüsselwörter", "schlagwörter", "schlagworte", "stichwörter", "mots-clés", "mots clés",
+		"mots-cles", "palabras clave", "palabras-clave", "parole chiave", "palavras-chave", "palavras chave",
+		"trefwoorden", "nyckelord", "słowa kluczowe", "ключевые слова", "关键词", "关键字", "キーワード", "anahtar kelimeler")
+	add(lpSecRefs, "references", "reference", "list of references", "reference list", "bibliography",
+		"literature cited", "works cited", "cited literature", "cited references", "references and notes",
+		"notes and references", "literature", "literatur", "literaturverzeichnis", "literaturangaben",
+		"quellen", "quellenverzeichnis", "références", "références bibliographiques", "bibliographie", "referencias",
+		"referencias bibliográficas", "bibliografía", "bibliografia", "riferimenti bibliografici", "referências",
+		"referências bibliográficas", "литература", "список литературы", "参考文献", "literatuur", "referenser",
+		"litteratur", "kaynaklar", "список літератури", "література", "використана література", "джерела",
+		"список использованной литературы", "библиографический список", "библиография", "источники", "引用文献",
+		"参考資料", "참고문헌", "인용문헌", "referências bibliográficas", "referencias bibliograficas", "bibliografie",
+		"literatuurlijst", "lähteet", "kilde", "źródła", "references listed", "reference list and notes")
+	add(lpSecCitedBy, "cited by", "citations", "citing articles", "citing literature", "cited in", "times cited",
+		"crossref citations to date", "citations to date", "this article is cited by", "articles citing this article",
+		"zitiert von", "cité par", "citado por", "citato da")
+	add(lpSecWorks, "related articles", "related works", "related content", "related research", "recommended articles",
+		"recommended", "similar articles", "similar content being viewed by others", "people also read",
+		"you may also like", "more like this", "more from this journal", "other articles", "latest articles",
+		"most read", "most cited", "trending", "related items", "related publications")
+	add(lpSecSkip, "highlights", "research highlights", "graphical abstract", "video abstract", "lay summary",
+		"plain language summary", "key points", "key messages", "what is already known", "acknowledgements",
+		"acknowledgments", "acknowledgement", "acknowledgment", "danksagung", "remerciements", "agradecimientos",
+		"funding", "funding information", "funding statement", "grants", "grant information", "financial support",
+		"conflict of interest", "conflicts of interest", "competing interests", "declaration of competing interest",
+		"ethics statement", "ethics declarations", "author information", "authors and affiliations", "affiliations",
+		"author contributions", "contributions", "rights and permissions", "reprints and permissions",
+		"reprints and corporate permissions", "reprints & permissions", "academic permissions", "permissions",
+		"about this article", "metrics", "article metrics", "share", "share this article",
+		"figures", "figures & data", "figures and tables", "tables", "supplementary material",
+		"supplementary information", "supporting information", "data availability", "data availability statement",
+		"footnotes", "notes", "appendix", "additional information", "copyright", "licence", "license",
+		"more information", "about", "contact", "contact us", "further reading", "online resources",
+		"abbreviations", "author notes", "article information", "publication history", "outline",
+		"table of contents", "contents", "navigation", "introduction", "background", "methods",
+		"materials and methods", "method", "methodology", "results", "discussion", "conclusion", "conclusions",
+		"results and discussion", "literature review", "findings", "einleitung", "einführung", "methoden",
+		"methodik", "ergebnisse", "diskussion", "fazit", "schlussfolgerung", "introducción", "métodos",
+		"resultados", "discusión", "conclusiones", "impressum", "mesh terms", "substances", "grant support",
+		"publication types", "related information", "linkout - more resources", "full text links", "comment in",
+		"erratum in", "supplementary concepts", "associated data", "conflict of interest statement")
+	return m
+}()
+
+// lpLabels maps normalised field labels to field keys. "ignore" marks
+// labels whose value is no field of a Record (editors, depositors,
+// modification dates…), so the value is not taken for anything else.
+var lpLabels = func() map[string]string {
+	m := map[string]string{}
+	add := func(key string, names ...string) {
+		for _, n := range names {
+			m[n] = key
+		}
+	}
+	add("title", "dc.title", "title", "article title", "document title", "titel", "titre", "título", "titolo", "название",
+		"назва", "标题", "題名", "タイトル", "제목", "títol")
+	add("authors", "dc.contributor.author", "dc.creator", "author", "authors", "author(s)", "creators", "creator", "by", "written by", "autor", "autoren",
+		"auteur", "auteurs", "autores", "autori", "автор", "авторы", "автори", "авторы статьи", "著者", "作者", "저자",
+		"verfasst von", "hauptverfasser", "verfasser", "door", "auteur(s)", "autor(es)", "autors", "authors and affiliations")
+	add("ignore", "editor", "editors", "editor(s)", "edited by", "depositing user", "deposited by", "maintainer",
+		"maintained by", "handling editor", "academic editor", "reviewers", "corresponding author", "contributors",
+		"publisher", "status", "refereed", "language", "handle", "subjects", "subject", "divisions", "funders",
+		"page updated", "last modified", "last updated", "date deposited", "deposited", "deposited on", "received",
+		"accepted", "revised", "submitted", "accessed", "retrieved", "downloaded", "date added", "created", "modified",
+		"date accepted", "date received", "accepted manuscript online", "export date", "note", "please note", "related works", "export reference", "ordering information",
+		"eingereicht", "angenommen", "reçu", "accepté", "recibido", "aceptado", "видавець", "издатель", "出版者",
+		"出版社", "발행기관", "indexed in scopus", "indexed in web of science", "funder", "funders", "funding source",
+		"джерело фінансування", "источник финансирования", "erhalten", "akzeptiert", "korrespondierender autor",
+		"handling-editor", "handling editor", "peer review", "sprache", "format", "gespeichert in", "online zugang",
+		"online-zugang", "tags", "received date", "accepted date", "request revised date", "поступила",
+		"поступила в редакцию", "после доработки", "принята к публикации", "принята в печать", "受理日", "受付日",
+		"通讯作者", "corresponding authors", "recebido", "aceito", "reçu le", "accepté le", "submitted on",
+		"academic year", "hal id", "dc.date.accessioned", "dc.date.available", "dc.description.provenance", "dc.identifier.uri",
+		"dc.language.iso", "dc.publisher", "dc.rights", "dc.type", "copyright", "license", "licence", "lizenz", "rights", "views", "downloads")
+	add("venue", "journal", "source", "journal title", "published in", "publication", "publication title",
+		"source title", "periodical", "zeitschrift", "revue", "revista", "rivista", "book title", "journal name",
+		"series", "conference", "in", "видання", "журнал", "издание", "雑誌", "期刊", "刊名", "学术期刊", "학술지",
+		"erschienen in", "schriftenreihe", "title of host publication", "host publication", "publicado en",
+		"publié dans", "pubblicato in", "altres publicacions en", "tijdschrift", "назва журналу", "źródło")
+	add("doi", "doi", "identification number", "digital object identifier", "doi link", "doi url", "doi号", "dc.identifier.doi")
+	add("citation", "cite this article", "cite this", "suggested citation", "to cite this version", "zitat", "zitieren",
+		"citation", "how to cite", "cite as", "recommended citation", "для цитирования", "як цитувати", "引用本文",
+		"本文引用格式", "cómo citar", "como citar", "citar", "pour citer", "dc.identifier.citation", "bibliographic reference",
+		"bibliographical reference", "référence bibliographique", "citation format", "citar este artículo")
+	add("pubdate", "dc.date.issued", "dcterms.issued", "published", "date", "publication date", "date published", "issue date", "date of publication",
+		"issue online", "published date", "publication year", "year", "pub date", "published print",
+		"print publication date", "date of issue", "official date", "erschienen", "veröffentlicht",
+		"erscheinungsdatum", "publié", "publié le", "date de publication", "publicado", "fecha de publicación",
+		"data di pubblicazione", "data de publicação", "print", "published in print", "опубликовано",
+		"дата публикации", "发表日期", "出版日期", "datum", "gepubliceerd", "any de publicació", "año de publicación",
+		"ano de publicação", "année de publication", "发行日期", "発行日", "発行年", "出版年", "게재일", "發行日期",
+		"rok wydania", "дата", "date of publication", "state", "published date", "publication year")
+	// dates of the online version, which can be years after the issue
+	add("epubdate", "published online", "first published", "first published online", "available online",
+		"version of record online", "epub", "online publication date", "online veröffentlicht", "online publiziert",
+		"online", "publié en ligne", "publicado en línea")
+	add("volume", "volume", "vol", "band", "jahrgang", "volum", "том", "巻", "卷", "권")
+	add("issue", "issue", "number", "no", "heft", "numéro", "número", "numero", "номер", "выпуск", "випуск", "号", "期", "호")
+	add("pages", "pages", "page", "page range", "pp", "seiten", "pàgines", "páginas", "pagine", "страницы", "сторінки",
+		"стр", "页码", "ページ", "페이지")
+	add("artno", "article number", "article no", "article id", "elocation", "e-location", "elocator")
+	add("issn", "issn", "print issn", "online issn", "eissn", "e-issn", "pissn", "p-issn")
+	add("isbn", "isbn", "print isbn", "online isbn", "eisbn")
+	add("pmid", "pmid", "pubmed id")
+	add("pmcid", "pmcid", "pmc id", "pmc")
+	add("arxiv", "arxiv", "arxiv id", "cite as")
+	add("url", "persistent link", "permalink", "url", "uri", "official url", "stable url", "link", "permanent link")
+	add("type", "item type", "type", "article type", "document type", "publication type", "doc type", "tipus",
+		"tipo", "тип", "research output", "文献类型", "論文種別")
+	add("citedby", "times cited", "citation count", "cited by count", "number of citations", "被引用文献数",
+		"被引量", "цитирований", "кількість цитувань", "scopus citations")
+	add("refcount", "reference count", "number of references", "references count",
+		"number of works in the list of references", "参考文献数", "参考文献", "кількість посилань", "число ссылок")
+	return m
+}()
+
+var (
+	lpBareRe  = regexp.MustCompile(`(?i)^(by|pages?|pp\.?|vol\.?|volume|issue|no\.|published online|published|first published|epub|cited by|times cited|doi|pmid|pmcid|issn|isbn|page updated|last updated|last modified|updated|received|accepted|revised|deposited)\s+(.+)$`)
+	lpPagesRe = regexp.MustCompile(`^[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]?\d+[A-Za-z]?)?$`)
+	lpShortRe = regexp.MustCompile(`^[\w.-]{1,12}$`)
+)
+
+// lpBareLabel reads a label without colon whose value has a telling form:
+// "Pages 383-393", "Volume 25", "Published online 06 Jul 2009", "Cited by 12".
+func lpBareLabel(t string) []lpField {
+	m := lpBareRe.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	lab, val := lpNormLabel(m[1]), strings.TrimSpace(m[2])
+	switch lab {
+	case "by":
+		if _, ok := lpAuthors(val); ok {
+			return lpFieldsFor("authors", val, 0)
+		}
+	case "page", "pages", "pp":
+		if lpPagesRe.MatchString(val) {
+			return lpFieldsFor("pages", val, 0)
+		}
+	case "vol", "volume":
+		if lpShortRe.MatchString(val) && strings.ContainsAny(val, "0123456789") {
+			return lpFieldsFor("volume", val, 0)
+		}
+	case "issue", "no":
+		if lpShortRe.MatchString(val) {
+			return lpFieldsFor("issue", val, 0)
+		}
+	case "published":
+		if lpDateOnly(val) {
+			return lpFieldsFor("pubdate", val, 0)
+		}
+	case "published online", "first published", "epub":
+		if lpDateOnly(val) {
+			return lpFieldsFor("epubdate", val, 0)
+		}
+	case "page updated", "last updated", "last modified", "updated", "received", "accepted", "revised", "deposited":
+		if model.ParseYear(val) != 0 {
+			return []lpField{{key: "ignore", val: val}}
+		}
+	case "cited by", "times cited":
+		if ws := strings.Fields(val); len(ws) > 0 && len(ws) <= 3 && lpIntRe.MatchString(ws[0]) {
+			return lpFieldsFor("citedby", ws[0], 0)
+		}
+	case "doi":
+		return lpFieldsFor("doi", val, 0)
+	case "pmid", "pmcid", "issn", "isbn":
+		return lpFieldsFor(lab, val, 0)
+	}
+	return nil
+}
+
+var (
+	lpDashRe  = regexp.MustCompile(`\s*[–—‐‑−]\s*|\s+-\s+`)
+	lpPMIDRe  = regexp.MustCompile(`^\d{1,9}$`)
+	lpPMCRe   = regexp.MustCompile(`(?i)^(?:pmc)?(\d{3,9})$`)
+	lpISSNRe  = regexp.MustCompile(`\b\d{4}-?\d{3}[\dXx]\b`)
+	lpArxivRe = regexp.MustCompile(`(?i)^(?:arxiv:)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)$`)
+	lpURLRe   = regexp.MustCompile(`^https?://\S+$`)
+)
+
+// lpFieldsFor turns a labelled value into fields, checking its form.
+func lpFieldsFor(key, val string, rank int) []lpField {
+	val = model.CleanSpace(strings.Trim(val, " |"))
+	if val == "" {
+		return []lpField{{key: "ignore", rank: rank}}
+	}
+	f := func(k, v string) []lpField { return []lpField{{key: k, val: v, rank: rank}} }
+	switch key {
+	case "doi":
+		if d := model.NormalizeDOI(val); d != "" {
+			return f("doi", d)
+		}
+		return f("ignore", val)
+	case "pubdate", "epubdate":
+		if model.ParseYear(val) == 0 {
+			return f("ignore", val)
+		}
+	case "pages", "artno":
+		return f(key, lpDashRe.ReplaceAllString(strings.TrimRight(val, "."), "-"))
+	case "venue":
+		c := lpRecogniseCitation(val)
+		if c == nil {
+			c = lpSource(val)
+		}
+		if c != nil && lpHasKey(c, "venue") {
+			for i := range c {
+				c[i].rank = rank
+			}
+			return c
+		}
+		if m := lpTrailDateRe.FindStringSubmatchIndex(val); m != nil && m[0] > 0 && lpDateOnly(val[m[2]:m[3]]) {
+			return []lpField{{key: "venue", val: strings.TrimRight(val[:m[0]], ".,;"), rank: rank},
+				{key: "pubdate", val: val[m[2]:m[3]], rank: rank}}
+		}
+		return f("venue", strings.TrimRight(val, ".,;"))
+	case "citedby", "refcount":
+		if ws := strings.Fields(val); len(ws) > 0 && lpAtoi(ws[0]) >= 0 {
+			n := lpAtoi(ws[0])
+			return f(key, strconv.Itoa(n))
+		}
+		return f("ignore", val)
+	case "pmid":
+		if !lpPMIDRe.MatchString(val) {
+			return f("ignore", val)
+		}
+	case "pmcid":
+		if m := lpPMCRe.FindStringSubmatch(val); m != nil {
+			return f("pmcid", "PMC"+m[1])
+		}
+		return f("ignore", val)
+	case "issn":
+		if m := lpISSNRe.FindString(val); m != "" {
+			if !strings.Contains(m, "-") {
+				m = m[:4] + "-" + m[4:]
+			}
+			return f("issn", strings.ToUpper(m))
+		}
+		return f("ignore", val)
+	case "arxiv":
+		if m := lpArxivRe.FindStringSubmatch(val); m != nil {
+			return f("arxiv", m[1])
+		}
+		return f("ignore", val)
+	case "url":
+		if !lpURLRe.MatchString(val) {
+			return f("ignore", val)
+		}
+		if d := model.NormalizeDOI(val); d != "" && strings.Contains(strings.ToLower(val), "doi.org/") {
+			return f("doi", d)
+		}
+	}
+	return f(key, val)
+}
+
+// lpHasKey reports whether fs holds a field with key.
+func lpHasKey(fs []lpField, key string) bool {
+	for _, f := range fs {
+		if f.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	lpPubByRe     = regexp.MustCompile(`(?i)^published by\s+(.+?)\s+in\s+(.+)$`)
+	lpPubInRe     = regexp.MustCompile(`(?i)^(?:published|appeared) in:?\s+(.+)$`)
+	lpPubYearInRe = regexp.MustCompile(`(?i)^published:?\s+((?:1[5-9]|20)\d\d)\s+in\s+(.+)$`)
+	lpPubDateRe   = regexp.MustCompile(`(?i)^(?:published|publié|veröffentlicht|publicado|pubblicato|опубликовано|опубліковано)\b.*?(\d{1,2}\.?\s+\p{L}{3,10}\.?,?\s+\d{4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})\.?$`)
+	lpArticleInRe = regexp.MustCompile(`^(Article|Chapter|Conference Paper|Preprint|Book|Review) in\s+(\p{Lu}.+)$`)
+	lpTrailDateRe = regexp.MustCompile(`[\s,·]+(\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}|\p{L}{3,10}\.?\s+\d{4}|\d{4})$`)
+	lpDOILineRe   = regexp.MustCompile(`(?i)^(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$`)
+)
+
+// lpRecognise finds fields in an unlabelled line by its form: a citation
+// line, "Published by X in Journal", a date alone, a DOI alone, a document
+// type.
+func lpRecognise(t string) []lpField {
+	if utf8.RuneCountInString(t) > 200 {
+		return nil
+	}
+	lt := strings.ToLower(t)
+	if strings.Contains(t, "10.") && lpDOILineRe.MatchString(t) {
+		if d := model.NormalizeDOI(t); d != "" {
+			return []lpField{{key: "doi", val: d, rank: 1}}
+		}
+	}
+	if strings.HasPrefix(lt, "published ") || strings.HasPrefix(lt, "appeared ") {
+		if m := lpPubByRe.FindStringSubmatch(t); m != nil {
+			return lpFieldsFor("venue", m[2], 1)
+		}
+		if m := lpPubYearInRe.FindStringSubmatch(t); m != nil {
+			return append(lpFieldsFor("venue", m[2], 1), lpField{key: "pubdate", val: m[1], rank: 1})
+		}
+		if m := lpPubInRe.FindStringSubmatch(t); m != nil {
+			return lpFieldsFor("venue", m[1], 1)
+		}
+		if m := lpPubDateRe.FindStringSubmatch(t); m != nil && lpDateOnly(m[1]) {
+			key := "pubdate"
+			if strings.Contains(lt, "online") {
+				key = "epubdate"
+			}
+			return []lpField{{key: key, val: m[1], rank: 1}}
+		}
+	}
+	if len(t) <= 40 && lpDateOnly(t) {
+		return []lpField{{key: "pubdate", val: t, rank: 2}}
+	}
+	if m := lpArticleInRe.FindStringSubmatch(t); m != nil {
+		if f := lpFieldsFor("venue", m[2], 1); lpHasKey(f, "venue") {
+			return append(f, lpField{key: "type", val: m[1], rank: 1})
+		}
+	}
+	if lpDocTypes[lt] {
+		return []lpField{{key: "type", val: t, rank: 1}}
+	}
+	if f := lpRecogniseCitation(t); f != nil {
+		return f
+	}
+	return lpSource(t)
+}
+
+var lpDocTypes = map[string]bool{
+	"article": true, "journal article": true, "research article": true, "original article": true,
+	"original research": true, "original paper": true, "research paper": true, "review": true,
+	"review article": true, "systematic review": true, "editorial": true, "letter": true, "commentary": true,
+	"case report": true, "short communication": true, "brief report": true, "conference paper": true,
+	"proceedings paper": true, "book chapter": true, "chapter": true, "full length article": true,
+	"full-length article": true, "research letter": true, "perspective": true, "essay": true,
+	"originalarbeit": true, "originalie": true, "übersichtsarbeit": true, "übersicht": true,
+	"article de recherche": true, "artículo original": true, "articolo originale": true, "artigo original": true,
+}
+
+var (
+	lpEconRe = regexp.MustCompile(`(?i)^(.+?),\s*((?:1[5-9]|20)\d\d)\s*,\s*(?:vol\.?|volume)\s*([^\s,]+)(?:\s*,\s*(?:issue|no\.?|number)\s*([^\s,]+))?(?:\s*,\s*(?:pages?|pp?\.?)\s*([^\s,]+))?`)
+	// "J Invent Stud. 2019 Mar;12(3):45-67", "Journal 12(3):45-67"
+	lpCompactRe = regexp.MustCompile(`^(\p{Lu}[^;:()\d]*?)[.,]?\s+(?:((?:1[5-9]|20)\d\d)(?:\s+\p{L}{3,9}\.?(?:\s+\d{1,2})?)?\s*[;,]\s*)?(\d{1,5})\s*\(([^)]{1,15})\)\s*[:,]\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
+	// "Scientometrics 126, 2345–2367 (2021)"
+	lpSpringerRe = regexp.MustCompile(`^(\p{Lu}[^;:()\d]*?)\s+(\d{1,5}),\s*([A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\s*\(((?:1[5-9]|20)\d\d)\)\.?$`)
+	lpVolRe      = regexp.MustCompile(`(?i)(?:^|[\s,;.])(?:vol(?:ume)?\.?|bd\.|band|jahrgang|tome)\s*(\d+[A-Za-z]?)`)
+	lpIssueRe    = regexp.MustCompile(`(?i)\b(?:issue|iss\.|no\.|number|nr\.|heft)\s*([\w/–-]+)`)
+	lpIssueParRe = regexp.MustCompile(`^\s*\(([^()]{1,12})\)`)
+	lpPagesKwRe  = regexp.MustCompile(`(?i)(?:^|[\s,;])(?:pages?|pp?\.|seiten|s\.)\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)?)`)
+	lpPagesEndRe = regexp.MustCompile(`[,:]\s*([A-Za-z]?\d+[A-Za-z]?\s*[-–—]\s*[A-Za-z]?\d+[A-Za-z]?)\s*(?:\(\d{4}\))?\.?$`)
+	lpParYearRe  = regexp.MustCompile(`\(((?:1[5-9]|20)\d\d)\)`)
+	lpVolWordRe  = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|no|band|bd|jahrgang|tome)\.?$`)
+)
+
+// lpRecogniseCitation reads a citation line of the work itself: "Journal,
+// 2025, vol. 381, issue C", "Vol. 25 (5) , 408-428", "Journal 12(3):45-67",
+// "Journal volume 126, pages 2345–2367 (2021)".
+func lpRecogniseCitation(t string) []lpField {
+	if utf8.RuneCountInString(t) > 200 {
+		return nil
+	}
+	var out []lpField
+	add := func(k, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			if k == "pages" {
+				v = lpDashRe.ReplaceAllString(v, "-")
+			}
+			out = append(out, lpField{key: k, val: v, rank: 1})
+		}
+	}
+	lt := strings.ToLower(t)
+	vol := strings.Contains(lt, "vol") || strings.Contains(lt, "band") || strings.Contains(lt, "bd.") ||
+		strings.Contains(lt, "tome") || strings.Contains(lt, "jahrgang")
+	paren := strings.Contains(t, "(")
+	if !vol && !paren {
+		return nil
+	}
+	if m := lpEconRe.FindStringSubmatch(t); vol && m != nil && lpVenueName(m[1]) {
+		add("venue", m[1])
+		add("pubdate", m[2])
+		add("volume", m[3])
+		add("issue", m[4])
+		add("pages", m[5])
+		return out
+	}
+	if m := lpCompactRe.FindStringSubmatch(t); paren && m != nil && lpVenueName(m[1]) && !lpVolWordRe.MatchString(m[1]) {
+		add("venue", m[1])
+		if m[2] == "" {
+			if y := lpParYearRe.FindStringSubmatch(t); y != nil {
+				m[2] = y[1]
+			}
+		}
+		add("pubdate", m[2])
+		add("volume", m[3])
+		add("issue", m[4])
+		add("pages", m[5])
+		return out
+	}
+	if m := lpSpringerRe.FindStringSubmatch(t); paren && m != nil && lpVenueName(m[1]) {
+		add("venue", m[1])
+		add("volume", m[2])
+		add("pages", m[3])
+		add("pubdate", m[4])
+		return out
+	}
+	if !vol {
+		return nil
+	}
+	loc := lpVolRe.FindStringSubmatchIndex(t)
+	if loc == nil || lpIsProse(t) {
+		return nil
+	}
+	prefix := strings.Trim(t[:loc[0]], " ,;.–-")
+	if prefix != "" {
+		if !lpVenueName(prefix) {
+			return nil
+		}
+		add("venue", prefix)
+	}
+	add("volume", t[loc[2]:loc[3]])
+	rest := t[loc[1]:]
+	if m := lpIssueParRe.FindStringSubmatch(rest); m != nil && model.ParseYear(m[1]) == 0 {
+		add("issue", m[1])
+	} else if m := lpIssueRe.FindStringSubmatch(rest); m != nil {
+		add("issue", strings.TrimRight(m[1], ".,"))
+	}
+	if m := lpPagesKwRe.FindStringSubmatch(rest); m != nil {
+		add("pages", m[1])
+	} else if m := lpPagesEndRe.FindStringSubmatch(rest); m != nil {
+		add("pages", m[1])
+	}
+	if y := lpParYearRe.FindStringSubmatch(t); y != nil {
+		add("pubdate", y[1])
+	} else if y := model.ParseYear(rest); y != 0 && !lpHasKey(out, "pages") {
+		add("pubdate", strconv.Itoa(y))
+	} else if y := model.ParseYear(lpPagesKwRe.ReplaceAllString(rest, "")); y != 0 {
+		add("pubdate", strconv.Itoa(y))
+	}
+	return out
+}
+
+// lpVenueName reports whether s can be a journal name: short, starting
+// with a capital, without digits or sentence punctuation.
+func lpVenueName(s string) bool {
+	s = strings.TrimSpace(s)
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 150 || strings.ContainsAny(s, "0123456789?!") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && len(strings.Fields(s)) <= 16
+}
+
+var lpMonths = map[string]bool{}
+
+func init() {
+	for _, m := range strings.Fields("jan feb mar apr may jun jul aug sep oct nov dec jän mär mai okt dez fév fev avr jui aoû déc ene abr ago dic gen mag giu lug set ott out mrt mei") {
+		lpMonths[m] = true
+	}
+}
+
+var (
+	lpDMYRe  = regexp.MustCompile(`^\d{1,2}(?:st|nd|rd|th)?\.?\s+(\p{L}{3,10})\.?,?\s+\d{4}$`)
+	lpMDYRe  = regexp.MustCompile(`^(\p{L}{3,10})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}$`)
+	lpMYRe   = regexp.MustCompile(`^(\p{L}{3,10})\.?,?\s+\d{4}$`)
+	lpYMDRe  = regexp.MustCompile(`^\d{4}(?:\s+(\p{L}{3,10})\.?(?:\s+\d{1,2})?)?$`)
+	lpNumDRe = regexp.MustCompile(`^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$`)
+)
+
+// lpDateOnly reports whether t is a date and nothing else: "18 June 2003",
+// "June 18, 2003", "Jul 2009", "2003 Jun 18", "2003-06-18", "18.06.2003".
+func lpDateOnly(t string) bool {
+	if model.ParseYear(t) == 0 {
+		return false
+	}
+	if lpNumDRe.MatchString(t) {
+		return true
+	}
+	for _, re := range []*regexp.Regexp{lpDMYRe, lpMDYRe, lpMYRe, lpYMDRe} {
+		if m := re.FindStringSubmatch(t); m != nil {
+			if m[1] == "" {
+				return true
+			}
+			r := []rune(strings.ToLower(m[1]))
+			return len(r) >= 3 && lpMonths[string(r[:3])]
+		}
+	}
+	return false
+}
+
+var (
+	lpEmailRe    = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+	lpStreetRe   = regexp.MustCompile(`^\d{1,6}\s[^\d]*\b(?:Ave|Avenue|Street|St|Road|Rd|Blvd|Boulevard|Suite|Ste|Lane|Drive|Way)\b`)
+	lpZipRe      = regexp.MustCompile(`\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b`)
+	lpCopyYearRe = regexp.MustCompile(`\(c\)\s*\d{4}`)
+)
+
+// lpFooterCues mark footer lines (lower case).
+var lpFooterCues = []string{"copyright", "©", "all rights reserved", "recaptcha", "privacy policy",
+	"privacy statement", "privacy notice", "terms of service", "terms of use", "terms and conditions", "cookie"}
+
+// lpCues mark notices and navigation (lower case).
+var lpCues = []string{"access statistics", "subscribers only", "edited by", "maintained by", "bibliographic data for",
+	"more articles in", "export reference", "export citation", "page updated", "last updated",
+	"may be available elsewhere", "search for items", "please note", "sign in", "log in", "rightslink", "permissions",
+	"download pdf", "view pdf", "javascript", "your browser", "skip to", "open in a new", "opens in a new",
+	"add to mendeley", "author links open", "get rights and content", "show more", "view all", "external link",
+	"render date", "hostname:", "loading time", "powered by", "follow us", "newsletter", "sign up", "subscribe", "this site", "this website", "our site",
+	"our website", "organization that helps", "organisation that helps", "company that helps", "platform that helps",
+	"service that helps", "tool that helps", "is funded by", "is funded in part by", "we use", "full text for",
+	"get access", "access through your institution", "purchase pdf", "search for more papers",
+	"to whom correspondence", "conceptualization", "writing – original draft", "writing - original draft", "writing – review", "corresponding author", "e-mail address", "show abstract", "hide abstract", "view abstract", "request permissions",
+	"open in viewer", "download citation", "track citation", "add to favorites", "recommend to library"}
+
+// lpNav holds navigation and page-furniture lines, normalised.
+var lpNav = map[string]bool{}
+
+func init() {
+	for _, s := range []string{"download", "download pdf", "pdf", "full text", "view pdf", "share", "cite", "cite this",
+		"save", "print", "email", "sign in", "log in", "login", "register", "menu", "search", "search in pubmed", "search in google scholar", "home", "back to top",
+		"open access", "get access", "preview", "next", "previous", "views", "altmetric", "metrics details",
+		"downloads", "advertisement", "show more", "show less", "add to mendeley", "related", "tools", "request permissions",
+		"view metrics", "article", "abstract only", "full article", "figures & data", "references & citations",
+		"go to", "top", "close", "expand", "collapse", "submit", "follow", "rss", "actions", "export", "permalink",
+		"send to", "display options", "save article", "mendeley", "citation manager", "access", "buy article",
+		"check for updates", "accesses", "citation", "crossmark", "twitter", "facebook", "linkedin", "more"} {
+		lpNav[s] = true
+	}
+}
+
+// lpBoilerLine recognises site furniture: navigation words, notices, and
+// footer lines (contact, address, copyright).
+func lpBoilerLine(t string) (boiler, footer bool) {
+	lt := strings.ToLower(t)
+	for _, c := range lpFooterCues {
+		if strings.Contains(lt, c) {
+			return true, true
+		}
+	}
+	if strings.HasPrefix(lt, "tel") || strings.HasPrefix(lt, "phone") || strings.HasPrefix(lt, "fax") {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(lt, "telphonfax")); !unicode.IsLetter(r) {
+			return true, true
+		}
+	}
+	if (strings.Contains(t, "@") && lpEmailRe.MatchString(t)) || (strings.Contains(lt, "(c)") && lpCopyYearRe.MatchString(lt)) {
+		return true, true
+	}
+	if strings.ContainsAny(t, "0123456789") && (lpZipRe.MatchString(t) || lpStreetRe.MatchString(t)) {
+		return true, true
+	}
+	if lpNav[strings.Trim(lt, " .:›»>|")] {
+		return true, false
+	}
+	for _, c := range lpCues {
+		if strings.Contains(lt, c) {
+			return true, false
+		}
+	}
+	if strings.HasPrefix(lt, "note:") || strings.HasPrefix(lt, "note :") {
+		return true, false
+	}
+	return false, false
+}
+
+var lpSentRe = regexp.MustCompile(`\p{Ll}[.!?]\s+\p{Lu}`)
+
+// lpIsProse reports whether t reads as running text rather than a title.
+func lpIsProse(t string) bool {
+	w := len(strings.Fields(t))
+	if utf8.RuneCountInString(t) >= 250 && w >= 20 {
+		return true
+	}
+	if last := t[len(t)-1]; (last == '.' || last == '!') && w >= 10 {
+		return true
+	}
+	return w >= 15 && lpSentRe.MatchString(t)
+}
+
+var (
+	lpStructStartRe = regexp.MustCompile(`^(?:Background|BACKGROUND|Objectives?|OBJECTIVES?|Introduction|INTRODUCTION|Purpose|PURPOSE|Aims?|AIMS?|Context|CONTEXT|Importance|IMPORTANCE|Rationale|Problem|Goals?)(?:\s*[:.]\s*|\s+[-–—]\s+|\p{Lu})`)
+	lpStructInRe    = regexp.MustCompile(`(?:[.:)]\s*|\p{Ll})(?:Methods?|METHODS?|Design|DESIGN|Setting|Results?|RESULTS?|Findings|FINDINGS|Conclusions?|CONCLUSIONS?|Discussion|Interpretation|INTERPRETATION)(?:\s*:|\p{Lu})`)
+)
+
+// lpStructured reports whether a paragraph is a whole structured abstract
+// on one line: an opening label ("Objective", "Background:") and at least
+// one later one ("Methods", "Results"), glued or with colons.
+func lpStructured(t string) bool {
+	return utf8.RuneCountInString(t) >= 200 && lpStructStartRe.MatchString(t) && lpStructInRe.MatchString(t)
+}
+
+// lpSublabels are the parts of a structured abstract given as headings.
+var lpSublabels = map[string]bool{
+	"background": true, "objective": true, "objectives": true, "aim": true, "aims": true, "purpose": true,
+	"introduction": true, "context": true, "methods": true, "method": true, "design": true, "setting": true,
+	"participants": true, "subjects": true, "interventions": true, "main outcome measures": true,
+	"measurements": true, "results": true, "findings": true, "conclusion": true, "conclusions": true,
+	"discussion": true, "interpretation": true, "implications": true, "limitations": true,
+	"significance": true, "importance": true, "trial registration": true, "materials and methods": true,
+	"hintergrund": true, "ziel": true, "methoden": true, "ergebnisse": true, "schlussfolgerung": true,
+	"schlussfolgerungen": true, "diskussion": true, "fragestellung": true,
+}
+
+// lpIsEnding reports whether a structured abstract's part is its last.
+func lpIsEnding(sub string) bool {
+	switch sub {
+	case "conclusion", "conclusions", "interpretation", "implications", "discussion", "schlussfolgerung", "schlussfolgerungen", "diskussion":
+		return true
+	}
+	return false
+}
+
+// lpFact is a field found at a line index.
+type lpFact struct {
+	i int
+	f lpField
+}
+
+type lpAbs struct {
+	i, end int
+	text   string
+	sec    lpSec // lpSecAbstract, lpSecAbstractAlt, or lpSecNone for unheaded paragraphs
+	struc  bool  // an unheaded structured abstract
+}
+
+type lpKw struct {
+	i    int
+	alt  bool
+	list []string
+}
+
+type lpRefAt struct {
+	i   int
+	ref model.Reference
+}
+
+type lpRefHead struct {
+	i, declared int
+}
+
+type lpState uint8
+
+const (
+	lpInMeta lpState = iota
+	lpInAbstract
+	lpInKeywords
+	lpInRefs
+	lpInCitedBy
+	lpInWorks
+	lpInSkip
+)
+
+// lpDoc holds a page's lines and what the walk over them found.
+type lpDoc struct {
+	lines     []lpLine
+	used      []bool                 // lines taken as a label's value
+	inSection []bool                 // lines taken by a section (abstract, references…)
+	inSkip    []bool                 // of them, lines under a heading of no interest (funding, body sections…)
+	inList    []bool                 // of them, lines of lists of other works (references, cited by, related)
+	blankTo   int                    // shortTextNext's last run of blank lines ends here
+	blankOK   bool                   // and its answer
+	quoted    string                 // a title found in quotes by chooseTitle
+	nameCache map[int][]model.Author // lines read as names, nil for no names
+	folded    []string               // lines folded for comparison, filled as needed
+	isFolded  []bool
+
+	facts    []lpFact
+	abs      []lpAbs
+	kws      []lpKw
+	refs     []lpRefAt
+	refHeads []lpRefHead
+	cands    []int // title candidates
+	stops    []int // lines where the page's header (title, authors…) has ended
+
+	st lpState
+	// the open abstract
+	ab      lpAbs
+	abParts []string
+	abSub   string
+	abSeen  map[string]bool
+	abStruc bool
+	abEnded bool
+	// the open keyword list
+	kw lpKw
+	// the open reference list
+	rl       []lpItem
+	rlHead   int
+	rlNum    bool
+	rlGap    bool
+	rlLinked bool
+	rlLast   int // the last list number
+}
+
+// lpItem is one line of a reference list before it is split into references.
+type lpItem struct {
+	i    int
+	text string
+	num  bool
+	link bool
+}
+
+// add records fields found at line i.
+func (d *lpDoc) add(i int, fs ...lpField) {
+	for _, f := range fs {
+		d.facts = append(d.facts, lpFact{i: i, f: f})
+	}
+}
+
+// walk reads the lines in order, following sections.
+func (d *lpDoc) walk() {
+	d.inSection = make([]bool, len(d.lines))
+	d.inSkip = make([]bool, len(d.lines))
+	d.inList = make([]bool, len(d.lines))
+	for i := 0; i < len(d.lines); i++ {
+		if d.st != lpInMeta && d.take(i) {
+			d.inSection[i] = true
+			d.inSkip[i] = d.st == lpInSkip
+			d.inList[i] = d.st == lpInRefs || d.st == lpInCitedBy || d.st == lpInWorks
+			continue
+		}
+		d.closeSection(i)
+		i = d.meta(i)
+	}
+	d.closeSection(len(d.lines))
+}
+
+// take offers line i to the open section; false ends the section.
+func (d *lpDoc) take(i int) bool {
+	l := &d.lines[i]
+	switch d.st {
+	case lpInAbstract:
+		return d.takeAbstract(l)
+	case lpInKeywords:
+		switch {
+		case l.kind == lpBlank:
+			// keywords one per line may stand apart
+			return len(d.kw.list) == 0 || d.shortTextNext(i)
+		case (l.kind == lpText || l.kind == lpProse || l.kind == lpNumber || (l.kind == lpMeta && !l.labelled)) && len(l.text) <= 400 && len(d.kw.list) < 200:
+			d.kw.list = append(d.kw.list, lpSplitKeywords(l.text)...)
+			return true
+		}
+		return false
+	case lpInRefs, lpInCitedBy:
+		return d.takeRef(i)
+	case lpInWorks:
+		return l.kind != lpHead && l.kind != lpLabel && !(l.kind == lpMeta && l.labelled)
+	case lpInSkip:
+		return l.kind != lpHead && l.kind != lpLabel && l.kind != lpMeta
+	}
+	return false
+}
+
+// takeAbstract offers a line to the open abstract: paragraphs and the
+// headings of a structured abstract's parts.
+func (d *lpDoc) takeAbstract(l *lpLine) bool {
+	if l.kind == lpBlank {
+		return true
+	}
+	if d.abEnded {
+		return false
+	}
+	sub := strings.ToLower(strings.TrimRight(l.text, ": "))
+	if (l.kind == lpText || l.kind == lpHead) && lpSublabels[sub] && (d.abStruc || len(d.abParts) == 0) && !d.abSeen[sub] && d.abSub == "" {
+		d.abSeen[sub] = true
+		d.abStruc = true
+		d.abSub = strings.TrimRight(l.text, ": ")
+		return true
+	}
+	if l.kind == lpProse || (l.kind == lpText && (d.abSub != "" || lpSentenceEnd(l.text))) {
+		t := l.text
+		if d.abSub != "" {
+			t = d.abSub + ": " + t
+			if lpIsEnding(strings.ToLower(d.abSub)) {
+				d.abEnded = true
+			}
+			d.abSub = ""
+		}
+		d.abParts = append(d.abParts, t)
+		return true
+	}
+	return false
+}
+
+// lpSentenceEnd reports whether a short line is a sentence.
+func lpSentenceEnd(t string) bool {
+	return strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 4
+}
+
+var (
+	lpLinkWords  = `(?:google scholar|crossref|cross ref|pubmed|pubmed central|pmc free article|free full text|web of science\s*®?|wiley online library|scopus|view in scopus|cas|article|view article|view pdf|full text|fulltext|mathscinet|zbmath|medline|openurl|open url|isi|ads|europe pmc|semantic scholar|publisher site|find it|search google scholar|link)`
+	lpLinkOnlyRe = regexp.MustCompile(`(?i)^(?:\[?` + lpLinkWords + `\]?[\s,|;/]*)+$`)
+	lpLinkTailRe = regexp.MustCompile(`(?i)(?:[\s,|;]+\[?` + lpLinkWords + `\]?)+[\s,|;]*$`)
+	lpKeyLineRe  = regexp.MustCompile(`^\p{Lu}[^,]{0,60}(?:,| et al\.,| and [^,]{1,40},)\s*\d{4}[a-z]?$`)
+)
+
+// takeRef collects the lines of a reference (or citing-works) list.
+func (d *lpDoc) takeRef(i int) bool {
+	l := &d.lines[i]
+	switch l.kind {
+	case lpBlank:
+		d.rlGap = true
+		return true
+	case lpHead, lpLabel:
+		return false
+	case lpBoiler:
+		if l.footer || !lpLinkOnlyRe.MatchString(l.text) {
+			return false
+		}
+	case lpMeta:
+		if l.labelled || (lpHasKey(l.fields, "volume") && !lpHasKey(l.fields, "venue")) || lpHasKey(l.fields, "epubdate") {
+			return false
+		}
+	}
+	t := l.text
+	if lpFunding(t) {
+		return false
+	}
+	if strings.Trim(t, "-–—•·*|,;. ") == "" {
+		return true // a separator between entries
+	}
+	if lpLinkOnlyRe.MatchString(t) {
+		d.rl = append(d.rl, lpItem{i: i, link: true})
+		d.rlLinked = true
+		d.rlGap = false
+		return true
+	}
+	gap := d.rlGap
+	d.rlGap = false
+	if !l.num && d.rlNum && l.numVal > 0 && l.numVal == d.rlLast+1 {
+		// "1500. …" after "1499. …": the next number, not a year
+		if m := lpNumberRe.FindString(t); m != "" {
+			t = strings.TrimSpace(t[len(m):])
+			l.num = true
+		}
+	}
+	if l.num {
+		d.rlLast = l.numVal
+		d.rlNum = true
+		d.rl = append(d.rl, lpItem{i: i, text: t, num: true})
+		return true
+	}
+	if d.rlNum {
+		// a numbered list: an unnumbered line continues the item above
+		if !gap && len(d.rl) > 0 {
+			d.rl = append(d.rl, lpItem{i: i, text: t})
+			return true
+		}
+		return false
+	}
+	if lpLooksLikeRef(t) || d.linkAhead(i) {
+		d.rl = append(d.rl, lpItem{i: i, text: t})
+		return true
+	}
+	if n := len(d.rl); n > 0 && !gap && !d.rlLinked && d.rl[n-1].text != "" && !lpEndsRef(d.rl[n-1].text) {
+		// the end of a wrapped entry ("707-731.")
+		d.rl = append(d.rl, lpItem{i: i, text: t})
+		return true
+	}
+	if len(d.rl) == 0 && len(strings.Fields(t)) <= 3 && !strings.HasSuffix(t, ":") {
+		return true // a stray word before the list ("as", "Show all")
+	}
+	return false
+}
+
+// lpEndsRef reports whether a line of an unnumbered list can end an entry:
+// it ends a sentence or with a page range, a year or an identifier.
+func lpEndsRef(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), " -–·|")
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '.', ')', ']', '>', '?', '!':
+		return true
+	}
+	return lpEndNumRe.MatchString(t) || lpURLEndRe.MatchString(t)
+}
+
+var (
+	lpEndNumRe = regexp.MustCompile(`\d{1,6}\s*[-–—]\s*\d{1,6}$|\b(?:1[5-9]|20)\d\d[a-z]?$`)
+	lpURLEndRe = regexp.MustCompile(`(?:https?://|doi:|10\.\d{4,9}/)\S+$`)
+)
+
+// linkAhead reports whether a link-only line ("Google Scholar") follows
+// within a few lines: the sign of references spread over several lines.
+func (d *lpDoc) linkAhead(i int) bool {
+	seen := 0
+	for j := i + 1; j < len(d.lines) && seen < 6; j++ {
+		l := &d.lines[j]
+		if l.kind == lpBlank {
+			continue
+		}
+		if lpLinkOnlyRe.MatchString(l.text) {
+			return true
+		}
+		if l.kind == lpHead || l.kind == lpLabel || (l.kind == lpBoiler && l.footer) {
+			return false
+		}
+		seen++
+	}
+	return false
+}
+
+var lpNoAbstractRe = regexp.MustCompile(`(?i)^(?:no abstract(?: is)? available|abstract not available|there is no abstract|no abstract)\.?$`)
+
+var lpFundRe = regexp.MustCompile(`(?i)^(?:grant|funded by|funding|supported by|this (?:work|study|research) (?:was|is) (?:supported|funded)|award|project (?:no|number))\b`)
+
+// lpLinkTailWords are the last words of link texts that sites print after a
+// reference ("Google Scholar", "CrossRef", "View in Scopus").
+var lpLinkTailWords = map[string]bool{"scholar": true, "crossref": true, "ref": true, "pubmed": true,
+	"central": true, "article": true, "scopus": true, "cas": true, "pdf": true, "text": true, "fulltext": true,
+	"mathscinet": true, "zbmath": true, "medline": true, "openurl": true, "url": true, "isi": true, "ads": true,
+	"science": true, "®": true, "link": true, "it": true, "site": true, "pmc": true}
+
+// lpLinkTail reports whether a reference line may end with link texts.
+func lpLinkTail(s string) bool {
+	i := strings.LastIndexAny(s, " \t")
+	return lpLinkTailWords[strings.ToLower(strings.Trim(s[i+1:], "[]()|,;"))]
+}
+
+// lpFunding reports a funding or grant line, which is no reference.
+func lpFunding(t string) bool { return lpFundRe.MatchString(t) }
+
+// lpLooksLikeRef reports whether a line can be a reference on its own.
+func lpLooksLikeRef(t string) bool {
+	if utf8.RuneCountInString(t) < 15 {
+		return false
+	}
+	if model.ParseYear(t) != 0 || model.FindDOI(t) != "" {
+		return true
+	}
+	return len(strings.Fields(t)) >= 4 && strings.ContainsAny(t, ".,")
+}
+
+// closeSection ends the open section at line i, storing what it found.
+func (d *lpDoc) closeSection(i int) {
+	switch d.st {
+	case lpInAbstract:
+		if len(d.abParts) == 1 && lpNoAbstractRe.MatchString(d.abParts[0]) {
+			d.abParts = nil
+		}
+		if len(d.abParts) > 0 {
+			d.ab.end = i
+			d.ab.text = strings.Join(d.abParts, " ")
+			d.abs = append(d.abs, d.ab)
+			d.stops = append(d.stops, d.ab.i)
+		}
+		d.abParts = nil
+	case lpInKeywords:
+		if len(d.kw.list) > 0 {
+			d.kws = append(d.kws, d.kw)
+			d.stops = append(d.stops, d.kw.i)
+		}
+	case lpInRefs:
+		refs := d.splitRefs()
+		d.refs = append(d.refs, refs...)
+		if len(refs) > 0 {
+			d.stops = append(d.stops, d.rlHead)
+		}
+	}
+	d.rl = nil
+	d.st = lpInMeta
+}
+
+// splitRefs turns the collected lines of a reference list into references.
+func (d *lpDoc) splitRefs() []lpRefAt {
+	type group struct {
+		idx   []int
+		parts []string
+	}
+	var groups []group
+	open := false
+	for _, it := range d.rl {
+		switch {
+		case it.link:
+			open = false
+		case len(groups) > 0 && !it.num && (lpDOILineRe.MatchString(it.text) || lpURLRe.MatchString(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
+			g := &groups[len(groups)-1]
+			g.parts = append(g.parts, it.text)
+			g.idx = append(g.idx, it.i)
+		case it.num || !open || (!d.rlLinked && !d.rlNum):
+			groups = append(groups, group{idx: []int{it.i}, parts: []string{it.text}})
+			open = d.rlNum || d.rlLinked
+		default:
+			g := &groups[len(groups)-1]
+			g.parts = append(g.parts, it.text)
+			g.idx = append(g.idx, it.i)
+		}
+	}
+	var out []lpRefAt
+	for _, g := range groups {
+		parts := g.parts
+		if d.rlLinked && !d.rlNum && len(parts) > 1 {
+			// lines of one reference between link lines; but a group of
+			// full references whose links are missing is split again
+			whole := true
+			for _, p := range parts {
+				if model.ParseYear(p) == 0 || len(strings.Fields(p)) < 6 {
+					whole = false
+					break
+				}
+			}
+			if whole {
+				for k, p := range parts {
+					out = lpAddRef(out, g.idx[k], p, d)
+				}
+				continue
+			}
+			if lpKeyLineRe.MatchString(parts[0]) {
+				parts = parts[1:]
+			}
+		}
+		var b strings.Builder
+		for k, p := range parts {
+			if k > 0 {
+				if last := b.String()[b.Len()-1]; d.rlLinked && !d.rlNum && !strings.ContainsRune(".,;:", rune(last)) {
+					b.WriteByte('.')
+				}
+				b.WriteByte(' ')
+			}
+			b.WriteString(p)
+		}
+		out = lpAddRef(out, g.idx[0], b.String(), d)
+	}
+	return out
+}
+
+// wrapped reports whether line t of an unnumbered list continues the
+// reference above: it starts in lower case and the line above did not end
+// a sentence.
+func (d *lpDoc) wrapped(above []string, t string) bool {
+	if d.rlNum || d.rlLinked {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	last := above[len(above)-1]
+	if unicode.IsLower(r) && !strings.HasSuffix(last, ".") {
+		return true
+	}
+	// a line that does not open a reference (names and a year) after one
+	// that did not end it
+	return !lpEndsRef(last) && !lpOpensRef(t)
+}
+
+// lpOpensRef reports whether a line starts like a reference: personal names
+// first and a year in its head.
+func lpOpensRef(t string) bool {
+	head := t
+	if len(head) > 120 {
+		head = head[:120]
+	}
+	return model.ParseYear(head) != 0 && len(freetext.LeadingAuthors(t)) > 0
+}
+
+// lpAddRef parses one reference of the list and appends it to out, splitting
+// a title glued to its venue where the split is sure.
+func lpAddRef(out []lpRefAt, i int, raw string, d *lpDoc) []lpRefAt {
+	if lpLinkTail(raw) {
+		raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
+	}
+	if raw == "" || !lpLooksLikeRef(raw) && !d.rlNum {
+		return out
+	}
+	ref := freetext.Parse(raw)
+	ref.Line = d.lines[i].n
+	if title, venue, year, ok := lpSplitGlued(raw); ok {
+		ref.Title, ref.Venue, ref.Year = title, venue, year
+		ref.Authors, ref.Volume, ref.Pages = nil, "", ""
+	}
+	return append(out, lpRefAt{i: i, ref: ref})
+}
+
+var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
+
+// lpSplitGlued splits a reference whose title and venue are glued together
+// ("Is GP Restratification Beginning in England?Social Policy &
+// Administration, 2002"): the first point where a lower-case letter or
+// punctuation meets a capital without a space, or a capital starts a
+// capitalised word after other capitals ("…NHSPublic"), such that what
+// follows reads as a journal name followed by ", year".
+func lpSplitGlued(s string) (title, venue string, year int, ok bool) {
+	s = strings.TrimSpace(s)
+	loc := lpVenueYearRe.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return "", "", 0, false
+	}
+	year, _ = strconv.Atoi(s[loc[2]:loc[3]])
+	body := []rune(s[:loc[0]])
+	for i := 1; i < len(body)-1; i++ {
+		if !unicode.IsUpper(body[i]) {
+			continue
+		}
+		p := body[i-1]
+		glue := unicode.IsLower(p) || strings.ContainsRune(".?!:)'’\"”»", p) ||
+			(unicode.IsUpper(p) && unicode.IsLower(body[i+1]))
+		if !glue {
+			continue
+		}
+		v := string(body[i:])
+		if !lpGluedVenue(v) {
+			continue
+		}
+		t := strings.TrimSpace(string(body[:i]))
+		if t2 := strings.TrimSuffix(t, "."); !strings.HasSuffix(t2, ".") {
+			t = t2
+		}
+		if len(strings.Fields(t)) < 1 || !strings.ContainsFunc(t, unicode.IsLetter) {
+			continue
+		}
+		return t, v, year, true
+	}
+	return "", "", 0, false
+}
+
+// lpVenueWords are the small words journal names keep in lower case.
+var lpVenueWords = map[string]bool{
+	"of": true, "and": true, "the": true, "for": true, "in": true, "on": true, "de": true, "du": true,
+	"des": true, "la": true, "le": true, "für": true, "und": true, "der": true, "die": true, "das": true,
+	"y": true, "e": true, "et": true, "di": true, "del": true, "&": true, "-": true, "–": true, "‐": true,
+	"to": true, "at": true, "an": true, "a": true, "en": true, "i": true,
+}
+
+// lpGluedVenue reports whether v reads as a journal name: capitalised
+// words and small words, no sentence punctuation, no glue point inside
+// other than after a short prefix ("McGill", "PLoS").
+func lpGluedVenue(v string) bool {
+	n := utf8.RuneCountInString(v)
+	if n < 2 || n > 120 || strings.ContainsAny(v, "?!") {
+		return false
+	}
+	for _, w := range strings.Fields(v) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '(' || lpVenueWords[strings.ToLower(w)]) {
+			return false
+		}
+		rs := []rune(w)
+		for k := 1; k < len(rs); k++ {
+			if unicode.IsUpper(rs[k]) && unicode.IsLower(rs[k-1]) && k > 3 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// meta handles line i outside any section and returns the last line used.
+func (d *lpDoc) meta(i int) int {
+	l := &d.lines[i]
+	switch l.kind {
+	case lpHead:
+		d.openSection(i)
+	case lpLabel:
+		return d.labelValue(i)
+	case lpMeta:
+		if l.labelled && len(l.fields) == 1 && l.fields[0].key == "citation" {
+			// "Citation: Roe, J., Poe," and the lines the citation wraps to
+			f := l.fields[0]
+			j := i
+			for k := i + 1; k < len(d.lines) && k <= i+10; k++ {
+				lk := &d.lines[k]
+				if lk.kind == lpBlank || lk.kind == lpLabel || lk.kind == lpHead || (lk.kind == lpMeta && lk.labelled) {
+					break
+				}
+				f.val += " " + lk.text
+				d.used[k] = true
+				j = k
+			}
+			d.add(i, f)
+			return j
+		}
+		d.add(i, l.fields...)
+		if !lpHasKey(l.fields, "doi") {
+			d.addFreeDOIs(i)
+		}
+	case lpProse:
+		if lpStructured(l.text) {
+			d.abs = append(d.abs, lpAbs{i: i, end: i + 1, text: l.text, struc: true})
+			d.stops = append(d.stops, i)
+		} else if n := len(d.abs); n > 0 && d.abs[n-1].sec == lpSecNone && !d.abs[n-1].struc && d.onlyBlank(d.abs[n-1].end, i) {
+			d.abs[n-1].text += " " + l.text
+			d.abs[n-1].end = i + 1
+		} else {
+			d.abs = append(d.abs, lpAbs{i: i, end: i + 1, text: l.text})
+		}
+		d.addFreeDOIs(i)
+	case lpText:
+		d.cands = append(d.cands, i)
+		d.addFreeDOIs(i)
+	}
+	return i
+}
+
+// onlyBlank reports whether lines [from, to) are all blank.
+func (d *lpDoc) onlyBlank(from, to int) bool {
+	for j := from; j < to; j++ {
+		if d.lines[j].kind != lpBlank {
+			return false
+		}
+	}
+	return true
+}
+
+// addFreeDOIs records the DOIs written anywhere on line i, the least sure
+// source of the work's own DOI.
+func (d *lpDoc) addFreeDOIs(i int) {
+	for _, doi := range model.FindDOIs(d.lines[i].text) {
+		d.facts = append(d.facts, lpFact{i: i, f: lpField{key: "doi", val: doi, rank: 2}})
+	}
+}
+
+// shortTextNext reports whether the next non-blank line after i is a short
+// text without final stop, like a keyword.
+func (d *lpDoc) shortTextNext(i int) bool {
+	if i < d.blankTo {
+		return d.blankOK // the answer for this run of blank lines
+	}
+	j := i + 1
+	for j < len(d.lines) && d.lines[j].kind == lpBlank {
+		j++
+	}
+	d.blankTo, d.blankOK = j, false
+	if j < len(d.lines) {
+		l := &d.lines[j]
+		d.blankOK = l.kind == lpText && len(strings.Fields(l.text)) <= 5 && !strings.HasSuffix(l.text, ".")
+	}
+	return d.blankOK
+}
+
+// next returns the index of the next line after i that is neither blank
+// nor boilerplate, or -1.
+func (d *lpDoc) next(i int) int {
+	for j := i + 1; j < len(d.lines); j++ {
+		if k := d.lines[j].kind; k != lpBlank && k != lpBoiler {
+			return j
+		}
+	}
+	return -1
+}
+
+// prevNumber returns the lone number on the line before i, or -1.
+func (d *lpDoc) prevNumber(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		switch d.lines[j].kind {
+		case lpBlank:
+			continue
+		case lpNumber:
+			return lpAtoi(d.lines[j].text)
+		}
+		return -1
+	}
+	return -1
+}
+
+// openSection starts the section of the heading at line i.
+func (d *lpDoc) openSection(i int) {
+	l := &d.lines[i]
+	switch l.sec {
+	case lpSecAbstract, lpSecAbstractAlt:
+		d.st = lpInAbstract
+		d.ab = lpAbs{i: i, sec: l.sec}
+		d.abParts, d.abSub, d.abSeen, d.abStruc, d.abEnded = nil, "", map[string]bool{}, false, false
+		if l.inline != "" {
+			d.abParts = append(d.abParts, l.inline)
+		}
+	case lpSecKeywords, lpSecKeywordsAlt:
+		d.kw = lpKw{i: i, alt: l.sec == lpSecKeywordsAlt}
+		if l.inline != "" {
+			d.kw.list = lpSplitKeywords(l.inline)
+			if len(d.kw.list) > 0 {
+				d.kws = append(d.kws, d.kw)
+			}
+			return
+		}
+		d.st = lpInKeywords
+	case lpSecRefs:
+		d.st, d.rlHead, d.rlNum, d.rlGap, d.rlLinked = lpInRefs, i, false, false, false
+		d.refHeads = append(d.refHeads, lpRefHead{i: i, declared: l.count})
+		if l.count >= 0 {
+			d.add(i, lpField{key: "refcount", val: strconv.Itoa(l.count)})
+			d.stops = append(d.stops, i)
+		}
+		if l.inline != "" && lpLooksLikeRef(l.inline) {
+			d.rl = append(d.rl, lpItem{i: i, text: l.inline})
+		}
+	case lpSecCitedBy:
+		d.st, d.rlNum, d.rlGap, d.rlLinked = lpInCitedBy, false, false, false
+		n := l.count
+		if n < 0 {
+			n = d.prevNumber(i)
+		}
+		if n < 0 {
+			if j := d.next(i); j >= 0 && d.lines[j].kind == lpNumber {
+				n = lpAtoi(d.lines[j].text)
+			}
+		}
+		if n >= 0 {
+			d.add(i, lpField{key: "citedby", val: strconv.Itoa(n)})
+		}
+	case lpSecWorks:
+		d.st = lpInWorks
+	case lpSecSkip:
+		d.st = lpInSkip
+	}
+}
+
+// labelValue reads the value of a label standing alone on line i from the
+// next line ("Title" / "A subtle governance…") and returns that line.
+func (d *lpDoc) labelValue(i int) int {
+	key := d.lines[i].label
+	j := i + 1
+	for j < len(d.lines) && d.lines[j].kind == lpBlank {
+		j++
+	}
+	if j >= len(d.lines) {
+		return i
+	}
+	v := &d.lines[j]
+	if v.kind != lpText && v.kind != lpProse && v.kind != lpNumber && !(v.kind == lpMeta && !v.labelled) {
+		return i
+	}
+	d.used[j] = true
+	if key == "citation" {
+		// a citation may wrap over several lines, up to a blank line or a label
+		val := v.text
+		for k := j + 1; k < len(d.lines) && k <= j+10; k++ {
+			lk := &d.lines[k]
+			if lk.kind == lpBlank || lk.kind == lpLabel || lk.kind == lpHead || (lk.kind == lpMeta && lk.labelled) {
+				break
+			}
+			val += " " + lk.text
+			d.used[k] = true
+			j = k
+		}
+		d.add(i, lpField{key: key, val: val})
+		return j
+	}
+	if key == "authors" {
+		// one author per line is common under an "Authors" label
+		val := v.text
+		if strings.HasSuffix(val, ":") {
+			val = "" // "Author" / "Listed:" / names
+		}
+		for k := j + 1; k < len(d.lines) && d.lines[k].kind == lpText; k++ {
+			if _, ok := lpAuthors(d.lines[k].text); !ok {
+				break
+			}
+			val += "; " + d.lines[k].text
+			d.used[k] = true
+			j = k
+		}
+		d.add(i, lpField{key: key, val: val})
+		return j
+	}
+	d.add(j, lpFieldsFor(key, v.text, 0)...)
+	return j
+}
+
+var (
+	lpSearchParenRe = regexp.MustCompile(`(?i)\s*\((?:search|find|see|more)\b[^)]*\)`)
+	lpCodeRe        = regexp.MustCompile(`^\d{2,8}\s+\p{L}`)
+)
+
+// lpWideSeps maps the separators of CJK text to ASCII ones.
+var lpWideSeps = strings.NewReplacer("；", ";", "，", ",", "、", ",")
+
+// lpSplitKeywords splits a keyword line on ";" (else ",", "·", "•", "|"),
+// dropping subject classification codes ("1117 Public Health And Health
+// Services") and the capitalised pieces of category names that follow one.
+func lpSplitKeywords(s string) []string {
+	s = lpSearchParenRe.ReplaceAllString(s, "")
+	s = lpWideSeps.Replace(s)
+	sep := ""
+	for _, c := range []string{";", "·", "•", "|", " / ", ","} {
+		if strings.Contains(s, c) {
+			sep = c
+			break
+		}
+	}
+	parts := []string{s}
+	if sep != "" {
+		parts = strings.Split(s, sep)
+	}
+	var out []string
+	codes := false
+	for _, p := range parts {
+		p = strings.Trim(model.CleanSpace(p), " .,;")
+		if p == "" || strings.Contains(p, " > ") {
+			continue
+		}
+		if lpCodeRe.MatchString(p) {
+			codes = true
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(p); codes && unicode.IsUpper(r) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// lpNameStop are capitalised words that show a line is no list of names.
+var lpNameStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the of a an and for in on with to from at by is are this that our your we how what why
+		when who using between among under over via not no yes article articles research journal review abstract original
+		published online volume issue pages open access full text download view pdf health medicine science sciences study
+		studies analysis introduction references keywords home search menu login sign cite share metrics table figure
+		contents editorial letter report news policy management care social university institute department economics
+		leadership governance system systems model chapter book conference proceedings information related similar show
+		add get rights permissions about contact help support citations views downloads section vol new current archive
+		submit authors author affiliations administration public sociology society politics psychology quarterly bulletin
+		annals letters transactions international european american british english national general primary medical
+		clinical practice community development education learning data methods results discussion conclusion
+		conclusions background summary highlights supplementary material funding acknowledgements reprints corporate
+		academic accepted received manuscript preview more details all status item type note economic press publishing
+		library series working paper papers issues case cases reports nature cell lancet plos frontiers advances
+		progress trends perspectives archives acta physical chemical biology chemistry physics engineering technology
+		computer computing mathematics statistics nursing finance business philosophy geography ecology environmental
+		energy materials communications reviews today world global magazine quarterly annual`) {
+		lpNameStop[w] = true
+	}
+}
+
+var (
+	lpByRe        = regexp.MustCompile(`(?i)^by\s+`)
+	lpBracketRe   = regexp.MustCompile(`\s*(?:\([^()]*\)|\[[^\[\]]*\])`)
+	lpSupLetterRe = regexp.MustCompile(`^[a-z](?:,[a-z])*$`)
+	lpInitialsRe  = regexp.MustCompile(`^(?:\p{Lu}\.?\s?-?)+$`)
+	lpDegrees     = map[string]bool{"phd": true, "md": true, "msc": true, "mph": true, "mbbs": true, "frcp": true, "frcgp": true,
+		"rn": true, "prof": true, "dr": true, "professor": true, "ba": true, "ma": true, "bsc": true, "dphil": true, "mrcgp": true,
+		"orcid": true, "icon": true, "email": true, "e-mail": true, "med": true, "dr.med": true, "dent": true,
+		"meded": true, "ccfp": true, "fcfp": true, "mba": true, "facp": true, "frcpc": true, "obe": true, "cbe": true,
+		"mbe": true, "frcs": true, "fmedsci": true, "mrcp": true, "ms": true, "mpp": true, "drph": true, "mhs": true,
+		"pharmd": true, "do": true, "jd": true, "mmed": true, "mrcpsych": true, "faafp": true, "habil": true, "priv.-doz": true}
+)
+
+// lpAuthors reads a line of author names ("A and B", "A, B and C", "A; B",
+// "Family, G., Family, G.", "A · B"), dropping affiliation marks,
+// bracketed notes, degrees and affiliations. It fails when any piece is
+// not a plausible personal name.
+func lpAuthors(s string) ([]model.Author, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 2 && (s[0] == 'B' || s[0] == 'b') && (s[1] == 'y' || s[1] == 'Y') {
+		s = lpByRe.ReplaceAllString(s, "")
+	}
+	if strings.ContainsAny(s, "([") {
+		s = lpBracketRe.ReplaceAllString(s, " ")
+	}
+	if strings.Contains(s, "et al") {
+		s = lpEtAl.Replace(s)
+	}
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§¶#✉⁎", r) {
+			return -1
+		}
+		return r
+	}, s)
+	var b strings.Builder
+	for _, tok := range strings.Fields(s) {
+		core := strings.TrimRight(tok, ",;")
+		sep := tok[len(core):]
+		trimmed := strings.TrimRightFunc(core, func(r rune) bool { return unicode.IsDigit(r) || r == ',' })
+		if trimmed == "" || lpSupLetterRe.MatchString(core) || lpSupLetterRe.MatchString(trimmed) || lpDegrees[strings.ToLower(strings.Trim(core, "."))] {
+			b.WriteString(sep)
+			continue
+		}
+		b.WriteString(" " + trimmed + sep)
+	}
+	s = strings.TrimSpace(b.String())
+	if s == "" || utf8.RuneCountInString(s) > 2000 {
+		return nil, false
+	}
+	s = strings.NewReplacer("，", ",", "、", ",", "；", ";").Replace(s)
+	orig := s
+	if ws := strings.Fields(s); len(ws) >= 4 && len(ws)%2 == 0 && !strings.ContainsAny(s, ",;") {
+		// "増沢 武弘 斎藤 晋": names in CJK script, family and given apart
+		var out []model.Author
+		for k := 0; k+1 < len(ws); k += 2 {
+			a, ok := lpCJKName(ws[k] + " " + ws[k+1])
+			if !ok {
+				out = nil
+				break
+			}
+			out = append(out, a)
+		}
+		if out != nil {
+			return out, true
+		}
+	}
+	var pieces []string
+	if strings.Contains(s, " | ") {
+		s = strings.ReplaceAll(s, " | ", "; ")
+	}
+	if strings.Contains(s, ";") {
+		s = strings.NewReplacer(" and ", ";", " & ", ";", " und ", ";", "·", ";").Replace(s)
+		pieces = strings.Split(s, ";")
+	} else {
+		s = strings.NewReplacer(" and ", ",", " & ", ",", " und ", ",", " et ", ",", "·", ",").Replace(s)
+		pieces = strings.Split(s, ",")
+	}
+	var ps []string
+	for _, p := range pieces {
+		if p = strings.TrimSpace(p); p != "" && !lpAffiliation(p) {
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) == 0 {
+		return nil, false
+	}
+	// "Family, Given, Family, Given": pair the pieces
+	if len(ps)%2 == 0 && !strings.Contains(s, ";") {
+		pair, single := true, true
+		for k, p := range ps {
+			if len(strings.Fields(p)) != 1 {
+				single = false
+			}
+			if k%2 == 1 && !(lpInitialsRe.MatchString(p) && !lpCapsWordRe.MatchString(p)) {
+				pair = false
+			}
+		}
+		// one-word pieces pair only in a list of commas ("Roe, Jane, Poe,
+		// John"), not "Careers & Locums"
+		if pair || single && !strings.Contains(orig, " & ") && !strings.Contains(orig, " and ") {
+			var joined []string
+			for k := 0; k < len(ps); k += 2 {
+				joined = append(joined, ps[k]+", "+ps[k+1])
+			}
+			ps = joined
+		}
+	}
+	var out []model.Author
+	for k, p := range ps {
+		words := strings.Fields(strings.ReplaceAll(p, ",", " "))
+		// the last name of a long list may be cut to its first word
+		last := k == len(ps)-1 && len(ps) >= 3 && len(words) == 1
+		if !lpNameWords(words, strings.Contains(p, ",") || last) {
+			if cjk, ok := lpCJKName(p); ok {
+				out = append(out, cjk)
+				continue
+			}
+			return nil, false
+		}
+		out = append(out, model.ParseName(p))
+	}
+	return out, true
+}
+
+// lpCJKName reads a name written in Chinese, Japanese or Korean script:
+// two to five characters ("单海燕"), or family and given name apart
+// ("増沢 武弘", family first).
+func lpCJKName(p string) (model.Author, bool) {
+	words := strings.Fields(p)
+	if len(words) == 0 || len(words) > 2 {
+		return model.Author{}, false
+	}
+	for _, w := range words {
+		n := 0
+		for _, r := range w {
+			if !unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+				return model.Author{}, false
+			}
+			n++
+		}
+		if n > 5 {
+			return model.Author{}, false
+		}
+	}
+	if len(words) == 2 {
+		return model.Author{Family: words[0], Given: words[1]}, true
+	}
+	if utf8.RuneCountInString(words[0]) < 2 {
+		return model.Author{}, false
+	}
+	return model.Author{Family: words[0]}, true
+}
+
+// lpAffilCues mark an organisation's name (lower case).
+var lpAffilCues = []string{"universit", "institut", "department", "dept.", "hospital", "school", "college", "centre",
+	"center", "faculty", "laborator", "clinic", "foundation", "ministry", "agency", "council", "gmbh", "corporation",
+	"универси", "університет", "институт", "інститут", "академи", "академі", "кафедр", "факультет", "больниц",
+	"лаборатор", "министерств", "міністерств", "центр ", "фгбу", "фгбоу", "гбуз", "universidad", "universidade",
+	"fundación", "fundação", "instituto", "hôpital", "klinik", "fakultät", "大学", "研究所", "研究院", "医院", "学院",
+	"研究センター", "대학교", "연구원", "병원", "科学院", "中心"}
+
+// lpAffilWords are whole words that mark an organisation's name.
+var lpAffilWords = func() map[string]bool {
+	m := map[string]bool{"trust": true, "nhs": true, "inc": true, "ltd": true, "llc": true, "centro": true, "centre": true,
+		"center": true, "instituto": true, "institut": true, "universidad": true, "université": true, "università": true}
+	// countries end addresses
+	for _, c := range strings.Fields(`china usa uk switzerland spain germany france italy japan korea brazil argentina
+		canada australia russia ukraine india netherlands belgium sweden norway denmark finland austria poland portugal
+		mexico chile colombia peru turkey iran israel egypt nigeria kenya ireland scotland greece hungary romania
+		singapore taiwan malaysia thailand vietnam indonesia pakistan bangladesh ethiopia ghana uganda tanzania
+		россия украина deutschland españa italia frankreich brasil`) {
+		m[c] = true
+	}
+	return m
+}()
+
+// lpAffiliation reports whether a piece of an authors line is an affiliation.
+func lpAffiliation(p string) bool {
+	lp := strings.ToLower(p)
+	for _, c := range lpAffilCues {
+		if strings.Contains(lp, c) {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(lp) {
+		if lpAffilWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
+// lpCapsWordRe matches a word of four or more capitals: a name in capitals
+// ("THOMSON"), not initials ("JA").
+var lpCapsWordRe = regexp.MustCompile(`\p{Lu}{4,}`)
+
+var lpEtAl = strings.NewReplacer(", et al.", "", " et al.", "", ", et al", "", " et al", "")
+
+var lpNameWordRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.(?:-?\p{Lu}\.)*|[dDlL]['’]\p{Lu}[\p{L}\-]*)$`)
+
+// lpNameWords reports whether words form one personal name. A name needs
+// two words unless it was written "Family, Given".
+func lpNameWords(words []string, comma bool) bool {
+	if len(words) == 0 || len(words) > 6 || (len(words) == 1 && !comma) {
+		return false
+	}
+	long := false
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if model.IsParticle(lw) {
+			continue
+		}
+		if bare := strings.Trim(lw, "."); (utf8.RuneCountInString(bare) >= 2 && lpNameStop[bare]) || !lpNameWordRe.MatchString(w) {
+			return false
+		}
+		// a word in capitals is a name from four letters on ("THOMSON"),
+		// initials below ("JA")
+		if n := utf8.RuneCountInString(strings.Trim(w, ".")); n >= 2 && !lpInitialsRe.MatchString(w) || n >= 4 && !strings.Contains(w, ".") {
+			long = true
+		}
+	}
+	return long
+}
+
+// emit builds the records: one per work, a page holding several abstracts
+// being split between them.
+func (d *lpDoc) emit(s *model.Sink) {
+	var works []int
+	for k, a := range d.abs {
+		if a.sec == lpSecAbstract || a.struc {
+			works = append(works, k)
+		}
+	}
+	type seg struct{ a, b int }
+	segs := []seg{{0, len(d.lines)}}
+	if len(works) >= 2 {
+		segs = segs[:0]
+		start := 0
+		for n, k := range works {
+			end := len(d.lines)
+			if n < len(works)-1 {
+				end = d.workEnd(d.abs[k].end, d.abs[works[n+1]].i)
+			}
+			segs = append(segs, seg{start, end})
+			start = end
+		}
+	}
+	slices.SortStableFunc(d.facts, func(x, y lpFact) int { return x.i - y.i })
+	if len(segs) == 1 {
+		// a listing of works, each given by the same labels ("Authors …
+		// Journal … Authors … Journal"): a label seen again starts a work
+		// (a label repeated in a row is a list: one author per line)
+		var starts []int
+		seen := map[string]bool{}
+		last := ""
+		for _, f := range d.facts {
+			if f.f.rank != 0 || (f.f.key != "authors" && f.f.key != "venue" && f.f.key != "title") {
+				continue
+			}
+			if seen[f.f.key] && f.f.key != last {
+				starts = append(starts, d.labelStart(f.i))
+				seen = map[string]bool{}
+			}
+			seen[f.f.key], last = true, f.f.key
+		}
+		if len(starts) > 0 {
+			segs = segs[:0]
+			a := 0
+			for _, st := range starts {
+				segs = append(segs, seg{a, st})
+				a = st
+			}
+			segs = append(segs, seg{a, len(d.lines)})
+		}
+	}
+	slices.Sort(d.stops)
+	made := 0
+	for _, sg := range segs {
+		if r, ok := d.record(s, sg.a, sg.b); ok {
+			s.Add(r)
+			made++
+		}
+	}
+	if made == 0 {
+		line := 1
+		for _, l := range d.lines {
+			if l.kind != lpBlank {
+				line = l.n
+				break
+			}
+		}
+		s.Skipf(line, "no title, doi, abstract or references found on the page")
+	}
+}
+
+// labelStart returns the line of the label whose value is on line i: the
+// label above a value standing on its own line, else i.
+func (d *lpDoc) labelStart(i int) int {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if d.lines[k].kind == lpLabel {
+			return k
+		}
+		if d.lines[k].kind != lpBlank {
+			break
+		}
+	}
+	return i
+}
+
+// workEnd returns where the work whose abstract ends at line from gives way
+// to the next one, whose abstract starts at line limit: at the next title
+// candidate or paragraph. Labelled fields, keywords and references right
+// under an abstract belong to it.
+func (d *lpDoc) workEnd(from, limit int) int {
+	for j := from; j < limit; j++ {
+		l := &d.lines[j]
+		if d.inSection[j] || d.used[j] {
+			continue
+		}
+		if l.kind == lpText || l.kind == lpProse || (l.kind == lpHead && (l.sec == lpSecAbstract || l.sec == lpSecAbstractAlt)) || (l.kind == lpLabel && l.label == "title") {
+			return j
+		}
+	}
+	return limit
+}
+
+// lpWithin returns the part of xs, ordered by line index, found in lines
+// [a, b).
+func lpWithin[T any](xs []T, at func(T) int, a, b int) []T {
+	lo := sort.Search(len(xs), func(k int) bool { return at(xs[k]) >= a })
+	hi := sort.Search(len(xs), func(k int) bool { return at(xs[k]) >= b })
+	if hi < lo {
+		hi = lo
+	}
+	return xs[lo:hi:hi]
+}
+
+// lpFirst returns the value of the best-ranked, then first, fact with key.
+func lpFirst(fs []lpFact, key string) string {
+	best, val := 99, ""
+	for _, f := range fs {
+		if f.f.key == key && f.f.rank < best && f.f.val != "" {
+			best, val = f.f.rank, f.f.val
+		}
+	}
+	return val
+}
+
+// record assembles the work described by lines [a, b).
+func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
+	var r model.Record
+	for k := a; k < b; k++ {
+		if d.lines[k].kind != lpBlank {
+			r.Line = d.lines[k].n
+			break
+		}
+	}
+	headerEnd := b
+	if st := lpWithin(d.stops, func(i int) int { return i }, a, b); len(st) > 0 {
+		headerEnd = st[0]
+	}
+	fs := lpWithin(d.facts, func(f lpFact) int { return f.i }, a, b)
+	// the title: labelled, else the first candidate of the header followed
+	// by metadata, else the longest candidate
+	r.Title = lpFirst(fs, "title")
+	titleAt := -1
+	cites := d.cites(a, b)
+	for _, f := range fs {
+		if f.f.key == "citation" {
+			if ref := freetext.Parse(f.f.val); ref.Title != "" {
+				cites = append([]lpCite{{i: f.i, ref: ref, labelled: true}}, cites...)
+			}
+		}
+	}
+	if r.Title == "" {
+		// a title found by length alone needs other signs of a work
+		evidence := len(lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)) > 0 ||
+			len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) > 0
+		for _, f := range fs {
+			evidence = evidence || (f.f.key != "ignore" && f.f.key != "type")
+		}
+		_, venue := d.pickTitle(a, headerEnd, evidence)
+		fs = append(fs, venue...)
+		titleAt, _ = d.chooseTitle(a, headerEnd, b, lpFirst(fs, "venue"), cites, titleMin)
+		if titleAt < 0 && evidence {
+			// other signs of a work: a weaker title will do
+			titleAt, _ = d.chooseTitle(a, headerEnd, b, lpFirst(fs, "venue"), cites, titleMin-1.5)
+		}
+		if titleAt >= 0 {
+			r.Title = d.lines[titleAt].text
+			if d.quoted != "" {
+				r.Title = d.quoted
+			} else {
+				r.Title = d.wrappedTitle(titleAt)
+			}
+			r.Title = lpTrimTitle(r.Title, &fs, titleAt)
+		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0) {
+			// no title line: a citation on the page names the work ("Cite
+			// this article: …", or a page that is one citation)
+			r.Title = cites[0].ref.Title
+		}
+	}
+	var cite *lpCite
+	for k := range cites {
+		if r.Title != "" && cites[k].i != titleAt && sameTitle(r.Title, cites[k].ref.Title) {
+			cite = &cites[k]
+			fs = append(fs, citeFacts(*cite)...)
+			break
+		}
+	}
+	if t := strings.TrimSuffix(r.Title, "."); !strings.HasSuffix(t, ".") {
+		r.Title = t
+	}
+	if v := lpFirst(fs, "authors"); v != "" {
+		if au, ok := lpAuthors(v); ok {
+			r.Authors = au
+		} else {
+			for _, p := range strings.Split(v, ";") {
+				if p = strings.TrimSpace(p); p != "" {
+					r.Authors = append(r.Authors, model.ParseName(p))
+				}
+			}
+		}
+	} else if titleAt >= 0 {
+		r.Authors = d.byline(titleAt, b)
+	}
+	if len(r.Authors) == 0 && cite != nil {
+		r.Authors = cite.ref.Authors
+	}
+	r.Venue = lpCleanVenue(lpFirst(fs, "venue"))
+	r.Volume = lpFirst(fs, "volume")
+	r.Issue = lpFirst(fs, "issue")
+	r.Pages = lpFirst(fs, "pages")
+	if r.Pages == "" {
+		r.Pages = lpFirst(fs, "artno")
+	}
+	r.Year = lpYear(fs)
+	r.DOI = lpFirst(fs, "doi")
+	r.Type = lpFirst(fs, "type")
+	for _, k := range []string{"pmid", "pmcid", "issn", "isbn", "arxiv", "url"} {
+		r.SetID(k, lpFirst(fs, k))
+	}
+	if v := lpFirst(fs, "citedby"); v != "" {
+		r.CitedBy = model.IntPtr(lpAtoi(v))
+	}
+	// the abstract: "Abstract", else an unheaded structured one, else one in
+	// another language or "Summary", else the first plain paragraph
+	var abs *lpAbs
+	segAbs := lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)
+	for _, want := range []int{0, 1, 2, 3} {
+		for k := range segAbs {
+			x := &segAbs[k]
+			if (want == 0 && x.sec == lpSecAbstract) || (want == 1 && x.struc) ||
+				(want == 2 && x.sec == lpSecAbstractAlt) ||
+				(want == 3 && x.sec == lpSecNone && !x.struc && !d.aboutSite(x)) {
+				abs = x
+				break
+			}
+		}
+		if abs != nil {
+			break
+		}
+	}
+	if abs != nil {
+		r.Abstract = model.CleanSpace(abs.text)
+	}
+	var kws *lpKw
+	segKws := lpWithin(d.kws, func(x lpKw) int { return x.i }, a, b)
+	for k := range segKws {
+		if x := &segKws[k]; kws == nil || (kws.alt && !x.alt) {
+			kws = x
+		}
+	}
+	if kws != nil {
+		r.Keywords = lpDedupe(kws.list)
+	}
+	for _, ra := range lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b) {
+		r.References = append(r.References, ra.ref)
+	}
+	if len(r.References) == 0 && len(d.refHeads) == 0 {
+		r.References = d.unheadedRefs(a, b)
+		for _, ref := range r.References {
+			if titleAt >= 0 && ref.Line == d.lines[titleAt].n {
+				// the "title" was one of the references: the page is a list
+				r.Title, r.Authors = "", nil
+				break
+			}
+		}
+	}
+	if v := lpFirst(fs, "refcount"); v != "" {
+		n := lpAtoi(v)
+		r.RefsDeclared = model.IntPtr(n)
+		if len(r.References) > 0 && len(r.References) != n {
+			for _, h := range d.refHeads {
+				if h.i >= a && h.i < b && h.declared == n {
+					s.Warnf(d.lines[h.i].n, "page lists %d of %d declared references", len(r.References), n)
+					break
+				}
+			}
+		}
+	}
+	if r.Title == "" && r.DOI == "" && r.Abstract == "" && len(r.References) == 0 && !(r.Venue != "" && (r.Year != 0 || r.Volume != "")) {
+		return r, false
+	}
+	return r, true
+}
+
+var (
+	lpVenueISSNRe = regexp.MustCompile(`(?i)\s*[,;(]?\s*(?:\((?:p|e|print|online)\)\s*)?(?:e-?|p-?)?issn\s*[:]?\s*\d{4}-?\d{3}[\dx]\)?.*$|\s*,?\s*\([pe]\)\s*\d{4}-\d{3}[\dXx].*$`)
+	lpVenueNoteRe = regexp.MustCompile(`(?i)\s*\[(?:internet|online|электронный ресурс|електронний ресурс|інтернет|интернет|en ligne|en línea|serial on the internet)\]`)
+)
+
+var (
+	lpFootnoteRe   = regexp.MustCompile(`\p{Ll}\d{1,2}$`)
+	lpTitleNumRe   = regexp.MustCompile(`^\d{1,3}\s+[-–—]\s+`)
+	lpTitlePagesRe = regexp.MustCompile(`\s+(?:pp?\.|pages?)\s*(\d+\s*[-–—]\s*\d+)\s*$`)
+)
+
+// lpTrimTitle removes a chapter number before a title ("4 - Title") and a
+// page range after it ("Title pp. 51-76"), keeping the pages as a fact.
+func lpTrimTitle(t string, fs *[]lpFact, i int) string {
+	t = lpTitleNumRe.ReplaceAllString(t, "")
+	t = strings.TrimRight(t, " ,;")
+	if m := lpFootnoteRe.FindStringIndex(t); m != nil {
+		t = t[:m[0]+1] // "…methodology1": a footnote mark
+	}
+	if m := lpTitlePagesRe.FindStringSubmatchIndex(t); m != nil {
+		*fs = append(*fs, lpFact{i: i, f: lpField{key: "pages", val: lpDashRe.ReplaceAllString(t[m[2]:m[3]], "-"), rank: 1}})
+		t = t[:m[0]]
+	}
+	return t
+}
+
+// lpCleanVenue removes what sites glue to a journal's name: its ISSNs,
+// the alt text of its logo ("X logoLink to X"), a second copy ("X / X").
+func lpCleanVenue(v string) string {
+	v = strings.TrimSpace(lpVenueISSNRe.ReplaceAllString(v, ""))
+	v = strings.TrimSpace(lpVenueNoteRe.ReplaceAllString(v, ""))
+	if i := strings.Index(strings.ToLower(v), "logo"); i > 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	if a, b, ok := strings.Cut(v, " / "); ok && model.Fold(a) == model.Fold(b) {
+		v = a
+	}
+	return strings.TrimRight(v, " ,;:")
+}
+
+// unheadedRefs returns the references of a page that is a reference list
+// without a heading: when most of its lines of text are references (names,
+// a year, the punctuation of a citation), each of them is one.
+func (d *lpDoc) unheadedRefs(a, b int) []model.Reference {
+	var idx []int
+	text := 0
+	for i := a; i < b; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || l.kind == lpBoiler || d.inSection[i] || d.used[i] {
+			continue
+		}
+		text++
+		t := l.text
+		if (l.kind == lpText || l.kind == lpProse || l.kind == lpMeta && !l.labelled) && lpLooksLikeRef(t) &&
+			model.ParseYear(t) != 0 && strings.Count(t, ",")+strings.Count(t, ".") >= 3 && utf8.RuneCountInString(t) < 1500 {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < 3 || len(idx)*10 < text*6 {
+		return nil
+	}
+	var out []model.Reference
+	for _, i := range idx {
+		ref := freetext.Parse(strings.TrimLeft(d.lines[i].text, ". "))
+		ref.Line = d.lines[i].n
+		out = append(out, ref)
+	}
+	return out
+}
+
+// lpYear returns the year of publication: of a labelled date, else of the
+// citation line, else of the online version, else of a date standing alone.
+// Online dates come after the issue's, as bibliographic databases count
+// the issue year.
+func lpYear(fs []lpFact) int {
+	for _, want := range []struct {
+		key  string
+		rank int
+	}{{"pubdate", 0}, {"pubdate", 1}, {"epubdate", 0}, {"epubdate", 1}, {"pubdate", 2}} {
+		for _, f := range fs {
+			if f.f.key == want.key && f.f.rank == want.rank {
+				// a year found by its form alone before 1800 is more likely
+				// a count ("All GPs (1697)")
+				if y := model.ParseYear(f.f.val); y != 0 && (y >= 1800 || want.rank == 0) {
+					return y
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// pickTitle chooses the title among the candidate lines of [a, end): the
+// first one followed by what follows a title, else, when longest is set,
+// the longest. A candidate standing above a volume line without journal
+// name is that journal's name: it is returned as a venue fact.
+func (d *lpDoc) pickTitle(a, end int, longest bool) (int, []lpFact) {
+	long, best := -1, 0
+	var venues []lpFact
+	for _, i := range lpWithin(d.cands, func(i int) int { return i }, a, end) {
+		if d.used[i] {
+			continue
+		}
+		t := d.lines[i].text
+		w := len(strings.Fields(t))
+		if w < 2 || utf8.RuneCountInString(t) > 400 {
+			continue
+		}
+		j := d.next(i)
+		if j >= 0 && d.follows(j) {
+			if lj := &d.lines[j]; lj.kind == lpMeta && lpHasKey(lj.fields, "volume") && !lpHasKey(lj.fields, "venue") {
+				// "Journal name" above "Volume 381, December 2025": a venue
+				venues = append(venues, lpFact{i: i, f: lpField{key: "venue", val: t, rank: 1}})
+				continue
+			}
+			return i, venues
+		}
+		if n := utf8.RuneCountInString(t); longest && w >= 4 && n <= 300 && n > best {
+			long, best = i, n
+		}
+	}
+	return long, venues
+}
+
+// follows reports whether line j is what comes under a title: authors,
+// dates, a citation line, a DOI, an abstract.
+func (d *lpDoc) follows(j int) bool {
+	l := &d.lines[j]
+	switch l.kind {
+	case lpMeta:
+		for _, f := range l.fields {
+			if f.key != "ignore" && f.key != "type" {
+				return true
+			}
+		}
+	case lpLabel:
+		return l.label != "ignore" && l.label != "type"
+	case lpHead:
+		return l.sec == lpSecAbstract || l.sec == lpSecAbstractAlt
+	case lpProse:
+		return true
+	case lpText:
+		_, ok := lpAuthors(l.text)
+		return ok
+	}
+	return false
+}
+
+// aboutSite reports whether an unheaded paragraph is the site's own
+// description, standing right above the page footer.
+func (d *lpDoc) aboutSite(x *lpAbs) bool {
+	for j := x.end; j < len(d.lines); j++ {
+		switch l := &d.lines[j]; {
+		case l.kind == lpBlank:
+			continue
+		case l.kind == lpBoiler && l.footer:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// lpDedupe drops repeated keywords, ignoring case.
+func lpDedupe(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, k := range list {
+		if f := strings.ToLower(k); !seen[f] {
+			seen[f] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
