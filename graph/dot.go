@@ -105,7 +105,7 @@ func (g *Graph) WriteDOT(w io.Writer, m *Metrics, d *Drawing, opt *DOTOptions) e
 		if c.Match == "new" {
 			how = "the first reference to it"
 		}
-		return quote(fmt.Sprintf("%s cites %s (%s)", oneLine(index[c.From]), oneLine(index[c.To]), how))
+		return quoteTooltip(fmt.Sprintf("%s cites %s (%s)", oneLine(index[c.From]), oneLine(index[c.To]), how))
 	}
 
 	if !rows {
@@ -178,7 +178,7 @@ func (g *Graph) nodeBoxes(m *Metrics, d *Drawing, labels []string) ([]layered.No
 		boxes[k] = layered.Node{Width: math.Ceil(textWidth(labels[k], font) + 2*marginX), Height: math.Ceil(float64(lines)*font*1.2 + 2*marginY)}
 		a := []string{
 			"label=" + quote(labels[k]),
-			"tooltip=" + quote(g.tooltip(wk, m, i)),
+			"tooltip=" + quoteTooltip(g.tooltip(wk, m, i)),
 			fmt.Sprintf("fontsize=%g", font),
 		}
 		if wk.InCorpus {
@@ -230,7 +230,7 @@ func writeAxis(bw io.Writer, lay *layered.Layout, rowYear []int) {
 			label, tip = "no year", "works whose year is unknown"
 		}
 		y := (lay.Rows[sp.first] + lay.Rows[sp.last]) / 2
-		fmt.Fprintf(bw, "  y%d [label=%s, tooltip=%s, pos=\"%.1f,%.1f!\"];\n", sp.first, quote(label), quote(tip), -axisWidth/2, flip(y))
+		fmt.Fprintf(bw, "  y%d [label=%s, tooltip=%s, pos=\"%.1f,%.1f!\"];\n", sp.first, quote(label), quoteTooltip(tip), -axisWidth/2, flip(y))
 	}
 }
 
@@ -394,14 +394,4 @@ func wrap(s string, width int) string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// quote makes a DOT double-quoted string; newlines become centred line breaks.
-func quote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "")
-	return `"` + r.Replace(s) + `"`
-}
-
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }

@@ -207,6 +207,7 @@ func (r *rsResolver) work(ms []int) Work {
 		}
 		w.fill(k, rec.Title, rec.Authors, rec.Year, rec.Venue, rec.Volume, rec.Pages, r.items[i].doi)
 		w.fill(k, "", nil, 0, rec.VenueAbbrev, "", "", "")
+		w.VenueAbbrev = cmp.Or(w.VenueAbbrev, rec.VenueAbbrev)
 		if w.Keywords == nil {
 			w.Keywords = rec.Keywords
 		}

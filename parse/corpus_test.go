@@ -59,7 +59,8 @@ func readAllString(t testing.TB, r io.Reader) string {
 
 // fuzzRead reads data as format through Read and checks what every reader
 // promises whatever the input: no panic, a whole-file error is a
-// *ParseError, and every record has a source, a format and a label. It
+// *ParseError, every record has a source, a format and a label, and no
+// string of a record holds a control character (see checkNoControls). It
 // returns what was read (empty after a whole-file error) for the caller's
 // own checks.
 func fuzzRead(t *testing.T, format string, data []byte) *Result {
@@ -84,5 +85,6 @@ func fuzzRead(t *testing.T, format string, data []byte) *Result {
 			}
 		}
 	}
+	checkNoControls(t, res.Records)
 	return res
 }

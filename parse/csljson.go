@@ -154,8 +154,10 @@ func cslRead(r io.Reader, s *Sink) error {
 		}
 	case '{':
 		for {
+			// More reads past blank lines, so that cslStart sees the item
+			more := dec.More()
 			line := lc.lineAt(cslStart(dec))
-			if !dec.More() {
+			if !more {
 				if _, err := dec.Token(); err != io.EOF {
 					s.Skipf(line, "invalid json after the last item, the rest of the file is not read")
 				}

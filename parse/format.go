@@ -3,7 +3,6 @@ package parse
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // A Format is one input layout: a sniffer that recognises it and a reader.
@@ -25,9 +25,10 @@ type Format struct {
 	// input (UTF-8 without BOM, LF line ends), is in this layout. name is the
 	// file's base name, a hint only: content decides.
 	Sniff func(name string, head []byte) bool
-	// Read streams records from r (normalised as for Sniff) into s. It
-	// returns an error only when it cannot go on (an I/O error); bad content
-	// is reported through s and reading continues.
+	// Read streams records from r (normalised as for Sniff, and without
+	// control characters: see controlFilter) into s. It returns an error
+	// only when it cannot go on (an I/O error); bad content is reported
+	// through s and reading continues.
 	Read func(r io.Reader, s *Sink) error
 }
 
@@ -68,10 +69,6 @@ func FormatNames() []string {
 	return names
 }
 
-// catchAllOrder is the Order from which readers take text that no
-// specific layout claims (reference lists, landing pages).
-const catchAllOrder = 90
-
 func lookupFormat(name string) (Format, bool) {
 	if a, ok := formatAliases[name]; ok {
 		name = a
@@ -86,6 +83,10 @@ func lookupFormat(name string) (Format, bool) {
 
 // sniffSize is how much of a file the sniffers see.
 const sniffSize = 64 << 10
+
+// catchAllOrder is the Order from which formats claim any text (reference
+// lists, landing pages).
+const catchAllOrder = 90
 
 // Result is what was read from one file.
 type Result struct {
@@ -114,15 +115,14 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 	res := &Result{File: file}
 	// gzip-compressed input (OpenAlex and Crossref snapshots) is read through
 	br0 := bufio.NewReader(r)
-	if magic, _ := br0.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br0)
+	r = br0
+	if isGzip(br0) {
+		zr, err := gunzip(file, br0)
 		if err != nil {
-			return res, &ParseError{File: file, Err: fmt.Errorf("gzip: %w", err)}
+			return res, err
 		}
 		defer zr.Close()
 		r = zr
-	} else {
-		r = br0
 	}
 	norm := newNormalizer(r)
 	br := bufio.NewReaderSize(norm, sniffSize)
@@ -153,6 +153,16 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 		}
 	} else {
 		name := Detect(filepath.Base(file), head)
+		f, _ = lookupFormat(name)
+		if t := bytes.TrimLeft(head, " \t\n"); (name == "" || f.Order >= catchAllOrder) && len(head) == sniffSize && (t[0] == '{' || t[0] == '[') {
+			// JSON whose first 64 KiB is mostly one string (an abstract):
+			// look further, with long strings cut short
+			wide := bufio.NewReaderSize(br, jpSniffWindow)
+			more, _ := wide.Peek(jpSniffWindow)
+			if seen := Detect(filepath.Base(file), jpElide(more, sniffSize)); seen != "" && seen != name {
+				name, br = seen, wide
+			}
+		}
 		if name == "" {
 			if plainText(head) {
 				return res, &ParseError{File: file, Err: ErrNotBibliographic}
@@ -163,8 +173,9 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 	}
 	res.Format = f.Name
 	s := &Sink{File: file, Format: f.Name}
-	err = f.Read(br, s)
-	for _, n := range norm.notes() {
+	ctl := newControlFilter(br)
+	err = f.Read(ctl, s)
+	for _, n := range append(norm.notes(), ctl.notes()...) {
 		s.Warnf(n.line, "%s", n.msg)
 	}
 	res.Records, res.Warnings, res.Skipped = s.Records, s.Warnings, s.Skipped
@@ -200,10 +211,12 @@ func plainText(head []byte) bool {
 	return bytes.Count(first, []byte{'\t'}) < 2 && bytes.Count(first, []byte{','}) < 4
 }
 
-// isBinary reports whether a normalised head looks like binary data: NUL
-// bytes, or many control characters.
+// isBinary reports whether a normalised head looks like binary data: a NUL
+// byte among the first 1 KiB (where binary formats put their headers), NUL
+// bytes beyond one in a thousand, or many control characters. A stray NUL
+// or two in text are removed by controlFilter instead.
 func isBinary(head []byte) bool {
-	if bytes.IndexByte(head, 0) >= 0 {
+	if bytes.IndexByte(head[:min(len(head), 1<<10)], 0) >= 0 || bytes.Count(head, []byte{0}) > len(head)/1000 {
 		return true
 	}
 	ctl := 0
@@ -217,6 +230,13 @@ func isBinary(head []byte) bool {
 
 // ReadFile reads one file; see Read.
 func ReadFile(path, format string) (*Result, error) {
+	return ReadFileCounted(path, format, nil)
+}
+
+// ReadFileCounted is ReadFile that, when read is not nil, adds to it the
+// bytes of the file read so far as it reads, so that another goroutine can
+// report progress.
+func ReadFileCounted(path, format string, read *atomic.Int64) (*Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return &Result{File: path}, &ParseError{File: path, Err: pathErr(err)}
@@ -225,7 +245,22 @@ func ReadFile(path, format string) (*Result, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return &Result{File: path}, &ParseError{File: path, Err: errors.New("is a folder")}
 	}
+	if read != nil {
+		return Read(path, byteCounter{f, read}, format)
+	}
 	return Read(path, f, format)
+}
+
+// byteCounter adds the bytes read through it to n.
+type byteCounter struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c byteCounter) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
 }
 
 // pathErr shortens an *fs.PathError, whose path the caller already prints.

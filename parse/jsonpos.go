@@ -23,6 +23,50 @@ import (
 // than the input's buffer.
 const jpPeekSize = 1 << 20
 
+// jpSniffWindow is how far Read looks, past the sniffers' 64 KiB, into JSON
+// whose head is one long string value (an abstract, a whole text), to find
+// the keys the sniffers recognise.
+const jpSniffWindow = 4 << 20
+
+// jpElide returns a copy of the JSON text b with every string value cut to
+// its first 256 bytes, until the copy is max bytes long: a head in which
+// the sniffers see keys that long strings pushed out of the first max bytes.
+func jpElide(b []byte, max int) []byte {
+	const keep = 256
+	out := make([]byte, 0, max)
+	for i := 0; i < len(b) && len(out) < max; i++ {
+		c := b[i]
+		out = append(out, c)
+		if c != '"' {
+			continue
+		}
+		// a string: copy its start, skip the rest, keep the closing quote
+		n := 0
+		for i++; i < len(b); i++ {
+			c = b[i]
+			if c == '"' {
+				break
+			}
+			if c == '\\' && i+1 < len(b) {
+				if n < keep {
+					out = append(out, c, b[i+1])
+				}
+				i++
+				n += 2
+				continue
+			}
+			if n < keep {
+				out = append(out, c)
+			}
+			n++
+		}
+		if i < len(b) {
+			out = append(out, '"')
+		}
+	}
+	return out
+}
+
 // jpMaxDepth bounds how deep envelopes may nest ({"message": {"items": …}}).
 const jpMaxDepth = 4
 
@@ -548,6 +592,42 @@ func (t *jpText) UnmarshalJSON(b []byte) error {
 
 // String returns the text with surrounding white space removed.
 func (t jpText) String() string { return strings.TrimSpace(string(t)) }
+
+// jpStrictText reads a JSON value that must be text: a string, or a list
+// whose first non-blank string is taken (as Crossref writes titles); null
+// or nothing gives "". For anything else (a number, an object, a list
+// holding one) it returns a warning saying what the value was.
+func jpStrictText(raw json.RawMessage, field string) (text, warning string) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || raw[0] == 'n' {
+		return "", ""
+	}
+	var kind string
+	switch raw[0] {
+	case '"':
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s, ""
+		}
+		kind = "damaged text"
+	case '[':
+		var list []json.RawMessage
+		json.Unmarshal(raw, &list)
+		for _, v := range list {
+			var s string
+			if v = bytes.TrimSpace(v); len(v) == 0 || v[0] != '"' || json.Unmarshal(v, &s) != nil {
+				return "", fmt.Sprintf("%q is a list holding %s where text was expected; ignored", field, jpKind(v))
+			}
+			if text == "" && strings.TrimSpace(s) != "" {
+				text = s
+			}
+		}
+		return text, ""
+	default:
+		kind = jpKind(raw)
+	}
+	return "", fmt.Sprintf("%q is %s where text was expected; ignored", field, kind)
+}
 
 // jpInt is a count that accepts a JSON number or a numeric text; Set tells a
 // stated 0 from an absent value.

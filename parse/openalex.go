@@ -37,12 +37,14 @@ func oaSniff(_ string, head []byte) bool {
 
 // oaWork is the part of an OpenAlex work object the reader uses.
 type oaWork struct {
-	ID          jpText `json:"id"`
-	DOI         jpText `json:"doi"`
-	Title       jpText `json:"title"`
-	DisplayName jpText `json:"display_name"`
-	Year        jpInt  `json:"publication_year"`
-	Date        jpText `json:"publication_date"`
+	ID  jpText `json:"id"`
+	DOI jpText `json:"doi"`
+	// Title and DisplayName are read by jpStrictText: a title that is not
+	// text is reported, not turned into one.
+	Title       json.RawMessage `json:"title"`
+	DisplayName json.RawMessage `json:"display_name"`
+	Year        jpInt           `json:"publication_year"`
+	Date        jpText          `json:"publication_date"`
 	IDs         struct {
 		OpenAlex jpText `json:"openalex"`
 		DOI      jpText `json:"doi"`
@@ -127,7 +129,9 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 	if w.ID == "" {
 		w.ID = w.IDs.OpenAlex
 	}
-	if w.ID == "" && w.Title == "" && w.DisplayName == "" && w.DOI == "" {
+	title, warnTitle := jpStrictText(w.Title, "title")
+	name, warnName := jpStrictText(w.DisplayName, "display_name")
+	if w.ID == "" && strings.TrimSpace(title+name) == "" && w.DOI == "" {
 		if w.Error != "" {
 			s.Skipf(line, "openalex error response: %s %s", w.Error, Shorten(w.ErrMessage.String(), 200))
 		} else {
@@ -155,11 +159,15 @@ func oaWorkRecord(s *Sink, raw []byte, line int) {
 	rec.SetID("mag", w.IDs.MAG.String())
 	rec.SetID("pmid", oaPMID(w.IDs.PMID.String()))
 	rec.SetID("pmcid", oaPMCID(w.IDs.PMCID.String()))
-	title := w.Title.String()
-	if title == "" {
-		title = w.DisplayName.String()
+	for _, msg := range []string{warnTitle, warnName} {
+		if msg != "" {
+			s.Warnf(line, "%s", msg)
+		}
 	}
-	rec.Title = jpCleanMarkup(title)
+	if strings.TrimSpace(title) == "" {
+		title = name
+	}
+	rec.Title = jpCleanMarkup(strings.TrimSpace(title))
 	rec.Year = w.Year.N
 	if rec.Year == 0 {
 		rec.Year = ParseYear(w.Date.String())

@@ -69,6 +69,9 @@ func pubmedSniff(_ string, head []byte) bool {
 type pubmedField struct {
 	tag, val string
 	line     int
+	// more holds continuation lines until the record ends: appending each
+	// to val would copy it every time, quadratic in the number of lines.
+	more []string
 }
 
 // pubmedRead streams MEDLINE records into s.
@@ -79,6 +82,11 @@ func pubmedRead(r io.Reader, s *Sink) error {
 	junk, junkLine := 0, 0
 	flush := func() {
 		if len(rec) > 0 {
+			for i := range rec {
+				if f := &rec[i]; len(f.more) > 0 {
+					f.val += " " + strings.Join(f.more, " ")
+				}
+			}
 			pubmedEmit(s, rec)
 			rec = nil
 		}
@@ -108,7 +116,7 @@ func pubmedRead(r io.Reader, s *Sink) error {
 				continue
 			}
 			last := &rec[len(rec)-1]
-			last.val += " " + strings.TrimSpace(line)
+			last.more = append(last.more, strings.TrimSpace(line))
 			afterBlank = false
 			continue
 		}

@@ -80,11 +80,8 @@ func wosTabRead(r io.Reader, s *Sink) error {
 			continue
 		}
 		fields := strings.Split(line, "\t")
-		// A spreadsheet that re-saved the export quotes a cell holding a
-		// line break: join lines until the quote closes.
-		for len(fields) < len(cols) && wosTabOpenQuote(fields[len(fields)-1]) && lr.Scan() {
-			line += "\n" + strings.TrimRight(lr.Text(), "\r")
-			fields = strings.Split(line, "\t")
+		if len(fields) < len(cols) && wosTabOpenQuote(fields[len(fields)-1]) {
+			fields = wosTabJoin(lr, fields, len(cols))
 		}
 		if len(fields) < len(cols) {
 			s.Warnf(n, "row has %d fields, the header %d; the missing ones are empty", len(fields), len(cols))
@@ -126,6 +123,33 @@ func wosTabRead(r io.Reader, s *Sink) error {
 // line does not close.
 func wosTabOpenQuote(cell string) bool {
 	return strings.HasPrefix(cell, `"`) && strings.Count(cell, `"`)%2 == 1
+}
+
+// wosTabJoin reads on while the row's last cell is an open quote, as a
+// spreadsheet that re-saved the export writes a cell holding a line break,
+// and there are fewer cells than columns. The lines are split at tabs as
+// they come (a tab ends a cell even inside quotes, as in the export), and
+// the open cell's pieces are joined once: joining the row again at every
+// line was quadratic in the number of lines.
+func wosTabJoin(lr *lineReader, fields []string, ncols int) []string {
+	open := []string{fields[len(fields)-1]} // the open cell's lines
+	quotes := strings.Count(open[0], `"`)
+	fields = fields[:len(fields)-1]
+	for lr.Scan() {
+		parts := strings.Split(strings.TrimRight(lr.Text(), "\r"), "\t")
+		open = append(open, parts[0])
+		quotes += strings.Count(parts[0], `"`)
+		if len(parts) > 1 {
+			fields = append(fields, strings.Join(open, "\n"))
+			fields = append(fields, parts[1:len(parts)-1]...)
+			open = []string{parts[len(parts)-1]}
+			quotes = strings.Count(open[0], `"`)
+		}
+		if len(fields)+1 >= ncols || !strings.HasPrefix(open[0], `"`) || quotes%2 == 0 {
+			break
+		}
+	}
+	return append(fields, strings.Join(open, "\n"))
 }
 
 // wosTabCell trims a cell and undoes spreadsheet quoting: a cell wrapped in

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -200,37 +199,29 @@ func runAnalyses(cfg *config, recs []parse.Record, a *analysis) (*report.Analyse
 
 // writeAnalyses writes the main path historiograph (mainpath.dot, .svg),
 // the arc weights (mainpath-arcs.csv), the spectrum (rpys.svg) and the
-// burst tables (bursts.svg, keyword-bursts.svg) into cfg.OutDir.
-func writeAnalyses(ctx context.Context, cfg *config, a *analysis, an *report.Analyses) ([]string, error) {
-	var written []string
-	write := func(name string, data []byte) error {
-		p := filepath.Join(cfg.OutDir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
-		}
-		written = append(written, p)
-		return nil
-	}
+// burst tables (bursts.svg, keyword-bursts.svg) to o.
+func writeAnalyses(ctx context.Context, o *outFiles, cfg *config, a *analysis, an *report.Analyses) error {
+	write := o.WriteFile
 	var dot, svg, arcs bytes.Buffer
 	if err := mainpath.WriteDOT(&dot, a.g, an.MainPath); err != nil {
-		return written, err
+		return err
 	}
 	if err := write("mainpath.dot", dot.Bytes()); err != nil {
-		return written, err
+		return err
 	}
 	if len(an.MainPath.KeyRoute.Arcs)+len(an.MainPath.Local.Arcs) > 0 {
 		if err := draw.SVG(ctx, &svg, dot.Bytes(), draw.Dot); err != nil {
-			return written, fmt.Errorf("draw mainpath.dot: %w", err)
+			return fmt.Errorf("draw mainpath.dot: %w", err)
 		}
 		if err := write("mainpath.svg", svg.Bytes()); err != nil {
-			return written, err
+			return err
 		}
 	}
 	if err := mainpath.WriteArcs(&arcs, a.g, an.MainPath); err != nil {
-		return written, err
+		return err
 	}
 	if err := write("mainpath-arcs.csv", arcs.Bytes()); err != nil {
-		return written, err
+		return err
 	}
 	for _, c := range []struct {
 		name string
@@ -242,13 +233,13 @@ func writeAnalyses(ctx context.Context, cfg *config, a *analysis, an *report.Ana
 	} {
 		var b bytes.Buffer
 		if err := c.draw(&b); err != nil {
-			return written, err
+			return err
 		}
 		if err := write(c.name, b.Bytes()); err != nil {
-			return written, err
+			return err
 		}
 	}
-	return written, nil
+	return nil
 }
 
 // checkAnalyses checks the flags of the analyses and of -years and -slice.

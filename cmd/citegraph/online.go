@@ -318,21 +318,23 @@ func (on *online) report(a *analysis) *report.Enrichment {
 	return e
 }
 
-// explain writes what the online stage says about a work: where its record
-// or description came from, and why chaining added it.
-func (on *online) explain(w io.Writer, wk *graph.Work) {
+// provenance is what the online stage says about a work, for explain:
+// where its record or description came from, and why chaining added it.
+func (on *online) provenance(wk *graph.Work) []string {
 	if on == nil {
-		return
+		return nil
 	}
+	var lines []string
 	seen := map[string]bool{}
 	for _, k := range chain.WorkKeys(wk) {
 		for _, line := range on.prov[k] {
 			if !seen[line] {
 				seen[line] = true
-				fmt.Fprintf(w, "  %s\n", line)
+				lines = append(lines, line)
 			}
 		}
 	}
+	return lines
 }
 
 // runCache imports files into the cache, or says what it holds.

@@ -8,13 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/draw"
 	"github.com/citegraph/citegraph/graph/report"
+	"github.com/citegraph/citegraph/graph/safetext"
+	"github.com/citegraph/citegraph/graph/scimap"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -49,8 +50,9 @@ func load(cfg *config) *inputs {
 		in.fileErrs = append(in.fileErrs, err)
 		in.failed = true
 	}
-	for _, f := range files {
-		res, err := parse.ReadFile(f, cfg.InFormat)
+	read := cfg.progress.reading(files)
+	for i, f := range files {
+		res, err := parse.ReadFileCounted(f, cfg.InFormat, read(i))
 		if err != nil {
 			in.fileErrs = append(in.fileErrs, err)
 			if named[filepath.Clean(f)] {
@@ -61,6 +63,7 @@ func load(cfg *config) *inputs {
 		in.results = append(in.results, res)
 		in.records = append(in.records, res.Records...)
 	}
+	read(len(files))
 	return in
 }
 
@@ -127,22 +130,58 @@ func betweennessSources(flag, citing, arcs int) int {
 }
 
 // analyse resolves the records into a graph and computes its metrics and,
-// keeping the strongest pairs (all when pairs is 0), coupling and co-citation.
-func analyse(recs []parse.Record, pairs int, cfg *config) *analysis {
+// keeping the strongest pairs (all when pairs is 0), coupling and
+// co-citation, saying on stderr what these leave out.
+func analyse(recs []parse.Record, pairs int, cfg *config, stderr io.Writer) *analysis {
+	p := cfg.progress
+	p.resolving(recs)
 	a := &analysis{res: graph.Resolve(recs, nil)}
+	p.stage("graph", nil)
 	a.g = graph.New(a.res)
 	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
-	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k})
+	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k, Progress: p.metrics()})
 	opt := &graph.SharedOptions{Limit: pairs}
+	p.stage("coupling", nil)
 	a.coupling = a.g.Coupling(opt)
+	p.stage("co-citation", nil)
 	a.cocitation = a.g.Cocitation(opt)
+	a.warnLeftOut(stderr)
 	return a
 }
 
+// warnLeftOut names the works whose lists were too long to count in
+// coupling or co-citation (see graph.SharedOptions.Budget).
+func (a *analysis) warnLeftOut(w io.Writer) {
+	say := func(name string, left []int, what, size string, n int) {
+		if len(left) == 0 {
+			return
+		}
+		works := "works"
+		if len(left) == 1 {
+			works = "work"
+		}
+		fmt.Fprintf(w, "citegraph: %s leaves out %d %s %s (largest: %s, %d %s): counting their pairs would take over %.0e steps\n",
+			name, len(left), works, what, a.g.Works[left[0]].Label, n, size, float64(graph.DefaultSharedBudget))
+	}
+	if l := a.coupling.LeftOut; len(l) > 0 {
+		say("bibliographic coupling", l, "cited by very many works", "citing works", len(a.g.In(l[0])))
+	}
+	if l := a.cocitation.LeftOut; len(l) > 0 {
+		say("co-citation", l, "with very long reference lists", "references", len(a.g.Out(l[0])))
+	}
+}
+
 func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
+	// messages quote file names and input text
+	stderr = safetext.NewTerminalWriter(stderr, false)
 	if cfg.Command == "cache" {
 		return runCache(cfg, stdout, stderr)
 	}
+	if cfg.progress == nil { // not a slice's run
+		cfg.progress = newProgress(stderr, cfg.Quiet, cfg.Verbose)
+		defer cfg.progress.done()
+	}
+	stderr = cfg.progress.writer(stderr)
 	in, on := cfg.loaded, cfg.loadedOnline
 	if in == nil {
 		in = load(cfg)
@@ -182,57 +221,66 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		a := analyse(in.records, 0, cfg)
+		a := analyse(in.records, 0, cfg, stderr)
+		cfg.progress.stage("writing", nil)
 		var err error
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Historiograph(a.m, cfg.histOptions()), &graph.DOTOptions{Layout: cfg.Layout})
 		} else {
-			err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs)
+			var wcs []graph.WorkClusters
+			if wcs, err = workClusters(a.g); err == nil {
+				err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs, wcs...)
+			}
 		}
 		if err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
+	case "map":
+		return runMap(ctx, cfg, in, stdout, stderr)
 	case "explain":
-		in.printProblems(stderr, false)
+		in.printProblems(stderr, len(in.records) == 0)
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		a := analyse(in.records, 1, cfg)
+		a := analyse(in.records, 1, cfg, stderr)
 		a.on = on
-		if err := explain(stdout, a, cfg.Queries); err != nil {
+		if err := explain(stdout, a, cfg.Queries, cfg.Format); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
 	}
-	in.printProblems(stderr, false)
+	// with nothing read, the reasons are the whole story
+	in.printProblems(stderr, len(in.records) == 0)
 	if len(in.records) == 0 {
 		return in.err(cfg.Paths)
 	}
-	a := analyse(in.records, cfg.Top, cfg)
+	a := analyse(in.records, cfg.Top, cfg, stderr)
 	a.on = on
 	d := a.g.Historiograph(a.m, cfg.histOptions())
-	var outputs []string
-	if cfg.OutDir != "" {
-		var err error
-		if outputs, err = writeDiagram(ctx, cfg, a, d); err != nil {
-			return err
-		}
-	}
+	cfg.progress.stage("analyses", nil)
 	an, err := runAnalyses(cfg, in.records, a)
 	if err != nil {
 		return err
 	}
 	an.Years = in.years
+	maps, err := defaultMaps(a.g)
+	if err != nil {
+		return err
+	}
+	var outputs []string
+	var writeErr error
 	if cfg.OutDir != "" {
-		more, err := writeAnalyses(ctx, cfg, a, an)
-		outputs = append(outputs, more...)
-		if err != nil {
-			return err
+		cfg.progress.stage("diagrams", nil)
+		// outputs that cannot be written do not cost the report
+		if outputs, writeErr = writeOutputs(ctx, cfg, a, d, an, maps); writeErr != nil {
+			d = nil
 		}
 	}
+	cfg.progress.stage("report", nil)
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an})
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an,
+			Maps: maps})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)
@@ -246,13 +294,16 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if writeErr != nil {
+		return fmt.Errorf("outputs not written to %s (the previous ones, if any, are left as they were): %w", cfg.OutDir, writeErr)
+	}
 	return in.err(cfg.Paths)
 }
 
 // writeRecords prints every record as one line of JSON.
 func writeRecords(w io.Writer, in *inputs) error {
 	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
+	enc := json.NewEncoder(safetext.JSONWriter(bw))
 	enc.SetEscapeHTML(false)
 	for _, r := range in.records {
 		if err := enc.Encode(r); err != nil {
@@ -262,27 +313,46 @@ func writeRecords(w io.Writer, in *inputs) error {
 	return bw.Flush()
 }
 
-// writeDiagram writes citations.dot and citations.svg into cfg.OutDir.
-func writeDiagram(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing) ([]string, error) {
-	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
+// writeOutputs writes the report's files into cfg.OutDir, all or, on any
+// error, none: the historiograph (citations.svg, citations.dot), then the
+// analyses' files (see writeAnalyses), then the maps that have links.
+func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing, an *report.Analyses, maps []*scimap.Map) ([]string, error) {
+	o, err := newOutFiles(cfg.OutDir)
+	if err != nil {
 		return nil, err
 	}
-	var dot bytes.Buffer
-	dopt := &graph.DOTOptions{Layout: cfg.Layout}
+	if err := writeDiagram(ctx, o, cfg.Layout, a, d); err != nil {
+		o.Abort()
+		return nil, err
+	}
+	if err := writeAnalyses(ctx, o, cfg, a, an); err != nil {
+		o.Abort()
+		return nil, err
+	}
+	for _, m := range maps {
+		if len(m.Drawn) == 0 {
+			continue
+		}
+		if err := writeMap(ctx, o, a.g, m, "vos"); err != nil {
+			o.Abort()
+			return nil, err
+		}
+	}
+	return o.Commit()
+}
+
+// writeDiagram adds citations.svg and citations.dot to o.
+func writeDiagram(ctx context.Context, o *outFiles, layout string, a *analysis, d *graph.Drawing) error {
+	var dot, svg bytes.Buffer
+	dopt := &graph.DOTOptions{Layout: layout}
 	if err := a.g.WriteDOT(&dot, a.m, d, dopt); err != nil {
-		return nil, err
+		return err
 	}
-	dotPath := filepath.Join(cfg.OutDir, "citations.dot")
-	if err := os.WriteFile(dotPath, dot.Bytes(), 0o644); err != nil {
-		return nil, err
-	}
-	var svg bytes.Buffer
 	if err := draw.SVG(ctx, &svg, dot.Bytes(), dopt.Engine()); err != nil {
-		return []string{dotPath}, fmt.Errorf("draw %s: %w", dotPath, err)
+		return fmt.Errorf("draw: %w", err)
 	}
-	svgPath := filepath.Join(cfg.OutDir, "citations.svg")
-	if err := os.WriteFile(svgPath, svg.Bytes(), 0o644); err != nil {
-		return nil, err
+	if err := o.WriteFile("citations.svg", svg.Bytes()); err != nil {
+		return err
 	}
-	return []string{svgPath, dotPath}, nil
+	return o.WriteFile("citations.dot", dot.Bytes())
 }

@@ -12,6 +12,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 const font = "Helvetica, Arial, sans-serif"
@@ -89,9 +91,8 @@ func fit(s string, width, size float64) string {
 	return strings.TrimRight(string(r[:n-1]), " ,;:.-") + "…"
 }
 
-func esc(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
+// esc makes text from the inputs safe in the SVG.
+var esc = safetext.EscapeXML
 
 // niceStep returns a round step (1, 2 or 5 times a power of ten) that
 // splits span into at most n intervals.

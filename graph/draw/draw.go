@@ -3,7 +3,8 @@
 //
 // It is the only package that links go-graphviz, whose WebAssembly module is
 // compiled when the program starts; programs that never draw should not
-// import it.
+// import it. The native code compiled from it is cached in a folder private
+// to the user (see package wasmcache), never in a shared temporary folder.
 package draw
 
 import (
@@ -14,8 +15,13 @@ import (
 	"io"
 	"sync"
 
+	"github.com/citegraph/citegraph/graph/draw/internal/wasmcache"
 	"github.com/goccy/go-graphviz"
 )
+
+// go-graphviz has compiled its module by now (this package imports it, so
+// its init ran first): give the process its own TMPDIR back.
+func init() { wasmcache.Restore() }
 
 // mu serialises every use of go-graphviz: all its instances share one
 // WebAssembly module, which is not safe for concurrent use.

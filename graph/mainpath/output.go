@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 // Colours of the drawing: each arc takes the first path it lies on in the
@@ -104,7 +105,7 @@ func WriteDOT(w io.Writer, g *graph.Graph, r *Result) error {
 		if len(members) > 1 {
 			label = fmt.Sprintf("%s\n+ %d citing each other", label, len(members)-1)
 		}
-		attrs := []string{"label=" + dotQuote(label), "tooltip=" + dotQuote(tip)}
+		attrs := []string{"label=" + dotQuote(label), "tooltip=" + safetext.DOTTooltip(tip)}
 		if first.InCorpus {
 			attrs = append(attrs, "shape=box", "style=\"filled,rounded\"", "fillcolor=\"#cfe3f6\"", "color=\"#2b5d8a\"")
 		} else {
@@ -141,7 +142,7 @@ func WriteDOT(w io.Writer, g *graph.Graph, r *Result) error {
 		// drawn cited -> citing with dir=back: dot ranks by time, the arrow
 		// still points at the cited work
 		p("  n%d -> n%d [dir=back, color=%q, penwidth=%.2f, label=%s, tooltip=%s%s];\n",
-			a.From, a.To, class[k], width, dotQuote(weights[k].Compact()), dotQuote(tip), extra)
+			a.From, a.To, class[k], width, dotQuote(weights[k].Compact()), safetext.DOTTooltip(tip), extra)
 	}
 	p("}\n")
 	return bw.Flush()
@@ -206,10 +207,9 @@ func sortedKeys(m map[int]bool) []int {
 	return out
 }
 
-// dotQuote makes a DOT double-quoted string; newlines become line breaks.
-func dotQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "").Replace(s) + `"`
-}
+// dotQuote makes a DOT double-quoted string (not for tooltips: see
+// safetext.DOTTooltip); newlines become line breaks.
+var dotQuote = safetext.DOTLabel
 
 // WriteArcs writes the traversal weights as CSV, one row per citation of
 // the graph in the graph's order: the citing and the cited work's IDs,

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/safetext"
 )
 
 // TextOptions controls WriteText.
@@ -31,11 +32,12 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 		width = 100
 	}
 	width = max(width, 60)
-	bw := bufio.NewWriter(w)
-	bold, dim, reset := "", "", ""
-	if opt.Color {
-		bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
-	}
+	// Everything goes through a safetext.TerminalWriter, so no title or
+	// file name can drive the terminal; the styles are its markers, which
+	// become ANSI sequences only with Color.
+	term := safetext.NewTerminalWriter(w, opt.Color)
+	bw := bufio.NewWriter(term)
+	bold, dim, reset := safetext.Bold, safetext.Dim, safetext.Reset
 	head := func(s string) { fmt.Fprintf(bw, "\n%s%s%s\n", bold, s, reset) }
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	// para writes a sentence wrapped to the width, indented by two spaces.
@@ -143,6 +145,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	}
 
 	tw.analyses(r)
+	writeMapsText(bw, r, width, head, dim, reset)
 
 	if r.Drawing != nil || len(r.Outputs) > 0 {
 		head("Diagram")
@@ -150,7 +153,10 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 			para(s)
 		}
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return term.Close()
 }
 
 // The sentences of the report, shared by the text and Markdown writers.
@@ -325,12 +331,13 @@ func rankColumns(metric string, wide bool) []column {
 
 // WriteJSON writes the report as one indented JSON object.
 func WriteJSON(w io.Writer, r *Report) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safetext.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
 }
 
-// WriteCSV writes the ranking, the report's main table, as CSV.
+// WriteCSV writes the ranking, the report's main table, as CSV. Text cells
+// go through safetext.Cell: a spreadsheet never reads them as formulas.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"rank", "id", "label", "year", "in_corpus", "lcs", "gcs", "refs", "pagerank", "betweenness", "hub", "authority"})
@@ -343,7 +350,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 		if row.GCS != nil {
 			gcs = strconv.Itoa(*row.GCS)
 		}
-		cw.Write([]string{strconv.Itoa(row.Rank), row.ID, row.Label, year, strconv.FormatBool(row.InCorpus),
+		cw.Write([]string{strconv.Itoa(row.Rank), safetext.Cell(row.ID), safetext.Cell(row.Label), year, strconv.FormatBool(row.InCorpus),
 			strconv.Itoa(row.LCS), gcs, strconv.Itoa(row.Refs), f(row.PageRank), f(row.Betweenness), f(row.Hub), f(row.Authority)})
 	}
 	cw.Flush()
@@ -353,9 +360,11 @@ func WriteCSV(w io.Writer, r *Report) error {
 // WriteMarkdown writes the report as Markdown, with every section of the
 // text report.
 func WriteMarkdown(w io.Writer, r *Report) error {
-	bw := bufio.NewWriter(w)
+	// cells go through markdownText; the writer catches the rest
+	term := safetext.NewTerminalWriter(w, false)
+	bw := bufio.NewWriter(term)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	md := func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }
+	md := markdownText
 	paras := func(ss ...string) {
 		for _, s := range ss {
 			if s != "" {
@@ -430,8 +439,22 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		paras(diagramNotes(r)...)
 	}
 	mdAnalyses(bw, r)
-	return bw.Flush()
+	writeMapsMarkdown(bw, r, md)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return term.Close()
 }
+
+// markdownEscaper escapes what Markdown would read as markup (links,
+// emphasis, code, table cells) and the HTML a Markdown renderer would pass
+// through, so that a title shows as written.
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", " ")
+
+// markdownText makes text from the inputs inert in a Markdown table cell or
+// list item.
+func markdownText(s string) string { return markdownEscaper.Replace(safetext.Terminal(s)) }
 
 // num formats a score in at most 8 columns with 3 significant digits or 4
 // decimals: "0.0644", "1.23e-05" (scores of large graphs are small), "0",

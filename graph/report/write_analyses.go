@@ -315,7 +315,7 @@ func (t *textOut) burstRows(title string, rows []burst.Row, b *burst.Result, tes
 // Markdown.
 func mdOverview(bw *bufio.Writer, r *Report) {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	md := func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }
+	md := markdownText
 	if y := r.Years; y != nil {
 		p("\nYears %d–%d: %d records kept, %d outside these years and %d without a year left out.\n", y.From, y.To, y.Kept, y.Outside, y.Undated)
 	}
@@ -396,7 +396,7 @@ func mdOverview(bw *bufio.Writer, r *Report) {
 // mdAnalyses writes the main path, RPYS and burst sections in Markdown.
 func mdAnalyses(bw *bufio.Writer, r *Report) {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	md := func(s string) string { return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s) }
+	md := markdownText
 	if mp := r.MainPath; mp != nil {
 		p("\n## Main path analysis (%s)\n\n%d nodes, %d arcs, %s paths counted by %s; %d cycles shrunk.\n", mp.Weight, mp.Nodes, mp.Arcs, mp.Paths, mp.Weight, len(mp.Cycles))
 		for _, sec := range []struct {

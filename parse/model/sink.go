@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -21,8 +22,10 @@ type Sink struct {
 	Skipped  []*ParseError
 }
 
-// Add finishes a record and passes it on.
+// Add finishes a record and passes it on. Control characters a reader
+// decoded from escapes are removed from all its strings.
 func (s *Sink) Add(r Record) {
+	cleanControls(reflect.ValueOf(&r))
 	r.File = s.File
 	r.Source = position(s.File, r.Line)
 	if r.Format == "" {
