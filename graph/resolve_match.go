@@ -674,8 +674,12 @@ func rsEditWithin(a, b string, k int) int {
 		return k + 1
 	}
 	big := k + 1
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
+	var buf [2 * 160]int // titles fit: no allocation per pair
+	rows := buf[:]
+	if 2*(m+1) > len(rows) {
+		rows = make([]int, 2*(m+1))
+	}
+	prev, cur := rows[:m+1], rows[m+1:2*(m+1)]
 	for j := range prev {
 		prev[j] = min(j, big)
 	}
