@@ -374,6 +374,8 @@ func TestResolveWithheldDOIs(t *testing.T) {
 		{"wos/python-bibx_bit-pattern-savedrecs.txt", 0.985, 0.995, 0.998, 0.995, 0.999, 0.995, 0.8},
 		{"wos/wosfile_wos_plaintext.txt", 1, 1, 1, 1, 1, 1, 1},
 		{"wos/metaknowledge_savedrecs.txt", 1, 1, 1, 1, 1, 1, 1},
+		// WoS's BibTeX export carries the same cited-reference strings
+		{"wos-bibtex/pyBibX_wos.bib", 0.99, 0.99, 0.998, 0.995, 0.99, 0.995, 0.35},
 	}
 	for _, f := range floors {
 		t.Run(filepath.Base(f.file), func(t *testing.T) {

@@ -148,6 +148,31 @@ func TestResolveProceedings(t *testing.T) {
 	}
 }
 
+// TestResolveChapter: a chapter of the corpus, whose record names its book,
+// is cited by the book's series with the same author, year and first page
+// and no volume; an article of the corpus is not joined so, and neither is
+// a reference with a volume.
+func TestResolveChapter(t *testing.T) {
+	chapter := rsRec("c.bib", 1, "The estimation of the parameters", "De Leone", 2014,
+		"Analysis and modeling of complex data in behavioral and social sciences", "", "93-101", "")
+	chapter.Type = "inproceedings"
+	article := rsRec("c.bib", 5, "Another paper", "Minnetti", 2018, "Omega", "", "31-39", "")
+	article.Type = "article"
+	citing := rsCiting([]string{"De Leone J, 2014, STUD CLASS DATA ANAL, P93", "Minnetti J, 2018, STUD CLASS DATA ANAL, P31",
+		"De Leone J, 2014, J CLASSIF, V31, P93"})
+	res := Resolve(append(citing, chapter, article), nil)
+	w := rsTo(res, "x.txt:2")
+	if w < 0 || !res.Works[w].InCorpus || res.Works[w].Title != chapter.Title {
+		t.Errorf("the series citation did not meet the chapter (work %d)", w)
+	}
+	if w := rsTo(res, "x.txt:3"); w >= 0 && res.Works[w].InCorpus {
+		t.Errorf("a series citation joined an article of the same author, year and page")
+	}
+	if rsTo(res, "x.txt:4") == w {
+		t.Errorf("a journal reference with a volume joined the chapter")
+	}
+}
+
 // TestResolveFieldTrust: a record read from scraped text never overwrites
 // a field of one read from a structured export or a saved page's tags,
 // whatever the order of the files, and the work says where each field

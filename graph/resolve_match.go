@@ -166,7 +166,9 @@ func (r *rsResolver) locations() {
 // agreeing), year and first page (more than a weak 1), and venues that are
 // compatible, or proceedings-like (rsProceedings) on one side at least and
 // on every side with a volume (a journal's volume and page are a journal
-// paper). Groups that fit merge as rsPass settles it.
+// paper), or any venues when neither side has a volume and one is a
+// chapter or conference paper of the corpus (rsChapterType). Groups that
+// fit merge as rsPass settles it.
 func (r *rsResolver) proceedings() {
 	type fyp struct {
 		fam, page string
@@ -182,9 +184,15 @@ func (r *rsResolver) proceedings() {
 			index[k] = append(index[k], i)
 		}
 	}
+	// a chapter or conference paper of the corpus is cited by its book's
+	// series ("STUD CLASS DATA ANAL") while its record names the book
+	chapter := func(it *rsItem) bool { return it.ref < 0 && rsChapterType(r.recs[it.rec].Type) }
 	match := func(a, b *rsItem) bool {
 		if a.vol != "" && b.vol != "" && a.vol != b.vol {
 			return false
+		}
+		if a.vol == "" && b.vol == "" && (chapter(a) || chapter(b)) {
+			return true
 		}
 		// a volume must be a proceedings volume, not a journal's
 		pa, pb := rsProceedings(a.venue), rsProceedings(b.venue)
@@ -200,6 +208,21 @@ func (r *rsResolver) proceedings() {
 		}
 	}
 	p.settle("key")
+}
+
+// rsChapterType reports whether a record's document type is a part of a
+// book or of proceedings: WoS "Proceedings Paper" and "Book Chapter",
+// BibTeX inproceedings and incollection, Crossref and OpenAlex
+// "book-chapter" and "proceedings-article", Scopus "Conference Paper", RIS
+// CHAP and CPAPER.
+func rsChapterType(t string) bool {
+	t = strings.ToLower(t)
+	for _, w := range []string{"proceedings", "chapter", "conference", "incollection", "inbook", "cpaper"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return t == "chap" || t == "conf"
 }
 
 // rsProceedingsWords are words of venue keys that name proceedings.
