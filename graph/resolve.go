@@ -282,6 +282,9 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		if it.venue == "" {
 			it.venue = venueKey(rec.VenueAbbrev)
 		}
+		if k := rsCitedFam(rec.Authors); k != "" && !slices.Contains(it.fams, k) {
+			it.fams = append(slices.Clip(it.fams), k)
+		}
 		r.items = append(r.items, it)
 	}
 	for i := range recs {

@@ -173,6 +173,46 @@ func TestResolveChapter(t *testing.T) {
 	}
 }
 
+// TestResolveCompoundName: WoS cites the first author of a record whose
+// family name has two words by the last one, the first turned into an
+// initial ("Neto JGD" for "Duarte Neto, Joao Guerra"); a vague reference
+// to another author of the last name, with other initials, is someone
+// else.
+func TestResolveCompoundName(t *testing.T) {
+	rec := func(line int, fam, given, title, vol, pages string) parse.Record {
+		// the record names the conference, the reference the series
+		r := rsRec("n.bib", line, title, "", 2017, "5th International Conference on Information Technology", vol, pages, "")
+		r.Authors = []parse.Author{{Family: fam, Given: given}}
+		r.Label = parse.MakeLabel(&r)
+		return r
+	}
+	citing := rsCiting([]string{"Neto JGD, 2017, PROCEDIA COMPUT SCI, V122, P194"},
+		[]string{"Silva A, 2017, 5 INT C INF TECHN, V123"})
+	res := Resolve(append(citing, rec(1, "Duarte Neto", "Joao Guerra", "Investments in a new infrastructure", "122", "194-199"),
+		rec(9, "de Lima Silva", "Diogo Ferreira", "Sorting with boundary profiles", "123", "10-20")), nil)
+	if w := rsTo(res, "x.txt:2"); w < 0 || !res.Works[w].InCorpus || res.Works[w].Authors[0].Family != "Duarte Neto" {
+		t.Errorf("Neto JGD did not meet Duarte Neto, Joao Guerra (work %d)", w)
+	}
+	if w := rsTo(res, "x.txt:12"); w >= 0 && res.Works[w].InCorpus {
+		t.Errorf("Silva A joined %v", res.Works[w].Authors)
+	}
+	for _, tt := range []struct {
+		a    parse.Author
+		want string
+	}{
+		{parse.Author{Family: "Duarte Neto", Given: "Joao Guerra"}, "neto"},
+		{parse.Author{Family: "de Lima Silva", Given: "Diogo Ferreira"}, "silva"},
+		{parse.Author{Family: "Flores-Alsina", Given: "Xavier"}, ""}, // cited whole
+		{parse.Author{Family: "Duarte Neto", Given: "JG"}, ""},       // a WoS name already
+		{parse.Author{Family: "van der Marck", Given: "Steven"}, "marck"},
+		{parse.Author{Family: "Garfield", Given: "Eugene"}, ""},
+	} {
+		if got := rsCitedFam([]parse.Author{tt.a}); got != tt.want {
+			t.Errorf("rsCitedFam(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+}
+
 // TestResolveFieldTrust: a record read from scraped text never overwrites
 // a field of one read from a structured export or a saved page's tags,
 // whatever the order of the files, and the work says where each field

@@ -162,6 +162,26 @@ func rsFams(as []parse.Author) []string {
 	return out
 }
 
+// rsCitedFam returns the key under which WoS cites a record's first author
+// whose family name has several words, with the given name written out:
+// the last word, the others turned into initials ("Neto JGD" for "Duarte
+// Neto, Joao Guerra", "Silva DFD" for "de Lima Silva, Diogo Ferreira");
+// "" for other names. (Hyphenated names are cited whole.)
+func rsCitedFam(as []parse.Author) string {
+	if len(as) == 0 || len(as[0].Given) < 2 || strings.ToUpper(as[0].Given) == as[0].Given {
+		return ""
+	}
+	words := strings.Fields(as[0].Family)
+	if len(words) < 2 {
+		return ""
+	}
+	last := parse.Fold(words[len(words)-1])
+	if k := rsNameKey([]string{last}); len(k) >= 3 && !rsParticle[last] && !strings.Contains(last, " ") {
+		return k
+	}
+	return ""
+}
+
 // rsInitials returns the folded initials of the first author's given
 // names: "J.-P.", "JP", "Jean-Pierre" and "Jean Pierre" all give "jp"; a
 // short word in capitals is a run of initials ("MEJ" gives "mej").
