@@ -175,9 +175,9 @@ func TestResolveChapter(t *testing.T) {
 
 // TestResolveCompoundName: WoS cites the first author of a record whose
 // family name has two words by the last one, the first turned into an
-// initial ("Neto JGD" for "Duarte Neto, Joao Guerra"); a vague reference
-// to another author of the last name, with other initials, is someone
-// else.
+// initial ("Neto JGD" for "Duarte Neto, Joao Guerra"), with a page or
+// without; a vague reference to another author of the last name, with
+// other initials, is someone else.
 func TestResolveCompoundName(t *testing.T) {
 	rec := func(line int, fam, given, title, vol, pages string) parse.Record {
 		// the record names the conference, the reference the series
@@ -187,7 +187,7 @@ func TestResolveCompoundName(t *testing.T) {
 		return r
 	}
 	citing := rsCiting([]string{"Neto JGD, 2017, PROCEDIA COMPUT SCI, V122, P194"},
-		[]string{"Silva A, 2017, 5 INT C INF TECHN, V123"})
+		[]string{"Silva A, 2017, 5 INT C INF TECHN, V123"}, []string{"Silva DFD, 2017, 5 INT C INF TECHN, V123"})
 	res := Resolve(append(citing, rec(1, "Duarte Neto", "Joao Guerra", "Investments in a new infrastructure", "122", "194-199"),
 		rec(9, "de Lima Silva", "Diogo Ferreira", "Sorting with boundary profiles", "123", "10-20")), nil)
 	if w := rsTo(res, "x.txt:2"); w < 0 || !res.Works[w].InCorpus || res.Works[w].Authors[0].Family != "Duarte Neto" {
@@ -195,6 +195,10 @@ func TestResolveCompoundName(t *testing.T) {
 	}
 	if w := rsTo(res, "x.txt:12"); w >= 0 && res.Works[w].InCorpus {
 		t.Errorf("Silva A joined %v", res.Works[w].Authors)
+	}
+	// without a page: by author, year, venue and volume
+	if w := rsTo(res, "x.txt:22"); w < 0 || !res.Works[w].InCorpus || res.Works[w].Authors[0].Family != "de Lima Silva" {
+		t.Errorf("Silva DFD did not meet de Lima Silva, Diogo Ferreira (work %d)", w)
 	}
 	for _, tt := range []struct {
 		a    parse.Author

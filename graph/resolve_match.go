@@ -359,6 +359,12 @@ func (r *rsResolver) venues() {
 			seen[p] = true
 			k := rsBlock{it.fams[0], it.year}
 			block[k] = append(block[k], i)
+			// a record is also found under the name WoS cites it by
+			if it.ref < 0 {
+				if f := rsCitedFam(r.recs[it.rec].Authors); f != "" && f != it.fams[0] {
+					block[rsBlock{f, it.year}] = append(block[rsBlock{f, it.year}], i)
+				}
+			}
 		}
 	}
 	fits := map[int]*fit{}
