@@ -42,20 +42,20 @@ type explanation struct {
 }
 
 type explainedWork struct {
-	ID      string   `json:"id"`
-	Label   string   `json:"label"`
-	Title   string   `json:"title,omitempty"`
-	Authors []string `json:"authors,omitempty"`
-	Year    int      `json:"year,omitempty"`
-	Venue   string   `json:"venue,omitempty"`
-	DOI     string   `json:"doi,omitempty"`
+	ID        string          `json:"id"`
+	Label     string          `json:"label"`
+	Title     string          `json:"title,omitempty"`
+	Authors   []string        `json:"authors,omitempty"`
+	Year      int             `json:"year,omitempty"`
+	Venue     string          `json:"venue,omitempty"`
+	DOI       string          `json:"doi,omitempty"`
+	InCorpus  bool            `json:"in_corpus"`
+	Sources   []string        `json:"sources,omitempty"` // records of the corpus merged into it
+	CitedHere int             `json:"cited_here"`        // citations within this graph
+	CitesHere int             `json:"cites_here"`
+	Mentions  []graph.Mention `json:"mentions"`
 	// FieldsFrom says which mention each descriptive field was taken from.
-	FieldsFrom string          `json:"fields_from,omitempty"`
-	InCorpus   bool            `json:"in_corpus"`
-	Sources    []string        `json:"sources,omitempty"` // records of the corpus merged into it
-	CitedHere  int             `json:"cited_here"`        // citations within this graph
-	CitesHere  int             `json:"cites_here"`
-	Mentions   []graph.Mention `json:"mentions"`
+	FieldsFrom string `json:"fields_from,omitempty"`
 	// Provenance says where an online record or description came from and
 	// why chaining added the work.
 	Provenance []string `json:"provenance,omitempty"`
