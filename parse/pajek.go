@@ -12,7 +12,7 @@ func init() {
 }
 
 // pajekSniff recognises a Pajek network (.net) or project (.paj): after
-// comment lines (%), a *Network line, or a *Vertices line followed by a
+// comment lines (%) and a *Network line, a *Vertices line followed by a
 // vertex line ("1 \"label\"") or by a section of arcs or edges; and, by
 // their names, the partitions (.clu), vectors (.vec) and long labels (.nam)
 // that complete a network, so that they are named as such.
@@ -32,7 +32,7 @@ func pajekSniff(name string, head []byte) bool {
 		low := strings.ToLower(l)
 		switch {
 		case strings.HasPrefix(low, "*network"):
-			return true
+			continue // a network's name: its *Vertices line decides
 		case strings.HasPrefix(low, "*vertices"):
 			f := strings.Fields(l)
 			if len(f) < 2 || !isDigits(f[1]) {
