@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/cluster"
@@ -333,16 +334,22 @@ const defaultMapNodes = 1000
 
 // defaultMaps makes the maps of the default run (captions say why one is
 // empty); writeOutputs draws those with links.
+// The maps are made side by side (they only read g); each is the same
+// whatever runs beside it.
 func defaultMaps(g *graph.Graph) ([]*scimap.Map, error) {
-	var maps []*scimap.Map
+	maps := make([]*scimap.Map, len(seedMaps))
+	errs := make([]error, len(seedMaps))
 	labels := network.WorkLabels(g) // once for every map
-	for _, sm := range seedMaps {
-		m, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: sm.kind, Unit: sm.unit,
-			MaxNodes: defaultMapNodes, WorkLabels: labels}, Cluster: cluster.Options{Seed: 1}, Seed: 1})
-		if err != nil {
-			return nil, err
-		}
-		maps = append(maps, m)
+	var wg sync.WaitGroup
+	for k, sm := range seedMaps {
+		wg.Go(func() {
+			maps[k], errs[k] = scimap.Make(g, &scimap.Options{Network: network.Options{Kind: sm.kind, Unit: sm.unit,
+				MaxNodes: defaultMapNodes, WorkLabels: labels}, Cluster: cluster.Options{Seed: 1}, Seed: 1})
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return maps, nil
 }
