@@ -48,10 +48,19 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
-func BenchmarkPageRankHITS(b *testing.B) {
+func BenchmarkPageRank(b *testing.B) {
 	g := synthetic(2000, 40)
 	for b.Loop() {
-		g.Metrics(&MetricOptions{SkipBetweenness: true})
+		_, iter := g.PageRank(nil)
+		b.ReportMetric(float64(iter), "iterations")
+	}
+}
+
+func BenchmarkHITS(b *testing.B) {
+	g := synthetic(2000, 40)
+	for b.Loop() {
+		_, _, iter := g.HITS(nil)
+		b.ReportMetric(float64(iter), "iterations")
 	}
 }
 
@@ -59,7 +68,7 @@ func BenchmarkBetweenness(b *testing.B) {
 	g := synthetic(2000, 40)
 	b.ReportMetric(float64(g.Len()), "nodes")
 	for b.Loop() {
-		g.betweenness(0)
+		g.Betweenness(nil)
 	}
 }
 
@@ -74,6 +83,13 @@ func BenchmarkCocitation(b *testing.B) {
 	g := synthetic(2000, 40)
 	for b.Loop() {
 		b.ReportMetric(float64(g.Cocitation(nil).Total), "pairs")
+	}
+}
+
+func BenchmarkCouplingTop100(b *testing.B) {
+	g := synthetic(2000, 40)
+	for b.Loop() {
+		g.Coupling(&SharedOptions{Limit: 100})
 	}
 }
 

@@ -26,6 +26,13 @@ type exportWork struct {
 	RefsListed   int               `json:"refs_listed"`
 	Mentions     []Mention         `json:"mentions"`
 	Metrics      exportMetrics     `json:"metrics"`
+	// Cluster gives the work's cluster in each clustering exported.
+	Cluster map[string]int `json:"cluster,omitempty"`
+}
+
+type exportClusters struct {
+	Network  string        `json:"network"`
+	Clusters []ClusterInfo `json:"clusters"`
 }
 
 type exportMetrics struct {
@@ -58,15 +65,17 @@ type exportCocitation struct {
 }
 
 // WriteJSON writes the whole graph as one JSON object: works with their
-// metrics and mentions, citations, coupling and co-citation pairs. Works
-// are in ID order, pairs strongest first, so the bytes are the same on every
-// run with the same input.
-func (g *Graph) WriteJSON(w io.Writer, m *Metrics, coupling, cocitation []Pair) error {
+// metrics and mentions, citations, coupling and co-citation pairs, and the
+// clusterings given (each work's cluster in each). Works are in ID order,
+// pairs strongest first, so the bytes are the same on every run with the
+// same input.
+func (g *Graph) WriteJSON(w io.Writer, m *Metrics, coupling, cocitation []Pair, clusters ...WorkClusters) error {
 	out := struct {
 		Works      []exportWork       `json:"works"`
 		Citations  []exportCitation   `json:"citations"`
 		Coupling   []exportCoupling   `json:"coupling"`
 		Cocitation []exportCocitation `json:"cocitation"`
+		Clusters   []exportClusters   `json:"clusters,omitempty"`
 	}{
 		Works:      make([]exportWork, len(g.Works)),
 		Citations:  make([]exportCitation, len(g.Citations)),
@@ -83,6 +92,17 @@ func (g *Graph) WriteJSON(w io.Writer, m *Metrics, coupling, cocitation []Pair) 
 		if out.Works[i].Mentions == nil {
 			out.Works[i].Mentions = []Mention{}
 		}
+		for _, wc := range clusters {
+			if c, ok := wc.Of[i]; ok {
+				if out.Works[i].Cluster == nil {
+					out.Works[i].Cluster = map[string]int{}
+				}
+				out.Works[i].Cluster[wc.Network] = c
+			}
+		}
+	}
+	for _, wc := range clusters {
+		out.Clusters = append(out.Clusters, exportClusters{Network: wc.Network, Clusters: wc.Clusters})
 	}
 	for i, c := range g.Citations {
 		out.Citations[i] = exportCitation{From: g.Works[c.From].ID, To: g.Works[c.To].ID, Match: c.Match}

@@ -4,11 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"math/rand/v2"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // MetricOptions controls Metrics. The zero value computes every metric as
@@ -30,6 +27,16 @@ type MetricOptions struct {
 	// (Brandes & Pich 2007: a fixed-seed sample, scaled up), at that fraction
 	// of the cost. 0 computes it exactly.
 	BetweennessSources int
+	// Progress, when set, is told as the metrics advance: the step
+	// ("pagerank", "hits", "betweenness") and, for betweenness, the sources
+	// done of all. Calls can come from several goroutines at once.
+	Progress func(step string, done, total int)
+}
+
+func (o *MetricOptions) progress(step string, done, total int) {
+	if o != nil && o.Progress != nil {
+		o.Progress(step, done, total)
+	}
 }
 
 // Metrics holds one value per work (indexed like Graph.Works).
@@ -108,12 +115,14 @@ func (g *Graph) Metrics(opt *MetricOptions) *Metrics {
 			m.GCS[i] = *c
 		}
 	}
-	m.PageRank, m.PageRankIter = g.pageRank(opt)
-	m.Hub, m.Authority, m.HITSIter = g.hits(opt)
+	opt.progress("pagerank", 0, 0)
+	m.PageRank, m.PageRankIter = g.PageRank(opt)
+	opt.progress("hits", 0, 0)
+	m.Hub, m.Authority, m.HITSIter = g.HITS(opt)
 	if opt.SkipBetweenness {
 		m.Betweenness = make([]float64, n)
 	} else {
-		m.Betweenness, m.BetweennessSampled, m.BetweennessAll = g.betweenness(opt.BetweennessSources)
+		m.Betweenness, m.BetweennessSampled, m.BetweennessAll = g.Betweenness(opt)
 	}
 	return m
 }
@@ -132,9 +141,13 @@ func (o *MetricOptions) params() (damp, tol float64, maxIter int) {
 	return
 }
 
-// pageRank is the power iteration of networkx's pagerank: x' = alpha(xW +
+// PageRank is the power iteration of networkx's pagerank: x' = alpha(xW +
 // dangling/n) + (1-alpha)/n with W row-stochastic, from the uniform vector.
-func (g *Graph) pageRank(opt *MetricOptions) ([]float64, int) {
+// It returns the ranks, summing to 1, and the iterations used.
+func (g *Graph) PageRank(opt *MetricOptions) ([]float64, int) {
+	if opt == nil {
+		opt = &MetricOptions{}
+	}
 	n := g.Len()
 	if n == 0 {
 		return nil, 0
@@ -175,10 +188,13 @@ func (g *Graph) pageRank(opt *MetricOptions) ([]float64, int) {
 	return x, iter
 }
 
-// hits is the power iteration of networkx's hits from uniform hubs:
+// HITS is the power iteration of networkx's hits from uniform hubs:
 // a = Aᵀh, h = Aa, each normalised, until the hub vector settles. Both
 // results are normalised to sum 1. A graph without arcs gives uniform scores.
-func (g *Graph) hits(opt *MetricOptions) (hub, auth []float64, iter int) {
+func (g *Graph) HITS(opt *MetricOptions) (hub, auth []float64, iter int) {
+	if opt == nil {
+		opt = &MetricOptions{}
+	}
 	n := g.Len()
 	if n == 0 {
 		return nil, nil, 0
@@ -250,113 +266,6 @@ func normalize(x []float64) {
 			x[i] /= s
 		}
 	}
-}
-
-// betweenParts is the fixed number of source partitions betweenness sums
-// over; fixing it (rather than using the core count) keeps the floating-point
-// summation order, and so the output bytes, the same on every machine.
-const betweenParts = 8
-
-// betweenness is Brandes' algorithm on the CSR arrays (breadth-first, since
-// arcs are unweighted), over sources split into betweenParts partitions run
-// in parallel, normalised as networkx does for directed graphs. Works that
-// cite nothing reach nothing and are not sources. With 0 < k < sources, it
-// sums the dependencies of k sources drawn with a fixed seed and scales them
-// by sources/k, an unbiased estimate.
-func (g *Graph) betweenness(k int) (bc []float64, sampled, all int) {
-	n := g.Len()
-	bc = make([]float64, n)
-	sources := g.Citing()
-	all = len(sources)
-	if n < 3 || all == 0 {
-		return bc, 0, all
-	}
-	scale := 1 / (float64(n-1) * float64(n-2))
-	if k > 0 && k < all {
-		rng := rand.New(rand.NewPCG(20261124, 1))
-		rng.Shuffle(len(sources), func(i, j int) { sources[i], sources[j] = sources[j], sources[i] })
-		sources = sources[:k]
-		slices.Sort(sources)
-		sampled = k
-		scale *= float64(all) / float64(k)
-	}
-	parts := make([][]float64, betweenParts)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(1, min(betweenParts, runtime.GOMAXPROCS(0))))
-	for p := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			var mine []int32
-			for i := p; i < len(sources); i += betweenParts {
-				mine = append(mine, sources[i])
-			}
-			parts[p] = g.brandes(mine)
-		}()
-	}
-	wg.Wait()
-	for _, part := range parts {
-		for i, v := range part {
-			bc[i] += v
-		}
-	}
-	for i := range bc {
-		bc[i] *= scale
-	}
-	return bc, sampled, all
-}
-
-// brandes accumulates the dependencies of the given sources.
-func (g *Graph) brandes(sources []int32) []float64 {
-	n := g.Len()
-	bc := make([]float64, n)
-	sigma := make([]float64, n)
-	dist := make([]int32, n)
-	delta := make([]float64, n)
-	order := make([]int32, 0, n)
-	for i := range dist {
-		dist[i] = -1
-	}
-	start, adj := g.outStart, g.outAdj // indexed directly: this is the hot loop
-	for _, s32 := range sources {
-		s := int(s32)
-		order = order[:0]
-		sigma[s], dist[s] = 1, 0
-		order = append(order, int32(s))
-		for head := 0; head < len(order); head++ {
-			v := order[head]
-			for _, w := range adj[start[v]:start[v+1]] {
-				if dist[w] < 0 {
-					dist[w] = dist[v] + 1
-					order = append(order, w)
-				}
-				if dist[w] == dist[v]+1 {
-					sigma[w] += sigma[v]
-				}
-			}
-		}
-		// Dependencies flow back along the arcs the search used: for each v
-		// in reverse order, its successors one level further down.
-		for k := len(order) - 1; k >= 0; k-- {
-			v := order[k]
-			dv := 0.0
-			for _, w := range adj[start[v]:start[v+1]] {
-				if dist[w] == dist[v]+1 {
-					dv += (1 + delta[w]) / sigma[w]
-				}
-			}
-			delta[v] = sigma[v] * dv
-			if int(v) != s {
-				bc[v] += delta[v]
-			}
-		}
-		for _, v := range order {
-			sigma[v], dist[v], delta[v] = 0, -1, 0
-		}
-	}
-	return bc
 }
 
 // Score is one work's values in a ranking.

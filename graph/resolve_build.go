@@ -185,6 +185,7 @@ func (r *rsResolver) work(ms []int) Work {
 		if w.Venue == "" {
 			w.Venue = rec.VenueAbbrev
 		}
+		w.VenueAbbrev = cmp.Or(w.VenueAbbrev, rec.VenueAbbrev)
 		if w.Keywords == nil {
 			w.Keywords = rec.Keywords
 		}

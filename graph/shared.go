@@ -4,7 +4,10 @@ import (
 	"cmp"
 	"container/heap"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // Pair is two works linked by what they share: for bibliographic coupling,
@@ -69,10 +72,12 @@ func (g *Graph) Cocitation(opt *SharedOptions) Shared {
 	return g.shared(g.In, g.Out, opt)
 }
 
-// shared counts, for every node a, the nodes b > a reachable by one step of
-// along then one step back: the sparse product A·Aᵀ (coupling) or Aᵀ·A
-// (co-citation), with a dense accumulator reset through a touched list, so
-// the cost is the number of length-2 paths, not n².
+// shared runs the sparse product A·Aᵀ (coupling: along = Out, back = In) or
+// Aᵀ·A (co-citation: along = In, back = Out) row by row: for every work a,
+// the works b > a reachable by one step along then one step back, counted
+// in a dense per-thread accumulator reset through a touched list, so the
+// cost is the number of length-2 paths, not n². Rows are handed out in
+// blocks to GOMAXPROCS workers; the result does not depend on how many.
 func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) Shared {
 	minCount, limit, budget := 1, 0, int64(DefaultSharedBudget)
 	if opt != nil {
@@ -81,42 +86,102 @@ func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) Shared
 			budget = opt.Budget
 		}
 	}
-	var out Shared
-	top := &pairHeap{}
-	n := g.Len()
+	var leftOut []int
 	var skip []bool
 	if budget > 0 {
-		out.LeftOut, skip = overBudget(n, back, budget)
+		leftOut, skip = overBudget(g.Len(), back, budget)
 	}
-	acc := make([]int32, n)
-	var touched []int32
-	for a := 0; a < n; a++ {
-		items := along(a)
-		if len(items) == 0 {
+	var out Shared
+	if limit > 0 {
+		out = g.sharedTop(along, back, skip, minCount, limit)
+	} else {
+		out = g.sharedAll(along, back, skip, minCount)
+	}
+	out.LeftOut = leftOut
+	return out
+}
+
+// sharedBlock is the number of rows a worker takes at a time: small enough
+// to balance rows of very different cost, large enough to make handing
+// them out cheap.
+const sharedBlock = 256
+
+// sharedRows runs work(worker, lo, hi) on consecutive blocks of the n rows,
+// over GOMAXPROCS workers, each with its own accumulator of n counts and
+// touched list.
+func sharedRows(n int, work func(acc, touched []int32, lo, hi int) []int32) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), (n+sharedBlock-1)/sharedBlock)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			acc := make([]int32, n)
+			var touched []int32
+			for {
+				lo := int(next.Add(sharedBlock)) - sharedBlock
+				if lo >= n {
+					return
+				}
+				touched = work(acc, touched, lo, min(lo+sharedBlock, n))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// sharedRow counts row a into acc and returns the works touched (b > a),
+// unordered, in touched's storage. The caller reads and clears acc[b].
+// Middle works marked in skip are left out.
+func sharedRow(along, back func(int) []int32, skip []bool, a int, acc, touched []int32) []int32 {
+	touched = touched[:0]
+	for _, r := range along(a) {
+		if skip != nil && skip[r] {
 			continue
 		}
-		for _, r := range items {
-			if skip != nil && skip[r] {
+		bs := back(int(r))
+		// back lists are ascending: skip to the first b > a
+		k, _ := slices.BinarySearch(bs, int32(a+1))
+		for _, b := range bs[k:] {
+			if acc[b] == 0 {
+				touched = append(touched, b)
+			}
+			acc[b]++
+		}
+	}
+	return touched
+}
+
+// sharedTop keeps the strongest limit pairs: each worker keeps its own
+// heap, and the union's strongest are the same whoever saw which pair, as
+// comparePairs is a total order.
+func (g *Graph) sharedTop(along, back func(int) []int32, skip []bool, minCount, limit int) Shared {
+	n := g.Len()
+	var mu sync.Mutex
+	var out Shared
+	var all []Pair
+	sharedRows(n, func(acc, touched []int32, lo, hi int) []int32 {
+		top := &pairHeap{}
+		total := 0
+		for a := lo; a < hi; a++ {
+			da := len(along(a))
+			if da == 0 {
 				continue
 			}
-			for _, b := range back(int(r)) {
-				if int(b) <= a {
+			touched = sharedRow(along, back, skip, a, acc, touched)
+			for _, b := range touched {
+				c := int(acc[b])
+				acc[b] = 0
+				if c < minCount {
 					continue
 				}
-				if acc[b] == 0 {
-					touched = append(touched, b)
+				total++
+				p := Pair{A: a, B: int(b), Count: c}
+				if len(top.pairs) == limit && comparePairCounts(p, top.pairs[0]) > 0 {
+					continue // weaker than the weakest kept, whatever its cosine
 				}
-				acc[b]++
-			}
-		}
-		for _, b := range touched {
-			if c := int(acc[b]); c >= minCount {
-				cos := float64(c) / math.Sqrt(float64(len(items))*float64(len(along(int(b)))))
-				p := Pair{A: a, B: int(b), Count: c, Cosine: cos}
-				out.Total++
+				p.Cosine = cosine(c, da, len(along(int(b))))
 				switch {
-				case limit <= 0:
-					top.pairs = append(top.pairs, p)
 				case len(top.pairs) < limit:
 					heap.Push(top, p)
 				case comparePairs(p, top.pairs[0]) < 0:
@@ -124,13 +189,202 @@ func (g *Graph) shared(along, back func(int) []int32, opt *SharedOptions) Shared
 					heap.Fix(top, 0)
 				}
 			}
-			acc[b] = 0
 		}
-		touched = touched[:0]
-	}
-	out.Pairs = top.pairs
-	slices.SortFunc(out.Pairs, comparePairs)
+		mu.Lock()
+		out.Total += total
+		all = append(all, top.pairs...)
+		mu.Unlock()
+		return touched
+	})
+	slices.SortFunc(all, comparePairs)
+	out.Pairs = slices.Clip(all[:min(limit, len(all))])
 	return out
+}
+
+// cosine is Salton's cosine of c shared items between works of da and db.
+func cosine(c, da, db int) float64 {
+	return float64(c) / math.Sqrt(float64(da)*float64(db))
+}
+
+// comparePairCounts orders pairs by count only, strongest first.
+func comparePairCounts(x, y Pair) int { return y.Count - x.Count }
+
+// sharedAll keeps every pair, strongest first. The workers write each
+// block's rows compactly (b and count, 8 bytes a pair, rows in order);
+// the pairs are then placed straight into their sorted position by a
+// counting sort on count and, within a count, on deg(a)·deg(b): for one
+// count, the cosine falls as that product grows, and equal products give
+// equal cosines, so the order is comparePairs' with ties in (A, B) order,
+// which the rows already have. Counts whose products spread too widely for
+// a counting sort, or are too large for the equivalence to hold in floating
+// point, are sorted by comparePairs instead.
+func (g *Graph) sharedAll(along, back func(int) []int32, skip []bool, minCount int) Shared {
+	n := g.Len()
+	deg := make([]uint64, n)
+	for i := range deg {
+		deg[i] = uint64(len(along(i)))
+	}
+	blocks := make([]pairBlock, (n+sharedBlock-1)/sharedBlock)
+	scratch := make(chan [][2]int32, runtime.GOMAXPROCS(0)) // each worker's, reused
+	sharedRows(n, func(acc, touched []int32, lo, hi int) []int32 {
+		var buf [][2]int32
+		select {
+		case buf = <-scratch:
+		default:
+		}
+		blk := &blocks[lo/sharedBlock]
+		blk.rowEnd = make([]int32, hi-lo)
+		for a := lo; a < hi; a++ {
+			if deg[a] > 0 {
+				touched = sharedRow(along, back, skip, a, acc, touched)
+				for _, b := range touched {
+					if c := acc[b]; c >= int32(minCount) {
+						buf = append(buf, [2]int32{b, c})
+						blk.buckets.add(int(c), deg[a]*deg[b])
+					}
+					acc[b] = 0
+				}
+			}
+			blk.rowEnd[a-lo] = int32(len(buf))
+		}
+		blk.pairs = slices.Clone(buf)
+		select {
+		case scratch <- buf[:0]:
+		default:
+		}
+		return touched
+	})
+	var buckets countBuckets
+	for k := range blocks {
+		buckets.merge(blocks[k].buckets)
+		blocks[k].buckets = nil
+	}
+	pos := 0
+	for c := len(buckets) - 1; c > 0; c-- {
+		b := &buckets[c]
+		b.next = pos
+		pos += b.n
+		if b.n > 0 && b.maxP < 1<<40 && b.maxP-b.minP <= uint64(4*b.n+countingSlack) {
+			b.hist = make([]int, b.maxP-b.minP+1)
+		}
+	}
+	total := pos
+	for k := range blocks {
+		blk := &blocks[k]
+		a, lo := k*sharedBlock, int32(0)
+		for _, hi := range blk.rowEnd {
+			for _, p := range blk.pairs[lo:hi] {
+				if b := &buckets[p[1]]; b.hist != nil {
+					b.hist[deg[a]*deg[p[0]]-b.minP]++
+				}
+			}
+			a, lo = a+1, hi
+		}
+	}
+	for c := range buckets {
+		if b := &buckets[c]; b.hist != nil {
+			at := b.next
+			for i, k := range b.hist {
+				b.hist[i] = at
+				at += k
+			}
+		}
+	}
+	pairs := make([]Pair, total)
+	for k := range blocks {
+		blk := &blocks[k]
+		a, lo := k*sharedBlock, int32(0)
+		for _, hi := range blk.rowEnd {
+			for _, p := range blk.pairs[lo:hi] {
+				b := &buckets[p[1]]
+				da, db := deg[a], deg[p[0]]
+				var at int
+				if b.hist != nil {
+					at = b.hist[da*db-b.minP]
+					b.hist[da*db-b.minP]++
+				} else {
+					at = b.next
+					b.next++
+				}
+				pairs[at] = Pair{A: a, B: int(p[0]), Count: int(p[1]), Cosine: cosine(int(p[1]), int(da), int(db))}
+			}
+			a, lo = a+1, hi
+		}
+		*blk = pairBlock{} // garbage now
+	}
+	// The counting sort left equal count and cosine in A order, but a row's
+	// works in the order it met them: sort each run of one A by B (only B
+	// differs within a run).
+	var bs []int
+	for i := 0; i < len(pairs); {
+		j := i + 1
+		for j < len(pairs) && pairs[j].A == pairs[i].A && pairs[j].Count == pairs[i].Count && pairs[j].Cosine == pairs[i].Cosine {
+			j++
+		}
+		if j-i > 1 {
+			bs = bs[:0]
+			for _, p := range pairs[i:j] {
+				bs = append(bs, p.B)
+			}
+			slices.Sort(bs)
+			for k, b := range bs {
+				pairs[i+k].B = b
+			}
+		}
+		i = j
+	}
+	for c := range buckets {
+		if b := &buckets[c]; b.n > 0 && b.hist == nil {
+			slices.SortFunc(pairs[b.next-b.n:b.next], comparePairs)
+		}
+	}
+	return Shared{Pairs: pairs, Total: total}
+}
+
+// countBuckets holds, by count, how many pairs share that many items and
+// the range of their degree products; during placement, where the next
+// pair of each goes.
+type countBuckets []countBucket
+
+type countBucket struct {
+	n          int
+	minP, maxP uint64
+	hist       []int // by product - minP, the next position, when counting
+	next       int   // the next position, when sorting by comparePairs
+}
+
+func (cb *countBuckets) grow(c int) {
+	for len(*cb) <= c {
+		*cb = append(*cb, countBucket{minP: math.MaxUint64})
+	}
+}
+
+func (cb *countBuckets) add(c int, prod uint64) {
+	cb.grow(c)
+	b := &(*cb)[c]
+	b.n++
+	b.minP, b.maxP = min(b.minP, prod), max(b.maxP, prod)
+}
+
+func (cb *countBuckets) merge(other countBuckets) {
+	cb.grow(len(other) - 1)
+	for c, o := range other {
+		b := &(*cb)[c]
+		b.n += o.n
+		b.minP, b.maxP = min(b.minP, o.minP), max(b.maxP, o.maxP)
+	}
+}
+
+// countingSlack is how much wider than four times its pairs a count's range
+// of products may be and still be counting-sorted (a variable for tests).
+var countingSlack = 1024
+
+// pairBlock is one block's pairs: for its i-th row a, the works b and
+// counts of pairs[rowEnd[i-1]:rowEnd[i]].
+type pairBlock struct {
+	pairs   [][2]int32
+	rowEnd  []int32
+	buckets countBuckets
 }
 
 // overBudget returns the middle works left out so that the sum of their

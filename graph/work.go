@@ -17,10 +17,13 @@ type Work struct {
 	Authors []parse.Author
 	Year    int
 	Venue   string
-	Volume  string
-	Pages   string
-	DOI     string
-	IDs     map[string]string
+	// VenueAbbrev is the corpus record's abbreviated venue (WoS J9), which
+	// pairs cited-reference sources with full titles.
+	VenueAbbrev string
+	Volume      string
+	Pages       string
+	DOI         string
+	IDs         map[string]string
 	// Sources are the "path:line" positions of the corpus records merged here.
 	Sources []string
 	// CitedBy is the largest global citation count stated by a source.

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // A Format is one input layout: a sniffer that recognises it and a reader.
@@ -202,6 +203,13 @@ func isBinary(head []byte) bool {
 
 // ReadFile reads one file; see Read.
 func ReadFile(path, format string) (*Result, error) {
+	return ReadFileCounted(path, format, nil)
+}
+
+// ReadFileCounted is ReadFile that, when read is not nil, adds to it the
+// bytes of the file read so far as it reads, so that another goroutine can
+// report progress.
+func ReadFileCounted(path, format string, read *atomic.Int64) (*Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return &Result{File: path}, &ParseError{File: path, Err: pathErr(err)}
@@ -210,7 +218,22 @@ func ReadFile(path, format string) (*Result, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return &Result{File: path}, &ParseError{File: path, Err: errors.New("is a folder")}
 	}
+	if read != nil {
+		return Read(path, byteCounter{f, read}, format)
+	}
 	return Read(path, f, format)
+}
+
+// byteCounter adds the bytes read through it to n.
+type byteCounter struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c byteCounter) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n.Add(int64(k))
+	return k, err
 }
 
 // pathErr shortens an *fs.PathError, whose path the caller already prints.

@@ -3,6 +3,7 @@ package parse
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,8 @@ import (
 type normalizer struct {
 	src     *bufio.Reader
 	started bool
-	out     []byte
+	out     []byte // processed bytes not yet read, in buf
+	buf     []byte // reused for each processed line
 	carry   []byte // an incomplete UTF-8 sequence held for the next chunk
 	prevCR  bool
 	line    int // line number of the next output byte, 1-based
@@ -89,11 +91,16 @@ func (n *normalizer) Read(p []byte) (int, error) {
 	for len(n.out) == 0 {
 		if n.err != nil {
 			if len(n.carry) > 0 {
-				n.out = append(n.out, decode1252(n.carry)...)
-				n.carry = nil
+				n.buf = append(n.buf[:0], decode1252(n.carry)...)
+				n.out, n.carry = n.buf, nil
 				continue
 			}
 			return 0, n.err
+		}
+		if len(n.carry) == 0 && !n.prevCR {
+			if k := n.clean(p); k > 0 {
+				return k, nil
+			}
 		}
 		chunk, err := n.src.ReadSlice('\n')
 		full := errors.Is(err, bufio.ErrBufferFull)
@@ -104,10 +111,54 @@ func (n *normalizer) Read(p []byte) (int, error) {
 	}
 	k := copy(p, n.out)
 	n.out = n.out[k:]
-	if len(n.out) == 0 {
-		n.out = n.out[:0:0]
-	}
 	return k, nil
+}
+
+// clean copies to p the whole lines at the head of the buffered input that
+// need no change (valid UTF-8, no CR), the common case, and returns how
+// many bytes; 0 sends the next line through process.
+func (n *normalizer) clean(p []byte) int {
+	if n.src.Buffered() == 0 {
+		n.src.Peek(1) // fill; an error shows again in ReadSlice
+	}
+	head, _ := n.src.Peek(min(len(p), n.src.Buffered()))
+	ok := validPrefix(head)
+	if k := bytes.IndexByte(head[:ok], '\r'); k >= 0 {
+		ok = k
+	}
+	ok = bytes.LastIndexByte(head[:ok], '\n') + 1
+	if ok == 0 {
+		return 0
+	}
+	copy(p, head[:ok])
+	n.line += bytes.Count(head[:ok], []byte{'\n'})
+	n.src.Discard(ok)
+	return ok
+}
+
+// validPrefix returns the length of the longest prefix of b that is valid
+// UTF-8 (a sequence cut at the end counts as invalid).
+func validPrefix(b []byte) int {
+	i := 0
+	for i < len(b) {
+		// eight ASCII bytes at a time
+		for i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // process appends one chunk (a line, or part of a long line) to out.
@@ -119,7 +170,10 @@ func (n *normalizer) process(chunk []byte, partial bool) {
 		return
 	}
 	n.prevCR = chunk[len(chunk)-1] == '\r'
-	buf := append(n.carry, chunk...)
+	buf := chunk // the reader's buffer, valid until the next read
+	if len(n.carry) > 0 {
+		buf = append(n.carry, chunk...)
+	}
 	n.carry = nil
 	if partial {
 		// hold back an incomplete multi-byte sequence at the end
@@ -144,7 +198,7 @@ func (n *normalizer) process(chunk []byte, partial bool) {
 		n.badLines++
 		buf = decode1252(buf)
 	}
-	start := len(n.out)
+	out := n.buf[:0]
 	for i := 0; i < len(buf); i++ {
 		c := buf[i]
 		if c == '\r' {
@@ -153,9 +207,10 @@ func (n *normalizer) process(chunk []byte, partial bool) {
 			}
 			c = '\n'
 		}
-		n.out = append(n.out, c)
+		out = append(out, c)
 	}
-	n.line += bytes.Count(n.out[start:], []byte{'\n'})
+	n.line += bytes.Count(out, []byte{'\n'})
+	n.buf, n.out = out, out
 }
 
 // cp1252 maps bytes 0x80-0x9F of Windows-1252; other bytes are Latin-1.

@@ -57,6 +57,17 @@ var (
 	wosCRLoose = regexp.MustCompile(`^(?:[^,]{1,80}, (?:[^,\d]{1,12})?)?(?:1[5-9]|20)\d\d(?:,|$)`)
 )
 
+// wosLooksStrictCR is wosCRStrict.MatchString, the regexp run only on lines
+// that pass a quick test: in a strict reference the year is the first digit
+// and ", " follows it. Most continuation lines (names, addresses) fail it.
+func wosLooksStrictCR(line string) bool {
+	i := strings.IndexAny(line, "0123456789")
+	if i < 0 || !strings.HasPrefix(line[min(i+4, len(line)):], ", ") || !wosIsYear(line[i:min(i+4, len(line))]) {
+		return false
+	}
+	return wosCRStrict.MatchString(line)
+}
+
 // wosSniff recognises a plain-text export by its "FN …"/"VR …" header, or,
 // without one, by a first line "PT J" followed by other WoS tags.
 func wosSniff(_ string, head []byte) bool {
@@ -432,7 +443,7 @@ func (p *wosTextParser) line(n int, line string) {
 		switch {
 		case p.cur == nil:
 			s.Warnf(n, "indented line outside a record ignored")
-		case p.tag != "CR" && p.cur.fields["CR"] == nil && wosCRStrict.MatchString(val):
+		case p.tag != "CR" && p.cur.fields["CR"] == nil && wosLooksStrictCR(val):
 			s.Warnf(n, "line continuing %s reads as a cited reference: CR tag missing? read as CR", p.tag)
 			p.tag = "CR"
 			p.cur.add("CR", val, n)
@@ -492,9 +503,9 @@ func (p *wosTextParser) line(n int, line string) {
 func (p *wosTextParser) lostCR(n int, line, tag string) bool {
 	known := wosKnownTags[tag]
 	switch {
-	case p.tag == "CR" && (!known && wosCRLoose.MatchString(line) || known && wosCRStrict.MatchString(line)):
+	case p.tag == "CR" && (!known && wosCRLoose.MatchString(line) || known && wosLooksStrictCR(line)):
 		p.st.s.Warnf(n, "cited reference line lost its indentation; read as CR")
-	case p.tag != "CR" && !known && p.cur.fields["CR"] == nil && wosCRStrict.MatchString(line):
+	case p.tag != "CR" && !known && p.cur.fields["CR"] == nil && wosLooksStrictCR(line):
 		p.st.s.Warnf(n, "line reads as a cited reference: CR tag missing? read as CR")
 		p.tag = "CR"
 	default:
@@ -511,7 +522,7 @@ func (p *wosTextParser) untagged(n int, line string) {
 	case p.cur != nil && p.tag == "CR" && wosCRLoose.MatchString(line):
 		s.Warnf(n, "cited reference line lost its indentation; read as CR")
 		p.cur.add("CR", line, n)
-	case p.cur != nil && p.cur.fields["CR"] == nil && wosCRStrict.MatchString(line):
+	case p.cur != nil && p.cur.fields["CR"] == nil && wosLooksStrictCR(line):
 		s.Warnf(n, "line without tag reads as a cited reference: CR tag missing? read as CR")
 		p.tag = "CR"
 		p.cur.add("CR", line, n)

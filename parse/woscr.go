@@ -1,32 +1,165 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // This file parses the cited-reference strings of Web of Science (the CR
 // field of plain-text and tab-delimited exports, and Cited-References in WoS
 // BibTeX): "AUTHOR, YEAR, SOURCE, V<vol>, P<page>, DOI <doi>".
 
-var (
-	// wosUnescape undoes the bracket escapes of WoS BibTeX ("{[}Anonymous]").
-	wosUnescape = strings.NewReplacer("{[}", "[", "{]}", "]")
-	// wosVolPart is a volume part: "V12", "V12A", "VB 13", "V3-4", "VOLS 1-2".
-	wosVolPart = regexp.MustCompile(`^(?:VOLS? \d\S*|V[A-Z]{0,2} ?\d\S*)$`)
-	// wosPagePart is a page part: "P347", "PE128", "pCH2", "pA720", "P[38, 129]",
-	// never "P 10 WORK C" (a proceedings source).
-	wosPagePart = regexp.MustCompile(`^[Pp][A-Z]{0,2}(?:\d\S*|\[.*\])$`)
-	// wosArticlePart is an article number or unspecified page in place of a
-	// page: "ARTN e0123", "UNSP 123", "PUNSP 123", "P UNSP 123".
-	wosArticlePart = regexp.MustCompile(`^(?:P\s?)?(?:ARTN|UNSP)\s+(\S.*)$`)
-	// wosInitials is one token of initials: "JL", "J.A.", "A.-W.", "J-P".
-	wosInitials = regexp.MustCompile(`^(?:\p{Lu}\.?-?){1,4}$`)
-	// wosDottedInitial is a single dotted initial such as "J." in "Arnaud J. A.".
-	wosDottedInitial = regexp.MustCompile(`^\p{Lu}\.$`)
-	// wosTruncated is the old truncated form "CAVALLER.G" (8 letters, initial).
-	wosTruncated = regexp.MustCompile(`^(\p{Lu}{2,})\.(\p{Lu}{1,3})$`)
-)
+// wosUnescape undoes the bracket escapes of WoS BibTeX ("{[}Anonymous]").
+var wosUnescape = strings.NewReplacer("{[}", "[", "{]}", "]")
+
+// The parts of a cited reference are recognised by the functions below,
+// written by hand for speed (a WoS export has some forty references a
+// record); each says the regular expression it implements, and
+// TestWoSPartMatchersMatchRegexps holds them to it.
+
+// wosVolPart reports a volume part: "V12", "V12A", "VB 13", "V3-4",
+// "VOLS 1-2". `^(?:VOLS? \d\S*|V[A-Z]{0,2} ?\d\S*)$`
+func wosVolPart(p string) bool {
+	if strings.HasPrefix(p, "VOL") {
+		i := 3
+		if i < len(p) && p[i] == 'S' {
+			i++
+		}
+		if i+1 < len(p) && p[i] == ' ' && isDigit(p[i+1]) && noSpace(p[i+2:]) {
+			return true
+		}
+	}
+	if p == "" || p[0] != 'V' {
+		return false
+	}
+	i := 1 + upperRun(p[1:], 2)
+	if i < len(p) && p[i] == ' ' {
+		i++
+	}
+	return i < len(p) && isDigit(p[i]) && noSpace(p[i+1:])
+}
+
+// wosPagePart reports a page part: "P347", "PE128", "pCH2", "pA720",
+// "P[38, 129]", never "P 10 WORK C" (a proceedings source).
+// `^[Pp][A-Z]{0,2}(?:\d\S*|\[.*\])$`
+func wosPagePart(p string) bool {
+	if p == "" || p[0] != 'P' && p[0] != 'p' {
+		return false
+	}
+	i := 1 + upperRun(p[1:], 2)
+	switch {
+	case i >= len(p):
+		return false
+	case isDigit(p[i]):
+		return noSpace(p[i+1:])
+	case p[i] == '[':
+		return len(p) > i+1 && p[len(p)-1] == ']' && !strings.Contains(p[i:], "\n")
+	}
+	return false
+}
+
+// wosArticlePart returns the number of an article-number or unspecified
+// page part ("ARTN e0123", "UNSP 123", "PUNSP 123", "P UNSP 123").
+// `^(?:P\s?)?(?:ARTN|UNSP)\s+(\S.*)$`, the group.
+func wosArticlePart(p string) (string, bool) {
+	i := 0
+	if strings.HasPrefix(p, "P") {
+		i = 1
+		if i < len(p) && isSpace(p[i]) {
+			i++
+		}
+	}
+	if !strings.HasPrefix(p[i:], "ARTN") && !strings.HasPrefix(p[i:], "UNSP") {
+		return "", false
+	}
+	i += 4
+	j := i
+	for j < len(p) && isSpace(p[j]) {
+		j++
+	}
+	if j == i || j >= len(p) || strings.Contains(p[j:], "\n") {
+		return "", false
+	}
+	return p[j:], true
+}
+
+// wosInitials reports one token of initials: "JL", "J.A.", "A.-W.", "J-P".
+// `^(?:\p{Lu}\.?-?){1,4}$`
+func wosInitials(s string) bool {
+	n := 0
+	for s != "" {
+		r, size := utf8.DecodeRuneInString(s)
+		if !unicode.IsUpper(r) || n == 4 {
+			return false
+		}
+		s = s[size:]
+		s = strings.TrimPrefix(s, ".")
+		s = strings.TrimPrefix(s, "-")
+		n++
+	}
+	return n > 0
+}
+
+// wosDottedInitial reports a single dotted initial such as "J." in
+// "Arnaud J. A.". `^\p{Lu}\.$`
+func wosDottedInitial(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && s[size:] == "."
+}
+
+// wosTruncated splits the old truncated form "CAVALLER.G" (8 letters,
+// initial). `^(\p{Lu}{2,})\.(\p{Lu}{1,3})$`
+func wosTruncated(s string) (family, given string, ok bool) {
+	family, given, ok = strings.Cut(s, ".")
+	if !ok || upperRunes(family) < 2 || upperRunes(family) != utf8.RuneCountInString(family) {
+		return "", "", false
+	}
+	if n := upperRunes(given); n < 1 || n > 3 || n != utf8.RuneCountInString(given) {
+		return "", "", false
+	}
+	return family, given, true
+}
+
+// upperRunes counts the upper-case letters (\p{Lu}) that begin s.
+func upperRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// upperRun counts the ASCII upper-case letters that begin s, up to max;
+// it returns max+1 (a run too long) when more follow.
+func upperRun(s string, max int) int {
+	n := 0
+	for n < len(s) && s[n] >= 'A' && s[n] <= 'Z' {
+		n++
+	}
+	if n > max {
+		return len(s) + 1 // past the end: no match
+	}
+	return n
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isSpace is RE2's \s: tab, line feed, form feed, carriage return, space.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// noSpace reports whether s holds no \s byte.
+func noSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
 
 // ParseWoSReference parses one Web of Science cited reference (CR) string,
 // "AUTHOR, YEAR, SOURCE, V<vol>, P<page>, DOI <doi>", in all its variants:
@@ -72,7 +205,7 @@ func ParseWoSReference(raw string) Reference {
 	case 1:
 		author, src = parts[0], 2
 	case 2:
-		if wosInitials.MatchString(strings.ReplaceAll(parts[1], " ", "")) {
+		if wosInitials(strings.ReplaceAll(parts[1], " ", "")) {
 			// "Aaker, JL, 1997, …"
 			ref.Authors = []Author{{Family: parts[0], Given: parts[1]}}
 		} else {
@@ -106,17 +239,17 @@ func ParseWoSReference(raw string) Reference {
 	for ; i < len(parts); i++ {
 		p := parts[i]
 		switch {
-		case wosVolPart.MatchString(p) && ref.Volume == "":
+		case wosVolPart(p) && ref.Volume == "":
 			v := strings.TrimPrefix(strings.TrimPrefix(p, "VOLS"), "VOL")
 			if v == p {
 				v = p[1:]
 			}
 			ref.Volume = strings.TrimSpace(v)
-		case wosArticlePart.MatchString(p):
+		case isArticlePart(p):
 			if ref.Pages == "" {
-				ref.Pages = wosArticlePart.FindStringSubmatch(p)[1]
+				ref.Pages, _ = wosArticlePart(p)
 			}
-		case wosPagePart.MatchString(p) && ref.Pages == "":
+		case wosPagePart(p) && ref.Pages == "":
 			pg := strings.TrimSpace(p[1:])
 			if strings.HasPrefix(pg, "[") {
 				// "P[38, 129]": a list of pages, keep the first
@@ -134,13 +267,18 @@ func ParseWoSReference(raw string) Reference {
 func wosIsLocator(p string) bool {
 	switch p[0] {
 	case 'V':
-		return wosVolPart.MatchString(p)
+		return wosVolPart(p)
 	case 'P', 'p':
-		return wosPagePart.MatchString(p) || wosArticlePart.MatchString(p) || strings.HasPrefix(p, "Patent No.")
+		return wosPagePart(p) || isArticlePart(p) || strings.HasPrefix(p, "Patent No.")
 	case 'A', 'U':
-		return wosArticlePart.MatchString(p)
+		return isArticlePart(p)
 	}
 	return false
+}
+
+func isArticlePart(p string) bool {
+	_, ok := wosArticlePart(p)
+	return ok
 }
 
 // wosIsYear reports whether a part is a year (1000-2099) and nothing else.
@@ -201,7 +339,7 @@ func wosTrimEndDot(s string) string {
 		return s
 	}
 	last := s[strings.LastIndexAny(s, ", ")+1:]
-	if wosInitials.MatchString(last) && strings.Count(s, ",") == 0 {
+	if wosInitials(last) && strings.Count(s, ",") == 0 {
 		return s
 	}
 	return strings.TrimRight(s, ". ")
@@ -275,8 +413,8 @@ func wosCitedAuthor(s string) (Author, bool) {
 		return Author{}, false
 	}
 	if !strings.Contains(s, " ") {
-		if m := wosTruncated.FindStringSubmatch(s); m != nil {
-			return Author{Family: m[1], Given: m[2]}, true
+		if family, given, ok := wosTruncated(s); ok {
+			return Author{Family: family, Given: given}, true
 		}
 	}
 	words := strings.Fields(s)
@@ -286,11 +424,11 @@ func wosCitedAuthor(s string) (Author, bool) {
 		a.Family += " " + words[n-1]
 		return a, ok
 	}
-	if len(words) < 2 || !wosInitials.MatchString(words[len(words)-1]) {
+	if len(words) < 2 || !wosInitials(words[len(words)-1]) {
 		return Author{Family: s}, true
 	}
 	k := len(words) - 1
-	for k > 1 && wosDottedInitial.MatchString(words[k-1]) {
+	for k > 1 && wosDottedInitial(words[k-1]) {
 		k--
 	}
 	return Author{Family: strings.Join(words[:k], " "), Given: strings.Join(words[k:], " ")}, true

@@ -11,6 +11,7 @@
 //	citegraph explain [flags] WORK [WORK] [-- PATH...]  why a work is what it is; for two, what links them
 //	citegraph expand -fetch openalex [flags] [SEED...]  grow the corpus by citation chaining, then report
 //	citegraph cache [-cache DIR] [import FILE...]   what the cache holds; fill it from OpenAlex/Crossref JSON
+//	citegraph map [flags] [PATH...]              a science map: clusters on stdout, map-NETWORK-UNIT.svg in -out
 //
 // PATH is a file or a folder (read recursively, hidden entries skipped). The
 // layout of each file is recognised from its content: Web of Science (plain
@@ -33,6 +34,9 @@
 //	-betweenness-sources N  estimate betweenness from N citing works; -1 exact;
 //	                default 0: exact while citing works × citations < 2e10, else sampled
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
+//	-memprofile F   write a memory profile of the run to F (allocations; for go tool pprof)
+//	-quiet          no progress line on stderr (it is shown only on a terminal)
+//	-v              print each stage's wall and CPU time and the peak memory at the end
 //	-years FROM-TO  keep the corpus records published in these years (2005-2015, 2005-, -2015)
 //	-slice N        one report (and diagrams in DIR/slice-FROM-TO) per slice of N years
 //	-mainpath W     main path traversal weight: spc, splc or spnp (default spc)
@@ -79,6 +83,31 @@
 // SEED is a file or folder of records, or a work named by its DOI or
 // OpenAlex id. Environment: CITEGRAPH_OPENALEX_URL and CITEGRAPH_CROSSREF_URL
 // replace the APIs' addresses, OPENALEX_API_KEY is sent to OpenAlex.
+//
+// Map flags (the report's -out, -format text|json, -width also apply):
+//
+//	-network N      coupling (default), cocitation, cooccurrence or coauthorship
+//	-unit U         works (default for coupling and co-citation), authors, sources,
+//	                keywords (co-occurrence), organisations, countries (co-authorship: authors)
+//	-counting C     full (default) or fractional: a transaction of k units weighs 1/(k-1) a link
+//	-normalization  association (default), cosine, jaccard, inclusion, equivalence or none
+//	-keywords K     all (default), author or index keywords for co-occurrence
+//	-first-authors  count only first authors
+//	-thesaurus F    VOSviewer thesaurus file: "label<TAB>replace by"; empty replacement drops
+//	-min-count N    keep nodes with at least N citations, documents or occurrences
+//	-min-citations N  keep nodes whose works are cited at least N times
+//	-max-nodes N    keep the N nodes of largest total link strength (default all)
+//	-min-link X     drop links counting less than X
+//	-quality Q      modularity or cpm (default: cpm on association strength, else modularity)
+//	-resolution R   clustering resolution (default 1)
+//	-min-cluster N  merge clusters of fewer than N nodes into their best-linked neighbour
+//	-seed N         seed of clustering and layout (default 1)
+//	-labels L       cluster labels by llr (default) or tfidf; -terms N terms each (default 3)
+//	-nodes N        nodes drawn, of largest total link strength (default 150; -1 all)
+//	-layout vos|sfdp  the VOS layout (default) or Graphviz's sfdp
+//
+// The default run also draws the coupling, co-citation, keyword and
+// co-authorship maps the inputs support into -out, and reports their clusters.
 //
 // A work is named on the command line by its ID ("doi:10.1111/…"), its DOI,
 // another identifier ("W2741809807", "WOS:…"), or a piece of its label or title.

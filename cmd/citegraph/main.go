@@ -36,7 +36,7 @@ func usage() string {
 
 // config is everything a run needs, filled from the command line.
 type config struct {
-	Command string   // "report", "records", "export", "explain"
+	Command string   // "report", "records", "export", "explain", "expand", "cache", "map"
 	Paths   []string // inputs
 	Queries []string // works named for explain
 	Format  string   // output format
@@ -55,10 +55,16 @@ type config struct {
 	// BetweennessSources: 0 chooses (exact unless too costly), -1 exact,
 	// N > 0 estimates from N source works.
 	BetweennessSources int
-	// CPUProfile, when set, is where a CPU profile of the run is written.
-	CPUProfile string
+	// CPUProfile and MemProfile, when set, are where CPU and memory
+	// (allocation) profiles of the run are written.
+	CPUProfile, MemProfile string
+	// Quiet turns the progress line off; Verbose prints each stage's time.
+	Quiet, Verbose bool
+	progress       *progress // set by run
 	onlineConfig
 	analysesConfig
+	// Map holds the map command's flags.
+	Map *mapConfig
 }
 
 // errUsage marks errors in the command line (exit status 2).
@@ -86,6 +92,11 @@ func main() {
 	err = run(context.Background(), cfg, os.Stdout, os.Stderr)
 	if perr := stopProfile(); perr != nil && err == nil {
 		err = perr
+	}
+	if cfg.MemProfile != "" {
+		if perr := writeMemProfile(cfg.MemProfile); perr != nil && err == nil {
+			err = perr
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "citegraph: %v\n", err)
@@ -115,20 +126,45 @@ func startCPUProfile(path string) (stop func() error, err error) {
 	}, nil
 }
 
+// writeMemProfile writes the allocation profile of the run (pprof's
+// -sample_index=alloc_space shows where memory was asked for,
+// inuse_space what was still held at the end).
+func writeMemProfile(path string) error {
+	o, err := newOutFiles(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	w, err := o.Create(filepath.Base(path))
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(w, 0)
+	}
+	if err != nil {
+		o.Abort()
+		return err
+	}
+	_, err = o.Commit()
+	return err
+}
+
 // parseArgs turns the command line into a config. Flags live only here.
 func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
 	if len(args) > 0 {
 		switch args[0] {
-		case "records", "export", "explain", "report", "expand", "cache":
+		case "records", "export", "explain", "report", "expand", "cache", "map":
 			cfg.Command, args = args[0], args[1:]
 		}
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format, nodes := "text", 40
-	if cfg.Command == "export" {
+	format, nodes, layout := "text", 40, "rows"
+	switch cfg.Command {
+	case "export":
 		format, nodes = "json", -1 // the whole graph
+	case "map":
+		nodes, layout = 150, "vos"
+		cfg.Map = &mapConfig{}
+		mapFlags(fs, cfg.Map)
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
 	fs.IntVar(&cfg.Top, "top", 20, "rows listed")
@@ -138,11 +174,14 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.Cited, "cited", 0, "works from outside the corpus drawn (0 auto, -1 none)")
 	fs.IntVar(&cfg.MinCitations, "min-citations", 0, "least LCS of a drawn paper")
 	fs.BoolVar(&cfg.Reduce, "reduce", false, "transitive reduction of the drawing")
-	fs.StringVar(&cfg.Layout, "layout", "rows", "diagram layout")
+	fs.StringVar(&cfg.Layout, "layout", layout, "diagram layout")
 	color := fs.String("color", "auto", "auto, always or never")
 	fs.IntVar(&cfg.Width, "width", 0, "report width")
 	fs.StringVar(&cfg.InFormat, "in-format", "", "force the input format")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile")
+	fs.StringVar(&cfg.MemProfile, "memprofile", "", "write a memory profile")
+	fs.BoolVar(&cfg.Quiet, "quiet", false, "no progress line")
+	fs.BoolVar(&cfg.Verbose, "v", false, "print each stage's time at the end")
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
 	onlineFlags(fs, cfg)
 	analysesFlags(fs, cfg)
@@ -184,7 +223,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": {"json", "dot"}, "explain": {"text", "json"}, "cache": {"text"},
+		"export": {"json", "dot"}, "explain": {"text", "json"}, "cache": {"text"}, "map": {"text", "json"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))
@@ -195,9 +234,13 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	if err := checkAnalyses(cfg); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	switch cfg.Layout {
-	case "rows", "sfdp":
-	case "dot": // the old name of rows
+	switch {
+	case cfg.Command == "map":
+		if cfg.Layout != "vos" && cfg.Layout != "sfdp" {
+			return nil, fmt.Errorf("%w: -layout %q: maps use vos or sfdp", errUsage, cfg.Layout)
+		}
+	case cfg.Layout == "rows", cfg.Layout == "sfdp":
+	case cfg.Layout == "dot": // the old name of rows
 		cfg.Layout = "rows"
 	default:
 		return nil, fmt.Errorf("%w: -layout %q: use rows or sfdp", errUsage, cfg.Layout)

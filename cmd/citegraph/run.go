@@ -15,6 +15,7 @@ import (
 	"github.com/citegraph/citegraph/graph/draw"
 	"github.com/citegraph/citegraph/graph/report"
 	"github.com/citegraph/citegraph/graph/safetext"
+	"github.com/citegraph/citegraph/graph/scimap"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -49,8 +50,9 @@ func load(cfg *config) *inputs {
 		in.fileErrs = append(in.fileErrs, err)
 		in.failed = true
 	}
-	for _, f := range files {
-		res, err := parse.ReadFile(f, cfg.InFormat)
+	read := cfg.progress.reading(files)
+	for i, f := range files {
+		res, err := parse.ReadFileCounted(f, cfg.InFormat, read(i))
 		if err != nil {
 			in.fileErrs = append(in.fileErrs, err)
 			if named[filepath.Clean(f)] {
@@ -61,6 +63,7 @@ func load(cfg *config) *inputs {
 		in.results = append(in.results, res)
 		in.records = append(in.records, res.Records...)
 	}
+	read(len(files))
 	return in
 }
 
@@ -130,12 +133,17 @@ func betweennessSources(flag, citing, arcs int) int {
 // keeping the strongest pairs (all when pairs is 0), coupling and
 // co-citation, saying on stderr what these leave out.
 func analyse(recs []parse.Record, pairs int, cfg *config, stderr io.Writer) *analysis {
+	p := cfg.progress
+	p.resolving(recs)
 	a := &analysis{res: graph.Resolve(recs, nil)}
+	p.stage("graph", nil)
 	a.g = graph.New(a.res)
 	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
-	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k})
+	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k, Progress: p.metrics()})
 	opt := &graph.SharedOptions{Limit: pairs}
+	p.stage("coupling", nil)
 	a.coupling = a.g.Coupling(opt)
+	p.stage("co-citation", nil)
 	a.cocitation = a.g.Cocitation(opt)
 	a.warnLeftOut(stderr)
 	return a
@@ -169,6 +177,11 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if cfg.Command == "cache" {
 		return runCache(cfg, stdout, stderr)
 	}
+	if cfg.progress == nil { // not a slice's run
+		cfg.progress = newProgress(stderr, cfg.Quiet, cfg.Verbose)
+		defer cfg.progress.done()
+	}
+	stderr = cfg.progress.writer(stderr)
 	in, on := cfg.loaded, cfg.loadedOnline
 	if in == nil {
 		in = load(cfg)
@@ -209,16 +222,22 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 			return in.err(cfg.Paths)
 		}
 		a := analyse(in.records, 0, cfg, stderr)
+		cfg.progress.stage("writing", nil)
 		var err error
 		if cfg.Format == "dot" {
 			err = a.g.WriteDOT(stdout, a.m, a.g.Historiograph(a.m, cfg.histOptions()), &graph.DOTOptions{Layout: cfg.Layout})
 		} else {
-			err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs)
+			var wcs []graph.WorkClusters
+			if wcs, err = workClusters(a.g); err == nil {
+				err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs, wcs...)
+			}
 		}
 		if err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)
+	case "map":
+		return runMap(ctx, cfg, in, stdout, stderr)
 	case "explain":
 		in.printProblems(stderr, len(in.records) == 0)
 		if len(in.records) == 0 {
@@ -239,21 +258,29 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	a := analyse(in.records, cfg.Top, cfg, stderr)
 	a.on = on
 	d := a.g.Historiograph(a.m, cfg.histOptions())
+	cfg.progress.stage("analyses", nil)
 	an, err := runAnalyses(cfg, in.records, a)
 	if err != nil {
 		return err
 	}
 	an.Years = in.years
+	maps, err := defaultMaps(a.g)
+	if err != nil {
+		return err
+	}
 	var outputs []string
 	var writeErr error
 	if cfg.OutDir != "" {
+		cfg.progress.stage("diagrams", nil)
 		// outputs that cannot be written do not cost the report
-		if outputs, writeErr = writeOutputs(ctx, cfg, a, d, an); writeErr != nil {
+		if outputs, writeErr = writeOutputs(ctx, cfg, a, d, an, maps); writeErr != nil {
 			d = nil
 		}
 	}
+	cfg.progress.stage("report", nil)
 	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
-		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an})
+		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an,
+			Maps: maps})
 	switch cfg.Format {
 	case "json":
 		err = report.WriteJSON(stdout, rep)
@@ -288,8 +315,8 @@ func writeRecords(w io.Writer, in *inputs) error {
 
 // writeOutputs writes the report's files into cfg.OutDir, all or, on any
 // error, none: the historiograph (citations.svg, citations.dot), then the
-// analyses' files (see writeAnalyses).
-func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing, an *report.Analyses) ([]string, error) {
+// analyses' files (see writeAnalyses), then the maps that have links.
+func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawing, an *report.Analyses, maps []*scimap.Map) ([]string, error) {
 	o, err := newOutFiles(cfg.OutDir)
 	if err != nil {
 		return nil, err
@@ -301,6 +328,15 @@ func writeOutputs(ctx context.Context, cfg *config, a *analysis, d *graph.Drawin
 	if err := writeAnalyses(ctx, o, cfg, a, an); err != nil {
 		o.Abort()
 		return nil, err
+	}
+	for _, m := range maps {
+		if len(m.Drawn) == 0 {
+			continue
+		}
+		if err := writeMap(ctx, o, a.g, m, "vos"); err != nil {
+			o.Abort()
+			return nil, err
+		}
 	}
 	return o.Commit()
 }

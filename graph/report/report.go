@@ -14,6 +14,7 @@ import (
 	"github.com/citegraph/citegraph/graph/burst"
 	"github.com/citegraph/citegraph/graph/overview"
 	"github.com/citegraph/citegraph/graph/rpys"
+	"github.com/citegraph/citegraph/graph/scimap"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -31,6 +32,8 @@ type Options struct {
 	Enrichment *Enrichment
 	// Analyses holds the overview, main paths, RPYS and bursts, if run.
 	Analyses *Analyses
+	// Maps are the science maps made in the run, for the clusters section.
+	Maps []*scimap.Map
 }
 
 // Input is the account of one input file.
@@ -127,6 +130,8 @@ type Report struct {
 	MainPath *MainPath      `json:"main_path,omitempty"`
 	RPYS     *rpys.Spectrum `json:"rpys,omitempty"`
 	Bursts   *burst.Result  `json:"bursts,omitempty"`
+	// Maps are the science maps and their clusters.
+	Maps []MapSummary `json:"maps,omitempty"`
 }
 
 // Build assembles the report of a run: the results of reading each file,
@@ -210,6 +215,7 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 		}
 		r.Ranking = append(r.Ranking, row)
 	}
+	r.Maps = mapSummaries(g, opt.Maps)
 	r.CouplingAll, r.CocitAll = coupling.Total, cocitation.Total
 	r.Coupling = pairRows(g, coupling.Pairs, top, labels)
 	r.Cocitation = pairRows(g, cocitation.Pairs, top, labels)

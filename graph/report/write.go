@@ -145,6 +145,7 @@ func WriteText(w io.Writer, r *Report, opt TextOptions) error {
 	}
 
 	tw.analyses(r)
+	writeMapsText(bw, r, width, head, dim, reset)
 
 	if r.Drawing != nil || len(r.Outputs) > 0 {
 		head("Diagram")
@@ -438,6 +439,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		paras(diagramNotes(r)...)
 	}
 	mdAnalyses(bw, r)
+	writeMapsMarkdown(bw, r, md)
 	if err := bw.Flush(); err != nil {
 		return err
 	}

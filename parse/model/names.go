@@ -2,7 +2,6 @@ package model
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,82 +11,8 @@ import (
 // white space and personal names.
 
 var (
-	doiRe      = regexp.MustCompile(`(?i)\b10\.\d{4,9}/(?:[^\s"<>]|<[^\s"<>]*>)+`)
-	doiPrefix  = regexp.MustCompile(`(?i)^(?:https?://)?(?:dx\.)?(?:doi\.org/|doi:\s*|doi\s+)`)
-	yearRe     = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\b`)
 	initialsRe = regexp.MustCompile(`^(?:\p{Lu}\.?-?){1,4}$`)
 )
-
-// NormalizeDOI returns a DOI in lower case without URL or "doi:" prefix and
-// without trailing punctuation, or "" when s holds none.
-func NormalizeDOI(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return ""
-	}
-	s = doiPrefix.ReplaceAllString(s, "")
-	return FindDOI(s)
-}
-
-// TrimDOIPrefix removes a leading "doi:", "doi " or doi.org link prefix from s.
-func TrimDOIPrefix(s string) string { return doiPrefix.ReplaceAllString(s, "") }
-
-// FindDOI returns the first DOI in free text, normalised, or "".
-func FindDOI(s string) string {
-	m := doiRe.FindString(s)
-	if m == "" {
-		return ""
-	}
-	return strings.ToLower(trimDOI(m))
-}
-
-// FindDOIs returns every DOI in free text, normalised, in order, without repeats.
-func FindDOIs(s string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range doiRe.FindAllString(s, -1) {
-		d := strings.ToLower(trimDOI(m))
-		if d != "" && !seen[d] {
-			seen[d] = true
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// trimDOI drops trailing punctuation that ends the sentence around a DOI,
-// keeping balanced brackets that belong to it ("10.1016/0010-0285(92)90010-T").
-func trimDOI(d string) string {
-	for d != "" {
-		last := d[len(d)-1]
-		switch last {
-		case '.', ',', ';', ':', '\'', '"', '!', '?':
-			d = d[:len(d)-1]
-			continue
-		case ')', ']', '}':
-			open := map[byte]byte{')': '(', ']': '[', '}': '{'}[last]
-			if strings.Count(d, string(open)) < strings.Count(d, string(last)) {
-				d = d[:len(d)-1]
-				continue
-			}
-		}
-		break
-	}
-	if i := strings.Index(d, "/"); i < 0 || i == len(d)-1 {
-		return ""
-	}
-	return d
-}
-
-// ParseYear returns the first plausible publication year (1500-2099) in s, or 0.
-func ParseYear(s string) int {
-	m := yearRe.FindString(s)
-	if m == "" {
-		return 0
-	}
-	y, _ := strconv.Atoi(m)
-	return y
-}
 
 // CleanSpace trims s and folds every run of white space (including
 // no-break spaces) into one space. Plain ASCII text with single spaces, the

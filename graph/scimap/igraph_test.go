@@ -1,0 +1,154 @@
+package scimap
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/cluster"
+	"github.com/citegraph/citegraph/graph/network"
+	"github.com/citegraph/citegraph/parse"
+)
+
+// TestLeidenAgainstIgraph clusters the coupling and co-citation networks
+// (link counts as weights) of shared corpora, and of the peers' generated
+// corpora when $CITEGRAPH_BENCH_DATA names their folder (S; M too with
+// CITEGRAPH_IGRAPH=M), with this package's Leiden and with python-igraph's
+// Leiden and Louvain (../shared/bench/cluster.py, Debian's python3-igraph),
+// side by side in one run; igraph scores both partitions the same way. It
+// fails when our modularity is below either of igraph's, and logs the
+// times (wall and CPU; igraph's exclude loading the graph, ours include
+// building the CSR). It runs only with CITEGRAPH_IGRAPH set: minutes.
+func TestLeidenAgainstIgraph(t *testing.T) {
+	which := os.Getenv("CITEGRAPH_IGRAPH")
+	if which == "" {
+		t.Skip("set CITEGRAPH_IGRAPH=1 (or M) to compare with python-igraph")
+	}
+	script := filepath.Join("..", "..", "..", "shared", "bench", "cluster.py")
+	if _, err := os.Stat(script); err != nil {
+		t.Skipf("peer script not available: %v", err)
+	}
+	type input struct{ name, path string }
+	dir := os.Getenv("CITEGRAPH_CORPORA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "corpora")
+	}
+	inputs := []input{{"python-bibx WoS (500)", filepath.Join(dir, "wos", "python-bibx_bit-pattern-savedrecs.txt")},
+		{"metaknowledge Scopus (220)", filepath.Join(dir, "scopus-csv", "metaknowledge_scopus_testing.csv.scopus")}}
+	if data := os.Getenv("CITEGRAPH_BENCH_DATA"); data != "" {
+		inputs = append(inputs, input{"generated S (2,000)", filepath.Join(data, "S.wos.txt")})
+		if which == "M" {
+			inputs = append(inputs, input{"generated M (20,000)", filepath.Join(data, "M.wos.txt")})
+		}
+	}
+	tmp := t.TempDir()
+	t.Logf("%-28s %-10s %8s %9s | %-17s | %-17s | %-17s", "corpus", "network", "nodes", "links",
+		"ours Q wall/cpu", "igraph Leiden", "igraph Louvain")
+	for _, in := range inputs {
+		res, err := parse.ReadFile(in.path, "")
+		if err != nil {
+			t.Logf("%s: %v (skipped)", in.name, err)
+			continue
+		}
+		g := graph.New(graph.Resolve(res.Records, nil))
+		for _, kind := range []network.Kind{network.Coupling, network.Cocitation} {
+			net, err := network.Build(g, &network.Options{Kind: kind, Normalization: network.None})
+			if err != nil {
+				t.Fatal(err)
+			}
+			edges := filepath.Join(tmp, "edges.tsv")
+			writeEdges(t, edges, net)
+			peers := runPeer(t, script, edges)
+			w0, c0 := time.Now(), cpuTime()
+			r := cluster.Leiden(len(net.Nodes), func(yield func(cluster.Edge) bool) {
+				for _, e := range net.Edges {
+					if !yield(cluster.Edge{A: e.A, B: e.B, W: float64(e.Count)}) {
+						return
+					}
+				}
+			}, &cluster.Options{Seed: 1})
+			wall, cpu := time.Since(w0).Seconds(), (cpuTime() - c0).Seconds()
+			memb := filepath.Join(tmp, "memb.tsv")
+			f, err := os.Create(memb)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bw := bufio.NewWriter(f)
+			for i, c := range r.Membership {
+				fmt.Fprintf(bw, "%d\t%d\n", i, c)
+			}
+			bw.Flush()
+			f.Close()
+			ours := runPeer(t, script, edges, "--score", memb)["given"]
+			if d := r.Quality - ours.Modularity; d > 1e-6 || d < -1e-6 {
+				t.Errorf("%s %s: our modularity %.6f, igraph scores it %.6f", in.name, kind, r.Quality, ours.Modularity)
+			}
+			le, lo := peers["igraph-leiden"], peers["igraph-louvain"]
+			t.Logf("%-28s %-10s %8d %9d | %.6f %5.2f/%5.2f | %.6f %5.2f/%5.2f | %.6f %5.2f/%5.2f", in.name, kind,
+				len(net.Nodes), len(net.Edges), ours.Modularity, wall, cpu, le.Modularity, le.Wall, le.CPU,
+				lo.Modularity, lo.Wall, lo.CPU)
+			if ours.Modularity < le.Modularity-1e-6 || ours.Modularity < lo.Modularity-1e-6 {
+				t.Errorf("%s %s: modularity %.6f below igraph's (Leiden %.6f, Louvain %.6f)", in.name, kind,
+					ours.Modularity, le.Modularity, lo.Modularity)
+			}
+		}
+	}
+}
+
+// peerResult is one line of cluster.py's output.
+type peerResult struct {
+	Method     string  `json:"method"`
+	Wall       float64 `json:"wall_s"`
+	CPU        float64 `json:"cpu_s"`
+	Modularity float64 `json:"modularity"`
+}
+
+// runPeer runs the peer script and returns its results by method.
+func runPeer(t *testing.T, script string, args ...string) map[string]peerResult {
+	t.Helper()
+	out, err := exec.Command("/usr/bin/python3", append([]string{script}, args...)...).Output()
+	if err != nil {
+		t.Skipf("python-igraph not available: %v", err)
+	}
+	res := map[string]peerResult{}
+	for _, line := range strings.Split(string(out), "\n") {
+		var r peerResult
+		if json.Unmarshal([]byte(line), &r) == nil && r.Method != "" {
+			res[r.Method] = r
+		}
+	}
+	return res
+}
+
+// writeEdges writes a network's links as "a<TAB>b<TAB>count".
+func writeEdges(t *testing.T, path string, net *network.Network) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	for _, e := range net.Edges {
+		fmt.Fprintf(bw, "%d\t%d\t%s\n", e.A, e.B, strconv.FormatFloat(float64(e.Count), 'g', -1, 32))
+	}
+	if err := bw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// cpuTime is the CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
