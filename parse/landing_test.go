@@ -916,22 +916,34 @@ func TestLandingCorpusDetected(t *testing.T) {
 	}
 }
 
-// TestLandingLongReferenceList reads a page whose reference list has 1,669
-// numbered entries, numbers that reach the range of years included.
+// TestLandingLongReferenceList reads pages whose reference list has
+// 1,669 or 2,000 numbered entries, numbers that reach the range of years
+// included, in two citation styles: the entries past 1500 ("1500. …")
+// are entries, not lines that end the list.
 func TestLandingLongReferenceList(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("A study of made-up things\nJane Roe and John Poe\nJournal of Things, 2011, vol. 3, issue 2, pp. 10-20\nReferences\n")
-	for k := 1; k <= 1669; k++ {
-		n := strconv.Itoa(k)
-		b.WriteString(n + ". Roe J, Poe J. Made-up title number " + n + ". J Things. 2001;3(2):10-20.\n")
-	}
-	r := lpOne(t, lpReadString(t, b.String()))
-	if len(r.References) != 1669 {
-		t.Fatalf("%d references, want 1669", len(r.References))
-	}
-	for _, k := range []int{998, 999, 1499, 1668} {
-		if want := "Made-up title number " + strconv.Itoa(k+1); r.References[k].Title != want {
-			t.Errorf("reference %d: title %q, want %q", k+1, r.References[k].Title, want)
+	for _, c := range []struct {
+		n     int
+		entry func(n string) string
+	}{
+		{1669, func(n string) string { return "Roe J, Poe J. Made-up title number " + n + ". J Things. 2001;3(2):10-20." }},
+		{2000, func(n string) string {
+			return "Roe J, Poe J (2001) Made-up title number " + n + ". Journal of Things 12(3):45-67. https://doi.org/10.5555/ref." + n
+		}},
+	} {
+		var b strings.Builder
+		b.WriteString("A study of made-up things\nJane Roe and John Poe\nJournal of Things, 2011, vol. 3, issue 2, pp. 10-20\nReferences\n")
+		for k := 1; k <= c.n; k++ {
+			n := strconv.Itoa(k)
+			b.WriteString(n + ". " + c.entry(n) + "\n")
+		}
+		r := lpOne(t, lpReadString(t, b.String()))
+		if len(r.References) != c.n {
+			t.Fatalf("%d references, want %d", len(r.References), c.n)
+		}
+		for _, k := range []int{998, 999, 1499, c.n - 1} {
+			if want := "Made-up title number " + strconv.Itoa(k+1); r.References[k].Title != want {
+				t.Errorf("reference %d: title %q, want %q", k+1, r.References[k].Title, want)
+			}
 		}
 	}
 }
