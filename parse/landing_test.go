@@ -925,7 +925,9 @@ func TestLandingLongReferenceList(t *testing.T) {
 		n     int
 		entry func(n string) string
 	}{
-		{1669, func(n string) string { return "Roe J, Poe J. Made-up title number " + n + ". J Things. 2001;3(2):10-20." }},
+		{1669, func(n string) string {
+			return "Roe J, Poe J. Made-up title number " + n + ". J Things. 2001;3(2):10-20."
+		}},
 		{2000, func(n string) string {
 			return "Roe J, Poe J (2001) Made-up title number " + n + ". Journal of Things 12(3):45-67. https://doi.org/10.5555/ref." + n
 		}},

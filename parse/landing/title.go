@@ -58,6 +58,9 @@ const (
 	wAffilBelow = 1.5  // an affiliation right below (the names left out)
 	wValueNext  = -3.0 // a short value below: the line is a label ("Indexed in Scopus" / "Yes")
 	wGlued      = -2.0 // words glued without space ("similaresSimilares"), markup, ISSN
+	wCrumbs     = -3.0 // a breadcrumb trail ("Journal List > J Things > v.3(2)")
+	wBetween    = -4.0 // names right above and right below: an affiliation between authors
+	wSameLead   = -3.0 // three other lines start with the same word: a field label ("Roles …", "Affiliation …")
 	titleMin    = 2.5  // the least score a title needs
 )
 
@@ -213,9 +216,16 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if lpPostalRe.MatchString(t) {
 		score += wAffil // an address
 	}
-	if lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t) {
-		score += wDate
+	if (lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t)) && (strings.ContainsAny(t, "0123456789") || lpSubmittedRe.MatchString(strings.Join(strings.Fields(t)[:1], ""))) {
+		score += wDate // a date, or a line that starts with a date word; not a title about publishing
 	}
+	if lpCrumbs(t) {
+		score += wCrumbs
+	}
+	if d.sameLead(i, a, b) {
+		score += wSameLead
+	}
+	namesAbove := false
 	// above: a type label, a neighbour-article label, an author or source line
 	for k, seen := i-1, 0; k >= a && seen < 2; k-- {
 		p := &d.lines[k]
@@ -240,6 +250,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			}
 			if _, ok := d.names(k); ok && p.kind == lpText {
 				score += wBylineAbov
+				namesAbove = true
 			}
 		}
 	}
@@ -262,6 +273,9 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			}
 			if _, ok := d.names(k); ok && seen <= 2 {
 				byline = max(byline, 1/float64(seen*seen))
+				if seen == 1 && namesAbove {
+					score += wBetween
+				}
 			} else if seen == 1 && lpAffiliation(p.text) {
 				score += wAffilBelow
 			}
@@ -317,6 +331,47 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 		}
 	}
 	return score
+}
+
+// sameLead reports whether three other lines of [a, b) start with the same
+// word as line i, a capitalised word of four letters or more that is not a
+// common opening word: the lines are fields of a list ("Roles …",
+// "Affiliation …"), not a title.
+func (d *lpDoc) sameLead(i, a, b int) bool {
+	lead := func(t string) string {
+		t = strings.TrimLeft(t, "•·-–* ")
+		w, _, _ := strings.Cut(t, " ")
+		return w
+	}
+	w := lead(d.lines[i].text)
+	if r, _ := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) < 4 || !unicode.IsUpper(r) || lpOpeners[strings.ToLower(w)] {
+		return false
+	}
+	n := 0
+	for k := a; k < b && k < a+lpRepeatWindow; k++ {
+		if k != i && d.lines[k].kind != lpBlank && lead(d.lines[k].text) == w {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lpOpeners are common first words of titles.
+var lpOpeners = map[string]bool{"the": true, "this": true, "what": true, "when": true, "where": true, "with": true,
+	"from": true, "does": true, "have": true, "into": true, "towards": true, "toward": true, "über": true, "como": true,
+	"para": true, "analysis": true, "study": true}
+
+// lpCrumbs reports whether t is a breadcrumb trail: three or more parts
+// joined by the same arrow ("Home > Journals > J Things").
+func lpCrumbs(t string) bool {
+	for _, sep := range []string{" > ", " › ", " » ", " / ", " → "} {
+		if strings.Count(t, sep) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // lpShortValue are values that make the line above them a label.
@@ -475,7 +530,7 @@ func (d *lpDoc) translation(k, j int) bool {
 	if lpCJK(a) != lpCJK(b) {
 		ratio = 4 // CJK script says more in fewer characters
 	}
-	if na*ratio < nb || nb*ratio < na || len(strings.Fields(a)) < 2 {
+	if na*ratio < nb || nb*ratio < na || len(strings.Fields(a)) < 2 && !lpCJK(a) {
 		return false
 	}
 	// a translation keeps the numbers and the colon of the title
