@@ -580,11 +580,20 @@ func (d *lpDoc) byline(i, b int) []model.Author {
 		switch p.kind {
 		case lpBlank:
 			continue
-		case lpHead, lpProse, lpLabel:
+		case lpHead, lpLabel:
 			return out
+		case lpProse:
+			// an affiliation written as a sentence ("Botany Department,
+			// University of Otago, Dunedin.") goes on; a paragraph ends
+			if !lpAffiliation(p.text) || utf8.RuneCountInString(p.text) > 200 {
+				return out
+			}
 		case lpMeta:
 			if len(out) > 0 && p.labelled {
 				return out
+			}
+			if len(out) == 0 && !p.labelled {
+				continue // the source line or DOI between title and names
 			}
 		}
 		t := strings.Trim(p.text, " ,;*&†‡")
@@ -594,7 +603,12 @@ func (d *lpDoc) byline(i, b int) []model.Author {
 		}
 		if p.kind == lpText {
 			bare := lpBracketRe.ReplaceAllString(t, " ")
-			if au, ok := lpAuthors(t); ok && !lpAffiliation(bare) && !lpLoneCJK(t, au) {
+			au, ok := lpAuthors(t)
+			if !ok && bare != t && lpAffiliation(t) {
+				// "Jane Roe (Department of Things, University of X)"
+				au, ok = lpAuthors(strings.TrimSpace(bare))
+			}
+			if ok && !lpAffiliation(bare) && !lpLoneCJK(t, au) {
 				for _, a := range au {
 					for _, o := range out {
 						if o == a {
