@@ -919,6 +919,9 @@ func lpRecognise(t string) []lpField {
 	if len(t) <= 40 && lpDateOnly(t) {
 		return []lpField{{key: "pubdate", val: t, rank: 2}}
 	}
+	if len(t) == 6 && (t[0] == '(' && t[5] == ')' || t[0] == '[' && t[5] == ']') && model.ParseYear(t) != 0 {
+		return []lpField{{key: "pubdate", val: t[1:5], rank: 2}} // "(2020)" alone on its line
+	}
 	if m := lpArticleInRe.FindStringSubmatch(t); m != nil {
 		if f := lpFieldsFor("venue", m[2], 1); lpHasKey(f, "venue") {
 			return append(f, lpField{key: "type", val: m[1], rank: 1})
@@ -2522,6 +2525,9 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 		r.Pages = lpFirst(fs, "artno")
 	}
 	r.Year = lpYear(fs)
+	if r.Year == 0 {
+		r.Year = d.weakYear(a, headerEnd)
+	}
 	r.DOI = lpFirst(fs, "doi")
 	r.Type = lpFirst(fs, "type")
 	for _, k := range []string{"pmid", "pmcid", "issn", "isbn", "arxiv", "url"} {
@@ -2663,6 +2669,28 @@ func (d *lpDoc) unheadedRefs(a, b int) []model.Reference {
 		out = append(out, ref)
 	}
 	return out
+}
+
+// weakYear returns the year of a date that no label or form gave: on a
+// line of [a, end) where a word of publishing ("published", "publication")
+// or a preprint's "submitted on" precedes it ("StatePublished - Sep 19
+// 2016", "[Submitted on 30 Jun 2004]"), or 0.
+func (d *lpDoc) weakYear(a, end int) int {
+	for i := a; i < end && i < a+200; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || l.kind == lpProse || d.inList[i] || utf8.RuneCountInString(l.text) > 80 {
+			continue
+		}
+		lt := strings.ToLower(l.text)
+		for _, w := range []string{"published", "publication date", "submitted on"} {
+			if k := strings.Index(lt, w); k >= 0 {
+				if y := model.ParseYear(l.text[k+len(w):]); y >= 1800 {
+					return y
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // lpYear returns the year of publication: of a labelled date, else of the
