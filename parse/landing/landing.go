@@ -1844,8 +1844,52 @@ func (d *lpDoc) meta(i int) int {
 	case lpText:
 		d.cands = append(d.cands, i)
 		d.addFreeDOIs(i)
+	case lpBoiler:
+		// a notice that states the work's DOI ("…copyright: acmlicensed …
+		// doi: 10.1145/…"): the DOI counts, below any other
+		if lt := strings.ToLower(l.text); strings.Contains(lt, "doi:") || strings.Contains(lt, "doi.org/") {
+			for _, doi := range model.FindDOIs(lpUnglue(l.text)) {
+				d.facts = append(d.facts, lpFact{i: i, f: lpField{key: "doi", val: doi, rank: 3}})
+			}
+		}
 	}
 	return i
+}
+
+// lpUnglue puts a space before a label glued to the value before it
+// ("10.1145/3383583.3398534isbn: 978…"), so that the value ends there.
+func lpUnglue(t string) string {
+	if !strings.Contains(t, ":") {
+		return t
+	}
+	lt := strings.ToLower(t)
+	var at []int
+	for _, w := range []string{"isbn:", "issn:", "pmid:", "url:", "doi:", "price:", "numpages:", "keywords:"} {
+		for from := 0; ; {
+			k := strings.Index(lt[from:], w)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(w)
+			if k > 0 && (lt[k-1] >= '0' && lt[k-1] <= '9' || lt[k-1] >= 'a' && lt[k-1] <= 'z') {
+				at = append(at, k)
+			}
+		}
+	}
+	if at == nil {
+		return t
+	}
+	sort.Ints(at)
+	var b strings.Builder
+	last := 0
+	for _, k := range at {
+		b.WriteString(t[last:k])
+		b.WriteByte(' ')
+		last = k
+	}
+	b.WriteString(t[last:])
+	return b.String()
 }
 
 // onlyBlank reports whether lines [from, to) are all blank.
@@ -1861,7 +1905,7 @@ func (d *lpDoc) onlyBlank(from, to int) bool {
 // addFreeDOIs records the DOIs written anywhere on line i, the least sure
 // source of the work's own DOI.
 func (d *lpDoc) addFreeDOIs(i int) {
-	for _, doi := range model.FindDOIs(d.lines[i].text) {
+	for _, doi := range model.FindDOIs(lpUnglue(d.lines[i].text)) {
 		d.facts = append(d.facts, lpFact{i: i, f: lpField{key: "doi", val: doi, rank: 2}})
 	}
 }
