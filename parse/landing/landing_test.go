@@ -151,8 +151,8 @@ func TestLandingSniff(t *testing.T) {
 func TestLandingUnglue(t *testing.T) {
 	for in, want := range map[string]string{
 		"price: 15.00doi: 10.5555/123.456isbn: 978-1-2": "price: 15.00 doi: 10.5555/123.456 isbn: 978-1-2",
-		"DOI: 10.5555/x ISBN: 1":                         "DOI: 10.5555/x ISBN: 1",
-		"no labels here":                                 "no labels here",
+		"DOI: 10.5555/x ISBN: 1":                        "DOI: 10.5555/x ISBN: 1",
+		"no labels here":                                "no labels here",
 	} {
 		if got := lpUnglue(in); got != want {
 			t.Errorf("lpUnglue(%q) = %q, want %q", in, got, want)
