@@ -318,7 +318,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			if k == i || d.lines[k].kind == lpBlank || len(d.lines[k].text) < len(t)/2 || d.lines[k].text == t {
 				continue
 			}
-			if strings.Contains(d.fold(k), ft) {
+			if fk := d.fold(k); strings.Contains(fk, ft) || lpCutRepeat(d.lines[k].text, fk, ft) {
 				score += wRepeated
 				break
 			}
@@ -362,6 +362,22 @@ func (d *lpDoc) sameLead(i, a, b int) bool {
 var lpOpeners = map[string]bool{"the": true, "this": true, "what": true, "when": true, "where": true, "with": true,
 	"from": true, "does": true, "have": true, "into": true, "towards": true, "toward": true, "über": true, "como": true,
 	"para": true, "analysis": true, "study": true}
+
+// lpCutRepeat reports whether a line cut short with an ellipsis
+// ("Home Journal Title of the wo...") ends with the start of the title ft,
+// twenty characters or more of it; fk is the line folded.
+func lpCutRepeat(line, fk, ft string) bool {
+	if !strings.HasSuffix(line, "...") && !strings.HasSuffix(line, "…") {
+		return false
+	}
+	fk = strings.TrimRight(fk, ".… ")
+	for k := 0; k+20 <= len(fk); k++ {
+		if (k == 0 || fk[k-1] == ' ') && strings.HasPrefix(ft, fk[k:]) {
+			return true
+		}
+	}
+	return false
+}
 
 // lpCrumbs reports whether t is a breadcrumb trail: three or more parts
 // joined by the same arrow ("Home > Journals > J Things").
