@@ -2556,7 +2556,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 			}
 		}
 	} else if titleAt >= 0 {
-		r.Authors = d.byline(titleAt, b)
+		r.Authors = d.byline(titleAt, b, r.Title)
 	}
 	if len(r.Authors) == 0 && cite != nil {
 		r.Authors = cite.ref.Authors

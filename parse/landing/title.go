@@ -588,9 +588,10 @@ func lpCJK(s string) bool {
 // between them ("Jane Roe¹" / "University of …" / "John Poe²"). The names
 // must start within two lines of the title; the byline ends at a heading, a
 // paragraph, labelled fields, or after six lines without a name.
-func (d *lpDoc) byline(i, b int) []model.Author {
+func (d *lpDoc) byline(i, b int, title string) []model.Author {
 	var out []model.Author
 	miss := 0
+	ft := model.Fold(title)
 	for k := i + 1; k < b && k <= i+60; k++ {
 		p := &d.lines[k]
 		switch p.kind {
@@ -612,7 +613,15 @@ func (d *lpDoc) byline(i, b int) []model.Author {
 				continue // the source line or DOI between title and names
 			}
 		}
+		if len(out) == 0 && k <= i+4 && p.kind == lpText && ft != "" && strings.Contains(ft, d.fold(k)) {
+			continue // the title's next lines, when it wraps
+		}
 		t := strings.Trim(p.text, " ,;*&†‡")
+		for _, and := range []string{"and ", "und ", "et ", "y ", "e ", "и ", "і "} {
+			if len(t) > len(and)+3 && strings.HasPrefix(t, and) {
+				t = t[len(and):] // ", and Sean C. Rife" on a line of its own
+			}
+		}
 		switch strings.ToLower(t) {
 		case "", "by", "and", "und", "et", "y", "e", "и", "і":
 			continue
