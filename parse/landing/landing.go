@@ -2577,6 +2577,9 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	for _, k := range []string{"pmid", "pmcid", "issn", "isbn", "arxiv", "url"} {
 		r.SetID(k, lpFirst(fs, k))
 	}
+	if len(r.Authors) == 0 && r.DOI != "" {
+		r.Authors = d.citedAuthors(a, b, r.DOI, r.Venue)
+	}
 	if v := lpFirst(fs, "citedby"); v != "" {
 		r.CitedBy = model.IntPtr(lpAtoi(v))
 	}
@@ -2713,6 +2716,30 @@ func (d *lpDoc) unheadedRefs(a, b int) []model.Reference {
 		out = append(out, ref)
 	}
 	return out
+}
+
+// citedAuthors returns the names that open a line of [a, b), outside any
+// list, that cites the work by its DOI without its title ("E. Roe, Chem.
+// Things, 2014, 43, 8226 DOI: 10.5555/x"), or nil. A line that opens with
+// the venue ("Fam Pract. 2020 …") names no authors.
+func (d *lpDoc) citedAuthors(a, b int, doi, venue string) []model.Author {
+	fv := model.Fold(venue)
+	for i := a; i < b && i < a+400; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || l.kind == lpHead || d.inList[i] || len(l.text) > 400 {
+			continue
+		}
+		if !strings.Contains(strings.ToLower(l.text), doi) {
+			continue
+		}
+		if fv != "" && strings.HasPrefix(d.fold(i), fv) {
+			continue
+		}
+		if au := freetext.LeadingAuthors(l.text); len(au) > 0 {
+			return au
+		}
+	}
+	return nil
 }
 
 // weakYear returns the year of a date that no label or form gave: on a
