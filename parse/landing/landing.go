@@ -2732,8 +2732,8 @@ func (d *lpDoc) citedAuthors(a, b int, doi, venue string) []model.Author {
 		if !strings.Contains(strings.ToLower(l.text), doi) {
 			continue
 		}
-		if fv != "" && strings.HasPrefix(d.fold(i), fv) {
-			continue
+		if fv != "" && strings.HasPrefix(d.fold(i), fv) || l.labelled || strings.ContainsAny(l.text, ":|") && model.ParseYear(l.text) == 0 {
+			continue // a labelled DOI ("Identification Number: | https://doi.org/…")
 		}
 		if au := freetext.LeadingAuthors(l.text); len(au) > 0 {
 			return au
