@@ -717,6 +717,18 @@ func TestLandingForms(t *testing.T) {
 					t.Errorf("keywords %q abstract %q refs %d", r.Keywords, r.Abstract, len(r.References))
 				}
 			}},
+		{"authors only in a citation by DOI", "Menu\nMade-up things in practice\n[Submitted on 3 May 2004]\nAbstract\nWe made things up and found them wanting.\nJ. Roe, Made-up Things, 2004, 3, 45 DOI: 10.5555/made.45\nconference: Made-up Meeting 2004copyright: none price: 15.00doi: 10.5555/made.45isbn: 978-0\n",
+			func(t *testing.T, r Record) {
+				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Roe"}) || r.DOI != "10.5555/made.45" || r.Year != 2004 {
+					t.Errorf("authors %v doi %q year %d", r.Authors, r.DOI, r.Year)
+				}
+			}},
+		{"byline after a wrapped title", "RESEARCH ARTICLE\nA made-up index of things that displays the\ncontext of things and sorts\nOpen access\nDiary\nJane Roe1\nJohn Poe1\n,\n, and Ann Doe2\n1University of Nowhere\nAbstract\nWe made things up.\n",
+			func(t *testing.T, r Record) {
+				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Roe", "Poe", "Doe"}) {
+					t.Errorf("title %q authors %v", r.Title, r.Authors)
+				}
+			}},
 		{"french page", "Des choses inventées\nPublié le : 3 mars 2012\nRésumé\nNous avons étudié des choses inventées.\nMots-clés : choses, invention\nRéférences\nDupont J (2001) Les choses. Rev Choses 1:2-3.\n",
 			func(t *testing.T, r Record) {
 				if r.Year != 2012 || !slices.Equal(r.Keywords, []string{"choses", "invention"}) || !strings.HasPrefix(r.Abstract, "Nous avons") || len(r.References) != 1 {
