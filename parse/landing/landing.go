@@ -435,6 +435,11 @@ func lpClassifyText(l *lpLine) {
 		l.kind, l.labelled, l.fields = lpMeta, true, f
 		return
 	}
+	if key, val, ok := lpGluedLabel(t); ok {
+		l.kind, l.labelled = lpMeta, true
+		l.fields = lpFieldsFor(key, val, 0)
+		return
+	}
 	if boiler, footer := lpBoilerLine(t); boiler {
 		l.kind, l.footer = lpBoiler, footer
 		return
@@ -551,6 +556,28 @@ func lpTrailNumber(t string) (head, num string, ok bool) {
 // lpRefsPrefixRe matches a short heading that starts with "References":
 // a few words, no digits or sentence punctuation.
 var lpRefsPrefixRe = regexp.MustCompile(`^(?i:references|bibliography|literature cited|works cited)(?:\s+[\p{L}&]+){1,4}$`)
+
+// lpGluedLabel splits a label glued to its value, as a table's cells
+// come out of some pages ("Title of host publicationFamily Medicine",
+// "StatePublished - Sep 19 2016"): where a lower-case letter or ")" runs
+// into a capital or a digit, the text before is a known label that needs
+// no colon. It returns the label's key and the value.
+func lpGluedLabel(t string) (key, val string, ok bool) {
+	if len(t) > 200 {
+		return "", "", false
+	}
+	prev := rune(0)
+	for k, r := range t {
+		if k >= 4 && k <= 48 && (unicode.IsLower(prev) || prev == ')') && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			norm := lpNormLabel(t[:k])
+			if key, ok := lpLabels[norm]; ok && !lpColonOnly[norm] {
+				return key, strings.TrimSpace(t[k:]), true
+			}
+		}
+		prev = r
+	}
+	return "", "", false
+}
 
 // lpSplitColon splits "Label: value" at a colon within the first 48
 // characters, returning the whole match, the label and the value, or nil.

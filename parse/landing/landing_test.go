@@ -159,3 +159,17 @@ func TestLandingUnglue(t *testing.T) {
 		}
 	}
 }
+
+func TestLandingGluedLabel(t *testing.T) {
+	for _, c := range []struct{ in, key, val string }{
+		{"Title of host publicationAnnals of Things", "venue", "Annals of Things"},
+		{"StatePublished - Sep 19 2016", "pubdate", "Published - Sep 19 2016"},
+		{"A study of GlobalThings", "", ""},
+		{"McDonald and the iPhone", "", ""},
+	} {
+		key, val, ok := lpGluedLabel(c.in)
+		if ok != (c.key != "") || key != c.key || val != c.val {
+			t.Errorf("lpGluedLabel(%q) = %q, %q, %v; want %q, %q", c.in, key, val, ok, c.key, c.val)
+		}
+	}
+}
