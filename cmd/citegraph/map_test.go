@@ -101,10 +101,7 @@ func TestMapCommand(t *testing.T) {
 			t.Errorf("%v: error %v, want a usage error", args, err)
 		}
 	}
-	corpus := filepath.Join(repoRoot, "..", "..", "shared", "corpora", "wos", "wosfile_wos_plaintext.txt")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("shared corpora not available: %v", err)
-	}
+	corpus := corpusFile(t, "wos/wosfile_wos_plaintext.txt")
 	for _, args := range [][]string{{"-network", "coauthorship", "-unit", "countries"}, {"-network", "coupling", "-unit", "sources", "-layout", "sfdp"}} {
 		stdout, _, err = citegraph(t, append(append([]string{"map"}, args...), "-out", out, corpus)...)
 		if err != nil {

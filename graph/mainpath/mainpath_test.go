@@ -1,11 +1,16 @@
 package mainpath
 
 import (
+	"bytes"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/graph"
 )
 
 // brute counts, by enumerating every path of the network one by one, how
@@ -452,5 +457,43 @@ func TestSearchTestNet(t *testing.T) {
 	all := nw.KeyArcs(w, 9)
 	if got := arcsOf(nw.KeyRoute(w, all)); len(got) != 9 {
 		t.Errorf("key-route over every arc: %v", got)
+	}
+}
+
+// TestWriteDOTCapsTies draws the main paths of 50 papers that cite 60
+// references each and never one another: every one of the 3,000 arcs is a
+// path of weight 1, all tied, so the paths hold 3,050 works. The DOT must
+// keep at most MaxDrawn works (Graphviz would spend minutes on 3,050) and
+// say in its caption that the rest are in the arc list.
+func TestWriteDOTCapsTies(t *testing.T) {
+	res := &graph.Resolution{}
+	for i := range 50 {
+		res.Works = append(res.Works, graph.Work{ID: fmt.Sprintf("p%d", i), Label: fmt.Sprintf("P%d 2020", i), Year: 2020, InCorpus: true})
+	}
+	for i := range 50 {
+		for j := range 60 {
+			res.Citations = append(res.Citations, graph.Citation{From: i, To: len(res.Works)})
+			res.Works = append(res.Works, graph.Work{ID: fmt.Sprintf("r%d-%d", i, j), Label: fmt.Sprintf("R%d 2000", len(res.Works)), Year: 2000})
+		}
+	}
+	g := graph.New(res)
+	r, err := Analyse(g, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dot bytes.Buffer
+	if err := WriteDOT(&dot, g, r); err != nil {
+		t.Fatal(err)
+	}
+	works := regexp.MustCompile(`(?m)^  n\d+ \[`).FindAll(dot.Bytes(), -1)
+	arcs := regexp.MustCompile(`(?m)^  n\d+ -> n\d+ `).FindAll(dot.Bytes(), -1)
+	if len(works) == 0 || len(works) > MaxDrawn {
+		t.Errorf("%d works drawn, want 1..%d", len(works), MaxDrawn)
+	}
+	if len(arcs) == 0 || len(arcs) >= 3000 {
+		t.Errorf("%d arcs drawn, want fewer than the 3,000 of the paths", len(arcs))
+	}
+	if want := "the paths have 3000 arcs (ties)"; !strings.Contains(dot.String(), want) {
+		t.Errorf("caption lacks %q", want)
 	}
 }

@@ -22,12 +22,19 @@ const (
 	colourKeyRoute = "#9aa5b1"
 )
 
+// MaxDrawn is the most works WriteDOT draws: main paths with many ties
+// (papers citing no other paper of the corpus make every reference arc a
+// path of its own) would give Graphviz thousands of nodes to lay out.
+const MaxDrawn = 80
+
 // WriteDOT writes the main paths as a historiograph in Graphviz DOT: one row
 // per publication year, oldest on top, with a year axis on the left. It
 // draws every arc of the global, local forward and key-route main paths,
 // coloured by the first of them it lies on, labelled with its weight and
 // widened with the logarithm of it. Arrows point at the cited work, as in
 // citegraph's other diagrams. A shrunk cycle is one node naming its works.
+// When the paths join more than MaxDrawn works, it draws the heaviest arcs
+// that join at most MaxDrawn and says so in the caption.
 func WriteDOT(w io.Writer, g *graph.Graph, r *Result) error {
 	nw := r.Network
 	class := make(map[int]string)
@@ -39,21 +46,41 @@ func WriteDOT(w io.Writer, g *graph.Graph, r *Result) error {
 			class[k] = p.colour
 		}
 	}
-	arcs := make([]int, 0, len(class))
+	all := make([]int, 0, len(class))
 	for k := range class {
+		all = append(all, k)
+	}
+	weights := r.Weights[r.Weight].Arc
+	// heaviest first (ties by arc), so that a cut keeps the strongest
+	slices.SortFunc(all, func(a, b int) int {
+		if c := weights[b].Cmp(weights[a]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	nodeSet := map[int]bool{}
+	arcs := make([]int, 0, len(all))
+	for _, k := range all {
+		f, t := nw.Arcs[k].From, nw.Arcs[k].To
+		add := 0
+		if !nodeSet[f] {
+			add++
+		}
+		if !nodeSet[t] && t != f {
+			add++
+		}
+		if len(nodeSet)+add > MaxDrawn {
+			continue
+		}
+		nodeSet[f], nodeSet[t] = true, true
 		arcs = append(arcs, k)
 	}
 	slices.Sort(arcs)
-	nodeSet := map[int]bool{}
-	for _, k := range arcs {
-		nodeSet[nw.Arcs[k].From], nodeSet[nw.Arcs[k].To] = true, true
-	}
 	nodes := make([]int, 0, len(nodeSet))
 	for v := range nodeSet {
 		nodes = append(nodes, v)
 	}
 	slices.Sort(nodes)
-	weights := r.Weights[r.Weight].Arc
 	maxLog := 0.0
 	for _, k := range arcs {
 		maxLog = math.Max(maxLog, log10(weights[k]))
@@ -63,6 +90,10 @@ func WriteDOT(w io.Writer, g *graph.Graph, r *Result) error {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	caption := fmt.Sprintf("citegraph main paths by %v: %d works, %d arcs; global main path total %v %s",
 		r.Weight, len(nodes), len(arcs), r.Weight, r.GlobalWeight.Short())
+	if len(arcs) < len(all) {
+		caption += fmt.Sprintf("; the paths have %d arcs (ties), the %d heaviest drawn that join at most %d works, all in mainpath-arcs.csv",
+			len(all), len(arcs), MaxDrawn)
+	}
 	if r.Tolerance > 0 {
 		caption += fmt.Sprintf("; tolerance %g", r.Tolerance)
 	}
