@@ -216,7 +216,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if lpPostalRe.MatchString(t) {
 		score += wAffil // an address
 	}
-	if (lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t)) && (strings.ContainsAny(t, "0123456789") || lpSubmittedRe.MatchString(strings.Join(strings.Fields(t)[:1], ""))) {
+	if first, _, _ := strings.Cut(t, " "); (lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t)) && (strings.ContainsAny(t, "0123456789") || lpSubmittedRe.MatchString(first)) {
 		score += wDate // a date, or a line that starts with a date word; not a title about publishing
 	}
 	if lpCrumbs(t) {
