@@ -960,8 +960,43 @@ func lpRecognise(t string) []lpField {
 	if f := lpRecogniseCitation(t); f != nil {
 		return f
 	}
+	if lpCrumbs(t) {
+		return lpCrumbSource(t)
+	}
 	return lpSource(t)
 }
+
+// lpCrumbSource reads a breadcrumb trail that names the journal and then
+// its volume and issue ("Journal List > J Things > v.59(11) > 1043126"),
+// or returns nil.
+func lpCrumbSource(t string) []lpField {
+	for _, sep := range []string{" > ", " › ", " » ", " / ", " → "} {
+		parts := strings.Split(t, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		for k := 1; k < len(parts); k++ {
+			m := lpCrumbVolRe.FindStringSubmatch(strings.TrimSpace(parts[k]))
+			if m == nil {
+				continue
+			}
+			venue := strings.TrimSpace(parts[k-1])
+			if !lpVenueName(venue) {
+				return nil
+			}
+			out := []lpField{{key: "venue", val: venue, rank: 1}, {key: "volume", val: m[1], rank: 1}}
+			if iss := m[2] + m[3]; iss != "" {
+				out = append(out, lpField{key: "issue", val: iss, rank: 1})
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// lpCrumbVolRe matches a volume in a breadcrumb: "v.59(11)", "Vol. 12 No. 3",
+// "Volume 12, Issue 3".
+var lpCrumbVolRe = regexp.MustCompile(`^(?i:v\.|vol\.?|volume)\s*(\d{1,5})\s*(?:\((\d{1,5})\)|,?\s*(?i:no\.?|issue|n°|nº)\s*(\d{1,5}))?$`)
 
 var lpDocTypes = map[string]bool{
 	"article": true, "journal article": true, "research article": true, "original article": true,

@@ -173,3 +173,14 @@ func TestLandingGluedLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestLandingCrumbSource(t *testing.T) {
+	got := lpCrumbSource("Journal List > J Invent Stud > v.59(11) > 1043126")
+	want := []lpField{{key: "venue", val: "J Invent Stud", rank: 1}, {key: "volume", val: "59", rank: 1}, {key: "issue", val: "11", rank: 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := lpCrumbSource("Home > Journals > Things"); got != nil {
+		t.Errorf("a trail without a volume: %+v", got)
+	}
+}
