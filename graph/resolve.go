@@ -276,7 +276,7 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		rec := &recs[i]
 		r.venue.learn(venueKey(rec.VenueAbbrev), venueKey(rec.Venue))
 		n := nameOf(rec.Authors)
-		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI, ""), ids: rsIDs(rec.IDs), fams: n.fams, inits: n.inits,
+		it := rsItem{rec: i, ref: -1, doi: rsRecordDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: n.fams, inits: n.inits,
 			year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages), title: parse.Fold(rec.Title)}
 		it.venue = venueKey(rec.Venue)
 		if it.venue == "" {

@@ -277,3 +277,18 @@ func TestResolveBareIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveRecordDOIWithoutDigits keeps a record's own DOI even when its
+// suffix has no digit: the rule that drops such DOIs is for reference
+// strings a source cut ("10.1016/j"), not for a record's DOI field.
+func TestResolveRecordDOIWithoutDigits(t *testing.T) {
+	recs := []parse.Record{{Source: "a.txt:1", File: "a.txt", Format: "wos", Title: "A paper", DOI: "10.1234/evil", Year: 2020,
+		Authors: []parse.Author{{Family: "Smith", Given: "J"}}}}
+	res := Resolve(recs, nil)
+	if len(res.Works) != 1 || res.Works[0].DOI != "10.1234/evil" || res.Works[0].ID != "doi:10.1234/evil" {
+		t.Fatalf("works %+v", res.Works)
+	}
+	if got := res.Lookup("10.1234/EVIL"); len(got) != 1 {
+		t.Errorf("Lookup by DOI: %v", got)
+	}
+}

@@ -296,3 +296,18 @@ func rsFirstPage(s string) string {
 	}
 	return strings.TrimLeft(first, "0")
 }
+
+// rsRecordDOI normalises the DOI of a record (a paper of the corpus). A
+// record's own DOI field is not a cut reference string, so one without a
+// digit after its prefix ("10.1234/evil") still names the paper; journal,
+// issue and cut SICI DOIs are still not used.
+func rsRecordDOI(s string) string {
+	if d := rsDOI(s, ""); d != "" {
+		return d
+	}
+	d := parse.NormalizeDOI(s)
+	if d == "" || strings.Contains(d, "(issn)") || strings.Contains(d, ".issue-") || strings.Contains(d, "(sici)") {
+		return ""
+	}
+	return d
+}

@@ -50,6 +50,8 @@
 //	-key-routes K   key arcs of the key-route main path (default 10)
 //	-key-route-local  extend key arcs by local instead of global search
 //	-tolerance F    also follow arcs and paths within F of the best (default 0: ties only)
+//	-mainpath-arcs all|paths  mainpath-arcs.csv lists every citation, or those on a main
+//	                path (default: every one up to 100,000 citations, else those on a path)
 //	-burst-s S, -burst-gamma G, -burst-years N
 //	                Kleinberg burst detection (default 2, 1, 2, as CiteSpace)
 //

@@ -92,7 +92,7 @@ func runExport(cfg *config, in *inputs, stdout, stderr io.Writer) error {
 		cfg.progress.stage("map", nil)
 		// the most linked units, every one laid out (citegraph map -format
 		// writes a map with all of its own options)
-		mp, err := scimap.Make(a.g, &scimap.Options{Network: network.Options{Kind: network.Kind(cfg.Network), MaxNodes: clusterNodes},
+		mp, err := scimap.Make(a.g, &scimap.Options{Network: network.Options{Kind: network.Kind(cfg.Network), MaxNodes: defaultMapNodes},
 			Cluster: cluster.Options{Seed: 1}, Draw: -1, Seed: 1})
 		if err != nil {
 			return err
