@@ -50,6 +50,7 @@ func load(cfg *config) *inputs {
 		in.fileErrs = append(in.fileErrs, err)
 		in.failed = true
 	}
+	softMemoryLimit(files)
 	read := cfg.progress.reading(files)
 	for i, f := range files {
 		res, err := parse.ReadFileCounted(f, cfg.InFormat, read(i))

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// heapPerInputByte is about how many bytes of live heap a byte of input
+// costs once read and resolved (the generated M corpus: 107 MB of WoS text,
+// about 1.1 GB live after resolution).
+const heapPerInputByte = 14
+
+// minMemoryLimit is the smallest soft memory limit set; small inputs never
+// come near it.
+const minMemoryLimit = 1536 << 20
+
+// softMemoryLimit sets Go's soft memory limit for a run that reads files,
+// unless the user set GOMEMLIMIT. By default Go lets the heap grow to twice
+// the live data before collecting, so a run whose live heap is 1.1 GB peaks
+// past 2 GB; a limit a little above what the inputs need makes the
+// collector work earlier instead (the M export: 2.06 GB → 1.46 GB peak,
+// same bytes, no more CPU). The limit grows with the inputs, so a larger
+// corpus is never held below what it needs (which would make the collector
+// run all the time). Compressed inputs count eight times their size.
+func softMemoryLimit(files []string) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	var n int64
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		size := st.Size()
+		if low := strings.ToLower(f); strings.HasSuffix(low, ".gz") || strings.HasSuffix(low, ".zip") {
+			size *= 8
+		}
+		n += size
+	}
+	debug.SetMemoryLimit(max(minMemoryLimit, heapPerInputByte*n))
+}
