@@ -350,15 +350,17 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 		count--
 		inQueue[v] = false
 		cur := part[v]
-		touched := l.touched[:0]
 		row := g.adj[g.start[v]:g.start[v+1]]
+		touched := slices.Grow(l.touched[:0], len(row))[:len(row)]
+		k := 0
 		for _, a := range row {
 			c := part[a.to]
-			if neighW[c] == 0 {
-				touched = append(touched, c)
-			}
+			// written always, kept when new: no branch to mispredict
+			touched[k] = c
+			k += isZero(neighW[c])
 			neighW[c] += float64(a.w)
 		}
+		touched = touched[:k]
 		wv := g.nodeW[v]
 		gw := l.gamma * wv
 		clusterW[cur] -= wv
@@ -435,12 +437,11 @@ func (l *leiden) refine(g *graph, part []int32) []int32 {
 		nodes[next[c]] = int32(v)
 		next[c]++
 	}
-	r := &refinement{g: g, part: part, gamma: l.gamma, theta: l.theta,
-		refined: make([]int32, n), refW: make([]float64, n), external: make([]float64, n), alone: make([]bool, n)}
+	r := &refinement{g: g, part: part, gamma: l.gamma, theta: l.theta, refined: make([]int32, n)}
 	seed := l.seed ^ uint64(l.refines)<<40
 	parallel(int(nc), func(sc *refineScratch, c int) {
-		if sc.neighW == nil {
-			sc.neighW = make([]float64, n)
+		if sc.local == nil {
+			sc.local = make([]int32, n)
 		}
 		sc.rng = rand.New(rand.NewPCG(seed, uint64(c)))
 		r.cluster(sc, nodes[cstart[c]:cstart[c+1]])
@@ -449,24 +450,31 @@ func (l *leiden) refine(g *graph, part []int32) []int32 {
 }
 
 // refinement is the state of one refinement, shared by the CPUs: each
-// cluster's nodes (and sub-clusters, numbered by their first node) are
-// touched by one CPU only.
+// cluster's nodes are touched by one CPU only.
 type refinement struct {
-	g              *graph
-	part           []int32
-	gamma, theta   float64
-	refined        []int32
-	refW, external []float64 // node weight of each sub-cluster; its weight to the rest of its cluster
-	alone          []bool
+	g            *graph
+	part         []int32
+	gamma, theta float64
+	refined      []int32
 }
 
-// refineScratch is one CPU's working memory.
+// refineScratch is one CPU's working memory. A cluster is refined on a
+// copy of its inside links, its nodes numbered 0, 1, … in node order:
+// short, dense arrays instead of scattered reads of the whole graph.
 type refineScratch struct {
-	rng     *rand.Rand
-	neighW  []float64
-	touched []int32
-	cand    []int32
-	prob    []float64
+	rng      *rand.Rand
+	local    []int32 // node -> its number in the cluster being refined
+	start    []int32 // the cluster's rows of inside links
+	arcs     []arc
+	sub      []int32   // node's sub-cluster, numbered by its first node
+	subW     []float64 // node weight of each sub-cluster
+	external []float64 // weight from each sub-cluster to the rest of the cluster
+	alone    []bool
+	order    []int32
+	neighW   []float64
+	touched  []int32
+	cand     []int32
+	prob     []float64
 }
 
 // cluster refines the cluster made of nodes (in node order).
@@ -478,53 +486,78 @@ func (r *refinement) cluster(sc *refineScratch, nodes []int32) {
 		return
 	}
 	c := part[nodes[0]]
-	wc := 0.0
-	for _, v := range nodes {
-		r.refined[v] = v
-		r.refW[v] = g.nodeW[v]
-		r.alone[v] = true
-		wc += g.nodeW[v]
-		ext := 0.0
-		for _, a := range g.adj[g.start[v]:g.start[v+1]] {
-			if part[a.to] == c {
-				ext += float64(a.w)
-			}
-		}
-		r.external[v] = ext
+	size := len(nodes)
+	for i, v := range nodes {
+		sc.local[v] = int32(i)
 	}
-	order := slices.Clone(nodes)
-	sc.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-	neighW := sc.neighW
+	sc.start = slices.Grow(sc.start[:0], size+1)[:size+1]
+	sc.sub = slices.Grow(sc.sub[:0], size)[:size]
+	sc.subW = slices.Grow(sc.subW[:0], size)[:size]
+	sc.external = slices.Grow(sc.external[:0], size)[:size]
+	sc.alone = slices.Grow(sc.alone[:0], size)[:size]
+	sc.neighW = slices.Grow(sc.neighW[:0], size)[:size]
+	arcs := sc.arcs[:0]
+	wc := 0.0
+	for i, v := range nodes {
+		sc.start[i] = int32(len(arcs))
+		row := g.adj[g.start[v]:g.start[v+1]]
+		k := len(arcs)
+		arcs = slices.Grow(arcs, len(row))[:k+len(row)]
+		ext := 0.0
+		for _, a := range row {
+			// kept when inside the cluster, without a branch; local is
+			// stale for nodes outside, whose arcs are dropped
+			in := isTrue(part[a.to] == c)
+			arcs[k] = arc{sc.local[a.to], a.w}
+			k += in
+			ext += float64(a.w) * float64(in)
+		}
+		arcs = arcs[:k]
+		sc.sub[i] = int32(i)
+		sc.subW[i] = g.nodeW[v]
+		sc.external[i] = ext
+		sc.alone[i] = true
+		sc.neighW[i] = 0
+		wc += g.nodeW[v]
+	}
+	sc.start[size] = int32(len(arcs))
+	sc.arcs = arcs
+	order := slices.Grow(sc.order[:0], size)[:size]
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sc.order = order
+	sc.rng.Shuffle(size, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	neighW, sub, subW, external := sc.neighW, sc.sub, sc.subW, sc.external
 	for _, v := range order {
-		if !r.alone[v] {
+		if !sc.alone[v] {
 			continue // others joined it
 		}
-		wv := g.nodeW[v]
-		if r.external[v] < r.gamma*wv*(wc-wv) {
+		wv := g.nodeW[nodes[v]]
+		if external[v] < r.gamma*wv*(wc-wv) {
 			continue // not well connected to its cluster
 		}
-		touched := sc.touched[:0]
-		for _, a := range g.adj[g.start[v]:g.start[v+1]] {
-			if part[a.to] != c {
-				continue
-			}
-			s := r.refined[a.to]
-			if neighW[s] == 0 {
-				touched = append(touched, s)
-			}
+		row := arcs[sc.start[v]:sc.start[v+1]]
+		touched := slices.Grow(sc.touched[:0], len(row))[:len(row)]
+		k := 0
+		for _, a := range row {
+			s := sub[a.to]
+			touched[k] = s
+			k += isZero(neighW[s])
 			neighW[s] += float64(a.w)
 		}
-		own := r.refined[v]
-		r.refW[own] -= wv
+		touched = touched[:k]
+		own := sub[v]
+		subW[own] -= wv
 		cand, prob := sc.cand[:0], sc.prob[:0]
 		maxGain := 0.0
 		cand = append(cand, own)
 		prob = append(prob, 0)
 		for _, s := range touched {
-			if s == own || r.external[s] < r.gamma*r.refW[s]*(wc-r.refW[s]) {
+			if s == own || external[s] < r.gamma*subW[s]*(wc-subW[s]) {
 				continue
 			}
-			gain := neighW[s] - r.gamma*wv*r.refW[s]
+			gain := neighW[s] - r.gamma*wv*subW[s]
 			if gain < 0 {
 				continue
 			}
@@ -534,6 +567,17 @@ func (r *refinement) cluster(sc *refineScratch, nodes []int32) {
 		}
 		chosen := own
 		if len(cand) > 1 {
+			// candidates whose weight exp((gain−max)/θ) is below 1e-17
+			// (the largest is 1) cannot be drawn: drop them before
+			// paying for the exponential
+			cut, k := maxGain-40*r.theta, 0
+			for i, gain := range prob {
+				if gain >= cut {
+					cand[k], prob[k] = cand[i], gain
+					k++
+				}
+			}
+			cand, prob = cand[:k], prob[:k]
 			total := 0.0
 			for i, gain := range prob {
 				prob[i] = math.Exp((gain - maxGain) / r.theta)
@@ -550,19 +594,22 @@ func (r *refinement) cluster(sc *refineScratch, nodes []int32) {
 			}
 		}
 		if chosen != own {
-			r.refined[v] = chosen
-			r.refW[chosen] += wv
+			sub[v] = chosen
+			subW[chosen] += wv
 			// links between v and chosen become internal
-			r.external[chosen] += r.external[v] - 2*neighW[chosen]
-			r.alone[chosen] = false
-			r.external[own] = 0
+			external[chosen] += external[v] - 2*neighW[chosen]
+			sc.alone[chosen] = false
+			external[own] = 0
 		} else {
-			r.refW[own] += wv
+			subW[own] += wv
 		}
 		for _, s := range touched {
 			neighW[s] = 0
 		}
 		sc.touched, sc.cand, sc.prob = touched, cand, prob
+	}
+	for i, v := range nodes {
+		r.refined[v] = nodes[sub[i]]
 	}
 }
 
@@ -648,26 +695,32 @@ func aggregate(g *graph, refined []int32, nr int, part []int32, buf []arc) (*gra
 			}
 			for r := bounds[b]; r < bounds[b+1]; r++ {
 				before := len(out)
+				nodeW, self := 0.0, 0.0
 				for _, v := range nodes[start[r]:start[r+1]] {
-					a.nodeW[r] += g.nodeW[v]
-					a.self[r] += g.self[v]
+					nodeW += g.nodeW[v]
+					self += g.self[v]
 					aggPart[r] = part[v]
-					for _, x := range g.adj[g.start[v]:g.start[v+1]] {
+					row := g.adj[g.start[v]:g.start[v+1]]
+					k := len(touched)
+					touched = slices.Grow(touched, len(row))[:k+len(row)]
+					for _, x := range row {
 						s := refined[x.to]
-						if s == int32(r) {
-							a.self[r] += float64(x.w) / 2 // seen from both ends
-							continue
-						}
-						if acc[s] == 0 {
-							touched = append(touched, s)
-						}
+						touched[k] = s
+						k += isZero(acc[s])
 						acc[s] += float64(x.w)
 					}
+					touched = touched[:k]
 				}
 				for _, s := range touched {
-					out = append(out, arc{s, float32(acc[s])})
+					if s == int32(r) {
+						// a link inside is seen from both its ends
+						self += acc[s] / 2
+					} else {
+						out = append(out, arc{s, float32(acc[s])})
+					}
 					acc[s] = 0
 				}
+				a.nodeW[r], a.self[r] = nodeW, self
 				touched = touched[:0]
 				rowLen[r] = int64(len(out) - before)
 			}
@@ -821,4 +874,22 @@ func mergeSmall(g *graph, memb []int32, min int) (merged, marked int) {
 		size[c] = 0
 	}
 	return merged, marked
+}
+
+// isTrue is 1 when b is true, else 0, computed without a branch.
+func isTrue(b bool) int {
+	x := 0
+	if b {
+		x = 1
+	}
+	return x
+}
+
+// isZero is 1 when x is 0, else 0, computed without a branch.
+func isZero(x float64) int {
+	b := 0
+	if x == 0 {
+		b = 1
+	}
+	return b
 }
