@@ -36,7 +36,8 @@ const (
 )
 
 // Options controls Leiden. The zero value maximises modularity at
-// resolution 1 from seed 0 until an iteration changes nothing.
+// resolution 1 from seed 0, two starts, until an iteration improves it by
+// less than 1e-5 of its value.
 type Options struct {
 	// Quality is modularity (default) or CPM.
 	Quality Quality
@@ -44,9 +45,17 @@ type Options struct {
 	Resolution float64
 	// Seed makes the random choices (node order, refinement) repeatable.
 	Seed uint64
-	// Iterations caps the Leiden iterations; 0 iterates until one changes
-	// nothing (at most 100).
+	// Iterations caps the Leiden iterations; 0 means 100.
 	Iterations int
+	// Tolerance ends the run after an iteration that improves the quality
+	// by less than Tolerance·|quality|; 0 means 1e-5 (later iterations
+	// add less than that, at the cost of a pass over the graph each), and
+	// a negative value iterates until an iteration changes nothing.
+	Tolerance float64
+	// Starts is the number of first iterations run from different random
+	// streams (side by side on the CPUs); the one of highest quality goes
+	// on. 0 means 2.
+	Starts int
 	// Randomness θ of the refinement step; 0 means 0.01, as in the paper
 	// and igraph.
 	Randomness float64
@@ -101,28 +110,65 @@ func Leiden(n int, edges iter.Seq[Edge], opt *Options) Result {
 		maxIter = 100
 	}
 	g0 := newGraph(n, edges, o.Quality)
-	l := &leiden{
-		rng:   rand.New(rand.NewPCG(o.Seed, 0x5eed)),
-		seed:  o.Seed,
-		theta: o.Randomness,
+	starts := o.Starts
+	if starts <= 0 {
+		starts = 2
 	}
-	switch o.Quality {
-	case CPM:
-		l.gamma, l.cpm = o.Resolution, true
-	default:
-		if g0.total > 0 {
-			l.gamma = o.Resolution / g0.total // γ/(2m): total is the sum of degrees, 2m
+	// the first iteration from each start, side by side; the best goes on
+	runs := make([]*leiden, starts)
+	membs := make([][]int32, starts)
+	changed := make([]bool, starts)
+	var wg sync.WaitGroup
+	for i := range starts {
+		l := &leiden{
+			rng:   rand.New(rand.NewPCG(o.Seed, 0x5eed^uint64(i)<<32)),
+			seed:  o.Seed ^ uint64(i)<<56,
+			theta: o.Randomness,
+			procs: max(1, runtime.GOMAXPROCS(0)/starts),
+		}
+		switch o.Quality {
+		case CPM:
+			l.gamma, l.cpm = o.Resolution, true
+		default:
+			if g0.total > 0 {
+				l.gamma = o.Resolution / g0.total // γ/(2m): total is the sum of degrees, 2m
+			}
+		}
+		memb := make([]int32, n)
+		for v := range memb {
+			memb[v] = int32(v)
+		}
+		runs[i], membs[i] = l, memb
+		run := func() { changed[i] = l.iterate(g0, memb) }
+		if i == starts-1 || runtime.GOMAXPROCS(0) == 1 {
+			run()
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run()
+		}()
+	}
+	wg.Wait()
+	best := 0
+	for i := 1; i < starts; i++ {
+		if runs[i].quality > runs[best].quality {
+			best = i
 		}
 	}
-	memb := make([]int32, n)
-	for i := range memb {
-		memb[i] = int32(i)
+	l, memb := runs[best], membs[best]
+	l.procs = runtime.GOMAXPROCS(0)
+	tol := o.Tolerance
+	if tol == 0 {
+		tol = 1e-5
 	}
-	res := Result{}
-	for res.Iterations < maxIter {
+	res := Result{Iterations: 1}
+	for changed[best] && res.Iterations < maxIter {
 		res.Iterations++
-		changed := l.iterate(g0, memb)
-		if !changed {
+		before := l.quality
+		changed[best] = l.iterate(g0, memb)
+		if tol > 0 && l.quality-before < tol*math.Abs(before) {
 			break
 		}
 	}
@@ -250,14 +296,16 @@ type leiden struct {
 	gamma   float64 // γ/(2m) for modularity, γ for CPM
 	cpm     bool
 	quality float64 // of the partition the last iteration ended with
+	procs   int     // CPUs it may use
 
 	// the adjacency of the aggregated graphs, two buffers used in turn
 	aggBuf [2][]arc
 	aggUse int
 
 	// scratch, sized for the largest graph
-	neighW  []float64
-	touched []int32
+	neighW     []float64
+	touched    []int32
+	refScratch []*refineScratch // one per CPU
 }
 
 // scratch makes the scratch arrays at least n long.
@@ -297,7 +345,7 @@ func (l *leiden) iterate(g0 *graph, memb []int32) bool {
 			nr = nc
 		}
 		l.aggUse ^= 1
-		agg, aggPart := aggregate(g, refined, nr, part, l.aggBuf[l.aggUse][:0])
+		agg, aggPart := aggregate(g, refined, nr, part, l.aggBuf[l.aggUse][:0], l.procs)
 		l.aggBuf[l.aggUse] = agg.adj
 		for i := range level {
 			level[i] = refined[level[i]]
@@ -437,13 +485,35 @@ func (l *leiden) refine(g *graph, part []int32) []int32 {
 		nodes[next[c]] = int32(v)
 		next[c]++
 	}
+	// the most arcs a cluster's rows have: the scratch's copy of a
+	// cluster's inside links is allocated once at that size
+	maxArcs := int64(0)
+	for c := int32(0); c < nc; c++ {
+		sum := int64(0)
+		for _, v := range nodes[cstart[c]:cstart[c+1]] {
+			sum += g.start[v+1] - g.start[v]
+		}
+		maxArcs = max(maxArcs, sum)
+	}
 	r := &refinement{g: g, part: part, gamma: l.gamma, theta: l.theta, refined: make([]int32, n)}
 	seed := l.seed ^ uint64(l.refines)<<40
-	parallel(int(nc), func(sc *refineScratch, c int) {
-		if sc.local == nil {
+	procs := l.procs
+	if len(g.adj) < 1<<20 {
+		procs = 1 // goroutines cost more than they save
+	}
+	for len(l.refScratch) < procs {
+		l.refScratch = append(l.refScratch, &refineScratch{pcg: rand.NewPCG(0, 0)})
+	}
+	for _, sc := range l.refScratch[:procs] {
+		if len(sc.local) < n {
 			sc.local = make([]int32, n)
 		}
-		sc.rng = rand.New(rand.NewPCG(seed, uint64(c)))
+		if int64(cap(sc.arcs)) < maxArcs {
+			sc.arcs = make([]arc, 0, maxArcs)
+		}
+	}
+	parallel(l.refScratch[:procs], int(nc), func(sc *refineScratch, c int) {
+		sc.pcg.Seed(seed, uint64(c))
 		r.cluster(sc, nodes[cstart[c]:cstart[c+1]])
 	})
 	return r.refined
@@ -462,9 +532,9 @@ type refinement struct {
 // copy of its inside links, its nodes numbered 0, 1, … in node order:
 // short, dense arrays instead of scattered reads of the whole graph.
 type refineScratch struct {
-	rng      *rand.Rand
-	local    []int32 // node -> its number in the cluster being refined
-	start    []int32 // the cluster's rows of inside links
+	pcg      *rand.PCG // seeded for each cluster
+	local    []int32   // node -> its number in the cluster being refined
+	start    []int32   // the cluster's rows of inside links
 	arcs     []arc
 	sub      []int32   // node's sub-cluster, numbered by its first node
 	subW     []float64 // node weight of each sub-cluster
@@ -527,7 +597,8 @@ func (r *refinement) cluster(sc *refineScratch, nodes []int32) {
 		order[i] = int32(i)
 	}
 	sc.order = order
-	sc.rng.Shuffle(size, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	rng := rand.New(sc.pcg)
+	rng.Shuffle(size, func(i, j int) { order[i], order[j] = order[j], order[i] })
 	neighW, sub, subW, external := sc.neighW, sc.sub, sc.subW, sc.external
 	for _, v := range order {
 		if !sc.alone[v] {
@@ -583,7 +654,7 @@ func (r *refinement) cluster(sc *refineScratch, nodes []int32) {
 				prob[i] = math.Exp((gain - maxGain) / r.theta)
 				total += prob[i]
 			}
-			x := sc.rng.Float64() * total
+			x := rng.Float64() * total
 			chosen = cand[len(cand)-1]
 			for i, p := range prob {
 				if x < p {
@@ -613,25 +684,24 @@ func (r *refinement) cluster(sc *refineScratch, nodes []int32) {
 	}
 }
 
-// parallel calls f(sc, i) for i in 0..n-1 on all CPUs, in blocks, each
-// CPU with its own scratch.
-func parallel(n int, f func(sc *refineScratch, i int)) {
+// parallel calls f(sc, i) for i in 0..n-1 on len(scratch) CPUs, in
+// blocks, each CPU with its own scratch.
+func parallel(scratch []*refineScratch, n int, f func(sc *refineScratch, i int)) {
 	const block = 16
-	workers := min(runtime.GOMAXPROCS(0), (n+block-1)/block)
+	workers := min(len(scratch), (n+block-1)/block)
 	if workers <= 1 {
-		sc := &refineScratch{}
 		for i := 0; i < n; i++ {
-			f(sc, i)
+			f(scratch[0], i)
 		}
 		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sc := &refineScratch{}
+			sc := scratch[w]
 			for {
 				lo := int(next.Add(block)) - block
 				if lo >= n {
@@ -649,7 +719,7 @@ func parallel(n int, f func(sc *refineScratch, i int)) {
 // aggregate builds the graph whose nodes are the nr sub-clusters of
 // refined, and returns it with its initial partition: each sub-cluster in
 // the cluster of part it lies in. Its adjacency is appended to buf.
-func aggregate(g *graph, refined []int32, nr int, part []int32, buf []arc) (*graph, []int32) {
+func aggregate(g *graph, refined []int32, nr int, part []int32, buf []arc, procs int) (*graph, []int32) {
 	// nodes grouped by sub-cluster
 	start := make([]int32, nr+1)
 	for _, r := range refined {
@@ -668,7 +738,7 @@ func aggregate(g *graph, refined []int32, nr int, part []int32, buf []arc) (*gra
 	aggPart := make([]int32, nr)
 	// rows in contiguous blocks, one per CPU, of about equal numbers of
 	// arcs; each block's rows go to its own buffer, joined in row order
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(g.adj)/200000))
+	workers := max(1, min(procs, len(g.adj)/200000))
 	bounds := []int{0}
 	per, sum := len(g.adj)/workers+1, 0
 	for r := 0; r < nr; r++ {
