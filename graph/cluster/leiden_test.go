@@ -4,6 +4,7 @@ import (
 	"iter"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -95,6 +96,49 @@ func TestLeidenDeterministic(t *testing.T) {
 	for c := 1; c < len(size); c++ {
 		if size[c] > size[c-1] {
 			t.Errorf("cluster %d has %d nodes, cluster %d %d", c, size[c], c-1, size[c-1])
+		}
+	}
+}
+
+// TestLeidenProcs checks that the partition does not depend on the number
+// of CPUs, with the starts, the refinement and the aggregation side by side
+// on every level.
+func TestLeidenProcs(t *testing.T) {
+	pairs, w := planted(20000, 40, 0.8, 5)
+	seq := weighted(pairs, w)
+	defer func(p int) { parallelArcs = p }(parallelArcs)
+	parallelArcs = 10
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := Leiden(20000, seq, &Options{Seed: 2})
+	runtime.GOMAXPROCS(4)
+	four := Leiden(20000, seq, &Options{Seed: 2})
+	if !slices.Equal(one.Membership, four.Membership) || one.Quality != four.Quality {
+		t.Errorf("1 CPU: %d clusters, Q %v; 4 CPUs: %d clusters, Q %v", one.Clusters, one.Quality,
+			four.Clusters, four.Quality)
+	}
+}
+
+// TestLeidenTolerance checks the stopping rules: iterating until nothing
+// changes runs at least as many iterations as the default tolerance and
+// reaches at least its quality, and the best of two starts begins from
+// the one-start stream.
+func TestLeidenTolerance(t *testing.T) {
+	pairs, w := planted(5000, 25, 0.6, 9)
+	seq := weighted(pairs, w)
+	def := Leiden(5000, seq, &Options{Seed: 4})
+	full := Leiden(5000, seq, &Options{Seed: 4, Tolerance: -1})
+	if full.Iterations < def.Iterations || full.Quality < def.Quality-1e-12 {
+		t.Errorf("until no change: %d iterations, Q %v; default: %d iterations, Q %v", full.Iterations,
+			full.Quality, def.Iterations, def.Quality)
+	}
+	one := Leiden(5000, seq, &Options{Seed: 4, Starts: 1, Iterations: 1})
+	two := Leiden(5000, seq, &Options{Seed: 4, Starts: 2, Iterations: 1})
+	if two.Quality < one.Quality {
+		t.Errorf("first iteration: best of two starts Q %v, below start 0's %v", two.Quality, one.Quality)
+	}
+	for _, r := range []Result{def, full, one, two} {
+		if want := modularity(5000, pairs, w, r.Membership, 1); math.Abs(r.Quality-want) > 1e-6 {
+			t.Errorf("reported modularity %v, computed %v", r.Quality, want)
 		}
 	}
 }
