@@ -83,15 +83,20 @@ func (g *Graph) Labels(works []int, opt *LabelOptions) []string {
 	}
 	// Equal labels: a letter after the year of each, in the order given,
 	// or a number at the end; repeated in case a new label meets another.
+	// Labels that differ only in case or punctuation clash too: folded
+	// once, and again only when they change.
+	folded := make([]string, len(out))
+	for k, s := range out {
+		folded[k] = parse.Fold(s)
+	}
 	for round := 0; ; round++ {
-		// labels that differ only in case or punctuation clash too
-		groups := map[string][]int{}
-		for k, s := range out {
-			groups[parse.Fold(s)] = append(groups[parse.Fold(s)], k)
+		groups := make(map[string][]int, len(out))
+		for k, f := range folded {
+			groups[f] = append(groups[f], k)
 		}
 		var clashes [][]int
-		for k, s := range out {
-			if ks := groups[parse.Fold(s)]; len(ks) > 1 && ks[0] == k {
+		for k, f := range folded {
+			if ks := groups[f]; len(ks) > 1 && ks[0] == k {
 				clashes = append(clashes, ks)
 			}
 		}
@@ -106,6 +111,7 @@ func (g *Graph) Labels(works []int, opt *LabelOptions) []string {
 				} else {
 					out[k] += " (" + strconv.Itoa(n+1) + ")"
 				}
+				folded[k] = parse.Fold(out[k])
 			}
 		}
 	}

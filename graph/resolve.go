@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -38,37 +39,95 @@ const DefaultFuzzyThreshold = 0.88
 // The evidence is used strongest first, and every merge is checked against
 // the works already formed (union-find with constraints: a work never holds
 // two DOIs, two values of one identifier, years more than one apart, two
-// volumes or two first pages, a reference from one of its own records, nor
-// two entries of one reference list), so that transitive merges cannot
-// chain unrelated works:
+// volumes or two first pages, disagreeing initials, a reference from one of
+// its own records, nor two entries of one reference list), so that
+// transitive merges cannot chain unrelated works:
 //
 //  1. identifiers: DOI, then OpenAlex, WoS UT, Scopus EID, PubMed, Lens… ids;
 //     the references of corpus records found to be copies of one paper are
 //     then paired by their text ("copy");
-//  2. keys: first author + volume + first page (year ±1; a year apart the
-//     venues must agree), near names (a typo, an 8-letter cut) on volume,
-//     page and year, identical partial descriptors, identical texts;
-//  3. titles: equal or similar (DefaultFuzzyThreshold) within blocks of
+//  2. identical reference texts that name a work specifically ("text"; see
+//     exact for the rule when they meet two DOIs);
+//  3. keys: first author + volume + first page (year ±1; a year apart the
+//     venues must agree); the same volume, page, year and venue under
+//     another first-author name; one conference paper under two names of
+//     its proceedings;
+//  4. titles: equal or similar (DefaultFuzzyThreshold) within blocks of
 //     first author and year ±1, and title + year for works without author;
-//  4. author + year + compatible venue when volume or page is missing,
-//     only between two works that are each other's single best fit.
+//  5. a reference in press and the one published work that fits it;
+//  6. twins: the reference lists of one paper read from two sources,
+//     aligned entry by entry;
+//  7. author + year + compatible venue when volume or page is missing.
 //
-// Ambiguous evidence (two works that cannot be one fit equally) merges
-// nothing and is counted in Stats.Ambiguous. The result is deterministic:
-// the same records give the same works, IDs and order.
+// The key and venue stages gather every fit before they merge, and merge
+// only works that fit each other with no work that cannot be one with them
+// fitting as well; ambiguous evidence merges nothing and is counted in
+// Stats.Ambiguous. The result is deterministic, and independent of the
+// order of the files the records come from (rsCanonical): the same records
+// give the same works, IDs and order.
 func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
+	return resolve(recs, opt).res
+}
+
+// resolve runs the stages of Resolve and keeps the resolver, whose itemWork
+// tells the evaluation where each record and reference went.
+func resolve(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	if opt == nil {
 		opt = &ResolveOptions{}
 	}
-	r := rsNew(recs, opt)
+	sorted, pos := rsCanonical(recs)
+	r := rsNew(sorted, opt)
+	r.pos = pos
 	r.identifiers()
 	r.copies()
+	r.exact()
 	r.keys()
 	if !opt.NoFuzzy {
 		r.titles()
 	}
+	r.inPress()
+	r.twins()
 	r.venues()
-	return r.build()
+	r.res = r.build()
+	return r
+}
+
+// rsCanonical returns the records in the order Resolve reads them: by the
+// base name of their file, then the file's path, then line, the caller's
+// order breaking ties; and pos, where each of the caller's records went.
+//
+// The stages merge greedily, each merge checked against the groups formed
+// so far, so the order of the records can decide a close call (which of
+// two fitting groups a mention meets first, which record's title a work
+// keeps). Sorting by file makes the works a function of the set of files
+// read, whatever order they were named in on the command line; within a
+// file the export's own order is kept. The base name comes first so that
+// the same files named by relative or absolute paths sort alike.
+func rsCanonical(recs []parse.Record) ([]parse.Record, []int) {
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	cmpRec := func(a, b int) int {
+		ra, rb := &recs[a], &recs[b]
+		if ra.File == rb.File {
+			return cmp.Compare(ra.Line, rb.Line)
+		}
+		return cmp.Or(strings.Compare(filepath.Base(ra.File), filepath.Base(rb.File)),
+			strings.Compare(ra.File, rb.File), cmp.Compare(ra.Line, rb.Line))
+	}
+	pos := order
+	if !slices.IsSortedFunc(order, cmpRec) {
+		slices.SortStableFunc(order, cmpRec)
+		sorted := make([]parse.Record, len(recs))
+		pos = make([]int, len(recs))
+		for k, i := range order {
+			sorted[k] = recs[i]
+			pos[i] = k
+		}
+		recs = sorted
+	}
+	return recs, pos
 }
 
 // rsItem is one mention: a record or one reference of a record, reduced to
@@ -80,6 +139,7 @@ type rsItem struct {
 	ids   []string // other identifiers, "ns:value", sorted
 	fams  []string // first-author keys, the main one first
 	init  byte     // first-author initial, 0 if unknown
+	inits string   // first-author initials (rsInitials)
 	year  int
 	vol   string
 	page  string // first page
@@ -88,7 +148,8 @@ type rsItem struct {
 	tcmp  string // the title as compared: folded, without spaces ("l1 0" and "l10" meet)
 	nums  string // the title's digits and roman numerals, which must agree
 	hist  rsHist // letter counts of tcmp, a cheap bound on edit distance
-	text  string // folded reference text, for identical-text matching
+	press bool   // the text says "in press" (or alike), set by the exact stage
+	dup   bool   // an identical text of an earlier item of the same group stands for this one
 }
 
 // rsHist counts the letters a-z and digits of a title, the rest together.
@@ -141,9 +202,10 @@ type rsCluster struct {
 	yMin, yMax int      // 0 when no year is known
 	vols       []string
 	pages      []string
-	recs       []int // corpus records in the group, sorted
-	citers     []int // records citing a reference in the group, sorted
-	first      int   // smallest item index
+	recs       []int  // corpus records in the group, sorted
+	citers     []int  // records citing a reference in the group, sorted
+	inits      string // the longest first-author initials of the group's mentions
+	first      int    // smallest item index
 	size       int
 	fuzzy      bool
 }
@@ -159,6 +221,13 @@ type rsResolver struct {
 	venue   *venueIndex
 	stats   Stats
 	refused int
+	res     *Resolution
+	// refStart[i] is the item index of record i's first reference
+	refStart []int
+	// pos[i] is the place of the caller's record i in recs (rsCanonical)
+	pos []int
+	// itemWork is the index in res.Works of each item's work
+	itemWork []int
 }
 
 func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
@@ -171,6 +240,11 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		n += len(recs[i].References)
 	}
 	r.items = make([]rsItem, 0, n)
+	r.refStart = make([]int, len(recs)+1)
+	r.refStart[0] = len(recs)
+	for i := range recs {
+		r.refStart[i+1] = r.refStart[i] + len(recs[i].References)
+	}
 	// venue names repeat: fold each once
 	keys := map[string]string{}
 	venueKey := func(s string) string {
@@ -182,47 +256,53 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		return k
 	}
 	// so do names; the cached key slices are shared, never modified
-	names := map[parse.Author][]string{}
-	rsFams := func(as []parse.Author) []string {
+	type name struct {
+		fams  []string
+		inits string
+	}
+	names := map[parse.Author]name{}
+	nameOf := func(as []parse.Author) name {
 		if len(as) == 0 {
-			return nil
+			return name{}
 		}
-		f, ok := names[as[0]]
+		n, ok := names[as[0]]
 		if !ok {
-			f = rsFams(as[:1])
-			names[as[0]] = f
+			n = name{rsFams(as[:1]), rsInitials(as[:1])}
+			names[as[0]] = n
 		}
-		return f
+		return n
 	}
 	for i := range recs {
 		rec := &recs[i]
 		r.venue.learn(venueKey(rec.VenueAbbrev), venueKey(rec.Venue))
-		it := rsItem{rec: i, ref: -1, doi: rsDOI(rec.DOI, ""), ids: rsIDs(rec.IDs), fams: rsFams(rec.Authors), init: rsInitial(rec.Authors),
+		n := nameOf(rec.Authors)
+		it := rsItem{rec: i, ref: -1, doi: rsRecordDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: n.fams, inits: n.inits,
 			year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages), title: parse.Fold(rec.Title)}
 		it.venue = venueKey(rec.Venue)
 		if it.venue == "" {
 			it.venue = venueKey(rec.VenueAbbrev)
+		}
+		if k := rsCitedFam(rec.Authors); k != "" && !slices.Contains(it.fams, k) {
+			it.fams = append(slices.Clip(it.fams), k)
 		}
 		r.items = append(r.items, it)
 	}
 	for i := range recs {
 		for j := range recs[i].References {
 			ref := &recs[i].References[j]
-			it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: rsFams(ref.Authors), init: rsInitial(ref.Authors),
-				year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
-				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)}
-			// the text decides for references whose parts could not be read
-			if it.year > 0 && (len(it.fams) == 0 || it.title == "" && it.venue == "") {
-				if t := parse.Fold(ref.Raw); len(t) >= 20 && strings.Count(t, " ") >= 2 {
-					it.text = t
-				}
-			}
-			r.items = append(r.items, it)
+			n := nameOf(ref.Authors)
+			r.items = append(r.items, rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams,
+				inits: n.inits, year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
+				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)})
 		}
 	}
 	for i := range r.items {
-		if it := &r.items[i]; it.title != "" {
+		it := &r.items[i]
+		if it.title != "" {
 			it.setTitle(it.title)
+		}
+		if it.inits != "" {
+			it.init = it.inits[0]
 		}
 	}
 	r.parent = make([]int, len(r.items))
@@ -235,12 +315,12 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		r.parent[i] = i
 		it := &r.items[i]
 		c := &r.cl[i]
-		*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, first: i, size: 1}
+		*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, inits: it.inits, first: i, size: 1}
 		vols[i], pages[i], recNo[i] = it.vol, it.page, it.rec
 		if it.vol != "" {
 			c.vols = vols[i : i+1 : i+1]
 		}
-		if it.page != "" {
+		if it.page != "" && !rsWeakPage(it.page) {
 			c.pages = pages[i : i+1 : i+1]
 		}
 		if it.ref < 0 {
@@ -261,16 +341,15 @@ func (r *rsResolver) find(i int) int {
 }
 
 // union merges the groups of items a and b, found the same by method how,
-// when the merged group stays consistent. byID marks identifier evidence,
-// which overrides the year, volume, page and self-reference checks. It
-// reports whether a and b are now in one group.
-func (r *rsResolver) union(a, b int, how string, byID bool) bool {
+// when the merged group stays consistent as check asks. It reports whether
+// a and b are now in one group.
+func (r *rsResolver) union(a, b int, how string, check rsCheck) bool {
 	ra, rb := r.find(a), r.find(b)
 	if ra == rb {
 		return true
 	}
 	ca, cb := &r.cl[ra], &r.cl[rb]
-	if !rsConsistent(ca, cb, byID) {
+	if !rsConsistent(ca, cb, check) {
 		r.refused++
 		return false
 	}
@@ -287,28 +366,56 @@ func (r *rsResolver) union(a, b int, how string, byID bool) bool {
 		ra, rb, ca, cb = rb, ra, cb, ca
 	}
 	r.parent[rb] = ra
-	if ca.doi == "" {
-		ca.doi = cb.doi
-	}
-	ca.ids = rsUnionSorted(ca.ids, cb.ids)
-	if ca.yMin == 0 || (cb.yMin != 0 && cb.yMin < ca.yMin) {
-		ca.yMin = cb.yMin
-	}
-	ca.yMax = max(ca.yMax, cb.yMax)
-	ca.vols = rsUnionSorted(ca.vols, cb.vols)
-	ca.pages = rsUnionSorted(ca.pages, cb.pages)
-	ca.recs = rsUnionSorted(ca.recs, cb.recs)
-	ca.citers = rsUnionSorted(ca.citers, cb.citers)
-	ca.first = min(ca.first, cb.first)
-	ca.size += cb.size
-	ca.fuzzy = ca.fuzzy || cb.fuzzy || strings.HasPrefix(how, "fuzzy")
+	ca.merge(cb)
+	ca.fuzzy = ca.fuzzy || strings.HasPrefix(how, "fuzzy")
 	*cb = rsCluster{}
 	return true
 }
 
+// merge adds the state of group b to group a. The sets are rebuilt, never
+// appended to: singletons share backing arrays.
+func (a *rsCluster) merge(b *rsCluster) {
+	if a.doi == "" || len(b.doi) > len(a.doi) && strings.HasPrefix(b.doi, a.doi) {
+		a.doi = b.doi // the whole of a DOI another source cut
+	}
+	a.ids = rsUnionSorted(a.ids, b.ids)
+	if a.yMin == 0 || (b.yMin != 0 && b.yMin < a.yMin) {
+		a.yMin = b.yMin
+	}
+	a.yMax = max(a.yMax, b.yMax)
+	a.vols = rsUnionSorted(a.vols, b.vols)
+	a.pages = rsUnionSorted(a.pages, b.pages)
+	a.recs = rsUnionSorted(a.recs, b.recs)
+	a.citers = rsUnionSorted(a.citers, b.citers)
+	if len(b.inits) > len(a.inits) {
+		a.inits = b.inits
+	}
+	a.first = min(a.first, b.first)
+	a.size += b.size
+	a.fuzzy = a.fuzzy || b.fuzzy
+}
+
+// rsCheck says how much of rsConsistent a merge must pass.
+type rsCheck uint8
+
+const (
+	// rsCheckAll checks everything.
+	rsCheckAll rsCheck = iota
+	// rsCheckTwice lets one reference list name the work twice: the
+	// evidence is strong enough to tell a repeated entry (first author,
+	// volume and first page).
+	rsCheckTwice
+	// rsCheckPlace checks all but years, volumes and pages: two of them
+	// agreeing outweigh the third (rsTwoOfThree).
+	rsCheckPlace
+	// rsCheckIDs checks DOIs and identifiers only: identifier evidence
+	// overrides years, volumes, pages and reference lists.
+	rsCheckIDs
+)
+
 // rsConsistent reports whether two groups may be merged.
-func rsConsistent(a, b *rsCluster, byID bool) bool {
-	if a.doi != "" && b.doi != "" && a.doi != b.doi {
+func rsConsistent(a, b *rsCluster, check rsCheck) bool {
+	if !rsDOICompatible(a.doi, b.doi) {
 		return false
 	}
 	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
@@ -327,8 +434,11 @@ func rsConsistent(a, b *rsCluster, byID bool) bool {
 			j++
 		}
 	}
-	if byID {
+	if check == rsCheckIDs {
 		return true
+	}
+	if check == rsCheckPlace {
+		return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers) && !rsIntersect(a.citers, b.citers)
 	}
 	if a.yMin != 0 && b.yMin != 0 {
 		span := max(a.yMax, b.yMax) - min(a.yMin, b.yMin)
@@ -341,7 +451,8 @@ func rsConsistent(a, b *rsCluster, byID bool) bool {
 	}
 	// a work is not its own reference, and a reference list does not name
 	// one work twice: two entries of one list are two works
-	return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers) && !rsIntersect(a.citers, b.citers)
+	return !rsIntersect(a.recs, b.citers) && !rsIntersect(b.recs, a.citers) &&
+		(check == rsCheckTwice || !rsIntersect(a.citers, b.citers))
 }
 
 // rsMeet reports whether two sorted value sets share a value or one is empty.

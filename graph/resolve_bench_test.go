@@ -108,16 +108,21 @@ func rsSynthetic(nRecs, refsPer int) []parse.Record {
 	return recs
 }
 
-// BenchmarkResolve resolves 40,000 synthetic references (1,000 records of 40).
+// BenchmarkResolve resolves 10,000, 40,000 and 160,000 synthetic
+// references (records of 40): the time per reference should stay about the
+// same.
 func BenchmarkResolve(b *testing.B) {
-	recs := rsSynthetic(1000, 40)
-	b.ResetTimer()
-	var res *Resolution
-	for b.Loop() {
-		res = Resolve(recs, nil)
+	for _, n := range []int{250, 1000, 4000} {
+		recs := rsSynthetic(n, 40)
+		b.Run(fmt.Sprintf("refs=%d", n*40), func(b *testing.B) {
+			var res *Resolution
+			for b.Loop() {
+				res = Resolve(recs, nil)
+			}
+			b.ReportMetric(float64(len(res.Works)), "works")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(res.Stats.References), "ns/ref")
+		})
 	}
-	b.ReportMetric(float64(len(res.Works)), "works")
-	b.ReportMetric(float64(res.Stats.References), "refs")
 }
 
 // TestResolveSynthetic checks the synthetic corpus resolves to about the

@@ -63,6 +63,10 @@ func (r *rsResolver) build() *Resolution {
 	type edge struct{ from, to int }
 	edges := map[edge]int{}
 	workOf := func(i int) int { return pos[group[r.find(i)]] }
+	r.itemWork = make([]int, len(r.items))
+	for i := range r.items {
+		r.itemWork[i] = workOf(i)
+	}
 	for ri := range r.recs {
 		rec := &r.recs[ri]
 		if rec.RefsDeclared != nil {
@@ -161,30 +165,48 @@ func (r *rsResolver) refSource(i int) string {
 	return rec.Source
 }
 
-// work builds the work of one group of items (in input order).
+// work builds the work of one group of items (in input order). Each
+// descriptive field comes from the most trustworthy mention that has it
+// (rsTrust): the records, a structured export before a saved HTML page
+// before scraped text, then the richest reference; FieldSource says which.
 func (r *rsResolver) work(ms []int) Work {
 	var w Work
-	// the records first, in input order, then the richest reference
-	var refs []int
-	for _, i := range ms {
-		it := &r.items[i]
-		if it.ref >= 0 {
-			refs = append(refs, i)
-			continue
+	// the records come first among the items (rsNew)
+	nrec := 0
+	for nrec < len(ms) && r.items[ms[nrec]].ref < 0 {
+		nrec++
+	}
+	recs, refs := ms[:nrec], ms[nrec:]
+	w.Mentions = make([]Mention, 0, len(ms))
+	// the mentions: the records, then the references, in input order
+	for _, i := range recs {
+		rec := &r.recs[r.items[i].rec]
+		w.InCorpus = true
+		w.Sources = append(w.Sources, rec.Source)
+		w.CitedBy = rsMaxPtr(w.CitedBy, rec.CitedBy)
+		w.RefsDeclared = rsMaxPtr(w.RefsDeclared, rec.RefsDeclared)
+		w.Mentions = append(w.Mentions, Mention{Source: rec.Source, Raw: rec.Label, How: "record", Joined: r.how[i],
+			Format: rec.Format})
+	}
+	for _, i := range refs {
+		w.Mentions = append(w.Mentions, Mention{Source: r.refSource(i), Raw: r.ref(i).Raw, How: r.mentionHow(i),
+			Format: r.recs[r.items[i].rec].Format})
+	}
+	// the fields: the records by trust, ties in input order
+	byTrust := rsOrder[:min(len(recs), 1)] // indexes into recs, and so into Mentions
+	if len(recs) > 1 {
+		byTrust = rsIota(len(recs))
+		trust := func(k int) int { return rsTrust(r.recs[r.items[recs[k]].rec].Format) }
+		slices.SortStableFunc(byTrust, func(a, b int) int { return cmp.Compare(trust(b), trust(a)) })
+	}
+	for n, k := range byTrust {
+		i := recs[k]
+		rec := &r.recs[r.items[i].rec]
+		if n == 0 && rec.Title == "" {
+			w.Label = rec.Label
 		}
-		rec := &r.recs[it.rec]
-		if !w.InCorpus {
-			w.InCorpus = true
-			w.Title, w.Authors, w.Year, w.Venue = rec.Title, rec.Authors, rec.Year, rec.Venue
-			w.Volume, w.Pages, w.Keywords, w.Abstract = rec.Volume, rec.Pages, rec.Keywords, rec.Abstract
-			if rec.Title == "" {
-				w.Label = rec.Label
-			}
-		}
-		rsFill(&w, rec.Title, rec.Authors, rec.Year, rec.Venue, rec.Volume, rec.Pages)
-		if w.Venue == "" {
-			w.Venue = rec.VenueAbbrev
-		}
+		w.fill(k, rec.Title, rec.Authors, rec.Year, rec.Venue, rec.Volume, rec.Pages, r.items[i].doi)
+		w.fill(k, "", nil, 0, rec.VenueAbbrev, "", "", "")
 		w.VenueAbbrev = cmp.Or(w.VenueAbbrev, rec.VenueAbbrev)
 		if w.Keywords == nil {
 			w.Keywords = rec.Keywords
@@ -199,32 +221,53 @@ func (r *rsResolver) work(ms []int) Work {
 		if w.Abstract == "" {
 			w.Abstract = rec.Abstract
 		}
-		w.DOI = cmp.Or(w.DOI, r.items[i].doi)
 		w.IDs = rsMergeIDs(w.IDs, rec.IDs)
-		w.Sources = append(w.Sources, rec.Source)
-		w.CitedBy = rsMaxPtr(w.CitedBy, rec.CitedBy)
-		w.RefsDeclared = rsMaxPtr(w.RefsDeclared, rec.RefsDeclared)
-		w.Mentions = append(w.Mentions, Mention{Source: rec.Source, Raw: rec.Label, How: "record", Joined: r.how[i]})
 	}
-	if len(refs) > 0 {
-		// richest first; ties keep input order
-		sorted := slices.Clone(refs)
-		slices.SortStableFunc(sorted, func(a, b int) int { return cmp.Compare(r.richness(b), r.richness(a)) })
-		for _, i := range sorted {
-			ref := r.ref(i)
-			rsFill(&w, ref.Title, ref.Authors, ref.Year, ref.Venue, ref.Volume, ref.Pages)
-			w.DOI = cmp.Or(w.DOI, r.items[i].doi)
-			w.IDs = rsMergeIDs(w.IDs, ref.IDs)
-		}
-		for _, i := range refs {
-			w.Mentions = append(w.Mentions, Mention{Source: r.refSource(i), Raw: r.ref(i).Raw, How: r.mentionHow(i)})
-		}
+	// then the references, richest first, ties in input order
+	byRichness := rsOrder[:min(len(refs), 1)]
+	if len(refs) > 1 {
+		byRichness = rsIota(len(refs))
+		slices.SortStableFunc(byRichness, func(a, b int) int { return cmp.Compare(r.richness(refs[b]), r.richness(refs[a])) })
+	}
+	for _, k := range byRichness {
+		i := refs[k]
+		ref := r.ref(i)
+		w.fill(len(recs)+k, ref.Title, ref.Authors, ref.Year, ref.Venue, ref.Volume, ref.Pages, r.items[i].doi)
+		w.IDs = rsMergeIDs(w.IDs, ref.IDs)
 	}
 	w.ID = rsWorkID(&w)
 	if w.Label == "" {
 		w.Label = rsWorkLabel(&w, r, refs)
 	}
 	return w
+}
+
+// rsOrder is the order of one mention, shared by the works of one mention
+// of a kind (never sorted: one element).
+var rsOrder = []int{0}
+
+// rsIota returns 0, 1, … n-1.
+func rsIota(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+// rsTrust ranks how far the records of a format are trusted for the
+// fields of a work: a structured export (Web of Science, Scopus, Crossref,
+// OpenAlex, RIS, BibTeX…) 3, a saved HTML page's metadata tags 2, text
+// scraped from a page or a pasted reference list 1, which never overwrite
+// a field a more trusted record gives.
+func rsTrust(format string) int {
+	switch format {
+	case "landing", "reflist":
+		return 1
+	case "html":
+		return 2
+	}
+	return 3
 }
 
 func (r *rsResolver) ref(i int) *parse.Reference {
@@ -257,25 +300,35 @@ func (r *rsResolver) richness(i int) int {
 	return n
 }
 
-// rsFill sets the empty descriptive fields of w.
-func rsFill(w *Work, title string, authors []parse.Author, year int, venue, volume, pages string) {
-	if w.Title == "" {
+// fill sets the empty descriptive fields of w from mention m.
+func (w *Work) fill(m int, title string, authors []parse.Author, year int, venue, volume, pages, doi string) {
+	set := func(f Field, empty bool) bool {
+		if !empty {
+			return false
+		}
+		w.from[f] = int32(m) + 1
+		return true
+	}
+	if set(FieldTitle, w.Title == "" && title != "") {
 		w.Title = title
 	}
-	if len(w.Authors) == 0 {
+	if set(FieldAuthors, len(w.Authors) == 0 && len(authors) > 0) {
 		w.Authors = authors
 	}
-	if w.Year == 0 {
+	if set(FieldYear, w.Year == 0 && year != 0) {
 		w.Year = year
 	}
-	if w.Venue == "" {
+	if set(FieldVenue, w.Venue == "" && venue != "") {
 		w.Venue = venue
 	}
-	if w.Volume == "" {
+	if set(FieldVolume, w.Volume == "" && volume != "") {
 		w.Volume = volume
 	}
-	if w.Pages == "" {
+	if set(FieldPages, w.Pages == "" && pages != "") {
 		w.Pages = pages
+	}
+	if set(FieldDOI, w.DOI == "" && doi != "") {
+		w.DOI = doi
 	}
 }
 

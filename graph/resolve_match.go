@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -18,7 +19,7 @@ func (r *rsResolver) identifiers() {
 	for i := range r.items {
 		it := &r.items[i]
 		if it.doi != "" {
-			r.byKey(first, "doi:"+it.doi, i, "doi")
+			r.byKey(first, "doi:"+rsDOIKey(it.doi), i, "doi")
 		}
 		for _, id := range it.ids {
 			ns, _, _ := strings.Cut(id, ":")
@@ -34,11 +35,7 @@ func (r *rsResolver) identifiers() {
 // evidence so that one work's list, read twice, stays one list.
 func (r *rsResolver) copies() {
 	first := map[int]int{} // root -> its first record
-	refStart := make([]int, len(r.recs)+1)
-	refStart[0] = len(r.recs)
-	for i := range r.recs {
-		refStart[i+1] = refStart[i] + len(r.recs[i].References)
-	}
+	refStart := r.refStart
 	var base map[string][]int
 	baseRec := -1
 	for i := range r.recs {
@@ -60,7 +57,7 @@ func (r *rsResolver) copies() {
 			t := parse.Fold(r.ref(k).Raw)
 			if n := used[t]; n < len(base[t]) {
 				used[t] = n + 1
-				r.union(base[t][n], k, "copy", true)
+				r.union(base[t][n], k, "copy", rsCheckIDs)
 			}
 		}
 	}
@@ -69,159 +66,318 @@ func (r *rsResolver) copies() {
 // byKey merges item i with the first item holding the same identifier key.
 func (r *rsResolver) byKey(first map[string]int, key string, i int, how string) {
 	if j, ok := first[key]; ok {
-		r.union(j, i, how, true)
+		r.union(j, i, how, rsCheckIDs)
 		return
 	}
 	first[key] = i
 }
 
 // keys merges items on first author, volume and first page (years within one
-// of each other and venues compatible are checked), on identical partial
-// descriptors (author, year, venue and what there is of volume and page), and
-// on identical reference texts.
+// of each other and venues compatible are checked). Partial descriptors
+// (author, year, venue and what there is of volume and page) are left to
+// the venues stage, which weighs every candidate before it merges.
 func (r *rsResolver) keys() {
 	full := map[string][]int{}
-	part := map[string][]int{}
-	text := map[string][]int{}
-	// the same first author, volume and page in the same year cannot be two
-	// works, whatever the venue is called (journals are renamed: "Annu Rev
-	// Mater Sci", "ANN REV MATER RES"); a year apart, the venues must agree
-	keyVenue := func(a, b *rsItem) bool {
-		return a.year != 0 && a.year == b.year || r.venue.loose(a.venue, b.venue)
-	}
-	sameVenue := func(a, b *rsItem) bool { return r.venue.compatible(a.venue, b.venue) }
+	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.vol != "" && it.page != "" && !it.dup }
 	for i := range r.items {
-		it := &r.items[i]
-		done := false
-		if len(it.fams) > 0 && it.vol != "" && it.page != "" {
+		if it := &r.items[i]; usable(it) {
 			for _, f := range it.fams {
 				k := f + "|" + it.vol + "|" + it.page
-				if !done {
-					done = r.tryList(full[k], i, "key", keyVenue)
-				}
 				full[k] = append(full[k], i)
 			}
-		} else if len(it.fams) > 0 && it.year > 0 && it.venue != "" && it.title == "" {
-			k := it.fams[0] + "|" + string(rune(it.init)) + "|" + strconv.Itoa(it.year) + "|" + it.venue + "|" + it.vol + "|" + it.page
-			done = r.tryList(part[k], i, "key", sameVenue)
-			part[k] = append(part[k], i)
-		}
-		if it.text != "" {
-			if !done {
-				r.tryList(text[it.text], i, "text", sameVenue)
-			}
-			text[it.text] = append(text[it.text], i)
 		}
 	}
-	r.nearNames()
+	// one list may hold the same first author, volume and page twice: one
+	// work listed twice, unless the page is a weak 1
+	p := r.newPass(rsCheckTwice)
+	for i := range r.items {
+		it := &r.items[i]
+		if !usable(it) || rsWeakPage(it.page) {
+			continue
+		}
+		for _, f := range it.fams {
+			for _, j := range full[f+"|"+it.vol+"|"+it.page] {
+				// the same first author, volume and page in the same year
+				// cannot be two works, whatever the venue is called
+				// (journals are renamed: "Annu Rev Mater Sci", "ANN REV
+				// MATER RES"); a year apart, the venues must agree
+				jt := &r.items[j]
+				p.offer(i, j, it.year != 0 && it.year == jt.year || r.venue.loose(it.venue, jt.venue))
+			}
+		}
+	}
+	p.settle("key")
+	p = r.newPass(rsCheckAll)
+	for i := range r.items {
+		if it := &r.items[i]; usable(it) && rsWeakPage(it.page) {
+			for _, j := range full[it.fams[0]+"|"+it.vol+"|"+it.page] {
+				jt := &r.items[j]
+				p.offer(i, j, it.year != 0 && it.year == jt.year || r.venue.loose(it.venue, jt.venue))
+			}
+		}
+	}
+	p.settle("key")
+	r.locations()
+	r.proceedings()
 }
 
-// nearNames merges items of the same volume, first page and year whose
-// first authors' names are near but not equal (a typo, an 8-letter cut),
-// when their initials and venues agree and exactly one group qualifies.
-func (r *rsResolver) nearNames() {
+// locations merges mentions of the same volume, first page and year
+// under two first-author names: near names (a typo, an 8-letter cut) with
+// the same initial and compatible venues; or any two names when both venues
+// are given and compatible and the page is more than a weak 1, since where
+// a work was printed outweighs how its first author was written ("BiHui J"
+// for "Jin BH", "Li-Chun Y." for "Yin LC", a co-author put first). Groups
+// that fit merge as rsPass settles it.
+func (r *rsResolver) locations() {
 	type vp struct {
 		vol, page string
 		year      int
 	}
+	usable := func(it *rsItem) bool {
+		return len(it.fams) > 0 && it.vol != "" && it.page != "" && it.year != 0 && !it.dup
+	}
 	index := map[vp][]int{}
 	for i := range r.items {
-		if it := &r.items[i]; len(it.fams) > 0 && it.vol != "" && it.page != "" && it.year != 0 {
+		if it := &r.items[i]; usable(it) {
 			k := vp{it.vol, it.page, it.year}
 			index[k] = append(index[k], i)
 		}
 	}
-	for i := range r.items {
-		it := &r.items[i]
-		if len(it.fams) == 0 || it.vol == "" || it.page == "" || it.year == 0 {
-			continue
-		}
-		near := func(a, b *rsItem) bool {
-			return rsNameNear(a.fams[0], b.fams[0]) && a.init != 0 && a.init == b.init && r.venue.loose(a.venue, b.venue)
-		}
-		r.tryList(index[vp{it.vol, it.page, it.year}], i, "key", near)
-	}
-}
-
-// tryList merges item i with the group of the candidates that match it
-// (match(i, candidate)) and that can take i. When several groups can, i is
-// left apart (the evidence cannot tell which) and counted as ambiguous. It
-// reports whether i is now grouped with a candidate.
-func (r *rsResolver) tryList(cands []int, i int, how string, match func(a, b *rsItem) bool) bool {
-	ri := r.find(i)
-	pick, n := -1, 0
-	var roots []int
-	for _, j := range cands {
-		if j == i {
-			continue
-		}
-		rj := r.find(j)
-		if rj == ri {
+	match := func(a, b *rsItem) bool {
+		if rsNameNear(a.fams[0], b.fams[0]) && a.init != 0 && a.init == b.init && r.venue.loose(a.venue, b.venue) {
 			return true
 		}
-		if slices.Contains(roots, rj) {
-			continue
-		}
-		roots = append(roots, rj)
-		if !match(&r.items[i], &r.items[j]) || !rsConsistent(&r.cl[ri], &r.cl[rj], false) {
-			continue
-		}
-		if n++; n == 1 {
-			pick = j
+		return !rsWeakPage(a.page) && a.venue != "" && b.venue != "" && r.venue.compatible(a.venue, b.venue)
+	}
+	p := r.newPass(rsCheckAll)
+	for i := range r.items {
+		if it := &r.items[i]; usable(it) {
+			for _, j := range index[vp{it.vol, it.page, it.year}] {
+				p.offer(i, j, match(it, &r.items[j]))
+			}
 		}
 	}
-	switch {
-	case n == 1:
-		return r.union(pick, i, how, false)
-	case n > 1:
-		r.stats.Ambiguous++
+	p.settle("key")
+}
+
+// proceedings merges mentions of a paper in conference proceedings, which
+// sources name in many ways ("P 17 INT C WORLD WID" and "WWW 08",
+// "DALLAS GLOBECOM 89" and "IEEE GLOBECOM"): the same first author (initials
+// agreeing), year and first page (more than a weak 1), and venues that are
+// compatible, or proceedings-like (rsProceedings) on one side at least and
+// on every side with a volume (a journal's volume and page are a journal
+// paper), or any venues when neither side has a volume and one is a
+// chapter or conference paper of the corpus (rsChapterType). Groups that
+// fit merge as rsPass settles it.
+func (r *rsResolver) proceedings() {
+	type fyp struct {
+		fam, page string
+		year      int
+	}
+	usable := func(it *rsItem) bool {
+		return len(it.fams) > 0 && it.page != "" && !rsWeakPage(it.page) && it.year != 0 && !it.dup
+	}
+	index := map[fyp][]int{}
+	for i := range r.items {
+		if it := &r.items[i]; usable(it) && (it.vol == "" || rsProceedings(it.venue)) {
+			k := fyp{it.fams[0], it.page, it.year}
+			index[k] = append(index[k], i)
+		}
+	}
+	// a chapter or conference paper of the corpus is cited by its book's
+	// series ("STUD CLASS DATA ANAL") while its record names the book
+	chapter := func(it *rsItem) bool { return it.ref < 0 && rsChapterType(r.recs[it.rec].Type) }
+	match := func(a, b *rsItem) bool {
+		if a.vol != "" && b.vol != "" && a.vol != b.vol {
+			return false
+		}
+		if a.vol == "" && b.vol == "" && (chapter(a) || chapter(b)) {
+			return true
+		}
+		// a volume must be a proceedings volume, not a journal's
+		pa, pb := rsProceedings(a.venue), rsProceedings(b.venue)
+		return r.venue.loose(a.venue, b.venue) || (pa || pb) && (a.vol == "" || pa) && (b.vol == "" || pb)
+	}
+	p := r.newPass(rsCheckAll)
+	p.initials = true
+	for i := range r.items {
+		if it := &r.items[i]; usable(it) && (it.vol == "" || rsProceedings(it.venue)) {
+			for _, j := range index[fyp{it.fams[0], it.page, it.year}] {
+				p.offer(i, j, match(it, &r.items[j]))
+			}
+		}
+	}
+	p.settle("key")
+}
+
+// rsChapterType reports whether a record's document type is a part of a
+// book or of proceedings: WoS "Proceedings Paper" and "Book Chapter",
+// BibTeX inproceedings and incollection, Crossref and OpenAlex
+// "book-chapter" and "proceedings-article", Scopus "Conference Paper", RIS
+// CHAP and CPAPER.
+func rsChapterType(t string) bool {
+	t = strings.ToLower(t)
+	for _, w := range []string{"proceedings", "chapter", "conference", "incollection", "inbook", "cpaper"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return t == "chap" || t == "conf"
+}
+
+// rsProceedingsWords are words of venue keys that name proceedings.
+var rsProceedingsWords = map[string]bool{"proc": true, "proceedings": true, "conf": true, "conference": true,
+	"c": true, "symp": true, "symposium": true, "workshop": true, "meeting": true, "congress": true,
+	"colloquium": true, "conferencia": true, "congresso": true, "congreso": true, "tagung": true, "konferenz": true}
+
+// rsProceedings reports whether a venue key looks like proceedings: a word
+// such as "proc", "conference", WoS's "P … INT C", or a year in the name
+// ("WWW 08", "GLOBECOM 89", "2017 IEEE INT C").
+func rsProceedings(v string) bool {
+	for k, w := range strings.Fields(v) {
+		if rsProceedingsWords[w] || k == 0 && w == "p" || (len(w) == 2 || len(w) == 4) && venueIsDigits(w) {
+			return true
+		}
 	}
 	return false
 }
 
-// venues merges groups on first author (and initial), year (±1) and compatible venue when
-// volume or first page is missing on one side (so the keys could not decide)
-// and neither side has a title to compare (the titles decide then). Two
-// groups merge only when each is the other's single best fit: a group
-// agreeing on the volume fits better than one that lacks it, and a tie for
-// the best fit leaves the group apart (counted as ambiguous), so that a
-// vague reference never joins two works or picks one at random.
+// rsPass collects which groups fit which by one kind of evidence, then
+// merges the groups that fit each other: a group merges with each group
+// that fits it and that it fits, unless two of the groups that fit it
+// cannot be one work (a tie, Stats.Ambiguous), in which case it stays
+// apart. So no group is scattered by the order the mentions come in: a
+// mention fitting two works equally joins neither, and a work fitting only
+// that mention does not take it either.
+type rsPass struct {
+	r     *rsResolver
+	check rsCheck // what the merged groups must pass (rsConsistent)
+	// initials, when set, asks the groups' first-author initials to agree
+	initials bool
+	// fits holds, for two groups (roots), whether every pair of their
+	// mentions offered fitted
+	fits map[[2]int]bool
+}
+
+func (r *rsResolver) newPass(check rsCheck) *rsPass {
+	return &rsPass{r: r, check: check, fits: map[[2]int]bool{}}
+}
+
+// offer records whether items i and j fit each other.
+func (p *rsPass) offer(i, j int, fit bool) {
+	ri, rj := p.r.find(i), p.r.find(j)
+	if ri == rj {
+		return
+	}
+	if ri > rj {
+		ri, rj = rj, ri
+	}
+	k := [2]int{ri, rj}
+	if old, seen := p.fits[k]; seen {
+		fit = fit && old
+	}
+	p.fits[k] = fit
+}
+
+// settle merges the groups that fit each other (see rsPass), by method how.
+func (p *rsPass) settle(how string) {
+	r := p.r
+	cands := map[int][]int{}
+	for k, fit := range p.fits {
+		a, b := &r.cl[k[0]], &r.cl[k[1]]
+		if fit && rsConsistent(a, b, p.check) && (!p.initials || rsInitialsAgree(a.inits, b.inits)) {
+			cands[k[0]] = append(cands[k[0]], k[1])
+			cands[k[1]] = append(cands[k[1]], k[0])
+		}
+	}
+	roots := slices.Sorted(maps.Keys(cands))
+	tie := map[int]bool{}
+	for _, a := range roots {
+		slices.Sort(cands[a])
+		if len(cands[a]) > 1 && !r.canBeOne(a, cands[a], p.check, p.initials) {
+			tie[a] = true
+			r.stats.Ambiguous++
+		}
+	}
+	for _, a := range roots {
+		for _, b := range cands[a] {
+			if b > a && !tie[a] && !tie[b] {
+				r.union(a, b, how, p.check)
+			}
+		}
+	}
+}
+
+// canBeOne reports whether group a and the groups bs could all be one
+// work.
+func (r *rsResolver) canBeOne(a int, bs []int, check rsCheck, initials bool) bool {
+	acc := r.cl[a]
+	for _, b := range bs {
+		c := &r.cl[b]
+		if !rsConsistent(&acc, c, check) || initials && !rsInitialsAgree(acc.inits, c.inits) {
+			return false
+		}
+		acc.merge(c)
+	}
+	return true
+}
+
+// venues merges groups on first author (initials agreeing), year (±1) and
+// compatible venue when volume or first page is missing on one side (so the
+// keys could not decide) and neither side has a title to compare (the
+// titles decide then). Two groups merge only when each is among the other's
+// best fits: a group agreeing on the volume fits better than one that lacks
+// it, a corpus record better than a reference. Several best fits that could
+// all be one work (variants of one reference) all merge; best fits that
+// cannot be one, or more than rsVenueFitsMax of them, leave the group apart
+// (counted as ambiguous), so that a vague reference never joins two works
+// or picks one at random.
 func (r *rsResolver) venues() {
+	// fit holds the groups that fit a group best, with an item of each
 	type fit struct {
-		best, level int
+		level       int
+		best, items []int
 		tie         bool
 	}
 	// the items of a block, one per group and distinct compared parts:
 	// a work cited a hundred times the same way is compared once
 	type parts struct {
-		root, init       int
+		root             int
+		inits            string
 		venue, vol, page string
 		titled           bool
 	}
 	block := map[rsBlock][]int{}
 	seen := map[parts]bool{}
-	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.year != 0 && it.venue != "" }
+	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.year != 0 && it.venue != "" && !it.dup }
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) {
-			p := parts{r.find(i), int(it.init), it.venue, it.vol, it.page, it.title != ""}
+			p := parts{r.find(i), it.inits, it.venue, it.vol, it.page, it.title != ""}
 			if seen[p] {
 				continue
 			}
 			seen[p] = true
 			k := rsBlock{it.fams[0], it.year}
 			block[k] = append(block[k], i)
+			// a record is also found under the name WoS cites it by
+			if it.ref < 0 {
+				if f := rsCitedFam(r.recs[it.rec].Authors); f != "" && f != it.fams[0] {
+					block[rsBlock{f, it.year}] = append(block[rsBlock{f, it.year}], i)
+				}
+			}
 		}
 	}
 	fits := map[int]*fit{}
-	offer := func(a, b, level int) {
+	offer := func(a, b, item, level int) {
 		f := fits[a]
 		switch {
 		case f == nil:
-			fits[a] = &fit{best: b, level: level}
+			fits[a] = &fit{level: level, best: []int{b}, items: []int{item}}
 		case level > f.level:
-			*f = fit{best: b, level: level}
-		case level == f.level && b != f.best:
-			f.tie = true
+			*f = fit{level: level, best: []int{b}, items: []int{item}}
+		case level == f.level && !slices.Contains(f.best, b):
+			f.best = append(f.best, b)
+			f.items = append(f.items, item)
 		}
 	}
 	// (the order of the blocks does not matter: a fit depends only on the
@@ -232,38 +388,56 @@ func (r *rsResolver) venues() {
 			r.venueFits(i, block[rsBlock{k.key, k.year + 1}], offer)
 		}
 	}
-	for i := range r.items {
-		ri := r.find(i)
-		f := fits[ri]
-		if f == nil || ri != i {
+	// a tie: two best fits that cannot be one work
+	roots := slices.Sorted(maps.Keys(fits))
+	for _, a := range roots {
+		f := fits[a]
+		if len(f.best) > rsVenueFitsMax {
+			f.tie = true
 			continue
+		}
+		f.tie = !r.canBeOne(a, f.best, rsCheckAll, true)
+		for x := range f.best {
+			for y := x + 1; y < len(f.best) && !f.tie; y++ {
+				f.tie = !r.venue.compatible(r.items[f.items[x]].venue, r.items[f.items[y]].venue)
+			}
 		}
 		if f.tie {
 			r.stats.Ambiguous++
+		}
+	}
+	for _, a := range roots {
+		f := fits[a]
+		if f.tie {
 			continue
 		}
-		if g := fits[f.best]; g != nil && !g.tie && g.best == ri {
-			// both roots are still roots: unions below only join mutual pairs
-			r.union(f.best, i, "venue", false)
+		for _, b := range f.best {
+			if g := fits[b]; g != nil && !g.tie && slices.Contains(g.best, a) {
+				r.union(b, a, "venue", rsCheckAll)
+			}
 		}
 	}
 }
 
+// rsVenueFitsMax is the most groups that may fit one group equally well
+// and still be merged with it, all being able to be one work.
+const rsVenueFitsMax = 8
+
 // venueFits offers to each other the groups of item i and of each item of
 // js that could be one work on author, year and venue (see venues), with
 // the level of the fit.
-func (r *rsResolver) venueFits(i int, js []int, offer func(a, b, level int)) {
+func (r *rsResolver) venueFits(i int, js []int, offer func(a, b, item, level int)) {
 	it := &r.items[i]
 	ri := r.find(i)
 	for _, j := range js {
 		jt := &r.items[j]
 		rj := r.find(j)
-		if rj == ri || (it.vol != "" && it.page != "" && jt.vol != "" && jt.page != "") ||
+		if rj == ri || (it.vol != "" && it.page != "" && !rsWeakPage(it.page) && jt.vol != "" && jt.page != "" && !rsWeakPage(jt.page)) ||
 			(it.title != "" && jt.title != "") {
 			continue
 		}
-		if !rsSameInitial(it.init, jt.init) || !r.venue.compatible(it.venue, jt.venue) ||
-			!rsConsistent(&r.cl[ri], &r.cl[rj], false) {
+		if !rsInitialsAgree(r.cl[ri].inits, r.cl[rj].inits) || !r.venue.compatible(it.venue, jt.venue) ||
+			!rsConsistent(&r.cl[ri], &r.cl[rj], rsCheckAll) {
 			continue
 		}
 		level := 1
@@ -272,8 +446,8 @@ func (r *rsResolver) venueFits(i int, js []int, offer func(a, b, level int)) {
 		}
 		// a corpus record, fully described, is the likelier target of a
 		// vague reference than another reference
-		offer(ri, rj, level+min(1, len(r.cl[rj].recs)))
-		offer(rj, ri, level+min(1, len(r.cl[ri].recs)))
+		offer(ri, rj, j, level+min(1, len(r.cl[rj].recs)))
+		offer(rj, ri, i, level+min(1, len(r.cl[ri].recs)))
 	}
 }
 
@@ -297,7 +471,7 @@ func (r *rsResolver) titles() {
 		}
 		k := titled{rsBlock{it.fams[0], it.year}, it.tcmp}
 		if j, ok := exact[k]; ok {
-			if r.venue.compatible(it.venue, r.items[j].venue) && r.union(j, i, "title", false) {
+			if r.venue.compatible(it.venue, r.items[j].venue) && r.union(j, i, "title", rsCheckAll) {
 				continue // a copy: its group is in the blocks already
 			}
 		} else {
@@ -529,8 +703,12 @@ func rsEditWithin(a, b string, k int) int {
 		return k + 1
 	}
 	big := k + 1
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
+	var buf [2 * 160]int // titles fit: no allocation per pair
+	rows := buf[:]
+	if 2*(m+1) > len(rows) {
+		rows = make([]int, 2*(m+1))
+	}
+	prev, cur := rows[:m+1], rows[m+1:2*(m+1)]
 	for j := range prev {
 		prev[j] = min(j, big)
 	}
@@ -612,12 +790,12 @@ func (r *rsResolver) considerTitle(b *rsBest, seen []int, i, j int) {
 	}
 	seen[j] = i + 1
 	s, how := r.titleScore(&r.items[i], &r.items[j], true)
-	if s < r.thr || s < b.score || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], false) {
+	if s < r.thr || s < b.score || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], rsCheckAll) {
 		return
 	}
 	if s > b.score {
 		*b = rsBest{score: s, j: j, how: how}
-	} else if rj, rb := r.find(j), r.find(b.j); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], false) {
+	} else if rj, rb := r.find(j), r.find(b.j); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], rsCheckAll) {
 		b.tie = true // two works that cannot be one fit equally
 	}
 }
@@ -629,6 +807,6 @@ func (r *rsResolver) settleTitle(b rsBest, i int) {
 	case b.tie:
 		r.stats.Ambiguous++
 	case b.j >= 0:
-		r.union(b.j, i, b.how, false)
+		r.union(b.j, i, b.how, rsCheckAll)
 	}
 }

@@ -51,17 +51,35 @@ func rsIDValue(key, v string) string {
 // DOI was read from, if any: a source that cut a SICI DOI at "<"
 // ("10.1002/(SICI)1097-4571(199009)41:6<391::AID-ASI1>3.0.CO;2-9") leaves a
 // prefix that names a journal issue, not a paper; the whole DOI is taken
-// from raw when it is there, else the cut one is not used.
+// from raw when it is there, else the cut one is not used. HTML entities
+// and dashes other than "-" (Scopus writes both) are undone, and a DOI
+// without a digit after its prefix ("10.1016/j", "10.1016/j.foreco": cut
+// by a source) or naming a journal or an issue ("(issn)",
+// "10.1111/mice.2009.24.issue-6") is not used.
 func rsDOI(s, raw string) string {
 	if s == "" {
 		return ""
 	}
+	if strings.ContainsAny(s, "&\u2010\u2011\u2013\u2014") {
+		s = rsDOIFix.Replace(s)
+	}
 	if !strings.HasPrefix(s, "10.") || strings.ContainsAny(s, " \tABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		s = parse.NormalizeDOI(s)
 	}
-	if !strings.Contains(s, "(sici)") || strings.Contains(s, "<") {
-		return s
+	if strings.Contains(s, "(sici)") && !strings.Contains(s, "<") {
+		s = rsSICI(s, raw)
 	}
+	suffix := s[strings.IndexByte(s, '/')+1:]
+	if !strings.ContainsAny(suffix, "0123456789") || strings.Contains(suffix, "(issn)") ||
+		strings.Contains(suffix, ".issue-") {
+		return ""
+	}
+	return s
+}
+
+// rsSICI completes a SICI DOI cut at "<" from the text it was read from,
+// or returns "".
+func rsSICI(s, raw string) string {
 	low := strings.ToLower(raw)
 	if i := strings.Index(low, s); i >= 0 {
 		end := i + len(s)
@@ -73,6 +91,37 @@ func rsDOI(s, raw string) string {
 		}
 	}
 	return ""
+}
+
+var rsDOIFix = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&",
+	"\u2010", "-", "\u2011", "-", "\u2013", "-", "\u2014", "-")
+
+// rsDOIKey is the DOI as identifier stage compares it: its letters and
+// digits, so that a lost "_" or an inserted "-" ("…-3094-4_8" and
+// "…-3094-48", "j.-foreco") does not make two works.
+func rsDOIKey(doi string) string {
+	b := make([]byte, 0, len(doi))
+	for i := 0; i < len(doi); i++ {
+		if c := doi[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// rsDOICompatible reports whether two DOIs may name one work: equal, equal
+// in their letters and digits, or one cut from the other (a source cut
+// "10.1016/j.omega.2016.11.008" to "10.1016/j.omega.2016.11"; Scopus adds a
+// page digit to some, "10.1063/1.27307441"), the shorter holding 12
+// characters at least.
+func rsDOICompatible(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 12 && strings.HasPrefix(b, a) || rsDOIKey(a) == rsDOIKey(b)
 }
 
 // rsFams returns the comparison keys of the first author: the folded family
@@ -113,20 +162,57 @@ func rsFams(as []parse.Author) []string {
 	return out
 }
 
-// rsInitial returns the folded first letter of the first author's given
-// name, or 0.
-func rsInitial(as []parse.Author) byte {
-	if len(as) == 0 {
-		return 0
+// rsCitedFam returns the key under which WoS cites a record's first author
+// whose family name has several words, with the given name written out:
+// the last word, the others turned into initials ("Neto JGD" for "Duarte
+// Neto, Joao Guerra", "Silva DFD" for "de Lima Silva, Diogo Ferreira");
+// "" for other names. (Hyphenated names are cited whole.)
+func rsCitedFam(as []parse.Author) string {
+	if len(as) == 0 || len(as[0].Given) < 2 || strings.ToUpper(as[0].Given) == as[0].Given {
+		return ""
 	}
-	if g := parse.Fold(as[0].Given); g != "" && g[0] < 0x80 {
-		return g[0]
+	words := strings.Fields(as[0].Family)
+	if len(words) < 2 {
+		return ""
 	}
-	return 0
+	last := parse.Fold(words[len(words)-1])
+	if k := rsNameKey([]string{last}); len(k) >= 3 && !rsParticle[last] && !strings.Contains(last, " ") {
+		return k
+	}
+	return ""
 }
 
-// rsSameInitial reports whether two first-author initials can agree.
-func rsSameInitial(a, b byte) bool { return a == 0 || b == 0 || a == b }
+// rsInitials returns the folded initials of the first author's given
+// names: "J.-P.", "JP", "Jean-Pierre" and "Jean Pierre" all give "jp"; a
+// short word in capitals is a run of initials ("MEJ" gives "mej").
+func rsInitials(as []parse.Author) string {
+	if len(as) == 0 || as[0].Given == "" {
+		return ""
+	}
+	var b []byte
+	for _, w := range strings.FieldsFunc(as[0].Given, func(c rune) bool { return c == ' ' || c == '.' || c == '-' || c == ',' }) {
+		f := parse.Fold(w)
+		if f == "" || f[0] >= 0x80 {
+			continue
+		}
+		if len(w) <= 3 && strings.ToUpper(w) == w && !strings.ContainsRune(f, ' ') {
+			for k := 0; k < len(f); k++ {
+				if c := f[k]; c >= 'a' && c <= 'z' {
+					b = append(b, c)
+				}
+			}
+			continue
+		}
+		b = append(b, f[0])
+	}
+	return string(b)
+}
+
+// rsInitialsAgree reports whether two first authors' initials can be one
+// person's: one is the other's start ("J" and "JB"), or one is unknown.
+func rsInitialsAgree(a, b string) bool {
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
 
 // rsNameKey joins the folded words of a name into one comparison word,
 // umlaut transliterations undone.
@@ -169,6 +255,11 @@ func rsVolume(s string) string {
 	return strings.TrimLeft(s, "0")
 }
 
+// rsWeakPage reports whether a first page says little: page 1 begins a
+// volume of many journals and every article of some (Scopus writes IEEE
+// and MDPI articles "pp. 1-12"), so it neither keys nor contradicts.
+func rsWeakPage(p string) bool { return p == "1" }
+
 // rsFirstPage returns the first page of a page range, folded: "P8574",
 // "pp. 8574-8580" and "8574–80" all give "8574"; a letter before the
 // digits is dropped ("R199" gives "199"), and so is the page digit of an
@@ -192,9 +283,10 @@ func rsFirstPage(s string) string {
 	if end := strings.IndexFunc(s, func(c rune) bool { return !isPart(c) }); end >= 0 {
 		first, rest = s[:end], strings.TrimLeft(s[end:], " -–—")
 	}
-	// "0476011-0476014": pages 1 to 4 of article 047601 (APS, as Scopus writes it)
+	// "0476011-0476014": pages 1 to 4 of article 047601 (APS, as Scopus
+	// writes it); "08KB041-08KB045", "7B7281-7B7283" likewise
 	if len(first) >= 6 && len(rest) >= len(first) && first[len(first)-1] == '1' &&
-		venueIsDigits(first) && rest[:len(first)-1] == first[:len(first)-1] {
+		rest[:len(first)-1] == first[:len(first)-1] && (venueIsDigits(first) || strings.IndexAny(first, "0123456789") >= 0) {
 		first = first[:len(first)-1]
 	}
 	// "R199", "e1003", "S12" against "199", "1003", "12": the digits decide
@@ -202,4 +294,19 @@ func rsFirstPage(s string) string {
 		first = first[i:]
 	}
 	return strings.TrimLeft(first, "0")
+}
+
+// rsRecordDOI normalises the DOI of a record (a paper of the corpus). A
+// record's own DOI field is not a cut reference string, so one without a
+// digit after its prefix ("10.1234/evil") still names the paper; journal,
+// issue and cut SICI DOIs are still not used.
+func rsRecordDOI(s string) string {
+	if d := rsDOI(s, ""); d != "" {
+		return d
+	}
+	d := parse.NormalizeDOI(s)
+	if d == "" || strings.Contains(d, "(issn)") || strings.Contains(d, ".issue-") || strings.Contains(d, "(sici)") {
+		return ""
+	}
+	return d
 }

@@ -25,6 +25,11 @@ func rsRec(f string, line int, title string, fam string, year int, venue, vol, p
 // rsWoS builds a reference as a WoS cited-reference string gives it.
 func rsWoS(line int, fam string, year int, venue, vol, page, doi string) parse.Reference {
 	raw := fam + " J, " + strconv.Itoa(year)
+	for _, p := range []string{venue, "V" + vol, "P" + page, "DOI " + doi} {
+		if len(p) > 1 && p != "DOI " {
+			raw += ", " + p
+		}
+	}
 	return parse.Reference{Raw: raw, Authors: []parse.Author{{Family: fam, Given: "J"}}, Year: year, Venue: venue,
 		Volume: vol, Pages: page, DOI: doi, Line: line}
 }
@@ -239,7 +244,8 @@ func TestResolveCorpusDuplicates(t *testing.T) {
 		t.Fatalf("corpus works %d merged %d, want 1 and 2", res.Stats.CorpusWorks, res.Stats.DuplicatesMerged)
 	}
 	w := res.Works[rsWorkOf(t, res, "plain.txt:1")]
-	if !slices.Equal(w.Sources, []string{"plain.txt:1", "tab.txt:2", "s.ris:3"}) {
+	// (in the order of the files' names, whatever order they were given in)
+	if !slices.Equal(w.Sources, []string{"plain.txt:1", "s.ris:3", "tab.txt:2"}) {
 		t.Errorf("sources %v", w.Sources)
 	}
 	if w.RefsListed != 3 || len(res.Citations) != 3 || res.Stats.RepeatedRefs != 1 {
@@ -267,8 +273,8 @@ func TestResolveCorpusDuplicates(t *testing.T) {
 
 func TestResolveSelfCitation(t *testing.T) {
 	recs := []parse.Record{
-		rsRec("a.txt", 1, "Self", "Me", 2020, "J X", "1", "1", "10.1/self",
-			parse.Reference{Raw: "Me J, 2020, J X, V1, P1, DOI 10.1/self", DOI: "10.1/self", Line: 2},
+		rsRec("a.txt", 1, "Self", "Me", 2020, "J X", "1", "1", "10.1000/self1",
+			parse.Reference{Raw: "Me J, 2020, J X, V1, P1, DOI 10.1000/self1", DOI: "10.1000/self1", Line: 2},
 			rsWoS(3, "Other", 2019, "J Y", "2", "2", "")),
 	}
 	res := Resolve(recs, nil)
@@ -509,6 +515,8 @@ func TestFirstPage(t *testing.T) {
 		{"1-42", "1"},
 		{"xii", "xii"},
 		{"07B735", "7b735"},
+		{"08KB041-08KB045", "8kb04"}, // page 1 of JJAP article 08KB04
+		{"7B7281-7B7283", "7b728"},
 	}
 	for _, tt := range tests {
 		if got := rsFirstPage(tt.in); got != tt.want {
@@ -588,10 +596,10 @@ func TestResolveNearNames(t *testing.T) {
 			rsWoS(3, "GRANOVET", 1973, "AM J SOCIOL", "78", "1360", ""),
 			// another page: another work
 			rsWoS(4, "Kelley", 1989, "IEEE T MAGN", "25", "3882", "")),
-		// a near name with another initial: another person
+		// a near name with another initial and no venue: another person
 		rsRec("c.txt", 1, "C", "Cc", 2022, "", "", "", "",
-			parse.Reference{Raw: "Kelle P, 1989", Authors: []parse.Author{{Family: "Kelle", Given: "P"}}, Year: 1989,
-				Venue: "IEEE T MAGN", Volume: "25", Pages: "3881", Line: 2}),
+			parse.Reference{Raw: "Kelle P, 1989, V25, P3881", Authors: []parse.Author{{Family: "Kelle", Given: "P"}}, Year: 1989,
+				Volume: "25", Pages: "3881", Line: 2}),
 	}
 	res := Resolve(recs, nil)
 	if rsTo(res, "a.txt:2") != rsTo(res, "b.txt:2") || rsTo(res, "a.txt:3") != rsTo(res, "b.txt:3") {
@@ -599,6 +607,24 @@ func TestResolveNearNames(t *testing.T) {
 	}
 	if rsTo(res, "b.txt:4") == rsTo(res, "a.txt:2") || rsTo(res, "c.txt:2") == rsTo(res, "a.txt:2") {
 		t.Errorf("another page or another initial merged")
+	}
+}
+
+// TestResolveNameOrder: the same volume, first page, year and venue
+// outweigh a first author written in another order (issue 11's examples),
+// but not a page 1, another venue or a missing venue.
+func TestResolveNameOrder(t *testing.T) {
+	res := Resolve(rsCiting(
+		[]string{"BiHui J, 2007, CHINESE SCI BULL, V52, P855", "Li-Chun Y., 2006, INFORM PROCESSING MA, V42, P1599",
+			"Smith J, 2010, PHYS REV B, V81, P1", "Smith J, 2011, NATURE, V470, P200", "Doe J, 2012, SCIENCE, V335, P300"},
+		[]string{"Jin BH, 2007, CHINESE SCI BULL, V52, P855", "Yin LC, 2006, INFORM PROCESS MANAG, V42, P1599",
+			"Jones K, 2010, PHYS REV B, V81, P1", "Brown A, 2011, CELL, V470, P200", "Roe R, 2012, V335, P300"},
+	), nil)
+	for n, want := range []bool{true, true, false, false, false} {
+		a, b := "x.txt:"+strconv.Itoa(2+n), "x.txt:"+strconv.Itoa(12+n)
+		if got := rsTo(res, a) == rsTo(res, b); got != want {
+			t.Errorf("%s and %s: merged %v, want %v", a, b, got, want)
+		}
 	}
 }
 

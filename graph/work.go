@@ -44,6 +44,43 @@ type Work struct {
 	// "Review", "journal-article"…); empty for works known only from
 	// references.
 	Type string
+	// from holds, for each Field, the index in Mentions plus one of the
+	// mention the field was taken from, 0 when it is empty (see FieldSource)
+	from [numFields]int32
+}
+
+// Field names a descriptive field of a work, for FieldSource.
+type Field int
+
+// The descriptive fields of a work.
+const (
+	FieldTitle Field = iota
+	FieldAuthors
+	FieldYear
+	FieldVenue
+	FieldVolume
+	FieldPages
+	FieldDOI
+	numFields
+)
+
+// Fields lists the descriptive fields in the order explain prints them.
+var Fields = []Field{FieldTitle, FieldAuthors, FieldYear, FieldVenue, FieldVolume, FieldPages, FieldDOI}
+
+func (f Field) String() string {
+	return [...]string{"title", "authors", "year", "venue", "volume", "pages", "doi"}[f]
+}
+
+// FieldSource returns the mention field f of the work was taken from, and
+// false when the field is empty. A field comes from the most trustworthy
+// mention that has it: corpus records before references, and among
+// records a structured export before a saved HTML page's tags before text
+// scraped from a page or a pasted list; then the richest reference.
+func (w *Work) FieldSource(f Field) (Mention, bool) {
+	if k := w.from[f]; k > 0 && int(k) <= len(w.Mentions) {
+		return w.Mentions[k-1], true
+	}
+	return Mention{}, false
 }
 
 // Mention is one appearance of a work in the input: a corpus record or one
@@ -56,6 +93,9 @@ type Mention struct {
 	// record or reference began, by which evidence ("doi", "id:wos",
 	// "title", "fuzzy:0.95"…); empty otherwise.
 	Joined string `json:"joined,omitempty"`
+	// Format is the format of the record, or of the record whose list
+	// holds the reference ("wos", "scopus-csv", "html", "landing"…).
+	Format string `json:"-"`
 }
 
 // The values of Mention.How and Citation.Match, strongest evidence first:
@@ -72,6 +112,10 @@ type Mention struct {
 //	             year for a mention without author
 //	fuzzy:0.93   title score 0.93 within the first author's works of the year (±1)
 //	fuzzy:prefix a title that begins with the whole other (5 words at least)
+//	twin         the entry of the same first author and year (or title) in another
+//	             source's reference list of the same paper (WoS and Scopus exports)
+//	press        a reference "in press" joined to the one published work of its first
+//	             author and venue that fits it
 //	venue        same first author, initial and year (±1), compatible venue, volume and
 //	             page not contradicting, each work the other's single best fit
 //	new          the first mention of a work, which created it
@@ -108,4 +152,15 @@ type Stats struct {
 	FuzzyClusters    int            `json:"fuzzy_clusters"`       // works whose merge needed fuzzy evidence
 	Ambiguous        int            `json:"ambiguous"`            // mentions that fitted several works equally well (left apart)
 	Refused          int            `json:"refused"`              // merges refused because the merged work would be inconsistent
+	// TextTies counts identical reference texts found in works with different
+	// DOIs or identifiers: those of them without one were kept together as a
+	// work of their own, apart from both.
+	TextTies int `json:"text_ties,omitempty"`
+	// TextRepeated counts reference texts without volume or page that one
+	// reference list holds twice, so that the same text names two works: the
+	// list's second entry was kept apart from the others.
+	TextRepeated int `json:"text_repeated,omitempty"`
+	// InPressApart counts references to a work "in press" that were not
+	// joined to a published work: none or several fitted.
+	InPressApart int `json:"in_press_apart,omitempty"`
 }

@@ -18,16 +18,19 @@ func TestWorkAffiliations(t *testing.T) {
 	a.Keywords, a.IndexKeywords, a.Affiliations = []string{"maps"}, []string{"NETWORKS"}, aff
 	b := rsRec("b.txt", 1, "Shared references in maps", "Jones", 2020, "J Maps", "1", "1", "10.1/a")
 	b.Affiliations = []parse.Affiliation{{Raw: "Univ Y, Rome, Italy", Country: "Italy", Authors: []int{0}}}
-	res := Resolve([]parse.Record{b, a}, nil)
+	// Resolve takes the records in the order of their files: b's file
+	// comes first here, and b names one author: its affiliation holds
+	b0 := b
+	b0.File, b0.Source = "0.txt", "0.txt:1"
+	res := Resolve([]parse.Record{a, b0}, nil)
 	if len(res.Works) != 1 {
 		t.Fatalf("%d works, want 1", len(res.Works))
 	}
 	w := res.Works[0]
-	// b comes first and names one author: its affiliation holds
 	if !reflect.DeepEqual(w.Affiliations, b.Affiliations) {
 		t.Errorf("affiliations %+v, want %+v", w.Affiliations, b.Affiliations)
 	}
-	res = Resolve([]parse.Record{a, b}, nil)
+	res = Resolve([]parse.Record{b, a}, nil)
 	w = res.Works[0]
 	if !reflect.DeepEqual(w.Affiliations, aff) || !reflect.DeepEqual(w.Keywords, a.Keywords) ||
 		!reflect.DeepEqual(w.IndexKeywords, a.IndexKeywords) {

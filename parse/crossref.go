@@ -132,11 +132,11 @@ func crWorkRecord(s *Sink, raw []byte, line int) {
 		}
 		s.Warnf(line, "%s", msg)
 	}
-	if w.DOI == "" && w.Title == "" && len(w.Reference) == 0 {
+	if w.DOI == "" && w.Title == "" && len(w.Reference) == 0 && w.Abstract == "" && w.ContainerTitle == "" && w.ShortContainerTitle == "" {
 		if st := w.Status.String(); st != "" && st != "ok" {
 			s.Skipf(line, "crossref response status is %q", Shorten(st, 40))
 		} else {
-			s.Skipf(line, "json object is not a crossref work (no DOI, title or reference)")
+			s.Skipf(line, "json object is not a crossref work (no DOI, title, journal, abstract or reference)")
 		}
 		return
 	}
@@ -175,6 +175,9 @@ func crWorkRecord(s *Sink, raw []byte, line int) {
 	}
 	rec.Venue = jpCleanMarkup(w.ContainerTitle.String())
 	rec.VenueAbbrev = jpCleanMarkup(w.ShortContainerTitle.String())
+	if rec.Venue == "" {
+		rec.Venue = rec.VenueAbbrev // the only name given (a cut-off response)
+	}
 	rec.Volume = w.Volume.String()
 	rec.Issue = w.Issue.String()
 	rec.Pages = w.Page.String()

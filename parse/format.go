@@ -54,7 +54,25 @@ func Formats() []string {
 	return names
 }
 
+// formatAliases are names of layouts that another format's reader reads,
+// as records and the README name them ("wos-bibtex" is read as BibTeX).
+var formatAliases = map[string]string{"wos-bibtex": "bibtex", "scopus-bibtex": "bibtex", "scopus-ris": "ris", "wos-ris": "ris"}
+
+// FormatNames returns every name a format can be forced by: the readers'
+// names and the layouts they read (formatAliases), sorted.
+func FormatNames() []string {
+	names := Formats()
+	for a := range formatAliases {
+		names = append(names, a)
+	}
+	slices.Sort(names)
+	return names
+}
+
 func lookupFormat(name string) (Format, bool) {
+	if a, ok := formatAliases[name]; ok {
+		name = a
+	}
 	for _, f := range formats {
 		if f.Name == name {
 			return f, true
@@ -122,7 +140,16 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 	if format != "" {
 		var ok bool
 		if f, ok = lookupFormat(format); !ok {
-			return res, &ParseError{File: file, Err: fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats(), ", "))}
+			return res, &ParseError{File: file, Err: fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(FormatNames(), ", "))}
+		}
+		// a forced reader reads what it is given, unless the content is
+		// plainly another layout: it would only make garbage records of it
+		if f.Sniff != nil && !f.Sniff(filepath.Base(file), head) {
+			if d := Detect(filepath.Base(file), head); d != "" && d != f.Name {
+				if df, _ := lookupFormat(d); df.Order < catchAllOrder {
+					return res, &ParseError{File: file, Err: fmt.Errorf("not read as %s: the content is %s", format, d)}
+				}
+			}
 		}
 	} else {
 		name := Detect(filepath.Base(file), head)

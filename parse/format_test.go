@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -29,6 +30,33 @@ func TestReadWholeFileErrors(t *testing.T) {
 	}
 	if _, err := Read("x", strings.NewReader("TY  - JOUR\nER  - \n"), "nosuch"); err == nil || !strings.Contains(err.Error(), "unknown format") {
 		t.Errorf("unknown forced format: err = %v", err)
+	}
+}
+
+// TestForcedFormat: a forced format reads content of its layout under any
+// of its names, and refuses content plainly of another layout rather than
+// making garbage records of it.
+func TestForcedFormat(t *testing.T) {
+	const wos = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Smith, J\nTI A title\nPY 2001\nER\nEF\n"
+	const bib = "@article{WOS:000123,\nauthor = {Smith, J},\ntitle = {{A title}},\nyear = {{2001}},\nunique-id = {{WOS:000123}},\n}\n"
+	if res, err := Read("w.txt", strings.NewReader(wos), "wos"); err != nil || len(res.Records) != 1 {
+		t.Errorf("forced wos on wos: %v, %d records", err, len(res.Records))
+	}
+	for _, f := range []string{"scopus-csv", "ris", "bibtex", "wos-tab"} {
+		_, err := Read("w.txt", strings.NewReader(wos), f)
+		if err == nil || !strings.Contains(err.Error(), "not read as "+f+": the content is wos") {
+			t.Errorf("forced %s on a WoS file: err = %v", f, err)
+		}
+	}
+	for _, f := range []string{"bibtex", "wos-bibtex", "scopus-bibtex"} {
+		if res, err := Read("w.bib", strings.NewReader(bib), f); err != nil || len(res.Records) != 1 {
+			t.Errorf("forced %s on BibTeX: %v", f, err)
+		}
+	}
+	for _, name := range []string{"wos-bibtex", "scopus-bibtex", "scopus-ris", "landing", "wos"} {
+		if !slices.Contains(FormatNames(), name) {
+			t.Errorf("FormatNames lacks %q", name)
+		}
 	}
 }
 

@@ -112,11 +112,15 @@ func (w *jpWalker) read(r io.Reader) error {
 	if lines {
 		return w.readLines(br)
 	}
-	lc := &jpLineCounter{r: br}
+	keep := &jpKeeper{r: br, max: jpCutMax}
+	lc := &jpLineCounter{r: keep}
 	st := &jpStream{jpWalker: w, dec: json.NewDecoder(lc), lc: lc}
 	err := st.values()
 	if lc.err != nil {
 		return lc.err
+	}
+	if (errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)) && w.works == 0 && w.readCut(keep.whole()) {
+		return nil
 	}
 	if err != nil {
 		off := lc.read
@@ -175,7 +179,7 @@ func (w *jpWalker) readLines(r io.Reader) error {
 
 // jpErrText words a JSON decoding error for a message.
 func jpErrText(err error) string {
-	if errors.Is(err, io.ErrUnexpectedEOF) {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return "json ends early (file cut off?)"
 	}
 	return "invalid json: " + strings.TrimPrefix(err.Error(), "json: ")

@@ -717,6 +717,18 @@ func TestLandingForms(t *testing.T) {
 					t.Errorf("keywords %q abstract %q refs %d", r.Keywords, r.Abstract, len(r.References))
 				}
 			}},
+		{"authors only in a citation by DOI", "Menu\nMade-up things in practice\n[Submitted on 3 May 2004]\nAbstract\nWe made things up and found them wanting.\nJ. Roe, Made-up Things, 2004, 3, 45 DOI: 10.5555/made.45\nconference: Made-up Meeting 2004copyright: none price: 15.00doi: 10.5555/made.45isbn: 978-0\n",
+			func(t *testing.T, r Record) {
+				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Roe"}) || r.DOI != "10.5555/made.45" || r.Year != 2004 {
+					t.Errorf("authors %v doi %q year %d", r.Authors, r.DOI, r.Year)
+				}
+			}},
+		{"byline after a wrapped title", "RESEARCH ARTICLE\nA made-up index of things that displays the\ncontext of things and sorts\nOpen access\nDiary\nJane Roe1\nJohn Poe1\n,\n, and Ann Doe2\n1University of Nowhere\nAbstract\nWe made things up.\n",
+			func(t *testing.T, r Record) {
+				if got := lpFamilies(r.Authors); !slices.Equal(got, []string{"Roe", "Poe", "Doe"}) {
+					t.Errorf("title %q authors %v", r.Title, r.Authors)
+				}
+			}},
 		{"french page", "Des choses inventées\nPublié le : 3 mars 2012\nRésumé\nNous avons étudié des choses inventées.\nMots-clés : choses, invention\nRéférences\nDupont J (2001) Les choses. Rev Choses 1:2-3.\n",
 			func(t *testing.T, r Record) {
 				if r.Year != 2012 || !slices.Equal(r.Keywords, []string{"choses", "invention"}) || !strings.HasPrefix(r.Abstract, "Nous avons") || len(r.References) != 1 {
@@ -916,22 +928,36 @@ func TestLandingCorpusDetected(t *testing.T) {
 	}
 }
 
-// TestLandingLongReferenceList reads a page whose reference list has 1,669
-// numbered entries, numbers that reach the range of years included.
+// TestLandingLongReferenceList reads pages whose reference list has
+// 1,669 or 2,000 numbered entries, numbers that reach the range of years
+// included, in two citation styles: the entries past 1500 ("1500. …")
+// are entries, not lines that end the list.
 func TestLandingLongReferenceList(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("A study of made-up things\nJane Roe and John Poe\nJournal of Things, 2011, vol. 3, issue 2, pp. 10-20\nReferences\n")
-	for k := 1; k <= 1669; k++ {
-		n := strconv.Itoa(k)
-		b.WriteString(n + ". Roe J, Poe J. Made-up title number " + n + ". J Things. 2001;3(2):10-20.\n")
-	}
-	r := lpOne(t, lpReadString(t, b.String()))
-	if len(r.References) != 1669 {
-		t.Fatalf("%d references, want 1669", len(r.References))
-	}
-	for _, k := range []int{998, 999, 1499, 1668} {
-		if want := "Made-up title number " + strconv.Itoa(k+1); r.References[k].Title != want {
-			t.Errorf("reference %d: title %q, want %q", k+1, r.References[k].Title, want)
+	for _, c := range []struct {
+		n     int
+		entry func(n string) string
+	}{
+		{1669, func(n string) string {
+			return "Roe J, Poe J. Made-up title number " + n + ". J Things. 2001;3(2):10-20."
+		}},
+		{2000, func(n string) string {
+			return "Roe J, Poe J (2001) Made-up title number " + n + ". Journal of Things 12(3):45-67. https://doi.org/10.5555/ref." + n
+		}},
+	} {
+		var b strings.Builder
+		b.WriteString("A study of made-up things\nJane Roe and John Poe\nJournal of Things, 2011, vol. 3, issue 2, pp. 10-20\nReferences\n")
+		for k := 1; k <= c.n; k++ {
+			n := strconv.Itoa(k)
+			b.WriteString(n + ". " + c.entry(n) + "\n")
+		}
+		r := lpOne(t, lpReadString(t, b.String()))
+		if len(r.References) != c.n {
+			t.Fatalf("%d references, want %d", len(r.References), c.n)
+		}
+		for _, k := range []int{998, 999, 1499, c.n - 1} {
+			if want := "Made-up title number " + strconv.Itoa(k+1); r.References[k].Title != want {
+				t.Errorf("reference %d: title %q, want %q", k+1, r.References[k].Title, want)
+			}
 		}
 	}
 }

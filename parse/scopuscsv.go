@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // This file reads Scopus CSV exports ("scopus-csv"): one row per document
@@ -186,7 +189,29 @@ func scopusRead(r io.Reader, s *Sink) error {
 			t.skip(s, row, line)
 			continue
 		}
+		scopusCutCells(t, row, line, s)
 		s.Add(scopusRecord(t, row, line, s))
+	}
+}
+
+// excelCellMax is the most characters Excel keeps in a cell: a Scopus CSV
+// opened and saved in Excel has longer cells (a References cell of a long
+// list) cut to exactly this length, silently.
+const excelCellMax = 32767
+
+// scopusCutCells warns of the cells of a row that hold exactly as many
+// characters as Excel keeps: their ends were most likely lost.
+func scopusCutCells(t *scopusTable, row []string, line int, s *Sink) {
+	for i, c := range row {
+		if len(c) < excelCellMax || utf8.RuneCountInString(c) != excelCellMax && len(utf16.Encode([]rune(c))) != excelCellMax {
+			continue
+		}
+		name := "a"
+		if i < len(t.header) {
+			name = fmt.Sprintf("the %s", strings.TrimPrefix(t.header[i], "\ufeff"))
+		}
+		s.Warnf(line, "%s cell holds exactly %d characters, the most Excel keeps in a cell: "+
+			"the file was probably saved by Excel, which cut the rest of the cell off", name, excelCellMax)
 	}
 }
 

@@ -359,3 +359,35 @@ func BenchmarkScopusCSV(b *testing.B) {
 		}
 	}
 }
+
+// TestScopusCSVExcelCut: a cell of exactly 32,767 characters, as Excel
+// leaves a longer one it saved, is reported on the record's line; one
+// character less or more is not.
+func TestScopusCSVExcelCut(t *testing.T) {
+	ref := "Ito, T., Other work (2001) Nature, 4, pp. 1-2; "
+	cell := func(n int) string {
+		s := strings.Repeat(ref, n/len(ref)+1)
+		return strings.TrimSpace(s[:n])
+	}
+	for _, n := range []int{32766, 32767, 32768} {
+		c := cell(n)
+		for len(c) < n { // TrimSpace may have cut a trailing space
+			c += "x"
+		}
+		in := "Authors,Title,Year,References\nBerg A.,Short list,2020,\"Ito, T., (2001) Nature, 4, p. 1\"\n" +
+			"Roe P.,Long list,2021,\"" + c + "\"\n"
+		res, err := Read("s.csv", strings.NewReader(in), "scopus-csv")
+		if err != nil || len(res.Records) != 2 {
+			t.Fatalf("%d: %v", n, err)
+		}
+		var cut []string
+		for _, w := range res.Warnings {
+			if strings.Contains(w.Error(), "32767 characters") {
+				cut = append(cut, w.Error())
+			}
+		}
+		if want := n == 32767; want != (len(cut) == 1) || want && !strings.HasPrefix(cut[0], "s.csv:3: the References cell") {
+			t.Errorf("%d characters: warnings %q", n, cut)
+		}
+	}
+}

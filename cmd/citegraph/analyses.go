@@ -30,6 +30,10 @@ type analysesConfig struct {
 	KeyRoutes     int
 	KeyRouteLocal bool
 	Tolerance     float64
+	// MainPathArcs is what mainpath-arcs.csv lists: "all" the citations,
+	// "paths" those on a main path, "" (auto) all up to mainPathArcsAll
+	// citations, else those on a main path.
+	MainPathArcs string
 	// BurstS, BurstGamma and BurstYears are Kleinberg's s, γ and the
 	// shortest burst.
 	BurstS, BurstGamma float64
@@ -51,6 +55,7 @@ func analysesFlags(fs *flag.FlagSet, cfg *config) {
 	fs.IntVar(&cfg.KeyRoutes, "key-routes", 10, "key arcs of the key-route main path")
 	fs.BoolVar(&cfg.KeyRouteLocal, "key-route-local", false, "extend key arcs by local search")
 	fs.Float64Var(&cfg.Tolerance, "tolerance", 0, "main path tolerance (multiple main paths)")
+	fs.StringVar(&cfg.MainPathArcs, "mainpath-arcs", "", "mainpath-arcs.csv lists all citations or those on the paths")
 	fs.Float64Var(&cfg.BurstS, "burst-s", 2, "burst rate ratio s")
 	fs.Float64Var(&cfg.BurstGamma, "burst-gamma", 1, "burst entry cost γ")
 	fs.IntVar(&cfg.BurstYears, "burst-years", 2, "shortest burst in years")
@@ -197,9 +202,14 @@ func runAnalyses(cfg *config, recs []parse.Record, a *analysis) (*report.Analyse
 	}, nil
 }
 
+// mainPathArcsAll is the most citations for which mainpath-arcs.csv lists
+// every one by default (about 8 MB); beyond, it lists those on a main path
+// unless -mainpath-arcs all asks for every one (60 MB for 800,000).
+const mainPathArcsAll = 100_000
+
 // writeAnalyses writes the main path historiograph (mainpath.dot, .svg),
-// the arc weights (mainpath-arcs.csv), the spectrum (rpys.svg) and the
-// burst tables (bursts.svg, keyword-bursts.svg) to o.
+// the arc weights (mainpath-arcs.csv: see mainPathArcsAll), the spectrum
+// (rpys.svg) and the burst tables (bursts.svg, keyword-bursts.svg) to o.
 func writeAnalyses(ctx context.Context, o *outFiles, cfg *config, a *analysis, an *report.Analyses) error {
 	write := o.WriteFile
 	var dot, svg, arcs bytes.Buffer
@@ -217,7 +227,8 @@ func writeAnalyses(ctx context.Context, o *outFiles, cfg *config, a *analysis, a
 			return err
 		}
 	}
-	if err := mainpath.WriteArcs(&arcs, a.g, an.MainPath); err != nil {
+	onPaths := cfg.MainPathArcs == "paths" || cfg.MainPathArcs == "" && len(a.g.Citations) > mainPathArcsAll
+	if err := mainpath.WriteArcs(&arcs, a.g, an.MainPath, &mainpath.ArcsOptions{OnPaths: onPaths}); err != nil {
 		return err
 	}
 	if err := write("mainpath-arcs.csv", arcs.Bytes()); err != nil {
@@ -249,6 +260,11 @@ func checkAnalyses(cfg *config) error {
 	}
 	if cfg.Tolerance < 0 || cfg.Tolerance >= 1 {
 		return fmt.Errorf("-tolerance %g: use a fraction from 0 up to (not including) 1", cfg.Tolerance)
+	}
+	switch cfg.MainPathArcs {
+	case "", "all", "paths":
+	default:
+		return fmt.Errorf("-mainpath-arcs %q: use all or paths", cfg.MainPathArcs)
 	}
 	if cfg.KeyRoutes < 0 {
 		cfg.KeyRoutes = -1 // none

@@ -8,16 +8,19 @@
 //	citegraph [flags] [PATH...]                  report on PATHs (default: seeds), diagram in -out
 //	citegraph records [-in-format F] [PATH...]   one JSON object per record read (JSON Lines)
 //	citegraph export [-format json|dot] [PATH...]  the whole graph with metrics
-//	citegraph explain [flags] WORK [WORK] [-- PATH...]  why a work is what it is; for two, what links them
+//	citegraph explain [flags] WORK [WORK] [PATH...]  why a work is what it is; for two, what links them
 //	citegraph expand -fetch openalex [flags] [SEED...]  grow the corpus by citation chaining, then report
 //	citegraph cache [-cache DIR] [import FILE...]   what the cache holds; fill it from OpenAlex/Crossref JSON
 //	citegraph map [flags] [PATH...]              a science map: clusters on stdout, map-NETWORK-UNIT.svg in -out
 //
-// PATH is a file or a folder (read recursively, hidden entries skipped). The
-// layout of each file is recognised from its content: Web of Science (plain
-// text, tab-delimited, BibTeX), Scopus (CSV, BibTeX, RIS), RIS, BibTeX,
-// PubMed/MEDLINE, OpenAlex (JSON, CSV), Crossref JSON, Lens CSV, CSL-JSON,
-// citation-pair CSV, pasted reference lists and landing-page text.
+// Flags may come before or after the paths; "--" ends them. PATH is a file
+// or a folder (read recursively, hidden entries skipped); explain reads as
+// paths the arguments after its works, from the first that exists on disk
+// (or after "--"). The layout of each file is recognised from its content:
+// Web of Science (plain text, tab-delimited, BibTeX), Scopus (CSV, BibTeX,
+// RIS), RIS, BibTeX, PubMed/MEDLINE, OpenAlex (JSON, CSV), Crossref JSON,
+// Lens CSV, CSL-JSON, citation-pair CSV, pasted reference lists and
+// landing-page text.
 //
 // Report flags:
 //
@@ -30,7 +33,9 @@
 //	-out DIR        where citations.svg and citations.dot are written (default out; "" writes none)
 //	-color auto|always|never  ANSI styles in the text report (default auto: only on a terminal)
 //	-width N        report width (default: the terminal's, else $COLUMNS, else 100)
-//	-in-format F    read every file as format F instead of detecting it
+//	-in-format F    read every file as format F instead of detecting it (a name of the format
+//	                table: wos, wos-tab, wos-bibtex, scopus-csv, scopus-bibtex, scopus-ris, ris,
+//	                bibtex, …); a file plainly of another layout is then refused, not misread
 //	-betweenness-sources N  estimate betweenness from N citing works; -1 exact;
 //	                default 0: exact while citing works × citations < 2e10, else sampled
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
@@ -43,6 +48,8 @@
 //	-key-routes K   key arcs of the key-route main path (default 10)
 //	-key-route-local  extend key arcs by local instead of global search
 //	-tolerance F    also follow arcs and paths within F of the best (default 0: ties only)
+//	-mainpath-arcs all|paths  mainpath-arcs.csv lists every citation, or those on a main
+//	                path (default: every one up to 100,000 citations, else those on a path)
 //	-burst-s S, -burst-gamma G, -burst-years N
 //	                Kleinberg burst detection (default 2, 1, 2, as CiteSpace)
 //
@@ -56,7 +63,7 @@
 // caption says how many were left out and why):
 //
 //	-nodes N        papers of the corpus drawn at most, the top N by -metric (default 40;
-//	                -1 every paper linked to another)
+//	                -1 every paper linked to another; 0 is refused: -out "" draws nothing)
 //	-cited K        also draw the K works from outside the corpus it cites most (default 0:
 //	                only when fewer than 10 papers of the corpus can be drawn; -1 never)
 //	-min-citations N  leave out papers cited by fewer than N papers of the corpus (HistCite's

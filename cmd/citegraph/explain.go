@@ -18,7 +18,8 @@ func findWork(res *graph.Resolution, q string) (int, error) {
 	hits := res.Lookup(q)
 	switch len(hits) {
 	case 0:
-		return -1, fmt.Errorf("no work matches %q", q)
+		return -1, fmt.Errorf("no work matches %q among the %d works read (name the files to read after the works: "+
+			"citegraph explain WORK [WORK] PATH...)", q, len(res.Works))
 	case 1:
 		return hits[0], nil
 	}
@@ -53,6 +54,8 @@ type explainedWork struct {
 	CitedHere int             `json:"cited_here"`        // citations within this graph
 	CitesHere int             `json:"cites_here"`
 	Mentions  []graph.Mention `json:"mentions"`
+	// FieldsFrom says which mention each descriptive field was taken from.
+	FieldsFrom string `json:"fields_from,omitempty"`
 	// Provenance says where an online record or description came from and
 	// why chaining added the work.
 	Provenance []string `json:"provenance,omitempty"`
@@ -122,6 +125,7 @@ func explainWork(g *graph.Graph, on *online, i int) explainedWork {
 	if e.Mentions == nil {
 		e.Mentions = []graph.Mention{}
 	}
+	e.FieldsFrom = fieldsFrom(wk)
 	e.Provenance = on.provenance(wk)
 	return e
 }
@@ -164,6 +168,9 @@ func writeExplanation(w io.Writer, e *explanation) {
 		if wk.DOI != "" {
 			fmt.Fprintf(w, "  doi: %s\n", wk.DOI)
 		}
+		if wk.FieldsFrom != "" {
+			fmt.Fprintf(w, "  fields from: %s\n", wk.FieldsFrom)
+		}
 		kind := "known only from reference lists"
 		if wk.InCorpus {
 			kind = "a paper of the corpus (" + strings.Join(wk.Sources, ", ") + ")"
@@ -202,6 +209,41 @@ func writeExplanation(w io.Writer, e *explanation) {
 	if len(p.Citations)+len(p.SharedRefs)+len(p.CitedBy) == 0 {
 		fmt.Fprintln(w, "  no citation, no shared reference and no common citing work.")
 	}
+}
+
+// fieldsFrom says which mention each field of the work was taken from,
+// fields of one mention together: "title, authors, year: wos record
+// a.txt:12; venue: reference at b.csv:40 (scopus-csv)".
+func fieldsFrom(wk *graph.Work) string {
+	var parts []string
+	var fields []string
+	last := graph.Mention{}
+	flush := func() {
+		if len(fields) == 0 {
+			return
+		}
+		what := "reference at " + last.Source
+		if last.How == "record" {
+			what = last.Format + " record " + last.Source
+		} else if last.Format != "" {
+			what += " (" + last.Format + ")"
+		}
+		parts = append(parts, strings.Join(fields, ", ")+": "+what)
+		fields = fields[:0]
+	}
+	for _, f := range graph.Fields {
+		m, ok := wk.FieldSource(f)
+		if !ok {
+			continue
+		}
+		if m != last {
+			flush()
+			last = m
+		}
+		fields = append(fields, f.String())
+	}
+	flush()
+	return strings.Join(parts, "; ")
 }
 
 func yearText(y int) string {

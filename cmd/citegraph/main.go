@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/citegraph/citegraph/parse"
 	"golang.org/x/term"
 
 	"github.com/citegraph/citegraph/graph/safetext"
@@ -185,29 +186,19 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
 	onlineFlags(fs, cfg)
 	analysesFlags(fs, cfg)
-	if err := fs.Parse(args); err != nil {
+	rest, dash, err := parseFlags(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	rest := fs.Args()
 	if cfg.Command == "explain" {
-		i := 0
-		for i < len(rest) && rest[i] != "--" {
-			i++
-		}
-		cfg.Queries = rest[:i]
-		if i < len(rest) {
-			rest = rest[i+1:]
-		} else {
-			rest = nil
-		}
-		if len(cfg.Queries) < 1 || len(cfg.Queries) > 2 {
-			return nil, fmt.Errorf("%w: explain takes one or two works, then optionally -- and paths", errUsage)
+		if cfg.Queries, rest, err = explainArgs(rest, dash); err != nil {
+			return nil, err
 		}
 	}
-	rest, err := onlineArgs(cfg, fs, rest)
+	rest, err = onlineArgs(cfg, fs, rest)
 	if err != nil {
 		return nil, err
 	}
@@ -220,6 +211,12 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	if cfg.Top <= 0 {
 		return nil, fmt.Errorf("%w: -top must be positive", errUsage)
+	}
+	if cfg.Nodes == 0 || cfg.Nodes < -1 {
+		return nil, fmt.Errorf("%w: -nodes %d: give the number of papers to draw, or -1 for all (-out \"\" draws none)", errUsage, cfg.Nodes)
+	}
+	if cfg.InFormat != "" && !slices.Contains(parse.FormatNames(), cfg.InFormat) {
+		return nil, fmt.Errorf("%w: -in-format %q: use one of %s", errUsage, cfg.InFormat, strings.Join(parse.FormatNames(), ", "))
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},

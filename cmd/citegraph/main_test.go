@@ -198,7 +198,8 @@ func TestExplain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"a paper of the corpus (seeds/000_554c40267265d8d9.txt:1)", "cites 10 works here", "record"} {
+	for _, want := range []string{"a paper of the corpus (seeds/000_554c40267265d8d9.txt:1)", "cites 10 works here", "record",
+		"fields from: title, year, venue, volume, pages, doi: landing record seeds/000_554c40267265d8d9.txt:1"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("explain lacks %q:\n%s", want, stdout)
 		}

@@ -40,7 +40,8 @@ func TestExplainJSON(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%.200s", err, stdout)
 	}
 	if len(e.Works) != 2 || e.Works[0].ID != "doi:10.1111/1467-9566.00352" || !e.Works[0].InCorpus || e.Works[0].CitesHere != 10 ||
-		len(e.Works[0].Mentions) == 0 || e.Pair == nil || len(e.Pair.Citations) != 1 {
+		len(e.Works[0].Mentions) == 0 || !strings.HasPrefix(e.Works[0].FieldsFrom, "title,") || e.Pair == nil ||
+		len(e.Pair.Citations) != 1 {
 		t.Errorf("explanation %+v", e)
 	}
 	if c := e.Pair.Citations[0]; c.From.ID != e.Works[0].ID || c.To.ID != e.Works[1].ID || c.Match == "" || len(c.Sources) == 0 {

@@ -497,3 +497,52 @@ func TestWriteDOTCapsTies(t *testing.T) {
 		t.Errorf("caption lacks %q", want)
 	}
 }
+
+// TestWriteArcsOnPaths checks that WriteArcs with OnPaths writes exactly
+// the rows of the full list that name a main path, in the same order, on
+// random graphs with cycles (whose citations inside a cycle are left out).
+func TestWriteArcsOnPaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 2026))
+	dropped := 0
+	for i := range 30 {
+		n := 20 + r.IntN(40)
+		res := &graph.Resolution{}
+		for v := range n {
+			res.Works = append(res.Works, graph.Work{ID: fmt.Sprintf("w%d", v), Label: fmt.Sprintf("W%d", v), Year: 2000 + v%7, InCorpus: true})
+		}
+		for _, a := range randomGraph(r, n, 0.08, i%2 == 0) {
+			res.Citations = append(res.Citations, graph.Citation{From: a.To, To: a.From})
+		}
+		g := graph.New(res)
+		mp, err := Analyse(g, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all, on bytes.Buffer
+		if err := WriteArcs(&all, g, mp, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteArcs(&on, g, mp, &ArcsOptions{OnPaths: true}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.SplitAfter(all.String(), "\n")
+		want := lines[0]
+		for _, l := range lines[1:] {
+			if l == "" {
+				continue
+			}
+			last := l[strings.LastIndexByte(l, ',')+1:]
+			if s := strings.TrimSpace(last); s == "" || s == "cycle" {
+				dropped++
+				continue
+			}
+			want += l
+		}
+		if on.String() != want {
+			t.Fatalf("graph %d: OnPaths wrote\n%s\nwant the rows on a path of\n%s", i, on.String(), all.String())
+		}
+	}
+	if dropped == 0 {
+		t.Error("no row was left out: the graphs do not test OnPaths")
+	}
+}

@@ -106,13 +106,15 @@ func (b *builder) units() {
 	n := g.Len()
 	if o.Unit == Works {
 		b.keys = make([]string, n)
-		b.labels = make([]string, n)
 		b.workUnit = make([]int32, n)
 		for i := range g.Works {
 			b.keys[i] = g.Works[i].ID
 			b.workUnit[i] = int32(i)
 		}
-		b.labels = WorkLabels(g)
+		b.labels = o.WorkLabels
+		if b.labels == nil {
+			b.labels = WorkLabels(g)
+		}
 		return
 	}
 	in := newInterner(o.Unit, o.Thesaurus)

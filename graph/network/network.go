@@ -194,6 +194,11 @@ type Options struct {
 	MaxNodes int
 	// MinLinkCount drops links whose count is below it; 0 keeps all.
 	MinLinkCount float64
+	// WorkLabels are the labels of the graph's works as WorkLabels
+	// returns them, for a caller that builds several networks of one
+	// graph (labelling every work costs more than counting a thresholded
+	// network); nil computes them when the nodes are works.
+	WorkLabels []string
 }
 
 // Network is a weighted undirected network of units.

@@ -200,7 +200,8 @@ func WorkLabels(g *graph.Graph) []string {
 			head = short[i]
 		}
 		out[i] = head
-		seen[parse.Fold(head)] = append(seen[parse.Fold(head)], i)
+		f := parse.Fold(head)
+		seen[f] = append(seen[f], i)
 	}
 	for _, is := range seen {
 		if len(is) < 2 {

@@ -109,6 +109,9 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 	if opt != nil {
 		o = *opt
 	}
+	if o.Network.WorkLabels == nil {
+		o.Network.WorkLabels = network.WorkLabels(g)
+	}
 	net, err := network.Build(g, &o.Network)
 	if err != nil {
 		return nil, err
@@ -124,7 +127,7 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 		}
 	}
 	co.Resolution = cmp.Or(co.Resolution, 1)
-	m := &Map{Network: net, QualityName: string(co.Quality), Resolution: co.Resolution, WorkLabels: network.WorkLabels(g)}
+	m := &Map{Network: net, QualityName: string(co.Quality), Resolution: co.Resolution, WorkLabels: o.Network.WorkLabels}
 	if len(net.Nodes) == 0 {
 		m.Caption = emptyCaption(g, net)
 		return m, nil
@@ -313,6 +316,9 @@ func shareNoun(k network.Kind) string {
 func caption(net *network.Network, m *Map) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d %s", Title(net), len(net.Nodes), unitNames[net.Unit])
+	if net.Selected < net.Eligible {
+		fmt.Fprintf(&b, " of %d with links, those of largest total link strength", net.Eligible)
+	}
 	if len(m.Drawn) > 0 && len(m.Drawn) < len(net.Nodes) {
 		fmt.Fprintf(&b, " (%d drawn: the strongest of each cluster, in proportion to its size)", len(m.Drawn))
 	}

@@ -324,3 +324,38 @@ func TestTermsDistinctive(t *testing.T) {
 		}
 	}
 }
+
+// TestMapSelected checks a map limited to the strongest units: the caption
+// says how many of how many linked ones it keeps (the linked units are the
+// nodes of the whole map), and labels passed in give the same map as
+// labels computed.
+func TestMapSelected(t *testing.T) {
+	g := corpusGraph(t, "wos/wosfile_wos_plaintext.txt")
+	full, err := Make(g, &Options{Network: network.Options{Kind: network.Cocitation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(full.Network.Nodes)
+	if n <= 30 {
+		t.Fatalf("co-citation map of %d works: too small to select from", n)
+	}
+	var dots [2]bytes.Buffer
+	for k, labels := range [][]string{nil, network.WorkLabels(g)} {
+		m, err := Make(g, &Options{Network: network.Options{Kind: network.Cocitation, MaxNodes: 30, WorkLabels: labels}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf(": 30 works of %d with links, those of largest total link strength", n); !strings.Contains(m.Caption, want) {
+			t.Errorf("caption %q lacks %q", m.Caption, want)
+		}
+		if err := m.WriteDOT(&dots[k], g, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(dots[0].Bytes(), dots[1].Bytes()) {
+		t.Errorf("labels passed in give another map than labels computed")
+	}
+	if strings.Contains(full.Caption, "largest total link strength") {
+		t.Errorf("the whole map's caption %q speaks of a selection", full.Caption)
+	}
+}

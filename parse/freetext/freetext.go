@@ -31,8 +31,6 @@ const (
 
 var (
 	ftPrefixRe     = regexp.MustCompile(`^(?:\[\s*\d{1,3}[a-z]?\s*\]|\[[\p{L}\p{N}:_+.\-]{1,30}\]\s|\(\d{1,3}\)|\d{1,3}[.)](?:\s|$)|[-–—•*·▪◦‣●]\s)\s*`)
-	ftDOIRe        = regexp.MustCompile(`(?i)(?:\(\s*)?(?:\bdoi\s*:?\s*|\bhttps?://(?:dx\.)?doi\.org/\s*)?\b10\.\d{4,9}/[^\s"<>]+`)
-	ftURLRe        = regexp.MustCompile(`(?i)(?:\b(?:url|online|available)\s*:?\s*)?<?\b(?:https?://|ftp://|www\.)[^\s<>"]+`)
 	ftArxivRe      = regexp.MustCompile(`(?i)\barxiv(?:\.org/abs/|\s*:\s*|\s+(?:preprint\s+)?(?:arxiv\s*:\s*)?)((?:\d{4}\.\d{4,5}|[a-z][a-z.-]+/\d{7})(?:v\d+)?)`)
 	ftPMIDRe       = regexp.MustCompile(`\bPMID\s*:?\s*(\d{1,9})\b`)
 	ftPMCIDRe      = regexp.MustCompile(`\b(?:PMCID\s*:?\s*)?(PMC\d{3,9})\b`)
@@ -189,7 +187,7 @@ func ftTakeIDs(ref *model.Reference, s string) string {
 	}
 	cut := func(a, b int) { s = s[:a] + " " + s[b:] }
 	if has("10.") {
-		if loc := ftDOIRe.FindStringIndex(s); loc != nil {
+		if loc := ftDOILoc(s); loc != nil {
 			ref.DOI = model.NormalizeDOI(s[loc[0]:loc[1]])
 			cut(loc[0], loc[1])
 		}
@@ -201,7 +199,7 @@ func ftTakeIDs(ref *model.Reference, s string) string {
 		}
 	}
 	if has("http", "www.", "ftp:") {
-		if loc := ftURLRe.FindStringIndex(s); loc != nil {
+		if loc := ftURLLoc(s); loc != nil {
 			u := strings.TrimRight(s[loc[0]:loc[1]], ".,;:)]>")
 			if i := strings.Index(strings.ToLower(u), "http"); i >= 0 {
 				u = u[i:]

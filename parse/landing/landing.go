@@ -5,10 +5,12 @@ import (
 	"github.com/citegraph/citegraph/parse/freetext"
 	"github.com/citegraph/citegraph/parse/model"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -113,12 +115,22 @@ type Line struct {
 // Read reads a page given as its lines: it classifies them, walks them
 // following the sections, and sends one record per work to s.
 func Read(in []Line, s *model.Sink) {
-	var lines []lpLine
+	lines := make([]lpLine, 0, len(in))
+	next := 0 // in a reference list, the number its next entry has
 	for _, l := range in {
 		if n := len(lines); n > 0 && lines[n-1].kind == lpBlank && strings.TrimSpace(l.Text) == "" {
 			continue // a run of blank lines counts as one
 		}
-		lines = lpAppendLine(lines, l.N, l.Text)
+		lines = lpAppendLine(lines, l.N, l.Text, next)
+		switch last := &lines[len(lines)-1]; {
+		case last.kind == lpHead:
+			next = 0
+			if last.sec == lpSecRefs {
+				next = 1
+			}
+		case next > 0 && last.numVal == next:
+			next++
+		}
 	}
 	d := &lpDoc{lines: lines, used: make([]bool, len(lines))}
 	d.walk()
@@ -134,7 +146,10 @@ var (
 
 // lpAppendLine cleans one input line, splits a heading glued to its text
 // ("…coercion'.Keywords", "AbstractIn many…") and classifies the parts.
-func lpAppendLine(lines []lpLine, n int, raw string) []lpLine {
+//
+// next, when not 0, is the number the next entry of the reference list
+// being read has: a line numbered so is read as an entry (see lpClassify).
+func lpAppendLine(lines []lpLine, n int, raw string, next int) []lpLine {
 	t := lpClean(raw)
 	if lpGluedTail(t) {
 		if m := lpGluedTailRe.FindStringSubmatch(t); m != nil {
@@ -146,7 +161,7 @@ func lpAppendLine(lines []lpLine, n int, raw string) []lpLine {
 			return append(lines, lpClassify(n, m[1]), lpClassify(n, m[2]))
 		}
 	}
-	return append(lines, lpClassify(n, t))
+	return append(lines, lpClassifyNext(n, t, next))
 }
 
 // lpLenticularRe finds a label in lenticular brackets ("【摘要】").
@@ -196,7 +211,14 @@ func lpClean(s string) string {
 }
 
 // lpClassify decides what a cleaned line is on its own.
-func lpClassify(n int, t string) lpLine {
+func lpClassify(n int, t string) lpLine { return lpClassifyNext(n, t, 0) }
+
+// lpClassifyNext is lpClassify for a line that may be the entry numbered
+// next of a reference list. Such a line, if long enough to be a reference,
+// is text (or prose) unless it is a heading: the tests for labels, notices
+// and source lines, which cost most of the reading time of a long list,
+// are left out, and a numbered entry cannot be any of them.
+func lpClassifyNext(n int, t string, next int) lpLine {
 	l := lpLine{n: n, count: -1}
 	if loc := lpBulletRe.FindStringIndex(t); loc != nil {
 		t = strings.TrimSpace(t[loc[1]:])
@@ -213,6 +235,16 @@ func lpClassify(n int, t string) lpLine {
 	}
 	l.text = t
 	if t == "" {
+		return l
+	}
+	if next > 0 && l.numVal == next && len(t) > 40 && !strings.Contains(t, "|") {
+		if sec, count, inline, ok := lpHeadingOf(t); ok {
+			l.kind, l.sec, l.count, l.inline = lpHead, sec, count, inline
+		} else if lpIsProse(t) {
+			l.kind = lpProse
+		} else {
+			l.kind = lpText
+		}
 		return l
 	}
 	if strings.Contains(t, "|") {
@@ -343,7 +375,6 @@ var (
 	lpHasRefsRe  = regexp.MustCompile(`(?i)\bhas (\d[\d,]*) (?:references?|cited references)\b`)
 	lpNRefsRe    = regexp.MustCompile(`(?i)^(\d[\d,]*)\s+(?:references?|cited references)\b`)
 	lpCountRe    = regexp.MustCompile(`^(.*?)\s*[(\[]\s*(\d[\d,]*)\s*[)\]]$`)
-	lpTrailNumRe = regexp.MustCompile(`^(.*?)\s+(\d[\d,]*)$`)
 	lpNCitesRe   = regexp.MustCompile(`(?i)^(\d[\d,]*)\s+(?:(?:crossref|scopus|web of science|google scholar|dimensions|europe pmc)\s+)?(?:citations?|times cited)(?:\s+to date)?$`)
 	lpIntRe      = regexp.MustCompile(`^\d[\d,]*$`)
 	lpCitedByNRe = regexp.MustCompile(`(?i)^(?:cited by|citations|times cited|citing articles)\s*:?\s*(\d[\d,]*)\s+(?:articles?|documents?|works?|publications?|papers?|times)$`)
@@ -402,6 +433,11 @@ func lpClassifyText(l *lpLine) {
 	}
 	if f := lpBareLabel(t); f != nil {
 		l.kind, l.labelled, l.fields = lpMeta, true, f
+		return
+	}
+	if key, val, ok := lpGluedLabel(t); ok {
+		l.kind, l.labelled = lpMeta, true
+		l.fields = lpFieldsFor(key, val, 0)
 		return
 	}
 	if boiler, footer := lpBoilerLine(t); boiler {
@@ -473,12 +509,12 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 		}
 	}
 	if last := name[len(name)-1]; last >= '0' && last <= '9' && rest == "" {
-		m := lpTrailNumRe.FindStringSubmatch(name)
-		if m == nil {
+		head, num, ok := lpTrailNumber(name)
+		if !ok {
 			return 0, -1, "", false
 		}
-		if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecCitedBy || sec == lpSecRefs) {
-			return sec, lpAtoi(m[2]), "", true
+		if sec, ok := lpSections[lpNormLabel(head)]; ok && (sec == lpSecCitedBy || sec == lpSecRefs) {
+			return sec, lpAtoi(num), "", true
 		}
 	}
 	sec, ok = lpSections[lpNormLabel(name)]
@@ -497,9 +533,51 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	return sec, -1, rest, true
 }
 
+// lpTrailNumber splits "References 35" into the text and the number that
+// ends it after a space ("1,234" with its commas), or reports false.
+func lpTrailNumber(t string) (head, num string, ok bool) {
+	j := len(t)
+	for j > 0 && (t[j-1] >= '0' && t[j-1] <= '9' || t[j-1] == ',') {
+		j--
+	}
+	for j < len(t) && t[j] == ',' {
+		j++ // the number starts with a digit
+	}
+	if j == len(t) || j == 0 {
+		return "", "", false
+	}
+	head = strings.TrimRightFunc(t[:j], unicode.IsSpace)
+	if len(head) == j {
+		return "", "", false // no space before the number
+	}
+	return head, t[j:], true
+}
+
 // lpRefsPrefixRe matches a short heading that starts with "References":
 // a few words, no digits or sentence punctuation.
 var lpRefsPrefixRe = regexp.MustCompile(`^(?i:references|bibliography|literature cited|works cited)(?:\s+[\p{L}&]+){1,4}$`)
+
+// lpGluedLabel splits a label glued to its value, as a table's cells
+// come out of some pages ("Title of host publicationFamily Medicine",
+// "StatePublished - Sep 19 2016"): where a lower-case letter or ")" runs
+// into a capital or a digit, the text before is a known label that needs
+// no colon. It returns the label's key and the value.
+func lpGluedLabel(t string) (key, val string, ok bool) {
+	if len(t) > 200 {
+		return "", "", false
+	}
+	prev := rune(0)
+	for k, r := range t {
+		if k >= 4 && k <= 48 && (unicode.IsLower(prev) || prev == ')') && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			norm := lpNormLabel(t[:k])
+			if key, ok := lpLabels[norm]; ok && !lpColonOnly[norm] {
+				return key, strings.TrimSpace(t[k:]), true
+			}
+		}
+		prev = r
+	}
+	return "", "", false
+}
 
 // lpSplitColon splits "Label: value" at a colon within the first 48
 // characters, returning the whole match, the label and the value, or nil.
@@ -868,6 +946,9 @@ func lpRecognise(t string) []lpField {
 	if len(t) <= 40 && lpDateOnly(t) {
 		return []lpField{{key: "pubdate", val: t, rank: 2}}
 	}
+	if len(t) == 6 && (t[0] == '(' && t[5] == ')' || t[0] == '[' && t[5] == ']') && model.ParseYear(t) != 0 {
+		return []lpField{{key: "pubdate", val: t[1:5], rank: 2}} // "(2020)" alone on its line
+	}
 	if m := lpArticleInRe.FindStringSubmatch(t); m != nil {
 		if f := lpFieldsFor("venue", m[2], 1); lpHasKey(f, "venue") {
 			return append(f, lpField{key: "type", val: m[1], rank: 1})
@@ -879,8 +960,43 @@ func lpRecognise(t string) []lpField {
 	if f := lpRecogniseCitation(t); f != nil {
 		return f
 	}
+	if lpCrumbs(t) {
+		return lpCrumbSource(t)
+	}
 	return lpSource(t)
 }
+
+// lpCrumbSource reads a breadcrumb trail that names the journal and then
+// its volume and issue ("Journal List > J Things > v.59(11) > 1043126"),
+// or returns nil.
+func lpCrumbSource(t string) []lpField {
+	for _, sep := range []string{" > ", " › ", " » ", " / ", " → "} {
+		parts := strings.Split(t, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		for k := 1; k < len(parts); k++ {
+			m := lpCrumbVolRe.FindStringSubmatch(strings.TrimSpace(parts[k]))
+			if m == nil {
+				continue
+			}
+			venue := strings.TrimSpace(parts[k-1])
+			if !lpVenueName(venue) {
+				return nil
+			}
+			out := []lpField{{key: "venue", val: venue, rank: 1}, {key: "volume", val: m[1], rank: 1}}
+			if iss := m[2] + m[3]; iss != "" {
+				out = append(out, lpField{key: "issue", val: iss, rank: 1})
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// lpCrumbVolRe matches a volume in a breadcrumb: "v.59(11)", "Vol. 12 No. 3",
+// "Volume 12, Issue 3".
+var lpCrumbVolRe = regexp.MustCompile(`^(?i:v\.|vol\.?|volume)\s*(\d{1,5})\s*(?:\((\d{1,5})\)|,?\s*(?i:no\.?|issue|n°|nº)\s*(\d{1,5}))?$`)
 
 var lpDocTypes = map[string]bool{
 	"article": true, "journal article": true, "research article": true, "original article": true,
@@ -931,7 +1047,9 @@ func lpRecogniseCitation(t string) []lpField {
 	if !vol && !paren {
 		return nil
 	}
-	if m := lpEconRe.FindStringSubmatch(t); vol && m != nil && lpVenueName(m[1]) {
+	if !vol {
+		// the economics form needs a volume word: not worth its regexp
+	} else if m := lpEconRe.FindStringSubmatch(t); m != nil && lpVenueName(m[1]) {
 		add("venue", m[1])
 		add("pubdate", m[2])
 		add("volume", m[3])
@@ -1101,7 +1219,7 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 	if (strings.Contains(t, "@") && lpEmailRe.MatchString(t)) || (strings.Contains(lt, "(c)") && lpCopyYearRe.MatchString(lt)) {
 		return true, true
 	}
-	if strings.ContainsAny(t, "0123456789") && (lpZipRe.MatchString(t) || lpStreetRe.MatchString(t)) {
+	if lpDigitRun(t, 5) && lpZipRe.MatchString(t) || t[0] >= '0' && t[0] <= '9' && lpStreetRe.MatchString(t) {
 		return true, true
 	}
 	if lpNav[strings.Trim(lt, " .:›»>|")] {
@@ -1116,6 +1234,22 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// lpDigitRun reports whether t holds n digits in a row: a quick test before
+// a regular expression that needs them.
+func lpDigitRun(t string, n int) bool {
+	run := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 var lpSentRe = regexp.MustCompile(`\p{Ll}[.!?]\s+\p{Lu}`)
@@ -1542,7 +1676,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			g.idx = append(g.idx, it.i)
 		}
 	}
-	var out []lpRefAt
+	out := make([]lpRefAt, 0, len(groups))
 	for _, g := range groups {
 		parts := g.parts
 		if d.rlLinked && !d.rlNum && len(parts) > 1 {
@@ -1577,6 +1711,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 		}
 		out = lpAddRef(out, g.idx[0], b.String(), d)
 	}
+	lpParseRefs(out)
 	return out
 }
 
@@ -1616,13 +1751,43 @@ func lpAddRef(out []lpRefAt, i int, raw string, d *lpDoc) []lpRefAt {
 	if raw == "" || !lpLooksLikeRef(raw) && !d.rlNum {
 		return out
 	}
-	ref := freetext.Parse(raw)
-	ref.Line = d.lines[i].n
-	if title, venue, year, ok := lpSplitGlued(raw); ok {
-		ref.Title, ref.Venue, ref.Year = title, venue, year
-		ref.Authors, ref.Volume, ref.Pages = nil, "", ""
+	return append(out, lpRefAt{i: i, ref: model.Reference{Raw: raw, Line: d.lines[i].n}})
+}
+
+// lpParseRefs reads the entries that lpAddRef collected, each through the
+// free-text parser (which costs most of the reading time of a long list),
+// on all processors when there are many; each entry's result goes to its
+// own place, so the order does not depend on the scheduling.
+func lpParseRefs(refs []lpRefAt) {
+	parse := func(r *lpRefAt) {
+		raw, line := r.ref.Raw, r.ref.Line
+		r.ref = freetext.Parse(raw)
+		r.ref.Line = line
+		if title, venue, year, ok := lpSplitGlued(raw); ok {
+			r.ref.Title, r.ref.Venue, r.ref.Year = title, venue, year
+			r.ref.Authors, r.ref.Volume, r.ref.Pages = nil, "", ""
+		}
 	}
-	return append(out, lpRefAt{i: i, ref: ref})
+	workers := min(runtime.GOMAXPROCS(0), len(refs)/256)
+	if workers < 2 {
+		for k := range refs {
+			parse(&refs[k])
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (len(refs) + workers - 1) / workers
+	for a := 0; a < len(refs); a += chunk {
+		part := refs[a:min(a+chunk, len(refs))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range part {
+				parse(&part[k])
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
@@ -1741,8 +1906,52 @@ func (d *lpDoc) meta(i int) int {
 	case lpText:
 		d.cands = append(d.cands, i)
 		d.addFreeDOIs(i)
+	case lpBoiler:
+		// a notice that states the work's DOI ("…copyright: acmlicensed …
+		// doi: 10.1145/…"): the DOI counts, below any other
+		if lt := strings.ToLower(l.text); strings.Contains(lt, "doi:") || strings.Contains(lt, "doi.org/") {
+			for _, doi := range model.FindDOIs(lpUnglue(l.text)) {
+				d.facts = append(d.facts, lpFact{i: i, f: lpField{key: "doi", val: doi, rank: 3}})
+			}
+		}
 	}
 	return i
+}
+
+// lpUnglue puts a space before a label glued to the value before it
+// ("10.1145/3383583.3398534isbn: 978…"), so that the value ends there.
+func lpUnglue(t string) string {
+	if !strings.Contains(t, ":") {
+		return t
+	}
+	lt := strings.ToLower(t)
+	var at []int
+	for _, w := range []string{"isbn:", "issn:", "pmid:", "url:", "doi:", "price:", "numpages:", "keywords:"} {
+		for from := 0; ; {
+			k := strings.Index(lt[from:], w)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(w)
+			if k > 0 && (lt[k-1] >= '0' && lt[k-1] <= '9' || lt[k-1] >= 'a' && lt[k-1] <= 'z') {
+				at = append(at, k)
+			}
+		}
+	}
+	if at == nil {
+		return t
+	}
+	sort.Ints(at)
+	var b strings.Builder
+	last := 0
+	for _, k := range at {
+		b.WriteString(t[last:k])
+		b.WriteByte(' ')
+		last = k
+	}
+	b.WriteString(t[last:])
+	return b.String()
 }
 
 // onlyBlank reports whether lines [from, to) are all blank.
@@ -1758,7 +1967,7 @@ func (d *lpDoc) onlyBlank(from, to int) bool {
 // addFreeDOIs records the DOIs written anywhere on line i, the least sure
 // source of the work's own DOI.
 func (d *lpDoc) addFreeDOIs(i int) {
-	for _, doi := range model.FindDOIs(d.lines[i].text) {
+	for _, doi := range model.FindDOIs(lpUnglue(d.lines[i].text)) {
 		d.facts = append(d.facts, lpFact{i: i, f: lpField{key: "doi", val: doi, rank: 2}})
 	}
 }
@@ -1918,6 +2127,13 @@ var (
 // lpWideSeps maps the separators of CJK text to ASCII ones.
 var lpWideSeps = strings.NewReplacer("；", ";", "，", ",", "、", ",")
 
+// lpAndSemi and lpAndComma turn the words and signs that join the last
+// names of a list into the list's separator.
+var (
+	lpAndSemi  = strings.NewReplacer(" and ", ";", " & ", ";", " und ", ";", "·", ";")
+	lpAndComma = strings.NewReplacer(" and ", ",", " & ", ",", " und ", ",", " et ", ",", "·", ",")
+)
+
 // lpSplitKeywords splits a keyword line on ";" (else ",", "·", "•", "|"),
 // dropping subject classification codes ("1117 Public Health And Health
 // Services") and the capitalised pieces of category names that follow one.
@@ -2027,7 +2243,7 @@ func lpAuthors(s string) ([]model.Author, bool) {
 	if s == "" || utf8.RuneCountInString(s) > 2000 {
 		return nil, false
 	}
-	s = strings.NewReplacer("，", ",", "、", ",", "；", ";").Replace(s)
+	s = lpWideSeps.Replace(s)
 	orig := s
 	if ws := strings.Fields(s); len(ws) >= 4 && len(ws)%2 == 0 && !strings.ContainsAny(s, ",;") {
 		// "増沢 武弘 斎藤 晋": names in CJK script, family and given apart
@@ -2049,10 +2265,10 @@ func lpAuthors(s string) ([]model.Author, bool) {
 		s = strings.ReplaceAll(s, " | ", "; ")
 	}
 	if strings.Contains(s, ";") {
-		s = strings.NewReplacer(" and ", ";", " & ", ";", " und ", ";", "·", ";").Replace(s)
+		s = lpAndSemi.Replace(s)
 		pieces = strings.Split(s, ";")
 	} else {
-		s = strings.NewReplacer(" and ", ",", " & ", ",", " und ", ",", " et ", ",", "·", ",").Replace(s)
+		s = lpAndComma.Replace(s)
 		pieces = strings.Split(s, ",")
 	}
 	var ps []string
@@ -2402,7 +2618,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 			}
 		}
 	} else if titleAt >= 0 {
-		r.Authors = d.byline(titleAt, b)
+		r.Authors = d.byline(titleAt, b, r.Title)
 	}
 	if len(r.Authors) == 0 && cite != nil {
 		r.Authors = cite.ref.Authors
@@ -2415,10 +2631,16 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 		r.Pages = lpFirst(fs, "artno")
 	}
 	r.Year = lpYear(fs)
+	if r.Year == 0 {
+		r.Year = d.weakYear(a, headerEnd)
+	}
 	r.DOI = lpFirst(fs, "doi")
 	r.Type = lpFirst(fs, "type")
 	for _, k := range []string{"pmid", "pmcid", "issn", "isbn", "arxiv", "url"} {
 		r.SetID(k, lpFirst(fs, k))
+	}
+	if len(r.Authors) == 0 && r.DOI != "" {
+		r.Authors = d.citedAuthors(a, b, r.DOI, r.Venue)
 	}
 	if v := lpFirst(fs, "citedby"); v != "" {
 		r.CitedBy = model.IntPtr(lpAtoi(v))
@@ -2454,8 +2676,11 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if kws != nil {
 		r.Keywords = lpDedupe(kws.list)
 	}
-	for _, ra := range lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b) {
-		r.References = append(r.References, ra.ref)
+	if within := lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b); len(within) > 0 {
+		r.References = make([]model.Reference, len(within))
+		for k, ra := range within {
+			r.References[k] = ra.ref
+		}
 	}
 	if len(r.References) == 0 && len(d.refHeads) == 0 {
 		r.References = d.unheadedRefs(a, b)
@@ -2553,6 +2778,52 @@ func (d *lpDoc) unheadedRefs(a, b int) []model.Reference {
 		out = append(out, ref)
 	}
 	return out
+}
+
+// citedAuthors returns the names that open a line of [a, b), outside any
+// list, that cites the work by its DOI without its title ("E. Roe, Chem.
+// Things, 2014, 43, 8226 DOI: 10.5555/x"), or nil. A line that opens with
+// the venue ("Fam Pract. 2020 …") names no authors.
+func (d *lpDoc) citedAuthors(a, b int, doi, venue string) []model.Author {
+	fv := model.Fold(venue)
+	for i := a; i < b && i < a+400; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || l.kind == lpHead || d.inList[i] || len(l.text) > 400 {
+			continue
+		}
+		if !strings.Contains(strings.ToLower(l.text), doi) {
+			continue
+		}
+		if fv != "" && strings.HasPrefix(d.fold(i), fv) || l.labelled || strings.ContainsAny(l.text, ":|") && model.ParseYear(l.text) == 0 {
+			continue // a labelled DOI ("Identification Number: | https://doi.org/…")
+		}
+		if au := freetext.LeadingAuthors(l.text); len(au) > 0 {
+			return au
+		}
+	}
+	return nil
+}
+
+// weakYear returns the year of a date that no label or form gave: on a
+// line of [a, end) where a word of publishing ("published", "publication")
+// or a preprint's "submitted on" precedes it ("StatePublished - Sep 19
+// 2016", "[Submitted on 30 Jun 2004]"), or 0.
+func (d *lpDoc) weakYear(a, end int) int {
+	for i := a; i < end && i < a+200; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || l.kind == lpProse || d.inList[i] || utf8.RuneCountInString(l.text) > 80 {
+			continue
+		}
+		lt := strings.ToLower(l.text)
+		for _, w := range []string{"published", "publication date", "submitted on"} {
+			if k := strings.Index(lt, w); k >= 0 {
+				if y := model.ParseYear(l.text[k+len(w):]); y >= 1800 {
+					return y
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // lpYear returns the year of publication: of a labelled date, else of the

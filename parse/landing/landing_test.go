@@ -147,3 +147,40 @@ func TestLandingSniff(t *testing.T) {
 		}
 	}
 }
+
+func TestLandingUnglue(t *testing.T) {
+	for in, want := range map[string]string{
+		"price: 15.00doi: 10.5555/123.456isbn: 978-1-2": "price: 15.00 doi: 10.5555/123.456 isbn: 978-1-2",
+		"DOI: 10.5555/x ISBN: 1":                        "DOI: 10.5555/x ISBN: 1",
+		"no labels here":                                "no labels here",
+	} {
+		if got := lpUnglue(in); got != want {
+			t.Errorf("lpUnglue(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLandingGluedLabel(t *testing.T) {
+	for _, c := range []struct{ in, key, val string }{
+		{"Title of host publicationAnnals of Things", "venue", "Annals of Things"},
+		{"StatePublished - Sep 19 2016", "pubdate", "Published - Sep 19 2016"},
+		{"A study of GlobalThings", "", ""},
+		{"McDonald and the iPhone", "", ""},
+	} {
+		key, val, ok := lpGluedLabel(c.in)
+		if ok != (c.key != "") || key != c.key || val != c.val {
+			t.Errorf("lpGluedLabel(%q) = %q, %q, %v; want %q, %q", c.in, key, val, ok, c.key, c.val)
+		}
+	}
+}
+
+func TestLandingCrumbSource(t *testing.T) {
+	got := lpCrumbSource("Journal List > J Invent Stud > v.59(11) > 1043126")
+	want := []lpField{{key: "venue", val: "J Invent Stud", rank: 1}, {key: "volume", val: "59", rank: 1}, {key: "issue", val: "11", rank: 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := lpCrumbSource("Home > Journals > Things"); got != nil {
+		t.Errorf("a trail without a volume: %+v", got)
+	}
+}

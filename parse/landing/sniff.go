@@ -98,7 +98,7 @@ func sniffLines(head []byte) []lpLine {
 		if n >= 300 {
 			break
 		}
-		lines = lpAppendLine(lines, n+1, raw)
+		lines = lpAppendLine(lines, n+1, raw, 0)
 	}
 	return lines
 }

@@ -37,12 +37,73 @@ var (
 	srcRangeRe    = regexp.MustCompile(`(?:^|[\s,;:])([A-Za-z]?\d{1,6}\s*[-–—‐]\s*[A-Za-z]?\d{1,6})(?:$|[\s,;.)])`)
 	srcYearNumRe  = regexp.MustCompile(`(?:^|[\s,])(?:1[5-9]|20)\d\d\s*,\s*(\d{1,4})\s*,\s*([A-Za-z]?\d{1,6}(?:\s*[-–—‐]\s*[A-Za-z]?\d{1,6})?)\b`)
 	srcMarkerRe   = regexp.MustCompile(`(?i)(?:^|[\s,;.(])(?:vol(?:ume)?\.?|v\.|т\.|t\.|no\.|issue|№|pp?\.|pages?|с\.|стр\.)\s*\d|\d{1,5}\s*\([^()]{1,12}\)\s*[:,]|;\s*\d{1,5}\s*[:(]|\d\s*:\s*\d`)
-	srcDOIRe      = regexp.MustCompile(`(?i)[\s.,;]*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+.*$`)
 	srcDashRe     = regexp.MustCompile(`\s*[-–—‐‑−]\s*`)
 	srcInitialRe  = regexp.MustCompile(`\s\p{Lu}{1,2}\.?(?:,|\s*\(|\s*$)|\bet al\b|\s\p{Lu}\.\s*\p{Lu}\.`)
 	srcLeadRe     = regexp.MustCompile(`^[\s.,;:·|]+`)
 	srcLeadYearRe = regexp.MustCompile(`^((?:1[5-9]|20)\d\d)\s*,\s*\p{L}`)
 )
+
+// srcDOIStart finds where a marked DOI ("doi: 10.…", "doi 10.…",
+// "https://doi.org/10.…") starts in t, with the spaces and punctuation
+// before it, or returns -1.
+func srcDOIStart(t string) int {
+	for from := 0; ; {
+		i := strings.Index(t[from:], "10.")
+		if i < 0 {
+			return -1
+		}
+		i += from
+		from = i + 3
+		if !srcDOIBody(t[i+3:]) {
+			continue
+		}
+		// the marker before "10."
+		lt := strings.ToLower(t[:i])
+		var m int
+		switch {
+		case strings.HasSuffix(lt, "doi.org/"):
+			m = len(lt) - len("doi.org/")
+			if strings.HasSuffix(lt[:m], "dx.") {
+				m -= 3
+			}
+			switch {
+			case strings.HasSuffix(lt[:m], "https://"):
+				m -= len("https://")
+			case strings.HasSuffix(lt[:m], "http://"):
+				m -= len("http://")
+			default:
+				continue
+			}
+		default:
+			k := len(strings.TrimRight(lt, " \t"))
+			if k > 0 && lt[k-1] == ':' {
+				k = len(strings.TrimRight(lt[:k-1], " \t"))
+			}
+			if !strings.HasSuffix(lt[:k], "doi") {
+				continue
+			}
+			m = k - 3
+		}
+		for m > 0 && strings.IndexByte(" \t.,;", t[m-1]) >= 0 {
+			m--
+		}
+		return m
+	}
+}
+
+// srcDOIBody reports whether s, what follows "10.", goes on as a DOI: 4 to 9
+// digits, a slash and a character that is not a space.
+func srcDOIBody(s string) bool {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n < 4 || n > 9 || n+1 >= len(s) || s[n] != '/' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[n+1:])
+	return !unicode.IsSpace(r)
+}
 
 // lpSource reads a source line into fields, or returns nil when t is not
 // one. It needs numbers of two kinds (year, volume, issue, pages) and a
@@ -61,11 +122,11 @@ func lpSource(t string) []lpField {
 		}
 	}
 	body := srcLeadRe.ReplaceAllString(t, "")
-	if loc := srcDOIRe.FindStringIndex(body); loc != nil {
-		if d := model.FindDOI(body[loc[0]:]); d != "" {
+	if at := srcDOIStart(body); at >= 0 {
+		if d := model.FindDOI(body[at:]); d != "" {
 			add("doi", d)
 		}
-		body = body[:loc[0]]
+		body = body[:at]
 	}
 	body = strings.TrimRight(body, " .;,")
 	// "2016, Journal of Things, № 1": a year before the venue

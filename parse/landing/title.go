@@ -58,6 +58,9 @@ const (
 	wAffilBelow = 1.5  // an affiliation right below (the names left out)
 	wValueNext  = -3.0 // a short value below: the line is a label ("Indexed in Scopus" / "Yes")
 	wGlued      = -2.0 // words glued without space ("similaresSimilares"), markup, ISSN
+	wCrumbs     = -3.0 // a breadcrumb trail ("Journal List > J Things > v.3(2)")
+	wBetween    = -4.0 // names right above and right below: an affiliation between authors
+	wSameLead   = -3.0 // three other lines start with the same word: a field label ("Roles …", "Affiliation …")
 	titleMin    = 2.5  // the least score a title needs
 )
 
@@ -213,9 +216,16 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if lpPostalRe.MatchString(t) {
 		score += wAffil // an address
 	}
-	if lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t) {
-		score += wDate
+	if first, _, _ := strings.Cut(t, " "); (lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t)) && (strings.ContainsAny(t, "0123456789") || lpSubmittedRe.MatchString(first)) {
+		score += wDate // a date, or a line that starts with a date word; not a title about publishing
 	}
+	if lpCrumbs(t) {
+		score += wCrumbs
+	}
+	if d.sameLead(i, a, b) {
+		score += wSameLead
+	}
+	namesAbove := false
 	// above: a type label, a neighbour-article label, an author or source line
 	for k, seen := i-1, 0; k >= a && seen < 2; k-- {
 		p := &d.lines[k]
@@ -240,6 +250,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			}
 			if _, ok := d.names(k); ok && p.kind == lpText {
 				score += wBylineAbov
+				namesAbove = true
 			}
 		}
 	}
@@ -262,6 +273,9 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			}
 			if _, ok := d.names(k); ok && seen <= 2 {
 				byline = max(byline, 1/float64(seen*seen))
+				if seen == 1 && namesAbove {
+					score += wBetween
+				}
 			} else if seen == 1 && lpAffiliation(p.text) {
 				score += wAffilBelow
 			}
@@ -304,7 +318,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			if k == i || d.lines[k].kind == lpBlank || len(d.lines[k].text) < len(t)/2 || d.lines[k].text == t {
 				continue
 			}
-			if strings.Contains(d.fold(k), ft) {
+			if fk := d.fold(k); strings.Contains(fk, ft) || lpCutRepeat(d.lines[k].text, fk, ft) {
 				score += wRepeated
 				break
 			}
@@ -317,6 +331,63 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 		}
 	}
 	return score
+}
+
+// sameLead reports whether three other lines of [a, b) start with the same
+// word as line i, a capitalised word of four letters or more that is not a
+// common opening word: the lines are fields of a list ("Roles …",
+// "Affiliation …"), not a title.
+func (d *lpDoc) sameLead(i, a, b int) bool {
+	lead := func(t string) string {
+		t = strings.TrimLeft(t, "•·-–* ")
+		w, _, _ := strings.Cut(t, " ")
+		return w
+	}
+	w := lead(d.lines[i].text)
+	if r, _ := utf8.DecodeRuneInString(w); utf8.RuneCountInString(w) < 4 || !unicode.IsUpper(r) || lpOpeners[strings.ToLower(w)] {
+		return false
+	}
+	n := 0
+	for k := a; k < b && k < a+lpRepeatWindow; k++ {
+		if k != i && d.lines[k].kind != lpBlank && lead(d.lines[k].text) == w {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lpOpeners are common first words of titles.
+var lpOpeners = map[string]bool{"the": true, "this": true, "what": true, "when": true, "where": true, "with": true,
+	"from": true, "does": true, "have": true, "into": true, "towards": true, "toward": true, "über": true, "como": true,
+	"para": true, "analysis": true, "study": true}
+
+// lpCutRepeat reports whether a line cut short with an ellipsis
+// ("Home Journal Title of the wo...") ends with the start of the title ft,
+// twenty characters or more of it; fk is the line folded.
+func lpCutRepeat(line, fk, ft string) bool {
+	if !strings.HasSuffix(line, "...") && !strings.HasSuffix(line, "…") {
+		return false
+	}
+	fk = strings.TrimRight(fk, ".… ")
+	for k := 0; k+20 <= len(fk); k++ {
+		if (k == 0 || fk[k-1] == ' ') && strings.HasPrefix(ft, fk[k:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// lpCrumbs reports whether t is a breadcrumb trail: three or more parts
+// joined by the same arrow ("Home > Journals > J Things").
+func lpCrumbs(t string) bool {
+	for _, sep := range []string{" > ", " › ", " » ", " / ", " → "} {
+		if strings.Count(t, sep) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // lpShortValue are values that make the line above them a label.
@@ -475,7 +546,7 @@ func (d *lpDoc) translation(k, j int) bool {
 	if lpCJK(a) != lpCJK(b) {
 		ratio = 4 // CJK script says more in fewer characters
 	}
-	if na*ratio < nb || nb*ratio < na || len(strings.Fields(a)) < 2 {
+	if na*ratio < nb || nb*ratio < na || len(strings.Fields(a)) < 2 && !lpCJK(a) {
 		return false
 	}
 	// a translation keeps the numbers and the colon of the title
@@ -517,29 +588,52 @@ func lpCJK(s string) bool {
 // between them ("Jane Roe¹" / "University of …" / "John Poe²"). The names
 // must start within two lines of the title; the byline ends at a heading, a
 // paragraph, labelled fields, or after six lines without a name.
-func (d *lpDoc) byline(i, b int) []model.Author {
+func (d *lpDoc) byline(i, b int, title string) []model.Author {
 	var out []model.Author
 	miss := 0
+	ft := model.Fold(title)
 	for k := i + 1; k < b && k <= i+60; k++ {
 		p := &d.lines[k]
 		switch p.kind {
 		case lpBlank:
 			continue
-		case lpHead, lpProse, lpLabel:
+		case lpHead, lpLabel:
 			return out
+		case lpProse:
+			// an affiliation written as a sentence ("Botany Department,
+			// University of Otago, Dunedin.") goes on; a paragraph ends
+			if !lpAffiliation(p.text) || utf8.RuneCountInString(p.text) > 200 {
+				return out
+			}
 		case lpMeta:
 			if len(out) > 0 && p.labelled {
 				return out
 			}
+			if len(out) == 0 && !p.labelled {
+				continue // the source line or DOI between title and names
+			}
+		}
+		if len(out) == 0 && k <= i+4 && p.kind == lpText && ft != "" && strings.Contains(ft, d.fold(k)) {
+			continue // the title's next lines, when it wraps
 		}
 		t := strings.Trim(p.text, " ,;*&†‡")
+		for _, and := range []string{"and ", "und ", "et ", "y ", "e ", "и ", "і "} {
+			if len(t) > len(and)+3 && strings.HasPrefix(t, and) {
+				t = t[len(and):] // ", and Sean C. Rife" on a line of its own
+			}
+		}
 		switch strings.ToLower(t) {
 		case "", "by", "and", "und", "et", "y", "e", "и", "і":
 			continue
 		}
 		if p.kind == lpText {
 			bare := lpBracketRe.ReplaceAllString(t, " ")
-			if au, ok := lpAuthors(t); ok && !lpAffiliation(bare) && !lpLoneCJK(t, au) {
+			au, ok := lpAuthors(t)
+			if !ok && bare != t && lpAffiliation(t) {
+				// "Jane Roe (Department of Things, University of X)"
+				au, ok = lpAuthors(strings.TrimSpace(bare))
+			}
+			if ok && !lpAffiliation(bare) && !lpLoneCJK(t, au) {
 				for _, a := range au {
 					for _, o := range out {
 						if o == a {
