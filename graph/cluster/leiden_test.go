@@ -118,28 +118,38 @@ func TestLeidenProcs(t *testing.T) {
 	}
 }
 
-// TestLeidenTolerance checks the stopping rules: iterating until nothing
-// changes runs at least as many iterations as the default tolerance and
-// reaches at least its quality, and the best of two starts begins from
-// the one-start stream.
+// TestLeidenTolerance checks the stopping rules: on a network above
+// smallArcs, iterating until nothing changes runs at least as many
+// iterations as the default tolerance and reaches at least its quality; on
+// a small one the default iterates until nothing changes; the best of two
+// starts begins from the one-start stream.
 func TestLeidenTolerance(t *testing.T) {
-	pairs, w := planted(5000, 25, 0.6, 9)
+	const n = 12000
+	pairs, w := planted(n, 25, 0.6, 9)
+	if 2*len(pairs) < smallArcs {
+		t.Fatalf("%d arcs, want at least %d", 2*len(pairs), smallArcs)
+	}
 	seq := weighted(pairs, w)
-	def := Leiden(5000, seq, &Options{Seed: 4})
-	full := Leiden(5000, seq, &Options{Seed: 4, Tolerance: -1})
+	def := Leiden(n, seq, &Options{Seed: 4})
+	full := Leiden(n, seq, &Options{Seed: 4, Tolerance: -1})
 	if full.Iterations < def.Iterations || full.Quality < def.Quality-1e-12 {
 		t.Errorf("until no change: %d iterations, Q %v; default: %d iterations, Q %v", full.Iterations,
 			full.Quality, def.Iterations, def.Quality)
 	}
-	one := Leiden(5000, seq, &Options{Seed: 4, Starts: 1, Iterations: 1})
-	two := Leiden(5000, seq, &Options{Seed: 4, Starts: 2, Iterations: 1})
+	one := Leiden(n, seq, &Options{Seed: 4, Starts: 1, Iterations: 1})
+	two := Leiden(n, seq, &Options{Seed: 4, Starts: 2, Iterations: 1})
 	if two.Quality < one.Quality {
 		t.Errorf("first iteration: best of two starts Q %v, below start 0's %v", two.Quality, one.Quality)
 	}
 	for _, r := range []Result{def, full, one, two} {
-		if want := modularity(5000, pairs, w, r.Membership, 1); math.Abs(r.Quality-want) > 1e-6 {
+		if want := modularity(n, pairs, w, r.Membership, 1); math.Abs(r.Quality-want) > 1e-6 {
 			t.Errorf("reported modularity %v, computed %v", r.Quality, want)
 		}
+	}
+	small, smallFull := Leiden(34, unweighted(karate), &Options{Seed: 4}), Leiden(34, unweighted(karate),
+		&Options{Seed: 4, Tolerance: -1})
+	if !slices.Equal(small.Membership, smallFull.Membership) || small.Iterations != smallFull.Iterations {
+		t.Errorf("karate: default %d iterations, until no change %d", small.Iterations, smallFull.Iterations)
 	}
 }
 
