@@ -12,8 +12,9 @@ import (
 
 // rsIDKeys are the identifiers, besides the DOI, that name one work
 // everywhere, in the order they name a work without DOI (rsWorkID). ISBN,
-// ISSN, URL and local keys ("key") do not.
-var rsIDKeys = []string{"openalex", "wos", "scopus", "pmid", "pmcid", "lens", "arxiv", "mag"}
+// ISSN, URL and local keys ("key") do not. "net" names a vertex of a
+// network file (parse/network.go): it joins a vertex and the arcs to it.
+var rsIDKeys = []string{"openalex", "wos", "scopus", "pmid", "pmcid", "lens", "arxiv", "mag", "net"}
 
 func rsIDs(m map[string]string) []string {
 	var out []string

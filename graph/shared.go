@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"container/heap"
+	"iter"
 	"math"
 	"runtime"
 	"slices"
@@ -159,9 +160,17 @@ func (g *Graph) sharedTop(along, back func(int) []int32, skip []bool, minCount, 
 	n := g.Len()
 	var mu sync.Mutex
 	var out Shared
-	var all []Pair
+	// one heap per worker, handed from block to block: a heap per block
+	// kept up to limit pairs for each of thousands of blocks (12 M pairs,
+	// 5 GB allocated, for the 10,000 strongest of M's)
+	heaps := make(chan *pairHeap, runtime.GOMAXPROCS(0))
 	sharedRows(n, func(acc, touched []int32, lo, hi int) []int32 {
-		top := &pairHeap{}
+		var top *pairHeap
+		select {
+		case top = <-heaps:
+		default:
+			top = &pairHeap{}
+		}
 		total := 0
 		for a := lo; a < hi; a++ {
 			da := len(along(a))
@@ -192,10 +201,15 @@ func (g *Graph) sharedTop(along, back func(int) []int32, skip []bool, minCount, 
 		}
 		mu.Lock()
 		out.Total += total
-		all = append(all, top.pairs...)
 		mu.Unlock()
+		heaps <- top // never blocks: there are at most as many heaps as workers
 		return touched
 	})
+	close(heaps)
+	var all []Pair
+	for top := range heaps {
+		all = append(all, top.pairs...)
+	}
 	slices.SortFunc(all, comparePairs)
 	out.Pairs = slices.Clip(all[:min(limit, len(all))])
 	return out
@@ -418,6 +432,64 @@ func overBudget(n int, back func(int) []int32, budget int64) ([]int, []bool) {
 		left = append(left, r)
 	}
 	return left, skip
+}
+
+// AllCoupling yields every bibliographic-coupling pair sharing at least
+// opt.MinCount references, ordered by A then B, without keeping any:
+// memory is proportional to the number of works, whatever the number of
+// pairs. opt.Limit is ignored; opt.Budget bounds the work as in Coupling,
+// and leftOut are the works it leaves out (Shared.LeftOut).
+func (g *Graph) AllCoupling(opt *SharedOptions) (pairs iter.Seq[Pair], leftOut []int) {
+	return g.eachShared(g.Out, g.In, opt)
+}
+
+// AllCocitation yields every co-citation pair cited together at least
+// opt.MinCount times, ordered by A then B, as AllCoupling does.
+func (g *Graph) AllCocitation(opt *SharedOptions) (pairs iter.Seq[Pair], leftOut []int) {
+	return g.eachShared(g.In, g.Out, opt)
+}
+
+// eachShared yields the pairs of shared one row after the other, on one
+// core, in (A, B) order.
+func (g *Graph) eachShared(along, back func(int) []int32, opt *SharedOptions) (iter.Seq[Pair], []int) {
+	minCount, budget := 1, int64(DefaultSharedBudget)
+	if opt != nil {
+		minCount = max(1, opt.MinCount)
+		if opt.Budget != 0 {
+			budget = opt.Budget
+		}
+	}
+	var leftOut []int
+	var skip []bool
+	if budget > 0 {
+		leftOut, skip = overBudget(g.Len(), back, budget)
+	}
+	return func(yield func(Pair) bool) {
+		n := g.Len()
+		acc := make([]int32, n)
+		var touched []int32
+		for a := 0; a < n; a++ {
+			da := len(along(a))
+			if da == 0 {
+				continue
+			}
+			touched = sharedRow(along, back, skip, a, acc, touched)
+			slices.Sort(touched)
+			for k, b := range touched {
+				c := int(acc[b])
+				acc[b] = 0
+				if c < minCount {
+					continue
+				}
+				if !yield(Pair{A: a, B: int(b), Count: c, Cosine: cosine(c, da, len(along(int(b))))}) {
+					for _, b := range touched[k+1:] {
+						acc[b] = 0
+					}
+					return
+				}
+			}
+		}
+	}, leftOut
 }
 
 // comparePairs orders pairs strongest first: count, cosine, then the

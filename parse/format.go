@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+
+	"github.com/citegraph/citegraph/parse/model"
 )
 
 // A Format is one input layout: a sniffer that recognises it and a reader.
@@ -112,9 +114,17 @@ func Detect(name string, head []byte) string {
 // when nothing could be read from the input at all (empty, binary, unknown
 // layout, unreadable); problems within the input are in the Result.
 func Read(file string, r io.Reader, format string) (*Result, error) {
+	return read(file, r, format, nil)
+}
+
+// read is Read with the files beside the input, for formats that use them.
+func read(file string, r io.Reader, format string, siblings model.Siblings) (*Result, error) {
 	res := &Result{File: file}
 	// gzip-compressed input (OpenAlex and Crossref snapshots) is read through
 	br0 := bufio.NewReader(r)
+	if magic, _ := br0.Peek(4); string(magic) == "PK\x03\x04" {
+		return readZip(file, br0, format)
+	}
 	r = br0
 	if isGzip(br0) {
 		zr, err := gunzip(file, br0)
@@ -172,7 +182,7 @@ func Read(file string, r io.Reader, format string) (*Result, error) {
 		f, _ = lookupFormat(name)
 	}
 	res.Format = f.Name
-	s := &Sink{File: file, Format: f.Name}
+	s := &Sink{File: file, Format: f.Name, Siblings: siblings}
 	ctl := newControlFilter(br)
 	err = f.Read(ctl, s)
 	for _, n := range append(norm.notes(), ctl.notes()...) {
@@ -233,10 +243,10 @@ func ReadFile(path, format string) (*Result, error) {
 	return ReadFileCounted(path, format, nil)
 }
 
-// ReadFileCounted is ReadFile that, when read is not nil, adds to it the
-// bytes of the file read so far as it reads, so that another goroutine can
-// report progress.
-func ReadFileCounted(path, format string, read *atomic.Int64) (*Result, error) {
+// ReadFileCounted is ReadFile that, when progress is not nil, adds to it
+// the bytes of the file read so far as it reads, so that another goroutine
+// can report progress.
+func ReadFileCounted(path, format string, progress *atomic.Int64) (*Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return &Result{File: path}, &ParseError{File: path, Err: pathErr(err)}
@@ -245,10 +255,11 @@ func ReadFileCounted(path, format string, read *atomic.Int64) (*Result, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return &Result{File: path}, &ParseError{File: path, Err: errors.New("is a folder")}
 	}
-	if read != nil {
-		return Read(path, byteCounter{f, read}, format)
+	var r io.Reader = f
+	if progress != nil {
+		r = byteCounter{f, progress}
 	}
-	return Read(path, f, format)
+	return read(path, r, format, dirSiblings(filepath.Dir(path)))
 }
 
 // byteCounter adds the bytes read through it to n.

@@ -62,7 +62,7 @@ func TestForcedFormat(t *testing.T) {
 
 func TestFormatsOrder(t *testing.T) {
 	names := Formats()
-	if len(names) != 15 {
+	if len(names) != 18 {
 		t.Fatalf("only %d formats registered: %v", len(names), names)
 	}
 	pos := map[string]int{}

@@ -7,7 +7,8 @@
 //
 //	citegraph [flags] [PATH...]                  report on PATHs (default: seeds), diagram in -out
 //	citegraph records [-in-format F] [PATH...]   one JSON object per record read (JSON Lines)
-//	citegraph export [-format json|dot] [PATH...]  the whole graph with metrics
+//	citegraph export [flags] [PATH...]           a network with every attribute, in the format of a tool
+//	citegraph explore [flags] [PATH...]          an interactive page: out/explore.html
 //	citegraph explain [flags] WORK [WORK] [PATH...]  why a work is what it is; for two, what links them
 //	citegraph expand -fetch openalex [flags] [SEED...]  grow the corpus by citation chaining, then report
 //	citegraph cache [-cache DIR] [import FILE...]   what the cache holds; fill it from OpenAlex/Crossref JSON
@@ -20,7 +21,8 @@
 // Web of Science (plain text, tab-delimited, BibTeX), Scopus (CSV, BibTeX,
 // RIS), RIS, BibTeX, PubMed/MEDLINE, OpenAlex (JSON, CSV), Crossref JSON,
 // Lens CSV, CSL-JSON, citation-pair CSV, pasted reference lists and
-// landing-page text.
+// landing-page text; and citation networks: Pajek (.net, .paj, with
+// .clu/.vec/.nam beside them), GraphML, GEXF. Zip archives are read through.
 //
 // Report flags:
 //
@@ -91,7 +93,23 @@
 // OpenAlex id. Environment: CITEGRAPH_OPENALEX_URL and CITEGRAPH_CROSSREF_URL
 // replace the APIs' addresses, OPENALEX_API_KEY is sent to OpenAlex.
 //
-// Map flags (the report's -out, -format text|json, -width also apply):
+// Export flags:
+//
+//	-format F       json (default), jsonl, gexf, graphml, dot: on stdout;
+//	                csv, pajek, vosviewer: files in -out (default out)
+//	-network N      citation (default), coupling, cocitation (with their maps' clusters),
+//	                cooccurrence, coauthorship (maps: clusters, positions, sizes)
+//	-top N          coupling and co-citation pairs kept, strongest first (default 10000; -1 all, streamed)
+//	-min-weight N   least references (coupling) or citing works (co-citation) a pair shares (default 1)
+//	-nodes N        works of the citation network: the top N by -metric (default all)
+//
+// Explore flags: -out DIR (default out), -nodes N works shown (default 2000),
+// -metric NAME to choose and size them. The page also shows the maps the
+// report draws.
+//
+// Map flags (the report's -out, -format, -width also apply; -format jsonl,
+// csv, gexf, graphml, pajek, vosviewer or dot writes the map, every node laid
+// out, as export writes networks):
 //
 //	-network N      coupling (default), cocitation, cooccurrence or coauthorship
 //	-unit U         works (default for coupling and co-citation), authors, sources,

@@ -64,6 +64,7 @@ type config struct {
 	progress       *progress // set by run
 	onlineConfig
 	analysesConfig
+	exportConfig
 	// Map holds the map command's flags.
 	Map *mapConfig
 }
@@ -152,23 +153,26 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
 	if len(args) > 0 {
 		switch args[0] {
-		case "records", "export", "explain", "report", "expand", "cache", "map":
+		case "records", "export", "explain", "report", "expand", "cache", "map", "explore":
 			cfg.Command, args = args[0], args[1:]
 		}
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format, nodes, layout := "text", 40, "rows"
+	format, nodes, top, layout := "text", 40, 20, "rows"
 	switch cfg.Command {
 	case "export":
-		format, nodes = "json", -1 // the whole graph
+		format, nodes, top = "json", -1, exportTop // the whole graph
+		exportFlags(fs, cfg)
+	case "explore":
+		format, nodes = "html", exploreNodes
 	case "map":
 		nodes, layout = 150, "vos"
 		cfg.Map = &mapConfig{}
 		mapFlags(fs, cfg.Map)
 	}
 	fs.StringVar(&cfg.Format, "format", format, "output format")
-	fs.IntVar(&cfg.Top, "top", 20, "rows listed")
+	fs.IntVar(&cfg.Top, "top", top, "rows listed")
 	fs.StringVar(&cfg.Metric, "metric", "lcs", "ranking metric")
 	fs.StringVar(&cfg.OutDir, "out", "out", "output folder")
 	fs.IntVar(&cfg.Nodes, "nodes", nodes, "papers of the corpus drawn at most")
@@ -209,8 +213,11 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	if cfg.MinCitations < 0 {
 		return nil, fmt.Errorf("%w: -min-citations must not be negative", errUsage)
 	}
-	if cfg.Top <= 0 {
-		return nil, fmt.Errorf("%w: -top must be positive", errUsage)
+	if cfg.Top <= 0 && (cfg.Command != "export" || cfg.Top != -1) {
+		return nil, fmt.Errorf("%w: -top must be positive (export: or -1 for all pairs)", errUsage)
+	}
+	if err := exportArgs(cfg); err != nil {
+		return nil, err
 	}
 	if cfg.Nodes == 0 || cfg.Nodes < -1 {
 		return nil, fmt.Errorf("%w: -nodes %d: give the number of papers to draw, or -1 for all (-out \"\" draws none)", errUsage, cfg.Nodes)
@@ -220,7 +227,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	valid := map[string][]string{
 		"report": {"text", "json", "csv", "markdown"}, "records": {"text", "json", "jsonl"},
-		"export": {"json", "dot"}, "explain": {"text", "json"}, "cache": {"text"}, "map": {"text", "json"},
+		"export": exportFormats, "explain": {"text", "json"}, "cache": {"text"},
+		"map":     {"text", "json", "jsonl", "csv", "gexf", "graphml", "pajek", "vosviewer", "dot"},
+		"explore": {"html"},
 	}[cfg.Command]
 	if !slices.Contains(valid, cfg.Format) {
 		return nil, fmt.Errorf("%w: -format %q: %s takes %s", errUsage, cfg.Format, cfg.Command, strings.Join(valid, ", "))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"flag"
 	"io"
@@ -292,5 +293,149 @@ func TestBetweennessSources(t *testing.T) {
 		if got := betweennessSources(tc.flag, tc.citing, tc.arcs); got != tc.want {
 			t.Errorf("betweennessSources(%d, %d, %d) = %d, want %d", tc.flag, tc.citing, tc.arcs, got, tc.want)
 		}
+	}
+}
+
+// TestExportFormats writes every format of every network of the seeds
+// through the command line: single-file formats on stdout, the others as
+// files in -out, each well-formed and with the seeds' counts.
+func TestExportFormats(t *testing.T) {
+	out := t.TempDir()
+	for _, network := range exportNetworks {
+		for _, format := range exportFormats {
+			args := []string{"export", "-network", network, "-format", format, "-out", out, "seeds"}
+			stdout, stderr, err := citegraph(t, args...)
+			if err != nil {
+				t.Fatalf("%v: %v\n%s", args, err, stderr)
+			}
+			if multiFile(format) != (stdout == "") {
+				t.Errorf("%v: %d bytes on stdout", args, len(stdout))
+			}
+			switch format {
+			case "gexf", "graphml":
+				dec := xml.NewDecoder(strings.NewReader(stdout))
+				nodes := 0
+				for {
+					tok, err := dec.Token()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatalf("%v: not XML: %v", args, err)
+					}
+					if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "node" {
+						nodes++
+					}
+				}
+				// the seeds: 16 works, 10 cited together by one paper, 13
+				// keywords of two papers (6 and 7), one paper by 2 authors
+				want := map[string]int{"citation": 16, "coupling": 0, "cocitation": 10, "cooccurrence": 13, "coauthorship": 2}[network]
+				if nodes != want {
+					t.Errorf("%v: %d nodes, want %d", args, nodes, want)
+				}
+				// pairs carry their map's clusters; maps also positions
+				if format == "gexf" && nodes > 0 && network != "citation" {
+					if !strings.Contains(stdout, "<viz:color") || network != "cocitation" && !strings.Contains(stdout, "<viz:position") {
+						t.Errorf("%v: no clusters or positions:\n%s", args, stdout)
+					}
+				}
+				if format == "graphml" && network == "citation" && !strings.Contains(stdout, `attr.name="cocitation_cluster"`) {
+					t.Errorf("%v: no cocitation_cluster", args)
+				}
+			case "json", "jsonl":
+				for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+					if format == "jsonl" && !json.Valid([]byte(l)) {
+						t.Errorf("%v: line not JSON: %s", args, l)
+					}
+				}
+				if format == "json" && !json.Valid([]byte(stdout)) {
+					t.Errorf("%v: not JSON", args)
+				}
+			case "dot":
+				if !strings.HasPrefix(stdout, map[bool]string{true: "digraph", false: "graph"}[network == "citation"]) {
+					t.Errorf("%v: %.30q", args, stdout)
+				}
+			}
+		}
+	}
+	for _, f := range []string{"citation-nodes.csv", "citation-edges.csv", "citation.net", "citation-year.clu", "citation-pagerank.vec",
+		"cocitation.net", "citation-vosviewer-map.txt", "citation-vosviewer-network.txt", "citation-vosviewer.json"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("export did not write %s", f)
+		}
+	}
+	// a map in another tool's format: every keyword laid out and clustered
+	if _, stderr, err := citegraph(t, "map", "-network", "cooccurrence", "-format", "vosviewer", "-out", out, "seeds"); err != nil {
+		t.Fatalf("map -format vosviewer: %v\n%s", err, stderr)
+	}
+	vos, _ := os.ReadFile(filepath.Join(out, "map-cooccurrence-keywords-vosviewer-map.txt"))
+	if lines := strings.Split(strings.TrimSpace(string(vos)), "\n"); len(lines) != 14 || !strings.Contains(lines[0], "\tx\ty\t") || !strings.Contains(lines[0], "cluster") {
+		t.Errorf("map's VOSviewer file:\n%s", vos)
+	}
+	edges, _ := os.ReadFile(filepath.Join(out, "citation-edges.csv"))
+	if n := strings.Count(string(edges), "\r\n"); n != 11 {
+		t.Errorf("citation-edges.csv has %d lines, want a header and 10 citations", n)
+	}
+	// a clean data DOT: no axis or legend pseudo-nodes, every arc citing -> cited
+	dot, _, _ := citegraph(t, "export", "-format", "dot", "seeds")
+	if strings.Count(dot, " -> ") != 10 || strings.Contains(dot, "rank=same") || strings.Contains(dot, "rankdir") || strings.Contains(dot, "legend") {
+		t.Errorf("export -format dot is not plain data:\n%s", dot)
+	}
+	// pairs: -top and -min-weight, reported on stderr
+	_, stderr, _ := citegraph(t, "export", "-network", "cocitation", "-format", "jsonl", "-top", "5", "seeds")
+	if !strings.Contains(stderr, "6 works, 5 of 45 pairs") || !strings.Contains(stderr, "-top -1 writes all") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	stdout, _, _ := citegraph(t, "export", "-network", "cocitation", "-format", "jsonl", "-min-weight", "2", "seeds")
+	if strings.Count(stdout, "\n") != 1 {
+		t.Errorf("-min-weight 2 kept pairs:\n%s", stdout)
+	}
+	if _, _, err := citegraph(t, "export", "-format", "csv", "-out", "", "seeds"); err == nil {
+		t.Error("csv without -out: no error")
+	}
+	for _, args := range [][]string{{"export", "-network", "friends"}, {"export", "-format", "xlsx"}, {"explore", "-format", "pdf"}} {
+		if _, err := parseArgs(args, io.Discard); !errors.Is(err, errUsage) {
+			t.Errorf("parseArgs(%q) = %v, want a usage error", args, err)
+		}
+	}
+}
+
+// TestSeedsExplore writes the explorer page of the seeds: the example in
+// out/explore.html, whose data holds every work of the seeds.
+func TestSeedsExplore(t *testing.T) {
+	out := t.TempDir()
+	_, stderr, err := citegraph(t, "explore", "-out", out, "seeds")
+	if err != nil {
+		t.Fatalf("explore: %v\n%s", err, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "explore.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "16 works, 10 citations") || !bytes.Contains(page, []byte(`"id":"doi:10.1111/1467-9566.00352"`)) {
+		t.Errorf("stderr %q; page lacks the seed paper", stderr)
+	}
+	golden(t, "explore.html", string(page))
+}
+
+// TestReadNetworkFiles reads the Pajek networks of the shared corpora and
+// a GEXF written by export back through the command line: the report.
+func TestReadNetworkFiles(t *testing.T) {
+	dir := t.TempDir()
+	gexf, _, err := citegraph(t, "export", "-format", "gexf", "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "seeds.gexf")
+	os.WriteFile(path, []byte(gexf), 0o644)
+	stdout, stderr, err := citegraph(t, "-out", "", "-width", "100", "-color", "never", path)
+	if err != nil || !strings.Contains(stdout, "6 records → 16 works (6 in the corpus, 10 cited only), 10 citations") {
+		t.Errorf("report on the exported GEXF: %v\n%s\n%s", err, stdout, stderr)
+	}
+	zip := corpusFile(t, "pajek/bavla-Nets_SmaGri.zip")
+	stdout, _, err = citegraph(t, "-out", "", "-width", "100", "-color", "never", zip)
+	if err != nil || !strings.Contains(stdout, "1,059 records → 1,059 works (1,059 in the corpus, 0 cited only), 4,918\ncitations") ||
+		!strings.Contains(stdout, "1 self-citation dropped; 3 repeated references") {
+		t.Errorf("report on SmaGri:\n%s", stdout)
 	}
 }

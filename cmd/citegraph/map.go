@@ -16,6 +16,7 @@ import (
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/cluster"
 	"github.com/citegraph/citegraph/graph/draw"
+	"github.com/citegraph/citegraph/graph/netio"
 	"github.com/citegraph/citegraph/graph/network"
 	"github.com/citegraph/citegraph/graph/scimap"
 )
@@ -130,6 +131,19 @@ func runMap(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.Writ
 	}
 	res := graph.Resolve(in.records, nil)
 	g := graph.New(res)
+	if cfg.Format != "text" && cfg.Format != "json" {
+		// a network file for another tool: every node laid out, no drawing
+		o.Draw = -1
+		m, err := scimap.Make(g, o)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "citegraph: %s\n", m.Caption)
+		if err := writeNetworkFiles(cfg, netio.Map(g, nil, m, nil), stdout, stderr); err != nil {
+			return err
+		}
+		return in.err(cfg.Paths)
+	}
 	m, err := scimap.Make(g, o)
 	if err != nil {
 		return err
@@ -355,15 +369,24 @@ func defaultMaps(g *graph.Graph) ([]*scimap.Map, error) {
 }
 
 // workClusters are the clusters of the coupling and co-citation maps of
-// works, for the JSON export.
-func workClusters(g *graph.Graph) ([]graph.WorkClusters, error) {
+// works (or of the kinds given), of at most defaultMapNodes works each, as
+// the default run's maps, for the exports; what the bound leaves out is
+// said on w.
+func workClusters(g *graph.Graph, w io.Writer, kinds ...network.Kind) ([]graph.WorkClusters, error) {
 	var out []graph.WorkClusters
+	if len(kinds) == 0 {
+		kinds = []network.Kind{network.Coupling, network.Cocitation}
+	}
 	labels := network.WorkLabels(g)
-	for _, kind := range []network.Kind{network.Coupling, network.Cocitation} {
-		m, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: kind, WorkLabels: labels},
+	for _, kind := range kinds {
+		m, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: kind, MaxNodes: defaultMapNodes, WorkLabels: labels},
 			Cluster: cluster.Options{Seed: 1}, NoLayout: true})
 		if err != nil {
 			return nil, err
+		}
+		if net := m.Network; net.Eligible > net.Selected {
+			fmt.Fprintf(w, "citegraph: %s clusters: the %d most linked of %d works (citegraph map -network %s -max-nodes N clusters more)\n",
+				kind, net.Selected, net.Eligible, kind)
 		}
 		if wc := m.WorkClusters(); wc != nil && len(m.Clusters) > 0 {
 			out = append(out, *wc)

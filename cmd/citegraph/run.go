@@ -129,10 +129,8 @@ func betweennessSources(flag, citing, arcs int) int {
 	return max(1000, int(betweennessBudget/float64(arcs)))
 }
 
-// analyse resolves the records into a graph and computes its metrics and,
-// keeping the strongest pairs (all when pairs is 0), coupling and
-// co-citation, saying on stderr what these leave out.
-func analyse(recs []parse.Record, pairs int, cfg *config, stderr io.Writer) *analysis {
+// resolveGraph resolves the records into a graph and computes its metrics.
+func resolveGraph(recs []parse.Record, cfg *config) *analysis {
 	p := cfg.progress
 	p.resolving(recs)
 	a := &analysis{res: graph.Resolve(recs, nil)}
@@ -140,18 +138,27 @@ func analyse(recs []parse.Record, pairs int, cfg *config, stderr io.Writer) *ana
 	a.g = graph.New(a.res)
 	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
 	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k, Progress: p.metrics()})
+	return a
+}
+
+// analyse resolves the records into a graph and computes its metrics and,
+// keeping the strongest pairs (all when pairs is 0), coupling and
+// co-citation, saying on stderr what these leave out.
+func analyse(recs []parse.Record, pairs int, cfg *config, stderr io.Writer) *analysis {
+	a := resolveGraph(recs, cfg)
+	p := cfg.progress
 	opt := &graph.SharedOptions{Limit: pairs}
 	p.stage("coupling", nil)
 	a.coupling = a.g.Coupling(opt)
 	p.stage("co-citation", nil)
 	a.cocitation = a.g.Cocitation(opt)
-	a.warnLeftOut(stderr)
+	warnLeftOut(stderr, a.g, a.coupling.LeftOut, a.cocitation.LeftOut)
 	return a
 }
 
 // warnLeftOut names the works whose lists were too long to count in
 // coupling or co-citation (see graph.SharedOptions.Budget).
-func (a *analysis) warnLeftOut(w io.Writer) {
+func warnLeftOut(w io.Writer, g *graph.Graph, coupling, cocitation []int) {
 	say := func(name string, left []int, what, size string, n int) {
 		if len(left) == 0 {
 			return
@@ -161,13 +168,13 @@ func (a *analysis) warnLeftOut(w io.Writer) {
 			works = "work"
 		}
 		fmt.Fprintf(w, "citegraph: %s leaves out %d %s %s (largest: %s, %d %s): counting their pairs would take over %.0e steps\n",
-			name, len(left), works, what, a.g.Works[left[0]].Label, n, size, float64(graph.DefaultSharedBudget))
+			name, len(left), works, what, g.Works[left[0]].Label, n, size, float64(graph.DefaultSharedBudget))
 	}
-	if l := a.coupling.LeftOut; len(l) > 0 {
-		say("bibliographic coupling", l, "cited by very many works", "citing works", len(a.g.In(l[0])))
+	if len(coupling) > 0 {
+		say("bibliographic coupling", coupling, "cited by very many works", "citing works", len(g.In(coupling[0])))
 	}
-	if l := a.cocitation.LeftOut; len(l) > 0 {
-		say("co-citation", l, "with very long reference lists", "references", len(a.g.Out(l[0])))
+	if len(cocitation) > 0 {
+		say("co-citation", cocitation, "with very long reference lists", "references", len(g.Out(cocitation[0])))
 	}
 }
 
@@ -221,18 +228,16 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		if len(in.records) == 0 {
 			return in.err(cfg.Paths)
 		}
-		a := analyse(in.records, 0, cfg, stderr)
-		cfg.progress.stage("writing", nil)
-		var err error
-		if cfg.Format == "dot" {
-			err = a.g.WriteDOT(stdout, a.m, a.g.Historiograph(a.m, cfg.histOptions()), &graph.DOTOptions{Layout: cfg.Layout})
-		} else {
-			var wcs []graph.WorkClusters
-			if wcs, err = workClusters(a.g); err == nil {
-				err = a.g.WriteJSON(stdout, a.m, a.coupling.Pairs, a.cocitation.Pairs, wcs...)
-			}
+		if err := runExport(cfg, in, stdout, stderr); err != nil {
+			return err
 		}
-		if err != nil {
+		return in.err(cfg.Paths)
+	case "explore":
+		in.printProblems(stderr, false)
+		if len(in.records) == 0 {
+			return in.err(cfg.Paths)
+		}
+		if err := runExplore(cfg, in, stderr); err != nil {
 			return err
 		}
 		return in.err(cfg.Paths)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 )
@@ -16,6 +17,10 @@ type Sink struct {
 	Format string
 	// OnRecord, when set, receives each record instead of Records.
 	OnRecord func(Record)
+	// Siblings are the files beside the input (its folder, or its zip
+	// archive), for a format that spreads one dataset over several files
+	// (a Pajek network and its partitions); nil when there are none.
+	Siblings Siblings
 
 	Records  []Record
 	Warnings []*ParseError
@@ -56,4 +61,12 @@ func (s *Sink) Warnf(line int, format string, args ...any) {
 // Skipf reports a record that could not be read at all, with the reason.
 func (s *Sink) Skipf(line int, format string, args ...any) {
 	s.Skipped = append(s.Skipped, &ParseError{File: s.File, Line: line, Err: fmt.Errorf(format, args...)})
+}
+
+// Siblings lists and opens the files beside an input.
+type Siblings interface {
+	// Names returns the base names of the files, sorted.
+	Names() []string
+	// Open opens one of them.
+	Open(name string) (io.ReadCloser, error)
 }
