@@ -4,6 +4,7 @@ import (
 	"iter"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -96,6 +97,59 @@ func TestLeidenDeterministic(t *testing.T) {
 		if size[c] > size[c-1] {
 			t.Errorf("cluster %d has %d nodes, cluster %d %d", c, size[c], c-1, size[c-1])
 		}
+	}
+}
+
+// TestLeidenProcs checks that the partition does not depend on the number
+// of CPUs, with the starts, the refinement and the aggregation side by side
+// on every level.
+func TestLeidenProcs(t *testing.T) {
+	pairs, w := planted(20000, 40, 0.8, 5)
+	seq := weighted(pairs, w)
+	defer func(p int) { parallelArcs = p }(parallelArcs)
+	parallelArcs = 10
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := Leiden(20000, seq, &Options{Seed: 2})
+	runtime.GOMAXPROCS(4)
+	four := Leiden(20000, seq, &Options{Seed: 2})
+	if !slices.Equal(one.Membership, four.Membership) || one.Quality != four.Quality {
+		t.Errorf("1 CPU: %d clusters, Q %v; 4 CPUs: %d clusters, Q %v", one.Clusters, one.Quality,
+			four.Clusters, four.Quality)
+	}
+}
+
+// TestLeidenTolerance checks the stopping rules: on a network above
+// smallArcs, iterating until nothing changes runs at least as many
+// iterations as the default tolerance and reaches at least its quality; on
+// a small one the default iterates until nothing changes; the best of two
+// starts begins from the one-start stream.
+func TestLeidenTolerance(t *testing.T) {
+	const n = 12000
+	pairs, w := planted(n, 25, 0.6, 9)
+	if 2*len(pairs) < smallArcs {
+		t.Fatalf("%d arcs, want at least %d", 2*len(pairs), smallArcs)
+	}
+	seq := weighted(pairs, w)
+	def := Leiden(n, seq, &Options{Seed: 4})
+	full := Leiden(n, seq, &Options{Seed: 4, Tolerance: -1})
+	if full.Iterations < def.Iterations || full.Quality < def.Quality-1e-12 {
+		t.Errorf("until no change: %d iterations, Q %v; default: %d iterations, Q %v", full.Iterations,
+			full.Quality, def.Iterations, def.Quality)
+	}
+	one := Leiden(n, seq, &Options{Seed: 4, Starts: 1, Iterations: 1})
+	two := Leiden(n, seq, &Options{Seed: 4, Starts: 2, Iterations: 1})
+	if two.Quality < one.Quality {
+		t.Errorf("first iteration: best of two starts Q %v, below start 0's %v", two.Quality, one.Quality)
+	}
+	for _, r := range []Result{def, full, one, two} {
+		if want := modularity(n, pairs, w, r.Membership, 1); math.Abs(r.Quality-want) > 1e-6 {
+			t.Errorf("reported modularity %v, computed %v", r.Quality, want)
+		}
+	}
+	small, smallFull := Leiden(34, unweighted(karate), &Options{Seed: 4}), Leiden(34, unweighted(karate),
+		&Options{Seed: 4, Tolerance: -1})
+	if !slices.Equal(small.Membership, smallFull.Membership) || small.Iterations != smallFull.Iterations {
+		t.Errorf("karate: default %d iterations, until no change %d", small.Iterations, smallFull.Iterations)
 	}
 }
 
