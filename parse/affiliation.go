@@ -60,8 +60,13 @@ var (
 // addressParts cleans an address (e-mails, trailing punctuation) and splits
 // it at commas.
 func addressParts(raw string) []string {
-	s := addrEmailRe.ReplaceAllString(raw, "")
-	s = addrNoteRe.ReplaceAllString(strings.TrimSpace(s), "")
+	s := raw
+	if mayHoldEmail(s) {
+		s = addrEmailRe.ReplaceAllString(s, "")
+	}
+	if s = strings.TrimSpace(s); strings.Contains(s, ")") {
+		s = addrNoteRe.ReplaceAllString(s, "")
+	}
 	var parts []string
 	for _, p := range strings.Split(s, ",") {
 		p = strings.Trim(CleanSpace(p), " .;:")
@@ -74,6 +79,31 @@ func addressParts(raw string) []string {
 		}
 	}
 	return parts
+}
+
+// mayHoldEmail reports whether addrEmailRe can match s, which needs an "@",
+// "mail" or "electronic" (any case): most addresses hold none, and the
+// test costs far less than the regexp.
+func mayHoldEmail(s string) bool {
+	return strings.IndexByte(s, '@') >= 0 || containsFoldASCII(s, "mail") || containsFoldASCII(s, "electronic")
+}
+
+// containsFoldASCII reports whether s contains sub (lower-case ASCII
+// letters whose only case variants are ASCII) in any case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 != sub[0] {
+			continue
+		}
+		j := 1
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // addrCorpSuffix are the legal forms that follow a company's name after a
@@ -189,31 +219,54 @@ var orgWords = []struct {
 		"survey", "authority", "society"}},
 }
 
-// orgRank returns the rank of one part of an address (see orgWords).
-func orgRank(p string) int {
-	words := strings.Fields(Fold(p))
+// orgWordForms are the words of orgWords as orgRank and orgNameRank test
+// them, built once: for units, the word and the word followed by a space;
+// for institutions, " word " and, for words of four letters or more, the
+// prefix " word".
+var orgWordForms = func() (f struct {
+	units, unitPrefixes []string
+	names               [][2]string
+	ranks               []int
+}) {
 	for _, w := range orgWords[0].words {
-		ws := strings.Fields(w)
-		if len(words) >= len(ws) && strings.Join(words[:len(ws)], " ") == w {
+		f.units = append(f.units, w)
+		f.unitPrefixes = append(f.unitPrefixes, w+" ")
+	}
+	for _, g := range orgWords[1:] {
+		for _, w := range g.words {
+			pre := ""
+			if len(w) >= 4 {
+				pre = " " + w
+			}
+			f.names = append(f.names, [2]string{" " + w + " ", pre})
+			f.ranks = append(f.ranks, g.rank)
+		}
+	}
+	return f
+}()
+
+// orgRank returns the rank of one part p of an address (see orgWords),
+// given fold, Fold(p): a unit when the folded words begin with a unit word.
+func orgRank(p, fold string) int {
+	for i, w := range orgWordForms.units {
+		if fold == w || strings.HasPrefix(fold, orgWordForms.unitPrefixes[i]) {
 			return 0
 		}
 	}
-	r := orgNameRank(p)
+	r := orgNameRank(fold)
 	if r == 1 && strings.ContainsAny(p, "0123456789") {
 		return 0 // a street, a postal code
 	}
 	return r
 }
 
-// orgNameRank returns the highest rank of the institution words in p: 3,
-// 2, or 1 when it has none.
-func orgNameRank(p string) int {
-	f := " " + Fold(p) + " "
-	for _, g := range orgWords[1:] {
-		for _, w := range g.words {
-			if strings.Contains(f, " "+w+" ") || len(w) >= 4 && strings.Contains(f, " "+w) {
-				return g.rank
-			}
+// orgNameRank returns the highest rank of the institution words in a
+// part of an address, given folded (Fold): 3, 2, or 1 when it has none.
+func orgNameRank(fold string) int {
+	f := " " + fold + " "
+	for i, w := range orgWordForms.names {
+		if strings.Contains(f, w[0]) || w[1] != "" && strings.Contains(f, w[1]) {
+			return orgWordForms.ranks[i]
 		}
 	}
 	return 1
@@ -229,11 +282,12 @@ func orgPart(parts []string) string {
 	best, rank := "", -1
 	unit, other := "", ""
 	for _, p := range parts {
-		r := orgRank(p)
+		fold := Fold(p)
+		r := orgRank(p, fold)
 		switch {
 		case r >= 2 && r >= rank:
 			best, rank = p, r
-		case r == 0 && unit == "" && orgNameRank(p) == 3:
+		case r == 0 && unit == "" && orgNameRank(fold) == 3:
 			unit = p
 		case r == 1 && other == "":
 			other = p

@@ -321,6 +321,8 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 		r.RefsDeclared = IntPtr(n)
 	}
 	if f := e.fields["CR"]; f != nil {
+		// sized once: a Reference is large, and records cite dozens
+		r.References = make([]Reference, 0, len(f.vals))
 		for i, v := range f.vals {
 			if v = CleanSpace(v); v == "" {
 				continue
@@ -328,6 +330,9 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 			ref := ParseWoSReference(v)
 			ref.Line = f.lines[i]
 			r.References = append(r.References, ref)
+		}
+		if len(r.References) == 0 {
+			r.References = nil
 		}
 	}
 	return r

@@ -378,7 +378,7 @@ func wosStripDOIWord(s string) string {
 // wosSplitParts splits a reference on commas outside square brackets and
 // trims the parts, dropping empty ones.
 func wosSplitParts(s string) []string {
-	var parts []string
+	parts := make([]string, 0, strings.Count(s, ",")+1)
 	depth, start := 0, 0
 	add := func(p string) {
 		if p = strings.TrimSpace(p); p != "" {
