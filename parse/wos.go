@@ -146,7 +146,7 @@ func (f *wosField) join() {
 	if len(f.more) > 0 {
 		last := len(f.vals) - 1
 		f.vals[last] += " " + strings.Join(f.more, " ")
-		f.more = nil
+		f.more = f.more[:0]
 	}
 }
 
@@ -154,6 +154,7 @@ func (f *wosField) join() {
 type wosEntry struct {
 	line   int
 	fields map[string]*wosField
+	free   []*wosField // emptied fields of an earlier record, for reuse
 }
 
 func wosNewEntry(line int) *wosEntry {
@@ -164,12 +165,27 @@ func wosNewEntry(line int) *wosEntry {
 func (e *wosEntry) add(tag, val string, line int) {
 	f := e.fields[tag]
 	if f == nil {
-		f = &wosField{}
+		if n := len(e.free); n > 0 {
+			f, e.free = e.free[n-1], e.free[:n-1]
+		} else {
+			f = &wosField{}
+		}
 		e.fields[tag] = f
 	}
 	f.join()
 	f.vals = append(f.vals, val)
 	f.lines = append(f.lines, line)
+}
+
+// reset empties e for the next record, keeping its fields' storage: a
+// record's values go into its Record as strings, never as these slices.
+func (e *wosEntry) reset(line int) {
+	for _, f := range e.fields {
+		f.vals, f.lines, f.more = f.vals[:0], f.lines[:0], f.more[:0]
+		e.free = append(e.free, f)
+	}
+	clear(e.fields)
+	e.line = line
 }
 
 // get returns a tag's first value, or "".
@@ -435,9 +451,20 @@ func wosRead(r io.Reader, s *Sink) error {
 
 // wosTextParser holds the record being read from a plain-text export.
 type wosTextParser struct {
-	st  *wosState
-	cur *wosEntry
-	tag string // tag of the field being read
+	st    *wosState
+	cur   *wosEntry
+	tag   string    // tag of the field being read
+	spare *wosEntry // the entry of the last record emitted, for reuse
+}
+
+// begin starts a record at line n.
+func (p *wosTextParser) begin(n int) {
+	if p.spare == nil {
+		p.cur = wosNewEntry(n)
+		return
+	}
+	p.cur, p.spare = p.spare, nil
+	p.cur.reset(n)
 }
 
 // line handles one non-empty line numbered n.
@@ -481,14 +508,14 @@ func (p *wosTextParser) line(n int, line string) {
 			s.Warnf(p.cur.line, "record has no ER line; it ends where the next begins, at line %d", n)
 			p.end()
 		}
-		p.cur = wosNewEntry(n)
+		p.begin(n)
 	default:
 		if p.cur != nil && p.lostCR(n, line, tag) {
 			return
 		}
 		if p.cur == nil {
 			s.Warnf(n, "record does not begin with PT")
-			p.cur = wosNewEntry(n)
+			p.begin(n)
 		}
 	}
 	if f := p.cur.fields[tag]; f != nil {
@@ -565,5 +592,5 @@ func (p *wosTextParser) cont(val string, n int) {
 // end emits the current record.
 func (p *wosTextParser) end() {
 	p.st.emit(p.cur)
-	p.cur, p.tag = nil, ""
+	p.cur, p.spare, p.tag = nil, p.cur, ""
 }

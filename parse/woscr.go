@@ -184,7 +184,8 @@ func ParseWoSReference(raw string) Reference {
 		main = s[:cut]
 		ref.DOI = wosFirstDOI(wosStripDOIWord(s[at:]))
 	}
-	parts := wosSplitParts(main)
+	var partsBuf [16]string
+	parts := wosSplitParts(partsBuf[:0], main)
 	if len(parts) == 0 {
 		return ref
 	}
@@ -231,7 +232,8 @@ func ParseWoSReference(raw string) Reference {
 	// Source: every part up to the first locator; a full source name may
 	// itself hold commas ("Comptes Rendus …, Serie B (Sciences Physiques)").
 	i := src
-	var venue []string
+	var venueBuf [4]string
+	venue := venueBuf[:0]
 	for ; i < len(parts) && !wosIsLocator(parts[i]); i++ {
 		venue = append(venue, parts[i])
 	}
@@ -375,10 +377,9 @@ func wosStripDOIWord(s string) string {
 	}
 }
 
-// wosSplitParts splits a reference on commas outside square brackets and
-// trims the parts, dropping empty ones.
-func wosSplitParts(s string) []string {
-	parts := make([]string, 0, strings.Count(s, ",")+1)
+// wosSplitParts appends to parts the parts of a reference split on commas
+// outside square brackets, trimmed, without empty ones.
+func wosSplitParts(parts []string, s string) []string {
 	depth, start := 0, 0
 	add := func(p string) {
 		if p = strings.TrimSpace(p); p != "" {

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"reflect"
-	"strings"
-)
+import "strings"
 
 // Control characters a reader decoded from escapes ("\u001b" in JSON) are
 // removed from every record in Sink.Add; raw ones never reach the readers
@@ -32,36 +29,58 @@ func stripControls(s string) string {
 	return b.String()
 }
 
-// cleanControls strips control characters from every string reachable from
-// v (a pointer to a record): fields, slices, map values, whatever fields
-// records gain later.
-func cleanControls(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			cleanControls(v.Elem())
+// cleanRecord strips control characters from every string of a record,
+// written out field by field: a reflective walk cost a fifth of reading a
+// WoS export. TestCleanRecordReachesEveryString fails when Record gains a
+// string this misses.
+func cleanRecord(r *Record) {
+	for _, p := range []*string{&r.Source, &r.Format, &r.Title, &r.Label, &r.Venue, &r.VenueAbbrev,
+		&r.Volume, &r.Issue, &r.Pages, &r.DOI, &r.Type, &r.Abstract, &r.File} {
+		cleanString(p)
+	}
+	cleanAuthors(r.Authors)
+	cleanMap(r.IDs)
+	cleanStrings(r.Keywords)
+	cleanStrings(r.IndexKeywords)
+	for i := range r.Affiliations {
+		a := &r.Affiliations[i]
+		cleanString(&a.Raw)
+		cleanString(&a.Organization)
+		cleanString(&a.Country)
+	}
+	for i := range r.References {
+		ref := &r.References[i]
+		for _, p := range []*string{&ref.Raw, &ref.Title, &ref.Venue, &ref.Volume, &ref.Pages, &ref.DOI} {
+			cleanString(p)
 		}
-	case reflect.String:
-		if s := v.String(); v.CanSet() && hasControl(s) {
-			v.SetString(stripControls(s))
-		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			cleanControls(v.Field(i))
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			cleanControls(v.Index(i))
-		}
-	case reflect.Map:
-		if v.Type().Elem().Kind() != reflect.String {
-			return
-		}
-		it := v.MapRange()
-		for it.Next() {
-			if s := it.Value().String(); hasControl(s) {
-				v.SetMapIndex(it.Key(), reflect.ValueOf(stripControls(s)))
-			}
+		cleanAuthors(ref.Authors)
+		cleanMap(ref.IDs)
+	}
+}
+
+func cleanString(p *string) {
+	if hasControl(*p) {
+		*p = stripControls(*p)
+	}
+}
+
+func cleanStrings(ss []string) {
+	for i := range ss {
+		cleanString(&ss[i])
+	}
+}
+
+func cleanAuthors(as []Author) {
+	for i := range as {
+		cleanString(&as[i].Family)
+		cleanString(&as[i].Given)
+	}
+}
+
+func cleanMap(m map[string]string) {
+	for k, v := range m {
+		if hasControl(v) {
+			m[k] = stripControls(v)
 		}
 	}
 }

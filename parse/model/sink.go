@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 )
 
@@ -30,7 +29,7 @@ type Sink struct {
 // Add finishes a record and passes it on. Control characters a reader
 // decoded from escapes are removed from all its strings.
 func (s *Sink) Add(r Record) {
-	cleanControls(reflect.ValueOf(&r))
+	cleanRecord(&r)
 	r.File = s.File
 	r.Source = position(s.File, r.Line)
 	if r.Format == "" {
