@@ -89,7 +89,11 @@ func cleanMap(m map[string]string) {
 // byte below 0x20 but tab and line feed, DEL, or the lead byte of a C1
 // control.
 func hasControl(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for i+8 <= len(s) && !oddBytes(word8(s, i)) {
+		i += 8
+	}
+	for ; i < len(s); i++ {
 		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' || c == 0x7F || c == 0xC2 && i+1 < len(s) && s[i+1] <= 0x9F {
 			return true
 		}

@@ -19,7 +19,21 @@ var (
 // common case, is returned without allocating.
 func CleanSpace(s string) string {
 	s = strings.TrimSpace(s)
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for prev := uint64(0); i+8 <= len(s); i += 8 {
+		w := word8(s, i)
+		if oddBytes(w) {
+			break // looked at byte by byte below
+		}
+		sp := spaceBytes(w)
+		if (sp<<8|prev)&sp != 0 {
+			return strings.Join(strings.Fields(s), " ") // two spaces in a row
+		}
+		prev = sp >> 56
+	}
+	// from a word boundary, so that a space ending the last word is seen
+	// with the byte after it
+	for i = max(i-1, 0); i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80,
 			c == ' ' && i+1 < len(s) && s[i+1] == ' ':

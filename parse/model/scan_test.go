@@ -1,0 +1,56 @@
+package model
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// hasControlBytewise is hasControl one byte at a time, as it was written
+// before the word-at-a-time scan.
+func hasControlBytewise(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' || c == 0x7F || c == 0xC2 && i+1 < len(s) && s[i+1] <= 0x9F {
+			return true
+		}
+	}
+	return false
+}
+
+// TestScansMatchBytewise runs CleanSpace and hasControl on random strings
+// of the bytes that matter to them, at every alignment: CleanSpace must
+// equal joining strings.Fields, hasControl its byte-by-byte form.
+func TestScansMatchBytewise(t *testing.T) {
+	alphabet := []byte{' ', ' ', ' ', 'a', 'b', 'Z', '~', '!', '\t', '\n', '\r', '\v', '\f', 0x01, 0x1f, 0x7f,
+		0xC2, 0x85, 0xA0, 0x9F, 0xE2, 0x80, 0x83, 0xFF}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(3) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[i] = "abcdef ghij"[rng.IntN(11)]
+			}
+		}
+		s := string(b)
+		if got, want := CleanSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("CleanSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := hasControl(s), hasControlBytewise(s); got != want {
+			t.Fatalf("hasControl(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzScans(f *testing.F) {
+	f.Add("a  b\u00a0c\x01 d \x7f\u0085")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CleanSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("CleanSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := hasControl(s), hasControlBytewise(s); got != want {
+			t.Fatalf("hasControl(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
