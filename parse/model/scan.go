@@ -25,7 +25,7 @@ func word8(s string, i int) uint64 {
 // oddBytes reports whether w may hold a byte below 0x20 or from 0x7F up:
 // false means all eight bytes are printable ASCII.
 func oddBytes(w uint64) bool {
-	below := (w - ones*0x20) & ^w & highs // some byte < 0x20
+	below := (w - ones*0x20) & ^w & highs      // some byte < 0x20
 	above := (w | ((w & lows) + ones)) & highs // some byte >= 0x7F
 	return below|above != 0
 }
