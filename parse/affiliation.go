@@ -221,12 +221,10 @@ var orgWords = []struct {
 
 // orgWordForms are the words of orgWords as orgRank and orgNameRank test
 // them, built once: for units, the word and the word followed by a space;
-// for institutions, " word " and, for words of four letters or more, the
-// prefix " word".
+// for institutions, each word with its rank, listed under its first byte.
 var orgWordForms = func() (f struct {
 	units, unitPrefixes []string
-	names               [][2]string
-	ranks               []int
+	names               [256][]orgName
 }) {
 	for _, w := range orgWords[0].words {
 		f.units = append(f.units, w)
@@ -234,16 +232,17 @@ var orgWordForms = func() (f struct {
 	}
 	for _, g := range orgWords[1:] {
 		for _, w := range g.words {
-			pre := ""
-			if len(w) >= 4 {
-				pre = " " + w
-			}
-			f.names = append(f.names, [2]string{" " + w + " ", pre})
-			f.ranks = append(f.ranks, g.rank)
+			f.names[w[0]] = append(f.names[w[0]], orgName{w, g.rank})
 		}
 	}
 	return f
 }()
+
+// orgName is an institution word of orgWords and its rank.
+type orgName struct {
+	word string
+	rank int
+}
 
 // orgRank returns the rank of one part p of an address (see orgWords),
 // given fold, Fold(p): a unit when the folded words begin with a unit word.
@@ -263,13 +262,24 @@ func orgRank(p, fold string) int {
 // orgNameRank returns the highest rank of the institution words in a
 // part of an address, given folded (Fold): 3, 2, or 1 when it has none.
 func orgNameRank(fold string) int {
-	f := " " + fold + " "
-	for i, w := range orgWordForms.names {
-		if strings.Contains(f, w[0]) || w[1] != "" && strings.Contains(f, w[1]) {
-			return orgWordForms.ranks[i]
+	best := 1
+	// each word of fold (single-spaced, in lower case) against the
+	// institution words it begins with: whole, or as a prefix for words
+	// of four letters or more
+	for i := 0; i < len(fold); i++ {
+		if i > 0 && fold[i-1] != ' ' {
+			continue
+		}
+		for _, n := range orgWordForms.names[fold[i]] {
+			end := i + len(n.word)
+			if n.rank > best && strings.HasPrefix(fold[i:], n.word) && (len(n.word) >= 4 || end == len(fold) || fold[end] == ' ') {
+				if best = n.rank; best == 3 {
+					return best
+				}
+			}
 		}
 	}
-	return 1
+	return best
 }
 
 // orgPart picks the organisation among the parts of an address that are

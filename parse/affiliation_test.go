@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -272,6 +273,41 @@ func TestAffiliationsAcrossWoSLayouts(t *testing.T) {
 	for i := range plain {
 		if !reflect.DeepEqual(plain[i].Affiliations, tab[i].Affiliations) {
 			t.Errorf("record %d: plain %+v\ntab %+v", i, plain[i].Affiliations, tab[i].Affiliations)
+		}
+	}
+}
+
+// TestOrgNameRankMatchesContains holds orgNameRank to its definition,
+// strings.Contains on the padded folded part, on parts made of the
+// institution words, their prefixes and extensions, and other words.
+func TestOrgNameRankMatchesContains(t *testing.T) {
+	byContains := func(fold string) int {
+		f := " " + fold + " "
+		for _, g := range orgWords[1:] {
+			for _, w := range g.words {
+				if strings.Contains(f, " "+w+" ") || len(w) >= 4 && strings.Contains(f, " "+w) {
+					return g.rank
+				}
+			}
+		}
+		return 1
+	}
+	var vocab []string
+	for _, g := range orgWords {
+		for _, w := range g.words {
+			vocab = append(vocab, w, w+"s", w[:len(w)-1], "x"+w)
+		}
+	}
+	vocab = append(vocab, "of", "dept", "physics", "calif", "berkeley", "12")
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		words := make([]string, 1+rng.IntN(5))
+		for i := range words {
+			words[i] = vocab[rng.IntN(len(vocab))]
+		}
+		fold := Fold(strings.Join(words, " "))
+		if got, want := orgNameRank(fold), byContains(fold); got != want {
+			t.Fatalf("orgNameRank(%q) = %d, want %d", fold, got, want)
 		}
 	}
 }
