@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Scopus writes a document's references into one cell (CSV "References",
@@ -183,8 +184,7 @@ func scopusEditorRun(pieces []string, i int) (int, bool) {
 // that is not a name particle ("van der Berg, J."): the continuation of a
 // title that held "; ".
 func scopusLowerStart(p string) bool {
-	r := []rune(p)
-	if len(r) == 0 || !unicode.IsLower(r[0]) {
+	if r, _ := utf8.DecodeRuneInString(p); !unicode.IsLower(r) {
 		return false
 	}
 	w, _, _ := strings.Cut(p, " ")
@@ -278,16 +278,12 @@ func scopusSurnameWord(w string) bool {
 // scopusSurname reports whether s can be a family name: one to four words
 // that look like name words, at least one capitalised.
 func scopusSurname(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 4 {
-		return false
-	}
-	upper := false
-	for _, w := range words {
-		if !scopusSurnameWord(w) {
+	n, upper := 0, false
+	for w := range strings.FieldsSeq(s) {
+		if n++; n > 4 || !scopusSurnameWord(w) {
 			return false
 		}
-		if unicode.IsUpper([]rune(w)[0]) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			upper = true
 		}
 	}
@@ -320,6 +316,9 @@ func scopusNameWithInitials(s string) (Author, bool) {
 // layout "Surname, I." pair: "J.", "J.V.", "R. D.", or undotted "JM",
 // "PK." as some sources give them.
 func scopusPairInitials(t string) bool {
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		return false // both patterns begin with \p{Lu}
+	}
 	return scopusInitials.MatchString(t) || scopusBareInitials.MatchString(strings.TrimSuffix(t, "."))
 }
 
@@ -385,6 +384,23 @@ var (
 	scopusVolumeSeries = regexp.MustCompile(`^\d+ [A-Z]{1,3}(?: \(\d+\))?$`)
 )
 
+// scopusDropNotes removes the "note" debris that scopusNotePrefix matches.
+func scopusDropNotes(s string) string {
+	if !strings.HasPrefix(s, "note") {
+		return s
+	}
+	return scopusNotePrefix.ReplaceAllString(s, "$1")
+}
+
+// scopusPages returns the submatches of scopusPagesRe in t, or nil; the
+// pattern needs a leading "p".
+func scopusPages(t string) []string {
+	if !strings.HasPrefix(t, "p") {
+		return nil
+	}
+	return scopusPagesRe.FindStringSubmatch(t)
+}
+
 // scopusIsVolume reports whether a token is a volume (or issue) number: it
 // holds a digit and is short ("28", "12 (4)", "31 C", "S1").
 func scopusIsVolume(t string) bool {
@@ -413,7 +429,7 @@ func ParseScopusReference(raw string) Reference {
 		free := ParseReference(raw)
 		free.Raw = raw
 		if len(free.Authors) == 0 {
-			free.Authors, _ = scopusNames(scopusTokens(scopusNotePrefix.ReplaceAllString(s, "$1")), true)
+			free.Authors, _ = scopusNames(scopusTokens(scopusDropNotes(s)), true)
 		}
 		return free
 	}
@@ -464,7 +480,7 @@ func scopusParseNew(ref *Reference, s string, yearAt int) {
 	toks = toks[rest:]
 	// from the right: pages, then up to two numbers (volume, issue)
 	if n := len(toks); n > 0 {
-		if m := scopusPagesRe.FindStringSubmatch(toks[n-1].s); m != nil {
+		if m := scopusPages(toks[n-1].s); m != nil {
 			ref.Pages = strings.ReplaceAll(m[1], " ", "")
 			toks = toks[:n-1]
 		}
@@ -504,7 +520,7 @@ func scopusVolume(t string) string {
 // pp. X-Y"; m locates "(Year)" and its digits.
 func scopusParseClassic(ref *Reference, s string, m []int) {
 	ref.Year = ParseYear(s[m[2]:m[3]])
-	before := scopusNotePrefix.ReplaceAllString(strings.TrimSpace(s[:m[0]]), "$1")
+	before := scopusDropNotes(strings.TrimSpace(s[:m[0]]))
 	after := strings.TrimSpace(s[m[1]:])
 	toks := scopusTokens(before)
 	authors, n := scopusNames(toks, true)
@@ -560,7 +576,7 @@ func scopusParseClassic(ref *Reference, s string, m []int) {
 	i := 0
 	for ; i < len(atoks); i++ {
 		t := atoks[i].s
-		if i > 0 && (scopusIsVolume(t) || scopusPagesRe.MatchString(t) || strings.HasPrefix(t, "(")) {
+		if i > 0 && (scopusIsVolume(t) || strings.HasPrefix(t, "p") && scopusPagesRe.MatchString(t) || strings.HasPrefix(t, "(")) {
 			break
 		}
 		venue = append(venue, t)
@@ -568,7 +584,7 @@ func scopusParseClassic(ref *Reference, s string, m []int) {
 	ref.Venue = strings.TrimSpace(strings.Join(venue, ", "))
 	for ; i < len(atoks); i++ {
 		t := atoks[i].s
-		if pm := scopusPagesRe.FindStringSubmatch(t); pm != nil {
+		if pm := scopusPages(t); pm != nil {
 			ref.Pages = strings.ReplaceAll(pm[1], " ", "")
 			break
 		}
