@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -301,6 +302,12 @@ type lineReader struct {
 	long bool
 	err  error
 	buf  []byte
+	// block holds whole lines taken from r's buffer as one string, which
+	// Scan hands out line by line: one allocation for some thousand lines
+	// instead of one each. Only with blocks set: it reads r ahead, so the
+	// caller must read r through the lineReader alone (see newBlockLineReader).
+	blocks bool
+	block  string
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -310,13 +317,31 @@ func newLineReader(r io.Reader) *lineReader {
 	return &lineReader{r: bufio.NewReaderSize(r, 64<<10)}
 }
 
+// newBlockLineReader is newLineReader for a caller that reads r through
+// the lineReader alone, which lets it take lines from r's buffer a block
+// at a time. The line strings then share their block's memory.
+func newBlockLineReader(r io.Reader) *lineReader {
+	l := newLineReader(r)
+	l.blocks = true
+	return l
+}
+
 // Scan advances to the next line; it returns false at the end of input.
 func (l *lineReader) Scan() bool {
 	if l.err != nil {
 		return false
 	}
-	l.buf = l.buf[:0]
 	l.long = false
+	if l.block == "" && l.blocks {
+		l.fill()
+	}
+	if i := strings.IndexByte(l.block, '\n'); i >= 0 {
+		l.line++
+		l.text = strings.TrimSuffix(l.block[:i], "\r")
+		l.block = l.block[i+1:]
+		return true
+	}
+	l.buf = l.buf[:0]
 	for {
 		chunk, err := l.r.ReadSlice('\n')
 		if len(l.buf)+len(chunk) <= maxLine {
@@ -340,6 +365,18 @@ func (l *lineReader) Scan() bool {
 	b = bytes.TrimSuffix(b, []byte{'\r'})
 	l.text = string(b)
 	return true
+}
+
+// fill sets block to the whole lines buffered in r, if any.
+func (l *lineReader) fill() {
+	if l.r.Buffered() == 0 {
+		l.r.Peek(1) // an error shows again in ReadSlice
+	}
+	b, _ := l.r.Peek(l.r.Buffered())
+	if k := bytes.LastIndexByte(b, '\n') + 1; k > 0 {
+		l.block = string(b[:k])
+		l.r.Discard(k)
+	}
 }
 
 // Text returns the current line.

@@ -430,7 +430,7 @@ func wosUT(v string) string {
 
 // wosRead reads a plain-text export.
 func wosRead(r io.Reader, s *Sink) error {
-	lr := newLineReader(r)
+	lr := newBlockLineReader(r)
 	st := &wosState{s: s, seen: map[string]int{}}
 	p := &wosTextParser{st: st}
 	for lr.Scan() {
