@@ -110,7 +110,26 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII, most of what is folded, without the Unicode tables
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '\'' || c == 0: // foldRune drops both
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				b.WriteByte(c)
+				space = false
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+				space = false
+			case !space:
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		r = foldRune(r)
 		switch {
 		case r == 0:

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // hasControlBytewise is hasControl one byte at a time, as it was written
@@ -53,4 +54,44 @@ func FuzzScans(f *testing.F) {
 			t.Fatalf("hasControl(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// foldRunewise is Fold rune by rune, as it was written before its ASCII
+// fast path.
+func foldRunewise(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range s {
+		r = foldRune(r)
+		switch {
+		case r == 0:
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// TestFoldMatchesRunewise holds Fold to its rune-by-rune form on random
+// strings of ASCII, accented letters, apostrophes and invalid bytes.
+func TestFoldMatchesRunewise(t *testing.T) {
+	pieces := []string{"a", "Z", "0", "9", " ", "  ", "'", "’", ".", "-", "\t", "é", "Ö", "ß", "İ", "\u0301", "\xff", "\xc3", "\x00", "@", "[", "`", "{", "/", ":"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 100000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := Fold(s), foldRunewise(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
