@@ -33,12 +33,21 @@ func (r *rsResolver) build() *Resolution {
 		g := group[r.find(i)]
 		members[g] = append(members[g], i)
 	}
-	works := make([]Work, len(members))
-	for g, ms := range members {
-		works[g] = r.work(ms)
+	for _, ms := range members {
 		if r.cl[r.find(ms[0])].fuzzy {
 			st.FuzzyClusters++
 		}
+	}
+	if !r.keep {
+		r.cl = nil // the groups' state is not needed any more
+	}
+	r.src = make([]string, len(r.items))
+	for i := len(r.recs); i < len(r.items); i++ {
+		r.src[i] = r.refSource(i)
+	}
+	works := make([]Work, len(members))
+	for g, ms := range members {
+		works[g] = r.work(ms)
 	}
 	// stable readable IDs, then the final order
 	order := make([]int, len(works))
@@ -53,12 +62,12 @@ func (r *rsResolver) build() *Resolution {
 	rsDedupIDs(works, order, taken)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
 	pos := make([]int, len(works))
-	res.Works = make([]Work, 0, len(works))
-	res.Citations = make([]Citation, 0, len(r.items)-len(r.recs))
 	for p, g := range order {
 		pos[g] = p
-		res.Works = append(res.Works, works[g])
 	}
+	rsPermute(works, slices.Clone(pos))
+	res.Works = works
+	res.Citations = make([]Citation, 0, len(r.items)-len(r.recs))
 	// citations
 	type edge struct{ from, to int }
 	edges := map[edge]int{}
@@ -91,7 +100,7 @@ func (r *rsResolver) build() *Resolution {
 			st.Unresolved++
 		}
 		from, to := workOf(it.rec), workOf(i)
-		src := r.refSource(i)
+		src := r.src[i]
 		if from == to {
 			st.SelfCitations++
 			continue
@@ -119,7 +128,20 @@ func (r *rsResolver) build() *Resolution {
 	st.DuplicatesMerged = st.Records - st.CorpusWorks
 	st.Refused = r.refused
 	res.Stats = *st
+	r.src = nil
 	return res
+}
+
+// rsPermute moves works[i] to works[to[i]] in place (a copy of the works
+// would double their memory at the peak); to is used up.
+func rsPermute(works []Work, to []int) {
+	for i := range works {
+		for to[i] != i {
+			j := to[i]
+			works[i], works[j] = works[j], works[i]
+			to[i], to[j] = to[j], j
+		}
+	}
 }
 
 // rsDedupIDs makes the IDs unique: the second work with an ID gets "-2"
@@ -189,7 +211,7 @@ func (r *rsResolver) work(ms []int) Work {
 			Format: rec.Format})
 	}
 	for _, i := range refs {
-		w.Mentions = append(w.Mentions, Mention{Source: r.refSource(i), Raw: r.ref(i).Raw, How: r.mentionHow(i),
+		w.Mentions = append(w.Mentions, Mention{Source: r.src[i], Raw: r.ref(i).Raw, How: r.mentionHow(i),
 			Format: r.recs[r.items[i].rec].Format})
 	}
 	// the fields: the records by trust, ties in input order
