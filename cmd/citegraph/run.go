@@ -151,7 +151,6 @@ func resolveGraph(recs []parse.Record, cfg *config) *analysis {
 	a := &analysis{res: graph.Resolve(recs, nil)}
 	p.stage("graph", nil)
 	a.g = graph.New(a.res)
-	heapSnapshot("graph")
 	k := betweennessSources(cfg.BetweennessSources, len(a.g.Citing()), len(a.g.Citations))
 	a.m = a.g.Metrics(&graph.MetricOptions{BetweennessSources: k, Progress: p.metrics()})
 	return a
@@ -298,7 +297,6 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	d := a.g.Historiograph(a.m, cfg.histOptions())
 	an, err := runAnalyses(cfg, nrecs, a)
 	<-mapsDone
-	heapSnapshot("analyses")
 	if err != nil {
 		return err
 	}
