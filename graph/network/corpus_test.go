@@ -1,11 +1,10 @@
 package network
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/internal/corpustest"
 	"github.com/citegraph/citegraph/parse"
 )
 
@@ -14,15 +13,7 @@ import (
 // test when the corpora are absent.
 func corpusGraph(t testing.TB, rel string) *graph.Graph {
 	t.Helper()
-	dir := os.Getenv("CITEGRAPH_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	p := filepath.Join(dir, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file %s not available: %v", rel, err)
-	}
-	res, err := parse.ReadFile(p, "")
+	res, err := parse.ReadFile(corpustest.File(t, rel), "")
 	if err != nil {
 		t.Fatalf("ReadFile(%s): %v", rel, err)
 	}

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/graph/draw"
+	"github.com/citegraph/citegraph/graph/internal/corpustest"
 	"github.com/citegraph/citegraph/graph/network"
 	"github.com/citegraph/citegraph/parse"
 )
@@ -25,17 +24,9 @@ import (
 // they are absent.
 func corpusGraph(t testing.TB, rels ...string) *graph.Graph {
 	t.Helper()
-	dir := os.Getenv("CITEGRAPH_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
 	var recs []parse.Record
 	for _, rel := range rels {
-		p := filepath.Join(dir, rel)
-		if _, err := os.Stat(p); err != nil {
-			t.Skipf("corpus file %s not available: %v", rel, err)
-		}
-		res, err := parse.ReadFile(p, "")
+		res, err := parse.ReadFile(corpustest.File(t, rel), "")
 		if err != nil {
 			t.Fatalf("ReadFile(%s): %v", rel, err)
 		}
