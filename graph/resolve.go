@@ -76,9 +76,9 @@ func resolve(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	return resolveState(recs, opt, true)
 }
 
-// resolveState runs the stages of Resolve. Unless keep is set, the
-// resolver lets go of the state of its groups before it builds the works,
-// which lowers the peak of the heap by about a quarter.
+// resolveState runs the stages of Resolve. Unless keep is set, build lets
+// go of the groups' state and of the items as soon as it no longer needs
+// them (on the generated M corpus, 158 MB and 204 MB of the heap).
 func resolveState(recs []parse.Record, opt *ResolveOptions, keep bool) *rsResolver {
 	if opt == nil {
 		opt = &ResolveOptions{}
@@ -237,7 +237,7 @@ type rsResolver struct {
 	pos []int
 	// itemWork is the index in res.Works of each item's work
 	itemWork []int
-	// keep keeps cl after build (see resolveState)
+	// keep keeps cl and items after build (see resolveState)
 	keep bool
 	// src holds, while build runs, the "path:line" of each reference item,
 	// shared by its mention and its citation
