@@ -66,18 +66,27 @@ const DefaultFuzzyThreshold = 0.88
 // order of the files the records come from (rsCanonical): the same records
 // give the same works, IDs and order.
 func Resolve(recs []parse.Record, opt *ResolveOptions) *Resolution {
-	return resolve(recs, opt).res
+	return resolveState(recs, opt, false).res
 }
 
 // resolve runs the stages of Resolve and keeps the resolver, whose itemWork
-// tells the evaluation where each record and reference went.
+// tells the evaluation where each record and reference went, and whose
+// groups tell why two mentions were not merged.
 func resolve(recs []parse.Record, opt *ResolveOptions) *rsResolver {
+	return resolveState(recs, opt, true)
+}
+
+// resolveState runs the stages of Resolve. Unless keep is set, build lets
+// go of the groups' state and of the items as soon as it no longer needs
+// them (on the generated M corpus, 158 MB and 204 MB of the heap).
+func resolveState(recs []parse.Record, opt *ResolveOptions, keep bool) *rsResolver {
 	if opt == nil {
 		opt = &ResolveOptions{}
 	}
 	sorted, pos := rsCanonical(recs)
 	r := rsNew(sorted, opt)
 	r.pos = pos
+	r.keep = keep
 	r.identifiers()
 	r.copies()
 	r.exact()
@@ -228,6 +237,11 @@ type rsResolver struct {
 	pos []int
 	// itemWork is the index in res.Works of each item's work
 	itemWork []int
+	// keep keeps cl and items after build (see resolveState)
+	keep bool
+	// src holds, while build runs, the "path:line" of each reference item,
+	// shared by its mention and its citation
+	src []string
 }
 
 func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {

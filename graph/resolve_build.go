@@ -33,12 +33,21 @@ func (r *rsResolver) build() *Resolution {
 		g := group[r.find(i)]
 		members[g] = append(members[g], i)
 	}
-	works := make([]Work, len(members))
-	for g, ms := range members {
-		works[g] = r.work(ms)
+	for _, ms := range members {
 		if r.cl[r.find(ms[0])].fuzzy {
 			st.FuzzyClusters++
 		}
+	}
+	if !r.keep {
+		r.cl = nil // the groups' state is not needed any more
+	}
+	r.src = make([]string, len(r.items))
+	for i := len(r.recs); i < len(r.items); i++ {
+		r.src[i] = r.refSource(i)
+	}
+	works := make([]Work, len(members))
+	for g, ms := range members {
+		works[g] = r.work(ms)
 	}
 	// stable readable IDs, then the final order
 	order := make([]int, len(works))
@@ -53,19 +62,18 @@ func (r *rsResolver) build() *Resolution {
 	rsDedupIDs(works, order, taken)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
 	pos := make([]int, len(works))
-	res.Works = make([]Work, 0, len(works))
-	res.Citations = make([]Citation, 0, len(r.items)-len(r.recs))
 	for p, g := range order {
 		pos[g] = p
-		res.Works = append(res.Works, works[g])
 	}
-	// citations
-	type edge struct{ from, to int }
-	edges := map[edge]int{}
-	workOf := func(i int) int { return pos[group[r.find(i)]] }
-	r.itemWork = make([]int, len(r.items))
-	for i := range r.items {
-		r.itemWork[i] = workOf(i)
+	rsPermute(works, slices.Clone(pos))
+	res.Works = works
+	n := len(r.items)
+	r.itemWork = make([]int, n)
+	for i := range n {
+		r.itemWork[i] = pos[group[r.find(i)]]
+	}
+	if !r.keep {
+		r.items = nil // the references' items are not needed any more
 	}
 	for ri := range r.recs {
 		rec := &r.recs[ri]
@@ -76,38 +84,53 @@ func (r *rsResolver) build() *Resolution {
 			st.RecordsNoRefs++
 		}
 	}
-	nRec := len(r.recs)
-	for i := nRec; i < len(r.items); i++ {
-		it := &r.items[i]
-		st.References++
-		how := r.mentionHow(i)
-		if strings.HasPrefix(how, "fuzzy:") {
-			st.ByMethod["fuzzy"]++ // the scores are in the mentions
-		} else {
-			st.ByMethod[how]++
+	// citations: the references in input order, sorted by citing and
+	// cited work (stable: the first reference of a citation says how it
+	// was matched, its sources are in input order)
+	type arc struct{ from, to, item int32 }
+	arcs := make([]arc, 0, n-len(r.recs))
+	for ri := range r.recs {
+		from := r.itemWork[ri]
+		for i := r.refStart[ri]; i < r.refStart[ri+1]; i++ {
+			st.References++
+			how := r.refHow(i)
+			if strings.HasPrefix(how, "fuzzy:") {
+				st.ByMethod["fuzzy"]++ // the scores are in the mentions
+			} else {
+				st.ByMethod[how]++
+			}
+			if len(members[group[r.find(i)]]) == 1 {
+				st.Unresolved++
+			}
+			if to := r.itemWork[i]; to == from {
+				st.SelfCitations++
+			} else {
+				arcs = append(arcs, arc{int32(from), int32(to), int32(i)})
+			}
 		}
-		g := group[r.find(i)]
-		if len(members[g]) == 1 {
-			st.Unresolved++
-		}
-		from, to := workOf(it.rec), workOf(i)
-		src := r.refSource(i)
-		if from == to {
-			st.SelfCitations++
-			continue
-		}
-		e := edge{from, to}
-		if c, ok := edges[e]; ok {
-			st.RepeatedRefs++
-			res.Citations[c].Sources = append(res.Citations[c].Sources, src)
-			continue
-		}
-		edges[e] = len(res.Citations)
-		res.Citations = append(res.Citations, Citation{From: from, To: to, Match: how, Sources: []string{src}})
 	}
-	slices.SortFunc(res.Citations, func(a, b Citation) int {
-		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
-	})
+	slices.SortStableFunc(arcs, func(a, b arc) int { return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to)) })
+	distinct := 0
+	for k := range arcs {
+		if k == 0 || arcs[k].from != arcs[k-1].from || arcs[k].to != arcs[k-1].to {
+			distinct++
+		}
+	}
+	st.RepeatedRefs = len(arcs) - distinct
+	res.Citations = make([]Citation, 0, distinct)
+	for k := 0; k < len(arcs); {
+		a := arcs[k]
+		e := k + 1
+		for e < len(arcs) && arcs[e].from == a.from && arcs[e].to == a.to {
+			e++
+		}
+		srcs := make([]string, e-k)
+		for j := range srcs {
+			srcs[j] = r.src[arcs[k+j].item]
+		}
+		res.Citations = append(res.Citations, Citation{From: int(a.from), To: int(a.to), Match: r.refHow(int(a.item)), Sources: srcs})
+		k = e
+	}
 	for _, c := range res.Citations {
 		res.Works[c.From].RefsListed++
 	}
@@ -119,7 +142,20 @@ func (r *rsResolver) build() *Resolution {
 	st.DuplicatesMerged = st.Records - st.CorpusWorks
 	st.Refused = r.refused
 	res.Stats = *st
+	r.src = nil
 	return res
+}
+
+// rsPermute moves works[i] to works[to[i]] in place (a copy of the works
+// would double their memory at the peak); to is used up.
+func rsPermute(works []Work, to []int) {
+	for i := range works {
+		for to[i] != i {
+			j := to[i]
+			works[i], works[j] = works[j], works[i]
+			to[i], to[j] = to[j], j
+		}
+	}
 }
 
 // rsDedupIDs makes the IDs unique: the second work with an ID gets "-2"
@@ -149,10 +185,12 @@ func (r *rsResolver) mentionHow(i int) string {
 	if r.items[i].ref < 0 {
 		return "record"
 	}
-	if r.how[i] != "" {
-		return r.how[i]
-	}
-	return "new"
+	return r.refHow(i)
+}
+
+// refHow is how reference item i came to its work.
+func (r *rsResolver) refHow(i int) string {
+	return cmp.Or(r.how[i], "new")
 }
 
 // refSource is the "path:line" of reference item i.
@@ -189,7 +227,7 @@ func (r *rsResolver) work(ms []int) Work {
 			Format: rec.Format})
 	}
 	for _, i := range refs {
-		w.Mentions = append(w.Mentions, Mention{Source: r.refSource(i), Raw: r.ref(i).Raw, How: r.mentionHow(i),
+		w.Mentions = append(w.Mentions, Mention{Source: r.src[i], Raw: r.ref(i).Raw, How: r.mentionHow(i),
 			Format: r.recs[r.items[i].rec].Format})
 	}
 	// the fields: the records by trust, ties in input order

@@ -183,8 +183,8 @@ func runSlices(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.W
 }
 
 // runAnalyses computes the overview, the main paths, the spectrum and the
-// bursts of a run's graph.
-func runAnalyses(cfg *config, recs []parse.Record, a *analysis) (*report.Analyses, error) {
+// bursts of a run's graph, from the given number of records.
+func runAnalyses(cfg *config, records int, a *analysis) (*report.Analyses, error) {
 	kind, err := mainpath.ParseKind(cfg.MainPath)
 	if err != nil {
 		return nil, err
@@ -195,7 +195,7 @@ func runAnalyses(cfg *config, recs []parse.Record, a *analysis) (*report.Analyse
 		return nil, err
 	}
 	return &report.Analyses{
-		Overview: overview.Compute(a.g, len(recs), a.res.Stats.References, &overview.Options{Top: cfg.Top}),
+		Overview: overview.Compute(a.g, records, a.res.Stats.References, &overview.Options{Top: cfg.Top}),
 		MainPath: mp,
 		RPYS:     rpys.Compute(a.g, nil),
 		Bursts:   burst.Compute(a.g, &burst.Options{S: cfg.BurstS, Gamma: cfg.BurstGamma, MinYears: cfg.BurstYears}),

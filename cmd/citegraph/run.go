@@ -34,6 +34,20 @@ type inputs struct {
 	records  []parse.Record
 	years    *report.Years // the restriction to -years, if any
 	quiet    bool          // problems already printed (by the first slice)
+	released int           // records let go by release
+}
+
+// release lets go of the records, which only the resolution needs, so that
+// the memory they hold (about a third of the heap) is free for the analyses,
+// and returns the account of the files the report needs instead.
+func (in *inputs) release() *report.Reading {
+	read := report.Count(in.results, in.fileErrs)
+	in.released += len(in.records)
+	in.records = nil
+	for _, r := range in.results {
+		r.Records = nil
+	}
+	return read
 }
 
 // load reads every file under the configured paths. A path the user named
@@ -71,7 +85,7 @@ func load(cfg *config) *inputs {
 // errFailed reports inputs that could not be read after the run has done
 // what it could with the rest.
 func (in *inputs) err(paths []string) error {
-	if len(in.records) == 0 {
+	if len(in.records) == 0 && in.released == 0 {
 		return fmt.Errorf("no records read from %s", strings.Join(paths, ", "))
 	}
 	if in.failed {
@@ -263,6 +277,13 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	}
 	a := analyse(in.records, cfg.Top, cfg, stderr)
 	a.on = on
+	nrecs := len(in.records)
+	var read *report.Reading
+	if cfg.loaded == nil {
+		read = in.release() // the slices of -slice share them
+	} else {
+		read = report.Count(in.results, in.fileErrs)
+	}
 	cfg.progress.stage("analyses", nil)
 	// the maps and the analyses only read the graph: on two CPUs they
 	// take half the time side by side (each is one thread, or mostly)
@@ -274,7 +295,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		maps, mapErr = defaultMaps(a.g)
 	}()
 	d := a.g.Historiograph(a.m, cfg.histOptions())
-	an, err := runAnalyses(cfg, in.records, a)
+	an, err := runAnalyses(cfg, nrecs, a)
 	<-mapsDone
 	if err != nil {
 		return err
@@ -293,7 +314,7 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		}
 	}
 	cfg.progress.stage("report", nil)
-	rep := report.Build(in.results, in.fileErrs, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
+	rep := report.BuildCounted(read, a.g, a.m, a.coupling, a.cocitation, a.res.Stats,
 		&report.Options{Metric: cfg.Metric, Top: cfg.Top, Drawing: d, Outputs: outputs, Enrichment: on.report(a), Analyses: an,
 			Maps: maps})
 	switch cfg.Format {

@@ -138,15 +138,20 @@ type Report struct {
 // the files that could not be read at all, and the analysed graph.
 func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.Metrics,
 	coupling, cocitation graph.Shared, stats graph.Stats, opt *Options) *Report {
-	if opt == nil {
-		opt = &Options{}
-	}
-	top := cmp.Or(opt.Top, 20)
-	metric := cmp.Or(opt.Metric, "lcs")
-	if metric == "in_degree" || metric == "citations" {
-		metric = "lcs"
-	}
-	r := &Report{Metric: metric, Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs, Enrichment: opt.Enrichment}
+	return BuildCounted(Count(results, fileErrs), g, m, coupling, cocitation, stats, opt)
+}
+
+// Reading is the account of the files a run read, as the report shows it.
+// Count makes it from the parse results, so that a run can let go of its
+// records (the largest part of its memory) once the graph is built.
+type Reading struct {
+	r *Report // Inputs, the counts of records and references, Problems
+}
+
+// Count accounts for the results of reading each file and the files that
+// could not be read at all.
+func Count(results []*parse.Result, fileErrs []error) *Reading {
+	r := &Report{}
 	for _, res := range results {
 		in := Input{File: res.File, Format: res.Format, Records: len(res.Records), Warnings: len(res.Warnings), Skipped: len(res.Skipped)}
 		for _, rec := range res.Records {
@@ -178,6 +183,25 @@ func Build(results []*parse.Result, fileErrs []error, g *graph.Graph, m *graph.M
 		r.Problems = append(r.Problems, "not read: "+e.Error())
 	}
 	slices.SortStableFunc(r.Inputs, func(a, b Input) int { return cmp.Compare(a.File, b.File) })
+	return &Reading{r}
+}
+
+// BuildCounted is Build on the account Count made of the files read.
+func BuildCounted(read *Reading, g *graph.Graph, m *graph.Metrics,
+	coupling, cocitation graph.Shared, stats graph.Stats, opt *Options) *Report {
+	if opt == nil {
+		opt = &Options{}
+	}
+	top := cmp.Or(opt.Top, 20)
+	metric := cmp.Or(opt.Metric, "lcs")
+	if metric == "in_degree" || metric == "citations" {
+		metric = "lcs"
+	}
+	r := &Report{Metric: metric, Resolution: stats, Drawing: opt.Drawing, Outputs: opt.Outputs, Enrichment: opt.Enrichment}
+	c := read.r
+	r.Inputs, r.Problems = slices.Clone(c.Inputs), slices.Clone(c.Problems)
+	r.Records, r.RefsListed, r.RefsDeclared = c.Records, c.RefsListed, c.RefsDeclared
+	r.Declaring, r.RefsListedDeclaring, r.NoRefs = c.Declaring, c.RefsListedDeclaring, c.NoRefs
 
 	r.Works = g.Len()
 	r.Citations = len(g.Citations)
