@@ -212,7 +212,7 @@ func scopusRead(r io.Reader, s *Sink) error {
 }
 
 // scopusBatchBytes is the size of the text of a batch of rows.
-const scopusBatchBytes = 1 << 20
+var scopusBatchBytes = 1 << 20
 
 // scopusRow is one row of a Scopus CSV export as split, with its header
 // and the lines where it and its References cell start.

@@ -342,6 +342,7 @@ func FuzzScopusCSV(f *testing.F) {
 	f.Add([]byte("Authors,Title,Source title,EID\n\"a,\"b\"\",c\n\"unterminated"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, "scopus-csv", data)
+		sameInBatches(t, "scopus-csv", data)
 	})
 }
 

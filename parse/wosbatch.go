@@ -16,7 +16,7 @@ import (
 // wosBatchBytes is the size of the text of a batch: large enough that
 // handing batches between goroutines costs nothing, small enough that a few
 // in flight hold little memory.
-const wosBatchBytes = 1 << 20
+var wosBatchBytes = 1 << 20
 
 // wosLine is one line of a plain-text export, trimmed.
 type wosLine struct {
