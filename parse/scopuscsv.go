@@ -10,8 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 )
 
 // This file reads Scopus CSV exports ("scopus-csv"): one row per document
@@ -252,7 +250,18 @@ const excelCellMax = 32767
 // characters as Excel keeps: their ends were most likely lost.
 func scopusCutCells(t *scopusTable, row []string, line int, s *Sink) {
 	for i, c := range row {
-		if len(c) < excelCellMax || utf8.RuneCountInString(c) != excelCellMax && len(utf16.Encode([]rune(c))) != excelCellMax {
+		if len(c) < excelCellMax {
+			continue
+		}
+		// Excel counts UTF-16 units; a rune beyond U+FFFF takes two
+		runes, units := 0, 0
+		for _, r := range c {
+			runes++
+			if units++; r > 0xFFFF {
+				units++
+			}
+		}
+		if runes != excelCellMax && units != excelCellMax {
 			continue
 		}
 		name := "a"

@@ -392,3 +392,24 @@ func TestScopusCSVExcelCut(t *testing.T) {
 		}
 	}
 }
+
+// TestScopusCSVExcelCutUTF16: Excel counts UTF-16 units, in which a rune
+// beyond U+FFFF takes two: a cell of 32,765 letters and one emoji holds
+// 32,767 of them and is reported; with a "é" (one unit) instead it is not.
+func TestScopusCSVExcelCutUTF16(t *testing.T) {
+	for _, c := range []struct {
+		rune string
+		want bool
+	}{{"\U0001F600", true}, {"é", false}} {
+		cell := strings.Repeat("x", 32765) + c.rune
+		in := "Authors,Title,Year,Abstract\nRoe P.,Long abstract,2021,\"" + cell + "\"\n"
+		res, err := Read("s.csv", strings.NewReader(in), "scopus-csv")
+		if err != nil || len(res.Records) != 1 {
+			t.Fatalf("%q: %v", c.rune, err)
+		}
+		got := len(res.Warnings) == 1 && strings.Contains(res.Warnings[0].Error(), "the Abstract cell holds exactly 32767 characters")
+		if got != c.want || !c.want && len(res.Warnings) != 0 {
+			t.Errorf("%q: warnings %v, want a cut warning %v", c.rune, res.Warnings, c.want)
+		}
+	}
+}
