@@ -52,7 +52,8 @@ func sameInBatches(t testing.TB, format string, data []byte) {
 	}
 }
 
-// TestBatchesSameResult: the WoS plain-text and Scopus CSV readers parse
+// TestBatchesSameResult: the WoS plain-text, WoS tab-delimited and Scopus
+// CSV readers parse
 // batches of records at once (inOrder); read in batches of one record on
 // 1 or 3 workers, files give what they give in one pass, with the same
 // warnings on the same lines: records repeated across batches, records
@@ -71,11 +72,17 @@ func TestBatchesSameResult(t *testing.T) {
 		"scopus old":    scopusOldCSV,
 		"scopus repeat": scopusOldCSV + scopusOldCSV + scopusNewCSV,
 		"scopus cut":    scopusNewCSV[:len(scopusNewCSV)/2],
+		"tab":           wosTabSample,
+		"tab repeated":  wosTabSample + wosTabSample[strings.Index(wosTabSample, "\n")+1:],
+		"tab no header": "J\tDoe, J\n",
+		"tab crlf":      strings.ReplaceAll(wosTabSample, "\n", "\r\n"),
 	}
 	for name, in := range cases {
 		format := "wos"
 		if strings.HasPrefix(name, "scopus") {
 			format = "scopus-csv"
+		} else if strings.HasPrefix(name, "tab") {
+			format = "wos-tab"
 		}
 		t.Run(name, func(t *testing.T) { sameInBatches(t, format, []byte(in)) })
 	}
@@ -85,6 +92,8 @@ func TestBatchesSameResult(t *testing.T) {
 		{"malformed/metaknowledge_testFile.isi", "wos"},
 		{"scopus-csv/metaknowledge_scopus_testing.csv.scopus", "scopus-csv"},
 		{"scopus-csv/litstudy_scopus.csv", "scopus-csv"},
+		{"wos-tab/wosfile_wos_tab_delimited_win_utf16.txt", "wos-tab"},
+		{"wos-tab/ScientoPy_wos_2026_04_02_4071.txt", "wos-tab"},
 	} {
 		t.Run(c.rel, func(t *testing.T) {
 			data, err := os.ReadFile(corpusFile(t, c.rel))

@@ -96,17 +96,22 @@ func wosRead(r io.Reader, s *Sink) error {
 		case free <- b.lines[:0]:
 		default:
 		}
-		// the duplicate checks, each after the warnings that came before
-		// it in the batch
-		w := 0
-		for _, c := range b.st.checks {
-			s.Warnings = append(s.Warnings, b.sink.Warnings[w:c.warn]...)
-			w = c.warn
-			st.dup(c.line, c.ut, c.doi)
-		}
-		b.sink.Warnings = b.sink.Warnings[w:]
-		mergeSink(s, &b.sink)
+		st.merge(&b.sink, b.st.checks)
 	}
 	inOrder(produce, (*wosBatch).parse, merge)
 	return err
+}
+
+// merge passes on to st.s what the Sink of a batch received, with the
+// batch's duplicate checks done, each after the warnings that came before
+// it in the batch.
+func (st *wosState) merge(b *Sink, checks []wosCheck) {
+	w := 0
+	for _, c := range checks {
+		st.s.Warnings = append(st.s.Warnings, b.Warnings[w:c.warn]...)
+		w = c.warn
+		st.dup(c.line, c.ut, c.doi)
+	}
+	b.Warnings = b.Warnings[w:]
+	mergeSink(st.s, b)
 }
