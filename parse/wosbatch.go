@@ -30,7 +30,7 @@ type wosBatch struct {
 	lines []wosLine
 	last  bool // the input ends with this batch
 	sink  Sink
-	st    wosState // without seen: the duplicate checks are left in st.checks
+	st    wosState
 }
 
 // parse reads the batch's lines into b.sink.
@@ -90,28 +90,14 @@ func wosRead(r io.Reader, s *Sink) error {
 		b.last = true
 		flush()
 	}
-	st := &wosState{s: s, seen: map[string]int{}}
+	seen := wosSeen{}
 	merge := func(b *wosBatch) {
 		select {
 		case free <- b.lines[:0]:
 		default:
 		}
-		st.merge(&b.sink, b.st.checks)
+		seen.merge(s, &b.sink, b.st.checks)
 	}
 	inOrder(produce, (*wosBatch).parse, merge)
 	return err
-}
-
-// merge passes on to st.s what the Sink of a batch received, with the
-// batch's duplicate checks done, each after the warnings that came before
-// it in the batch.
-func (st *wosState) merge(b *Sink, checks []wosCheck) {
-	w := 0
-	for _, c := range checks {
-		st.s.Warnings = append(st.s.Warnings, b.Warnings[w:c.warn]...)
-		w = c.warn
-		st.dup(c.line, c.ut, c.doi)
-	}
-	b.Warnings = b.Warnings[w:]
-	mergeSink(st.s, b)
 }

@@ -97,8 +97,8 @@ func wosTabRead(r io.Reader, s *Sink) error {
 		}
 		err = lr.Err()
 	}
-	st := &wosState{s: s, seen: map[string]int{}}
-	inOrder(produce, (*wosTabBatch).parse, func(b *wosTabBatch) { st.merge(&b.sink, b.st.checks) })
+	seen := wosSeen{}
+	inOrder(produce, (*wosTabBatch).parse, func(b *wosTabBatch) { seen.merge(s, &b.sink, b.st.checks) })
 	return err
 }
 
@@ -117,7 +117,7 @@ type wosTabBatch struct {
 	cols []string
 	rows []wosTabRow
 	sink Sink
-	st   wosState // without seen: the duplicate checks are left in st.checks
+	st   wosState
 }
 
 // parse maps the batch's rows to records in b.sink.
