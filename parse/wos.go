@@ -297,14 +297,21 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	}
 	for _, tag := range []string{"AF", "AU", "CA", "GP"} {
 		if f := e.fields[tag]; f != nil {
-			for _, v := range f.vals {
+			var au []string
+			if a := e.fields["AU"]; tag == "AF" && a != nil && len(a.vals) == len(f.vals) {
+				au = a.vals
+			}
+			for i, v := range f.vals {
 				v = CleanSpace(v)
 				if v == "" || strings.EqualFold(strings.Trim(v, "[]"), "anonymous") {
 					continue
 				}
-				if tag == "CA" || tag == "GP" {
+				switch {
+				case tag == "CA" || tag == "GP":
 					r.Authors = append(r.Authors, Author{Family: v})
-				} else {
+				case au != nil:
+					r.Authors = append(r.Authors, wosFullName(v, CleanSpace(au[i])))
+				default:
 					r.Authors = append(r.Authors, ParseName(v))
 				}
 			}
@@ -605,4 +612,24 @@ func (p *wosTextParser) cont(val string, n int) {
 func (p *wosTextParser) end() {
 	p.st.emit(p.cur)
 	p.cur, p.spare, p.tag = nil, p.cur, ""
+}
+
+// wosFullName parses an AF full name with the AU short name of the same
+// author as a guide. WoS writes AF as "Family, Given", but some records
+// (Chinese authors, mostly) have it without the comma in the family-first
+// order ("Wang Ying", AU "Wang, Y"), which read as "Given Family" would
+// make Ying the family name; when the words of AU's family name begin the
+// full name, they are the family name.
+func wosFullName(af, au string) Author {
+	if strings.Contains(af, ",") {
+		return ParseName(af)
+	}
+	fam, _, ok := strings.Cut(au, ",")
+	famWords := strings.Fields(fam)
+	words := strings.Fields(af)
+	if !ok || len(famWords) == 0 || len(famWords) >= len(words) ||
+		!strings.EqualFold(strings.Join(words[:len(famWords)], " "), strings.Join(famWords, " ")) {
+		return ParseName(af)
+	}
+	return Author{Family: strings.Join(words[:len(famWords)], " "), Given: strings.Join(words[len(famWords):], " ")}
 }
