@@ -154,7 +154,8 @@ func ftMayBeEdMark(w string) bool {
 		return false
 	}
 	if w[0] == '(' {
-		return true
+		// "(eds.)", "(hrsg.)", "(trans.)" …, "(éd.)"
+		return strings.IndexByte("eEhHdDcCpPwWtTiInNsS", w[1]) >= 0 || w[1] == 0xc3
 	}
 	// outside brackets only eds, hrsg, hg, dirs, coords, éds, editors, comps
 	switch strings.ToLower(w[:2]) {
@@ -761,7 +762,10 @@ func ftParseNames(words []ftWord, final bool) ([]model.Author, ftState) {
 	for k := 0; k < len(words); k++ {
 		w := words[k].text
 		last := k == len(words)-1
-		lw := strings.ToLower(w)
+		lw := w
+		if len(w) <= 5 {
+			lw = strings.ToLower(w) // only the short words below are compared
+		}
 		switch {
 		case (lw == "et" || lw == "and" || lw == "&") && k+1 < len(words) && ftIsEtAl(words[k+1].text):
 			etAl = true
