@@ -27,7 +27,8 @@ func bigPage(n int) []Line {
 
 // TestLargePageIsFast reads a page of 10 MB with 90,000 references; the
 // issue asks for well under a second. The bound is loose because the test
-// machine may be shared and slow; BenchmarkLargePage gives the figure.
+// machine may be shared and slow (it catches work that grows with the square
+// of the list, which would take minutes); BenchmarkLargePage gives the figure.
 func TestLargePageIsFast(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large input")
@@ -51,7 +52,7 @@ func TestLargePageIsFast(t *testing.T) {
 	if r := refs[89999]; r.DOI != "10.5555/ref.89999" || r.Year != 2001 || r.Title != "Made-up title number 89999" {
 		t.Errorf("last reference read as %+v", r)
 	}
-	if el > 10*time.Second {
+	if el > 60*time.Second {
 		t.Errorf("a page of %d bytes took %v", size, el)
 	}
 	t.Logf("page of %d bytes: %v", size, el)

@@ -435,6 +435,11 @@ func lpClassifyText(l *lpLine) {
 		l.kind, l.labelled, l.fields = lpMeta, true, f
 		return
 	}
+	if val, ok := lpAuthorPhrase(t); ok {
+		l.kind, l.labelled = lpMeta, true
+		l.fields = lpFieldsFor("authors", val, 0)
+		return
+	}
 	if key, val, ok := lpGluedLabel(t); ok {
 		l.kind, l.labelled = lpMeta, true
 		l.fields = lpFieldsFor(key, val, 0)
@@ -1225,6 +1230,9 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 	if lpNav[strings.Trim(lt, " .:›»>|")] {
 		return true, false
 	}
+	if lpCarriesCitation(t) {
+		return false, false // menu words after a citation of the work ("… DOI: 10.… [Download PDF]")
+	}
 	for _, c := range lpCues {
 		if strings.Contains(lt, c) {
 			return true, false
@@ -1234,6 +1242,17 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// lpCarriesCitation reports whether a long line holds a DOI and a year
+// after some text: a citation, which menu words around it do not make
+// site furniture.
+func lpCarriesCitation(t string) bool {
+	if len(t) < 80 || !strings.Contains(t, "10.") {
+		return false
+	}
+	d := strings.Index(t, "10.")
+	return d >= 40 && model.FindDOI(t[d:]) != "" && model.ParseYear(t[:d]) != 0
 }
 
 // lpDigitRun reports whether t holds n digits in a row: a quick test before
@@ -2313,9 +2332,31 @@ func lpAuthors(s string) ([]model.Author, bool) {
 			}
 			return nil, false
 		}
-		out = append(out, model.ParseName(p))
+		out = append(out, model.ParseName(lpJoinInitials(p)))
 	}
 	return out, true
+}
+
+// lpJoinInitials closes up the initials that follow a family name ("Roe
+// J. K." becomes "Roe J.K."), so the name is read family first rather than
+// with the last initial taken for the family name.
+func lpJoinInitials(p string) string {
+	ws := strings.Fields(p)
+	if len(ws) < 3 || lpIsInitial(ws[0]) || strings.Contains(p, ",") {
+		return p
+	}
+	for _, w := range ws[1:] {
+		if !lpIsInitial(w) {
+			return p
+		}
+	}
+	return ws[0] + " " + strings.Join(ws[1:], "")
+}
+
+// lpIsInitial reports whether w is one capital letter and a full stop.
+func lpIsInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n > 0 && n+1 == len(w) && w[n] == '.' && unicode.IsUpper(r)
 }
 
 // lpCJKName reads a name written in Chinese, Japanese or Korean script:
