@@ -2864,8 +2864,30 @@ func (d *lpDoc) weakYear(a, end int) int {
 			}
 		}
 	}
-	return 0
+	// a full date alone on a short line of the header ("Open Access
+	// 22.05.2024 | Article"), when no other dated line says otherwise and
+	// it is not the date of a step before publication or of a visit
+	year := 0
+	for i := a; i < end && i < a+40; i++ {
+		l := &d.lines[i]
+		if l.kind != lpText || d.inList[i] || utf8.RuneCountInString(l.text) > 60 {
+			continue // labelled dates were weighed already
+		}
+		m := lpNumDateRe.FindString(l.text)
+		if m == "" || lpOtherDateRe.MatchString(l.text) {
+			continue
+		}
+		if y := model.ParseYear(m); year != 0 && y != year {
+			return 0
+		} else {
+			year = y
+		}
+	}
+	return year
 }
+
+// lpOtherDateRe marks dates that are not of publication.
+var lpOtherDateRe = regexp.MustCompile(`(?i)received|accepted|revised|submitted|deposited|accessed|retrieved|updated|modified|consulted|eingereicht|angenommen|abgerufen|reçu|accepté|recibido|aceptado|recebido|aceito|поступила|принята|©|\(c\)`)
 
 // lpYear returns the year of publication: of a labelled date, else of the
 // citation line, else of the online version, else of a date standing alone.

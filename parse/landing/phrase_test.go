@@ -2,7 +2,10 @@ package landing
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/parse/model"
 )
 
 func TestLandingAuthorPhrase(t *testing.T) {
@@ -54,5 +57,33 @@ func TestLandingCitationWithMenuWords(t *testing.T) {
 	}
 	if boiler, _ := lpBoilerLine("Download PDF | Subscribe | Sign in"); !boiler {
 		t.Errorf("a menu line not read as site furniture")
+	}
+}
+
+// read runs the reader on a page given as text.
+func read(page string) []model.Record {
+	var in []Line
+	for i, l := range strings.Split(page, "\n") {
+		in = append(in, Line{N: i + 1, Text: l})
+	}
+	s := &model.Sink{File: "page.txt", Format: "landing"}
+	Read(in, s)
+	return s.Records
+}
+
+func TestLandingDateBadgeIsNoTitle(t *testing.T) {
+	page := "Skip to content\n\nOpen Access 03.04.2021 | Research\n\nA made-up study of counting things\n\n" +
+		"Authors: Jane Roe, John Poe\n\nPublished in: Journal of Things\n\nAbstract\n\nWe counted things for a long time and wrote it all down here."
+	rs := read(page)
+	if len(rs) != 1 {
+		t.Fatalf("%d records", len(rs))
+	}
+	if r := rs[0]; r.Title != "A made-up study of counting things" || r.Year != 2021 {
+		t.Errorf("title %q year %d", r.Title, r.Year)
+	}
+	// a received date alone is no publication year
+	rs = read(strings.Replace(page, "Open Access 03.04.2021", "Received 03.04.2021", 1))
+	if len(rs) != 1 || rs[0].Year != 0 {
+		t.Errorf("received date read as the year: %+v", rs)
 	}
 }

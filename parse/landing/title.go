@@ -219,6 +219,9 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if first, _, _ := strings.Cut(t, " "); (lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t)) && (strings.ContainsAny(t, "0123456789") || lpSubmittedRe.MatchString(first)) {
 		score += wDate // a date, or a line that starts with a date word; not a title about publishing
 	}
+	if words <= 8 && lpNumDateRe.MatchString(t) {
+		score += wDate // "Open Access 22.05.2024", "2020-03-01 | Article"
+	}
 	if lpCrumbs(t) {
 		score += wCrumbs
 	}
@@ -407,6 +410,7 @@ var (
 	// lpNameMarkRe matches a name with affiliation marks ("Xiaojun Hu 1 ,").
 	lpNameMarkRe  = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\*?$`)
 	lpSubmittedRe = regexp.MustCompile(`(?i)\b(?:submitted|received|accepted|published|deposited|uploaded|render date|loading time)\b`)
+	lpNumDateRe   = regexp.MustCompile(`\b(?:\d{1,2}[./]\d{1,2}[./](?:1[6-9]|20)\d\d|(?:1[6-9]|20)\d\d-\d\d-\d\d)\b`)
 	lpNumTitleRe  = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s+\p{L}+\s+\p{L}+`)
 )
 
