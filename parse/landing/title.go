@@ -519,17 +519,26 @@ func (d *lpDoc) quotedTitle(a, end int) (string, int) {
 		if l.num || d.inList[i] || model.ParseYear(l.text) != 0 && lpLooksLikeRef(l.text) && len(freetext.LeadingAuthors(l.text)) > 0 {
 			continue // a quote in a reference
 		}
+
 		for _, m := range lpQuoteRe.FindAllStringSubmatch(l.text, 3) {
 			q := strings.TrimSpace(m[1])
 			if len(strings.Fields(q)) < 4 {
 				continue
 			}
 			fq := model.Fold(q)
+			first, n := -1, 0
 			for k := a; k < end && k < a+lpRepeatWindow; k++ {
 				if k != i && d.lines[k].kind != lpBlank && strings.Contains(d.fold(k), fq) {
-					d.quoted = q
-					return q, k
+					if n++; first < 0 {
+						first = k
+					}
 				}
+			}
+			// a name quoted on many lines is an institution's, given for
+			// each author ("ФГБУ «…центр…»"), not the title
+			if first >= 0 && (n <= 2 || !lpAffiliation(l.text)) {
+				d.quoted = q
+				return q, first
 			}
 		}
 	}
@@ -566,7 +575,7 @@ func (d *lpDoc) translation(k, j int) bool {
 	if digits(a) != digits(b) || colon(a) != colon(b) {
 		return false
 	}
-	if _, ok := lpAuthors(a); ok {
+	if _, ok := lpAuthors(a); ok || lpAffiliation(a) && !lpAffiliation(b) {
 		return false
 	}
 	return !lpGluedRe.MatchString(a) && !strings.HasSuffix(a, ":")
