@@ -87,3 +87,17 @@ func TestLandingDateBadgeIsNoTitle(t *testing.T) {
 		t.Errorf("received date read as the year: %+v", rs)
 	}
 }
+
+func TestLandingBylineAfterMetrics(t *testing.T) {
+	page := "A made-up study of counting things in the wild\nUn estudio inventado sobre contar cosas en el campo\nVisits\n1234\n" +
+		"Jane Roe, John Poe\n\nAbstract\n\nWe counted things for a long time and wrote it all down here.\n\nDOI: 10.5555/made.2"
+	rs := read(page)
+	if len(rs) != 1 || !slices.Equal(lpFamilies(rs[0].Authors), []string{"Roe", "Poe"}) {
+		t.Errorf("byline after a metric: %+v", rs)
+	}
+	page = "A made-up study of counting things in the wild\n\nJane Roe et al. J Things. 2020.\n\nAbstract\n\nWe counted things for a long time.\n\nDOI: 10.5555/made.3"
+	rs = read(page)
+	if len(rs) != 1 || !slices.Equal(lpFamilies(rs[0].Authors), []string{"Roe"}) {
+		t.Errorf("names of a short citation: %+v", rs)
+	}
+}

@@ -608,8 +608,8 @@ func (d *lpDoc) byline(i, b int, title string) []model.Author {
 	for k := i + 1; k < b && k <= i+60; k++ {
 		p := &d.lines[k]
 		switch p.kind {
-		case lpBlank:
-			continue
+		case lpBlank, lpNumber:
+			continue // a metric's value ("Visits" / "15772") is no miss
 		case lpHead, lpLabel:
 			return out
 		case lpProse:
@@ -645,6 +645,10 @@ func (d *lpDoc) byline(i, b int, title string) []model.Author {
 			if !ok && bare != t && lpAffiliation(t) {
 				// "Jane Roe (Department of Things, University of X)"
 				au, ok = lpAuthors(strings.TrimSpace(bare))
+			}
+			if k := strings.Index(t, " et al."); !ok && k > 0 && len(t)-k < 80 {
+				// "Jane Roe et al. J Things. 2020": a short citation's names
+				au, ok = lpAuthors(t[:k])
 			}
 			if ok && !lpAffiliation(bare) && !lpLoneCJK(t, au) {
 				for _, a := range au {
