@@ -252,7 +252,12 @@ func ftTakeIDs(ref *model.Reference, s string) string {
 	if has("ccess", "etriev", "onsult", "abgerufen", "zugegriffen", "viewed", "vailable", "internet", "online", "electronic") {
 		s = ftAccessedRe.ReplaceAllString(s, " ")
 	}
-	return strings.TrimRight(model.CleanSpace(s), " ,;:([")
+	s = strings.TrimRight(model.CleanSpace(s), " ,;:([")
+	for _, dash := range []string{" -", " –", " —"} {
+		// a dash left where a link stood ("… 107 https://doi.org/… -")
+		s = strings.TrimRight(strings.TrimSuffix(s, dash), " ,;:([")
+	}
+	return s
 }
 
 // ftLeadingYear reads a year at the start of s: "2019", "(2019a)",
