@@ -122,6 +122,12 @@ func Read(in []Line, s *model.Sink) {
 			continue // a run of blank lines counts as one
 		}
 		lines = lpAppendLine(lines, l.N, l.Text, next)
+		if n := len(lines); n > 1 && lines[n-1].kind == lpBoiler && lines[n-2].kind == lpHead &&
+			(lines[n-2].sec == lpSecKeywords || lines[n-2].sec == lpSecKeywordsAlt) && lines[n-2].inline == "" {
+			// the words under a keywords heading are keywords, whatever
+			// they are ("copyright / library / …")
+			lines[n-1].kind, lines[n-1].footer = lpText, false
+		}
 		switch last := &lines[len(lines)-1]; {
 		case last.kind == lpHead:
 			next = 0

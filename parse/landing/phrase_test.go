@@ -101,3 +101,12 @@ func TestLandingBylineAfterMetrics(t *testing.T) {
 		t.Errorf("names of a short citation: %+v", rs)
 	}
 }
+
+func TestLandingKeywordsWithFooterWord(t *testing.T) {
+	page := "A made-up study of counting things in the wild\n\nJane Roe, John Poe\n\nKeywords\nthings / counting / copyright / wild\n\n" +
+		"Abstract\n\nWe counted things for a long time and wrote it all down here.\n\nDOI: 10.5555/made.5"
+	rs := read(page)
+	if len(rs) != 1 || !slices.Equal(rs[0].Keywords, []string{"things", "counting", "copyright", "wild"}) {
+		t.Errorf("keywords: %+v", rs)
+	}
+}
