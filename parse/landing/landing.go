@@ -2637,7 +2637,8 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 				r.Title = d.wrappedTitle(titleAt)
 			}
 			r.Title = lpTrimTitle(r.Title, &fs, titleAt)
-		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0) {
+		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0 &&
+			lpWholeCite(cites[0].ref)) {
 			// no title line: a citation on the page names the work ("Cite
 			// this article: …", or a page that is one citation)
 			r.Title = cites[0].ref.Title
@@ -2781,6 +2782,13 @@ func lpTrimTitle(t string, fs *[]lpFact, i int) string {
 		t = t[:m[0]]
 	}
 	return t
+}
+
+// lpWholeCite reports whether a reference read from an unlabelled line is a
+// whole citation, which may name the page's work: names, and a venue or
+// DOI; a sentence of the text with a year in it has neither.
+func lpWholeCite(r model.Reference) bool {
+	return len(r.Authors) > 0 && (r.Venue != "" || r.DOI != "")
 }
 
 // lpCleanVenue removes what sites glue to a journal's name: its ISSNs,

@@ -110,3 +110,12 @@ func TestLandingKeywordsWithFooterWord(t *testing.T) {
 		t.Errorf("keywords: %+v", rs)
 	}
 }
+
+func TestLandingSentenceWithYearIsNoTitle(t *testing.T) {
+	page := "Background\n\nIn 2008, a made-up agency stressed how much counting things matters for the wild [1]. " +
+		"Counting output in 21 places was small as of 2017 [2]. This may be due to other things.\n\nDOI: 10.5555/made.6"
+	rs := read(page)
+	if len(rs) == 1 && rs[0].Title != "" {
+		t.Errorf("a sentence of the text read as the title: %q", rs[0].Title)
+	}
+}
