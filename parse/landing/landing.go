@@ -2655,7 +2655,9 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if t := strings.TrimSuffix(r.Title, "."); !strings.HasSuffix(t, ".") {
 		r.Title = t
 	}
-	if v := lpFirst(fs, "authors"); v != "" {
+	if au := lpAuthorFields(fs); len(au) > 1 {
+		r.Authors = au
+	} else if v := lpFirst(fs, "authors"); v != "" {
 		if au, ok := lpAuthors(v); ok {
 			r.Authors = au
 		} else {
@@ -2782,6 +2784,30 @@ func lpTrimTitle(t string, fs *[]lpFact, i int) string {
 		t = t[:m[0]]
 	}
 	return t
+}
+
+// lpAuthorFields returns the names of labelled author fields that each
+// give one person ("dc.contributor.author | Roe, Jane" on one line per
+// author), or nil when the labels give a list or only one name.
+func lpAuthorFields(fs []lpFact) []model.Author {
+	var out []model.Author
+	for _, f := range fs {
+		if f.f.key != "authors" || f.f.rank != 0 {
+			continue
+		}
+		au, ok := lpAuthors(f.f.val)
+		if fam, given, one := strings.Cut(f.f.val, ","); one && !strings.ContainsAny(given, ",;&") &&
+			lpNameWords(strings.Fields(fam+" "+given), true) {
+			au, ok = []model.Author{model.ParseName(f.f.val)}, true // "Roe, Jane Anne"
+		}
+		if !ok || len(au) != 1 {
+			return nil
+		}
+		if !slices.Contains(out, au[0]) {
+			out = append(out, au[0])
+		}
+	}
+	return out
 }
 
 // lpWholeCite reports whether a reference read from an unlabelled line is a

@@ -119,3 +119,12 @@ func TestLandingSentenceWithYearIsNoTitle(t *testing.T) {
 		t.Errorf("a sentence of the text read as the title: %q", rs[0].Title)
 	}
 }
+
+func TestLandingOneAuthorPerLabel(t *testing.T) {
+	page := "A made-up study of counting things in the wild\n| dc.contributor.author | Roe, Jane Anne | |\n" +
+		"| dc.contributor.author | Poe, John | |\n| dc.identifier.doi | 10.5555/made.7 | |\n"
+	rs := read(page)
+	if len(rs) != 1 || !slices.Equal(lpFamilies(rs[0].Authors), []string{"Roe", "Poe"}) {
+		t.Errorf("one author per label: %+v", rs)
+	}
+}
