@@ -128,3 +128,18 @@ func TestLandingOneAuthorPerLabel(t *testing.T) {
 		t.Errorf("one author per label: %+v", rs)
 	}
 }
+
+func TestLandingMarkedNames(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"Jane Roe1, 2 * Poe, John A.3, 4", 2},
+		{"H1N1 and H5N1 in made-up birds", 0},
+		{"Counting things in 2021: a made-up study", 0},
+	} {
+		if got := lpMarkedNames(c.in); got != c.want {
+			t.Errorf("lpMarkedNames(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}

@@ -169,7 +169,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if lpGluedRe.MatchString(t) || strings.Contains(t, "=>") || strings.ContainsAny(t, "{}【】|") || strings.Contains(lt, "issn") {
 		score += wGlued
 	}
-	if lpNameMarkRe.MatchString(t) {
+	if lpNameMarkRe.MatchString(t) || lpMarkedNames(t) >= 2 {
 		score += wNames
 	}
 	if l.kind == lpProse && !strings.ContainsAny(t, ":?") && words >= 20 {
@@ -334,6 +334,30 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 		}
 	}
 	return score
+}
+
+// lpMarkedNames counts the words of t that end as names with affiliation
+// marks glued on do: a capitalised word whose last letter is lower case or
+// a full stop, then one or two digits ("Taboada1,", "V.3,"); "H1N1" is no
+// such word.
+func lpMarkedNames(t string) int {
+	n := 0
+	for _, w := range strings.Fields(t) {
+		w = strings.TrimRight(w, ",*")
+		d := len(w)
+		for d > 0 && w[d-1] >= '0' && w[d-1] <= '9' {
+			d--
+		}
+		if d == len(w) || len(w)-d > 2 || d < 2 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(w[:d])
+		first, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(first) && (unicode.IsLower(last) || last == '.') {
+			n++
+		}
+	}
+	return n
 }
 
 // sameLead reports whether three other lines of [a, b) start with the same
