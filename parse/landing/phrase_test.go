@@ -143,3 +143,12 @@ func TestLandingMarkedNames(t *testing.T) {
 		}
 	}
 }
+
+func TestLandingBylineAfterAffiliationsHeading(t *testing.T) {
+	page := "A made-up study of counting things in the wild\n\nAffiliations\n\nA made-up study of counting things in the wild\n\n" +
+		"Jane Roe et al. J Things. .\n\nAbstract\n\nWe counted things for a long time.\n\nDOI: 10.5555/made.8"
+	rs := read(page)
+	if len(rs) != 1 || !slices.Equal(lpFamilies(rs[0].Authors), []string{"Roe"}) {
+		t.Errorf("byline after an affiliations heading: %+v", rs)
+	}
+}

@@ -635,6 +635,9 @@ func (d *lpDoc) byline(i, b int, title string) []model.Author {
 		case lpBlank, lpNumber:
 			continue // a metric's value ("Visits" / "15772") is no miss
 		case lpHead, lpLabel:
+			if len(out) == 0 && p.kind == lpHead && lpAffilHeads[lpNormLabel(p.text)] {
+				continue // a collapsed "Affiliations" link before the names
+			}
 			return out
 		case lpProse:
 			// an affiliation written as a sentence ("Botany Department,
@@ -694,6 +697,11 @@ func (d *lpDoc) byline(i, b int, title string) []model.Author {
 	}
 	return out
 }
+
+// lpAffilHeads are headings of affiliation lists, which pages may show
+// between a title and its byline.
+var lpAffilHeads = map[string]bool{"affiliations": true, "affiliation": true, "author information": true,
+	"authors and affiliations": true}
 
 // lpLoneCJK reports whether a line read as one name is only a short word in
 // CJK script ("分享到", "서론"): no name without a label or a list.
