@@ -152,3 +152,21 @@ func TestLandingBylineAfterAffiliationsHeading(t *testing.T) {
 		t.Errorf("byline after an affiliations heading: %+v", rs)
 	}
 }
+
+func TestLandingInlineAffiliations(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"A. Roe, J. Poe Institute of Things, Town 12345, Land    K. L. Doe Department of Stuff, University of Nowhere, Land", []string{"Roe", "Poe", "Doe"}},
+		{"Jane Roe 0000-0001-2345-6789 University of Things jane@things.example  and  John Poe University of Stuff john@stuff.example", []string{"Roe", "Poe"}},
+		{"Jane Roe 1,2, John Poe 3", nil},        // footnote marks, no affiliation: a plain byline
+		{"Jane Roe, John Poe", nil},              // no affiliation cut off
+		{"Institute of Things, Town, Land", nil}, // no names first
+	} {
+		got := lpFamilies(lpInlineAffilNames(c.in))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("lpInlineAffilNames(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

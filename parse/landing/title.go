@@ -631,6 +631,13 @@ func (d *lpDoc) byline(i, b int, title string) []model.Author {
 	ft := model.Fold(title)
 	for k := i + 1; k < b && k <= i+60; k++ {
 		p := &d.lines[k]
+		if len(out) == 0 && miss == 0 && (p.kind == lpText || p.kind == lpProse || p.kind == lpBoiler) {
+			if _, ok := lpAuthors(p.text); ok && p.kind == lpText {
+				// a plain byline, read below
+			} else if au := lpInlineAffilNames(p.text); au != nil {
+				return au // names, each with its affiliation, on one line
+			}
+		}
 		switch p.kind {
 		case lpBlank, lpNumber:
 			continue // a metric's value ("Visits" / "15772") is no miss
