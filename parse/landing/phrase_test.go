@@ -170,3 +170,17 @@ func TestLandingInlineAffiliations(t *testing.T) {
 		}
 	}
 }
+
+func TestLandingGluedLabelWord(t *testing.T) {
+	for in, want := range map[string]bool{
+		"popularity This indicator reflects how much a made-up work is read": true,
+		"scite: A made-up index of citations":                                false,
+		"mRNA Vaccines for made-up things":                                   false,
+		"Counting Things in the wild":                                        false,
+		"a study of things":                                                  false,
+	} {
+		if got := lpGluedLabelWord(in); got != want {
+			t.Errorf("lpGluedLabelWord(%q) = %v", in, got)
+		}
+	}
+}

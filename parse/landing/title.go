@@ -57,6 +57,7 @@ const (
 	wWordy      = 0.5  // six to thirty words: the usual length
 	wAffilBelow = 1.5  // an affiliation right below (the names left out)
 	wValueNext  = -3.0 // a short value below: the line is a label ("Indexed in Scopus" / "Yes")
+	wLower      = -2.0 // a lower-case word run into a sentence ("popularity This …")
 	wGlued      = -2.0 // words glued without space ("similaresSimilares"), markup, ISSN
 	wCrumbs     = -3.0 // a breadcrumb trail ("Journal List > J Things > v.3(2)")
 	wBetween    = -4.0 // names right above and right below: an affiliation between authors
@@ -171,6 +172,9 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	}
 	if lpNameMarkRe.MatchString(t) || lpMarkedNames(t) >= 2 {
 		score += wNames
+	}
+	if lpGluedLabelWord(t) {
+		score += wLower // "popularity This indicator …": a label run into text
 	}
 	if l.kind == lpProse && !strings.ContainsAny(t, ":?") && words >= 20 {
 		score += wProse
@@ -358,6 +362,24 @@ func lpMarkedNames(t string) int {
 		}
 	}
 	return n
+}
+
+// lpGluedLabelWord reports whether t opens with a word of lower-case
+// letters only and a capitalised word after it, without punctuation
+// between: a label run into the text it labels ("popularity This
+// indicator …"), not a title ("scite: A smart …", "mRNA vaccines …").
+func lpGluedLabelWord(t string) bool {
+	ws := strings.SplitN(t, " ", 3)
+	if len(ws) < 2 || ws[0] == "" || ws[1] == "" {
+		return false
+	}
+	for _, r := range ws[0] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(ws[1])
+	return unicode.IsUpper(r)
 }
 
 // sameLead reports whether three other lines of [a, b) start with the same
