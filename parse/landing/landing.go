@@ -138,6 +138,7 @@ func Read(in []Line, s *model.Sink) {
 			next++
 		}
 	}
+	lpTabMenus(lines)
 	d := &lpDoc{lines: lines, used: make([]bool, len(lines))}
 	d.walk()
 	d.emit(s)
@@ -1248,6 +1249,38 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// lpTabMenus turns into site furniture the headings of a tab menu: short
+// lines in a row, with no blank between, of which three or more are
+// section headings ("Article information / Abstract / Full Text /
+// Bibliography / Statistics"). Such a "Bibliography" opens no reference
+// list.
+func lpTabMenus(lines []lpLine) {
+	short := func(l *lpLine) bool {
+		return (l.kind == lpText || l.kind == lpBoiler || l.kind == lpHead && l.inline == "" && l.count <= 0) &&
+			len(strings.Fields(l.text)) <= 3
+	}
+	for a := 0; a < len(lines); {
+		b := a
+		for b < len(lines) && short(&lines[b]) {
+			b++
+		}
+		heads := 0
+		for k := a; k < b; k++ {
+			if lines[k].kind == lpHead {
+				heads++
+			}
+		}
+		if heads >= 3 {
+			for k := a; k < b; k++ {
+				if lines[k].kind == lpHead {
+					lines[k].kind = lpBoiler
+				}
+			}
+		}
+		a = max(b, a+1)
+	}
 }
 
 // lpCarriesCitation reports whether a long line holds a DOI and a year

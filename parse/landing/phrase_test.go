@@ -184,3 +184,19 @@ func TestLandingGluedLabelWord(t *testing.T) {
 		}
 	}
 }
+
+func TestLandingTabMenuOpensNoSection(t *testing.T) {
+	page := "A made-up study of counting things in the wild\n\nJane Roe, John Poe\n\nArticle information\nAbstract\nFull Text\nBibliography\nStatistics\n\n" +
+		"Objective. To count made-up things.\n\nDesign. A made-up count.\n\nSetting. The wild, 2020.\n\nDOI: 10.5555/made.9"
+	rs := read(page)
+	if len(rs) != 1 || len(rs[0].References) != 0 {
+		t.Errorf("a tab menu's Bibliography opened a reference list: %+v", rs)
+	}
+	// a real heading followed by its list stays one
+	rs = read("A made-up study of counting things\n\nJane Roe, John Poe\n\nDOI: 10.5555/made.10\n\nReferences\n" +
+		"1. Roe J, Poe J (2001) Made-up title one. Journal of Things 12(3):45-67.\n" +
+		"2. Roe J, Poe J (2002) Made-up title two. Journal of Things 13(1):1-9.\n")
+	if len(rs) != 1 || len(rs[0].References) != 2 {
+		t.Errorf("reference list after a heading: %+v", rs)
+	}
+}
