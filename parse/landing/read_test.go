@@ -2,6 +2,7 @@ package landing
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,4 +67,30 @@ func BenchmarkLargePage(b *testing.B) {
 	for b.Loop() {
 		Read(lines, &model.Sink{File: "big.txt", Format: "landing"})
 	}
+}
+
+// FuzzRead reads arbitrary text as a landing page: it must not panic, and
+// every record and reference must point at a line of the input.
+func FuzzRead(f *testing.F) {
+	f.Add("A made-up study of counting things\nJane Roe, John Poe\nDOI: 10.5555/made.1\nReferences\n1. Roe J (2001) A title. J Things 1:2-3.\n")
+	f.Add("Аннотация статьи, автор научной работы — Петрова А. Б.\nArticle information\nAbstract\nFull Text\nBibliography\n")
+	f.Add("A. Roe, J. Poe Institute of Things    K. Doe University of X\nKeywords\ncopyright / things\n\x80\x9310.")
+	f.Fuzz(func(t *testing.T, page string) {
+		var in []Line
+		for i, l := range strings.Split(page, "\n") {
+			in = append(in, Line{N: i + 1, Text: l})
+		}
+		s := &model.Sink{File: "fuzz.txt", Format: "landing"}
+		Read(in, s)
+		for _, r := range s.Records {
+			if r.Line < 1 || r.Line > len(in) {
+				t.Fatalf("record at line %d of %d", r.Line, len(in))
+			}
+			for _, ref := range r.References {
+				if ref.Line < 1 || ref.Line > len(in) {
+					t.Fatalf("reference at line %d of %d", ref.Line, len(in))
+				}
+			}
+		}
+	})
 }
