@@ -1721,7 +1721,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 		switch {
 		case it.link:
 			open = false
-		case len(groups) > 0 && !it.num && (lpDOILineRe.MatchString(it.text) || lpURLRe.MatchString(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
+		case len(groups) > 0 && !it.num && (lpLinkLine(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
 			g := &groups[len(groups)-1]
 			g.parts = append(g.parts, it.text)
 			g.idx = append(g.idx, it.i)
@@ -1771,6 +1771,14 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 	}
 	lpParseRefs(out)
 	return out
+}
+
+// lpLinkLine reports whether t is only a DOI or URL, perhaps with a
+// separator after it ("https://doi.org/10.… -"): the link of the entry
+// above.
+func lpLinkLine(t string) bool {
+	t = strings.TrimRight(t, " -–—·|")
+	return lpDOILineRe.MatchString(t) || lpURLRe.MatchString(t)
 }
 
 // wrapped reports whether line t of an unnumbered list continues the

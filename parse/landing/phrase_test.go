@@ -200,3 +200,16 @@ func TestLandingTabMenuOpensNoSection(t *testing.T) {
 		t.Errorf("reference list after a heading: %+v", rs)
 	}
 }
+
+func TestLandingLinkLineWithSeparator(t *testing.T) {
+	page := "A made-up study of counting things\nAuthors: Jane Roe, John Poe\nDOI: 10.5555/made.11\nReferences\n-\n" +
+		"Roe, J. and Poe, J. (2014) ‘Made-up title one’, Journal of Things, 1, pp. 2-3.\nhttps://doi.org/10.5555/ref.1 -\n" +
+		"Doe, K. (2015) ‘Made-up title two’, Journal of Stuff, 4, pp. 5-6.\nhttps://doi.org/10.5555/ref.2 -\n"
+	rs := read(page)
+	if len(rs) != 1 || len(rs[0].References) != 2 {
+		t.Fatalf("want one record with 2 references: %+v", rs)
+	}
+	if d := rs[0].References[1].DOI; d != "10.5555/ref.2" {
+		t.Errorf("second reference's DOI %q", d)
+	}
+}
