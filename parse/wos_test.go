@@ -351,6 +351,7 @@ func FuzzWoS(f *testing.F) {
 	f.Add([]byte("FN Web of Science\n\ufeffPT B\nXX y\n  z\nTC -1\nNR x\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		res := fuzzRead(t, "wos", b)
+		sameInBatches(t, "wos", b)
 		for _, r := range res.Records {
 			for _, ref := range r.References {
 				if r.Line < 1 || ref.Line < r.Line {
