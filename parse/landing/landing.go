@@ -2964,6 +2964,36 @@ func (d *lpDoc) weakYear(a, end int) int {
 			year = y
 		}
 	}
+	if year != 0 {
+		return year
+	}
+	return d.copyrightYear(a, end)
+}
+
+// lpCopyrightRe finds the year of a copyright notice ("© 2017 The
+// Authors", "Copyright (c) 2019").
+var lpCopyrightRe = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\(c\)\s*|©\s*)?((?:1[89]|20)\d\d)\b`)
+
+// copyrightYear returns the year of the one copyright notice standing in
+// the first lines of the header of [a, end), when the page dates the work
+// in no other way: the authors' or the journal's copyright is that of the
+// year of publication. Two notices of different years (the work's and the
+// site's) leave it undecided: 0.
+func (d *lpDoc) copyrightYear(a, end int) int {
+	year := 0
+	for i := a; i < end && i < a+40; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || d.inList[i] || utf8.RuneCountInString(l.text) > 200 {
+			continue
+		}
+		for _, m := range lpCopyrightRe.FindAllStringSubmatch(l.text, -1) {
+			y := lpAtoi(m[1])
+			if year != 0 && y != year {
+				return 0
+			}
+			year = y
+		}
+	}
 	return year
 }
 
