@@ -24,3 +24,30 @@ func TestLandingCopyrightYear(t *testing.T) {
 		t.Errorf("one of two copyright years taken: %+v", rs)
 	}
 }
+
+func TestLandingTaggedRecord(t *testing.T) {
+	wos := "Export record\nPT J\nAU Roe, J\n   Poe, JK\nTI A made-up study of counting\n   things in the wild\n" +
+		"SO Journal of Things\nPY 2019\nVL 7\nDI 10.1234/jot.2019.7\nDE counting; things\n" +
+		"AB We counted things for a long\n\n   time and wrote it all down.\nER\n\nBack to the record"
+	ris := "TY  - JOUR\nAU  - Roe, Jane\nAU  - Poe, John\nTI  - A made-up study of counting things in the wild\n" +
+		"T2  - Journal of Things\nPY  - 2019\nVL  - 7\nDO  - 10.1234/jot.2019.7\nER  - \n"
+	for name, page := range map[string]string{"wos": wos, "ris": ris} {
+		rs := read(page)
+		if len(rs) != 1 {
+			t.Fatalf("%s: %d records", name, len(rs))
+		}
+		r := rs[0]
+		if r.Title != "A made-up study of counting things in the wild" || r.Year != 2019 || r.Volume != "7" ||
+			r.DOI != "10.1234/jot.2019.7" || r.Venue != "Journal of Things" {
+			t.Errorf("%s: %+v", name, r)
+		}
+		if got := lpFamilies(r.Authors); len(got) != 2 || got[0] != "Roe" || got[1] != "Poe" {
+			t.Errorf("%s: authors %q", name, got)
+		}
+	}
+	// two tagged-looking lines are no record
+	lines := []Line{{1, "AU Roe"}, {2, "TI Something"}, {3, "plain text"}}
+	if got := lpUntag(lines); len(got) != 3 || got[0].Text != "AU Roe" {
+		t.Errorf("lpUntag rewrote a non-record: %v", got)
+	}
+}

@@ -1,0 +1,149 @@
+package landing
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A tagged record pasted into a page (a repository's "export as Web of
+// Science" or RIS view) carries its fields under two-letter tags:
+//
+//	TI A made-up title
+//	   that wraps
+//	AU Roe, J
+//	   Poe, J
+//	PY 2017
+//
+// or, in RIS, "TI  - A made-up title". lpUntag rewrites such a block into
+// labelled lines ("Title: A made-up title that wraps", "Authors: Roe, J;
+// Poe, J") that the page reader weighs like any other label.
+
+var (
+	lpWosTagRe = regexp.MustCompile(`^([A-Z][A-Z0-9]) (\S.*)$`)
+	lpRisTagRe = regexp.MustCompile(`^([A-Z][A-Z0-9])  - ?(.*)$`)
+)
+
+// lpWosTags and lpRisTags map the tags of the two forms to the labels the
+// page reader knows; "" drops the field.
+var (
+	lpWosTags = map[string]string{"TI": "Title", "AU": "Authors", "PY": "Year", "SO": "Journal", "VL": "Volume",
+		"IS": "Issue", "DI": "DOI", "DE": "Keywords", "AB": "Abstract", "SN": "ISSN", "BP": "", "EP": "", "AR": "Article number",
+		"PT": "", "AF": "", "PU": "", "LA": "", "WP": "", "ID": "", "C1": "", "RP": "", "EM": "", "CR": "", "NR": "",
+		"TC": "", "Z9": "", "PD": "", "PG": "", "WC": "", "SC": "", "GA": "", "UT": "", "PM": "", "DT": "", "J9": "", "JI": "",
+		"EI": "", "BN": "", "SE": "", "FU": "", "FX": "", "U1": "", "U2": "", "OI": "", "RI": "", "DA": "", "ER": "", "EF": "",
+		"FN": "", "VR": "", "PI": "", "PA": "", "SU": "", "HC": "", "HP": "", "OA": "", "CT": "", "CY": "", "CL": "", "SP": ""}
+	lpRisTags = map[string]string{"TI": "Title", "T1": "Title", "AU": "Authors", "A1": "Authors", "PY": "Year",
+		"Y1": "Year", "JO": "Journal", "JF": "Journal", "T2": "Journal", "VL": "Volume", "IS": "Issue", "DO": "DOI",
+		"KW": "Keywords", "AB": "Abstract", "N2": "Abstract", "SN": "ISSN", "SP": "", "EP": "", "TY": "", "ER": "",
+		"UR": "", "PB": "", "CY": "", "LA": "", "DA": "", "ID": "", "JA": "", "J2": "", "AD": "", "N1": "", "M3": "",
+		"A2": "", "ED": "", "ST": "", "L1": "", "L2": "", "DB": "", "DP": "", "C1": "", "Y2": "", "ET": "", "AN": ""}
+)
+
+// lpTagField is one field of a tagged block being read.
+type lpTagField struct {
+	n      int // line number of the tag
+	tag    string
+	values []string
+}
+
+// lpUntag returns in with every tagged block rewritten into labelled
+// lines. A block is a run of tagged lines of one form (continuations
+// indented, blank lines between continuations skipped) holding a title
+// tag and at least three other known tags; anything else is left as is.
+func lpUntag(in []Line) []Line {
+	var out []Line
+	for i := 0; i < len(in); {
+		fields, end := lpTagBlock(in, i)
+		if fields == nil {
+			out = append(out, in[i])
+			i++
+			continue
+		}
+		out = append(out, fields...)
+		i = end
+	}
+	return out
+}
+
+// lpTagBlock reads the tagged block starting at in[i], returning its
+// labelled lines and the index after it, or nil.
+func lpTagBlock(in []Line, i int) ([]Line, int) {
+	re, tags := lpWosTagRe, lpWosTags
+	if lpRisTagRe.MatchString(in[i].Text) {
+		re, tags = lpRisTagRe, lpRisTags
+	}
+	m := re.FindStringSubmatch(in[i].Text)
+	if m == nil {
+		return nil, i
+	}
+	if _, ok := tags[m[1]]; !ok {
+		return nil, i
+	}
+	var fs []lpTagField
+	j := i
+	for j < len(in) {
+		t := in[j].Text
+		if m := re.FindStringSubmatch(t); m != nil {
+			if _, ok := tags[m[1]]; !ok {
+				break
+			}
+			fs = append(fs, lpTagField{n: in[j].N, tag: m[1], values: []string{strings.TrimSpace(m[2])}})
+			j++
+			continue
+		}
+		if strings.TrimSpace(t) == "" {
+			// a blank line inside a wrapped value: skip it when an
+			// indented continuation follows
+			k := j
+			for k < len(in) && strings.TrimSpace(in[k].Text) == "" {
+				k++
+			}
+			if k < len(in) && len(fs) > 0 && lpTagContinues(in[k].Text) {
+				j = k
+				continue
+			}
+			break
+		}
+		if len(fs) > 0 && lpTagContinues(t) {
+			f := &fs[len(fs)-1]
+			f.values = append(f.values, strings.TrimSpace(t))
+			j++
+			continue
+		}
+		break
+	}
+	known, title := map[string]bool{}, false
+	for _, f := range fs {
+		if l := tags[f.tag]; l != "" {
+			known[l] = true
+			title = title || l == "Title"
+		}
+	}
+	if !title || len(known) < 4 {
+		return nil, i
+	}
+	var out []Line
+	seen := map[string]bool{}
+	for _, f := range fs {
+		l := tags[f.tag]
+		if l == "" || (seen[l] && l != "Authors" && l != "Keywords") {
+			continue
+		}
+		seen[l] = true
+		sep := " "
+		if l == "Authors" || l == "Keywords" {
+			sep = "; "
+		}
+		v := strings.Join(strings.Fields(strings.Join(f.values, sep)), " ")
+		if v != "" {
+			out = append(out, Line{N: f.n, Text: l + ": " + v})
+		}
+	}
+	return out, j
+}
+
+// lpTagContinues reports whether t continues the value of the tag above:
+// it is indented and not empty.
+func lpTagContinues(t string) bool {
+	return strings.HasPrefix(t, "  ") && strings.TrimSpace(t) != ""
+}
