@@ -51,3 +51,16 @@ func TestLandingTaggedRecord(t *testing.T) {
 		t.Errorf("lpUntag rewrote a non-record: %v", got)
 	}
 }
+
+func TestLandingSubtitleBelowDOI(t *testing.T) {
+	page := "Site logo\n\nA made-up study of counting things in the wild\n\nDOI: 10.1234/jot.2020.1\n\n" +
+		"A survey of field workers\n\nPDF\n\nJane Roe, John Poe\n\nKeywords: counting, things\n\n" +
+		"Abstract\n\nWe counted things for a long time and wrote it all down here, in many words, for all to read."
+	rs := read(page)
+	if len(rs) != 1 || rs[0].Title != "A made-up study of counting things in the wild" {
+		t.Fatalf("subtitle taken for the title: %+v", rs)
+	}
+	if got := lpFamilies(rs[0].Authors); len(got) != 2 || got[0] != "Roe" {
+		t.Errorf("authors %q", got)
+	}
+}

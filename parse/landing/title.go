@@ -547,7 +547,31 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 		}
 		best = k
 	}
+	// a subtitle on its own line below the title, a DOI line between them
+	// ("Title" / "DOI: 10.…" / "Subtitle" / authors): the evidence below
+	// the subtitle belongs to the title above
+	if best >= 0 {
+		k := d.prevText(best, a)
+		if k >= 0 && d.lines[k].kind == lpMeta && len(d.lines[k].fields) == 1 && d.lines[k].fields[0].key == "doi" {
+			t := d.prevText(k, a)
+			if s, ok := scores[t]; ok && s >= titleMin && len(strings.Fields(d.lines[t].text)) >= 6 &&
+				!strings.HasSuffix(d.lines[t].text, ":") {
+				best = t
+			}
+		}
+	}
 	return best, bestScore
+}
+
+// prevText returns the last line above i, at or below a, that is not
+// blank, or -1.
+func (d *lpDoc) prevText(i, a int) int {
+	for k := i - 1; k >= a; k-- {
+		if d.lines[k].kind != lpBlank {
+			return k
+		}
+	}
+	return -1
 }
 
 // lpQuoteRe finds text in quotes.
