@@ -64,3 +64,27 @@ func TestLandingSubtitleBelowDOI(t *testing.T) {
 		t.Errorf("authors %q", got)
 	}
 }
+
+func TestLandingRunningHead(t *testing.T) {
+	for _, c := range []struct {
+		in, title string
+		names     []string
+		ok        bool
+	}{
+		{"김, 정, Kim, and Jung: 가상의 연구 제목입니다", "가상의 연구 제목입니다", []string{"Kim", "Jung"}, true},
+		{"Roe et al.: A made-up study of counting things", "A made-up study of counting things", nil, true},
+		{"Cancer, Diabetes, and Obesity: A made-up review", "", nil, false},
+		{"War and Peace: a reading of a novel", "", nil, false},
+		{"Counting things: a made-up study", "", nil, false},
+	} {
+		names, title, ok := lpRunningHead(c.in)
+		if ok != c.ok || title != c.title || strings.Join(names, ";") != strings.Join(c.names, ";") {
+			t.Errorf("lpRunningHead(%q) = %q, %q, %v", c.in, names, title, ok)
+		}
+	}
+	rs := read("Journal List > J Things > v.3(2)\n\n김, 정, Kim, and Jung: 가상의 연구 제목입니다\n\nAbstract\n\n" +
+		"We counted things for a long time and wrote it all down here, in many words, for all of you to read.")
+	if len(rs) != 1 || rs[0].Title != "가상의 연구 제목입니다" || strings.Join(lpFamilies(rs[0].Authors), ";") != "Kim;Jung" {
+		t.Errorf("running head: %+v", rs)
+	}
+}

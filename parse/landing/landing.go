@@ -2817,6 +2817,12 @@ var (
 // page range after it ("Title pp. 51-76"), keeping the pages as a fact.
 func lpTrimTitle(t string, fs *[]lpFact, i int) string {
 	t = lpTitleNumRe.ReplaceAllString(t, "")
+	if names, title, ok := lpRunningHead(t); ok {
+		t = title
+		if len(names) > 0 {
+			*fs = append(*fs, lpFact{i: i, f: lpField{key: "authors", val: strings.Join(names, "; "), rank: 1}})
+		}
+	}
 	t = strings.TrimRight(t, " ,;")
 	if m := lpFootnoteRe.FindStringIndex(t); m != nil {
 		t = t[:m[0]+1] // "…methodology1": a footnote mark

@@ -3,6 +3,7 @@ package landing
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // A tagged record pasted into a page (a repository's "export as Web of
@@ -146,4 +147,51 @@ func lpTagBlock(in []Line, i int) ([]Line, int) {
 // it is indented and not empty.
 func lpTagContinues(t string) bool {
 	return strings.HasPrefix(t, "  ") && strings.TrimSpace(t) != ""
+}
+
+// lpHeadNameRe is one family name of a running head: a capitalised Latin
+// word, or one to three CJK characters.
+var lpHeadNameRe = regexp.MustCompile(`^(?:\p{Lu}[\p{Ll}'’-]+|[\p{Han}\p{Hangul}]{1,3})$`)
+
+// lpRunningHead splits a running head "Names: Title" into its names and
+// its title. Only forms that no title takes count: names ending in "et
+// al." ("Roe et al.: Title"), or the same family names given in two
+// scripts ("이, 박, Lee, and Park: Title"), of which the Latin ones are
+// returned. ok is false for any other line.
+func lpRunningHead(t string) (names []string, title string, ok bool) {
+	k := strings.IndexAny(t, ":：")
+	if k <= 0 {
+		return nil, "", false
+	}
+	head, title := t[:k], strings.TrimSpace(strings.TrimLeft(t[k:], ":："))
+	if len(strings.Fields(title)) < 3 && utf8.RuneCountInString(title) < 8 {
+		return nil, "", false
+	}
+	if h, ok := strings.CutSuffix(strings.TrimSpace(head), " et al."); ok && lpHeadNameRe.MatchString(h) {
+		return nil, title, true
+	}
+	var latin, cjk []string
+	for _, p := range strings.Split(head, ",") {
+		p = strings.TrimSpace(p)
+		p = strings.TrimSpace(strings.TrimPrefix(p, "and "))
+		if a, b, ok := strings.Cut(p, " and "); ok {
+			if !lpHeadNameRe.MatchString(a) || !lpHeadNameRe.MatchString(strings.TrimSpace(b)) {
+				return nil, "", false
+			}
+			latin = append(latin, a)
+			p = strings.TrimSpace(b)
+		}
+		if !lpHeadNameRe.MatchString(p) {
+			return nil, "", false
+		}
+		if lpCJK(p) {
+			cjk = append(cjk, p)
+		} else {
+			latin = append(latin, p)
+		}
+	}
+	if len(latin) == 0 || len(latin) != len(cjk) {
+		return nil, "", false
+	}
+	return latin, title, true
 }
