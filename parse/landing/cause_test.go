@@ -88,3 +88,16 @@ func TestLandingRunningHead(t *testing.T) {
 		t.Errorf("running head: %+v", rs)
 	}
 }
+
+func TestLandingGluedTranslation(t *testing.T) {
+	for in, want := range map[string]string{
+		"数え上げの架空の研究A Made-up Study of Counting": "数え上げの架空の研究",
+		"数え上げの架空の研究 A Made-up Study":            "数え上げの架空の研究 A Made-up Study", // spaced: left to the title rules
+		"BMJ研究のDNA解析":                           "BMJ研究のDNA解析",
+		"A Made-up Study of Counting":           "A Made-up Study of Counting",
+	} {
+		if got := lpGluedTranslation(in); got != want {
+			t.Errorf("lpGluedTranslation(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2817,6 +2817,7 @@ var (
 // page range after it ("Title pp. 51-76"), keeping the pages as a fact.
 func lpTrimTitle(t string, fs *[]lpFact, i int) string {
 	t = lpTitleNumRe.ReplaceAllString(t, "")
+	t = lpGluedTranslation(t)
 	if names, title, ok := lpRunningHead(t); ok {
 		t = title
 		if len(names) > 0 {

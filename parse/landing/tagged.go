@@ -3,6 +3,7 @@ package landing
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -194,4 +195,21 @@ func lpRunningHead(t string) (names []string, title string, ok bool) {
 		return nil, "", false
 	}
 	return latin, title, true
+}
+
+// lpGluedTranslation returns the first version of a title given in two
+// languages glued without a space, a CJK title then its Latin translation
+// ("数え上げの研究A Study of Counting"), or t itself.
+func lpGluedTranslation(t string) string {
+	prev := rune(0)
+	for k, r := range t {
+		if unicode.IsUpper(r) && r < 0x250 && unicode.In(prev, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			head, tail := t[:k], t[k:]
+			if utf8.RuneCountInString(head) >= 4 && lpCJK(head) && len(strings.Fields(tail)) >= 3 && !lpCJK(tail) {
+				return head
+			}
+		}
+		prev = r
+	}
+	return t
 }
