@@ -101,3 +101,33 @@ func TestLandingGluedTranslation(t *testing.T) {
 		}
 	}
 }
+
+func TestLandingTitleWithTranslation(t *testing.T) {
+	// the title, then its translations, then the names: the first version
+	// is the title and the names below the last are its authors
+	page := "Skip to main content\n\nHome Page of the Journal\n\nA made-up study of counting things in 12 towns\n\n" +
+		"Un estudio inventado sobre contar cosas en 12 pueblos\n\n" +
+		"Une étude inventée sur le comptage des choses dans 12 villes\n\n" +
+		"Eine erfundene Studie über das Zählen von Dingen in 12 Städten\n\n" +
+		"Выдуманное исследование подсчёта вещей в 12 городах\n\nJane Roe, John Poe\n\nAbstract\n\n" +
+		"We counted things for a long time and wrote it all down here, in many words, for all of you to read."
+	rs := read(page)
+	if len(rs) != 1 || rs[0].Title != "A made-up study of counting things in 12 towns" {
+		t.Fatalf("title: %+v", rs)
+	}
+	if got := lpFamilies(rs[0].Authors); strings.Join(got, ";") != "Roe;Poe" {
+		t.Errorf("authors %q", got)
+	}
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Counting things in Lilloa (1937-2021)", "Contar cosas en Lilloa (1937-2021)", true},
+		{"A made-up study of counting", "Выдуманное исследование подсчёта", true},
+		{"Links to other pages", "Share this article now", false},
+	} {
+		if got := lpTranslated(c.a, c.b); got != c.want {
+			t.Errorf("lpTranslated(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}

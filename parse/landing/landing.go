@@ -1408,6 +1408,7 @@ type lpDoc struct {
 	blankTo   int                    // shortTextNext's last run of blank lines ends here
 	blankOK   bool                   // and its answer
 	quoted    string                 // a title found in quotes by chooseTitle
+	titleLast int                    // the line of the title's last version (translation, subtitle) found by chooseTitle
 	nameCache map[int][]model.Author // lines read as names, nil for no names
 	folded    []string               // lines folded for comparison, filled as needed
 	isFolded  []bool
@@ -2710,7 +2711,8 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 			}
 		}
 	} else if titleAt >= 0 {
-		r.Authors = d.byline(titleAt, b, r.Title)
+		// the names stand below the title's last version
+		r.Authors = d.byline(max(titleAt, d.titleLast), b, r.Title)
 	}
 	if len(r.Authors) == 0 && cite != nil {
 		r.Authors = cite.ref.Authors

@@ -331,6 +331,10 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			}
 		}
 	}
+	// the same title in another language right below
+	if k := d.nextText(i, b); k >= 0 && d.candidate(k) && lpTranslated(t, d.lines[k].text) && d.translation(i, k) {
+		score += wRepeated
+	}
 	for _, c := range cites {
 		if c.i != i && sameTitle(t, c.ref.Title) {
 			score += wSelfCite
@@ -507,7 +511,7 @@ func (d *lpDoc) firstText(a int) int {
 // and its score, or -1.
 func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min float64) (int, float64) {
 	best, bestScore := -1, min
-	d.quoted = ""
+	d.quoted, d.titleLast = "", -1
 	scores := map[int]float64{}
 	for i := a; i < end; i++ {
 		if !d.candidate(i) {
@@ -522,8 +526,10 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 	// a title quoted in a line ("Article on the topic 'Title'") and given
 	// again in another is the title, whatever the lines around say
 	if q, at := d.quotedTitle(a, end); q != "" && (best < 0 || !d.holds(best, q)) {
+		d.titleLast = at
 		return at, wRepeated + wSelfCite
 	}
+	d.titleLast = best
 	// a title wrapped over lines: its first line ("… that displays the")
 	for best > a {
 		k := best - 1
@@ -561,6 +567,69 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 		}
 	}
 	return best, bestScore
+}
+
+// nextText returns the first line below i, above b, that is not blank,
+// or -1.
+func (d *lpDoc) nextText(i, b int) int {
+	for k := i + 1; k < b; k++ {
+		if d.lines[k].kind != lpBlank {
+			return k
+		}
+	}
+	return -1
+}
+
+// lpTranslated reports whether b can be a translation of a, from what
+// translations keep: another script, or a name or number of four
+// characters or more that both give (a capitalised word not first, or a
+// year).
+func lpTranslated(a, b string) bool {
+	if lpScript(a) != lpScript(b) {
+		return true
+	}
+	keep := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for k, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			r, _ := utf8.DecodeRuneInString(w)
+			if utf8.RuneCountInString(w) >= 4 && (unicode.IsDigit(r) || k > 0 && unicode.IsUpper(r)) {
+				m[w] = true
+			}
+		}
+		return m
+	}
+	kb := keep(b)
+	for w := range keep(a) {
+		if kb[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// lpScript returns the script most letters of s are written in: 'c' for
+// CJK, 'y' for Cyrillic, 'l' for Latin and others.
+func lpScript(s string) byte {
+	cjk, cyr, all := 0, 0, 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		all++
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana):
+			cjk++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		}
+	}
+	switch {
+	case cjk*2 > all:
+		return 'c'
+	case cyr*2 > all:
+		return 'y'
+	}
+	return 'l'
 }
 
 // prevText returns the last line above i, at or below a, that is not
