@@ -131,3 +131,29 @@ func TestLandingTitleWithTranslation(t *testing.T) {
 		}
 	}
 }
+
+func TestLandingTwoLanguageVersions(t *testing.T) {
+	// each version of the title with its own byline: the first version
+	// and its names, whichever language comes first
+	en := "A made-up study of papers printed in the Journal of Things\nJane Roe, John Poe, Ann Lee\n" +
+		"1Department of Things, University of Nowhere.\n"
+	ko := "가상의 논문 분석 연구\n김민수, 이영희, 박철수\n"
+	tail := "Abstract\n\nWe counted things for a long time and wrote it all down here, in many words, for all of you to read."
+	for name, c := range map[string]struct {
+		page, title, first string
+	}{
+		"en first": {"Journal of Things 1998;19(4):353-363.\nPublished online April 1, 1998.\n" + en + ko + tail,
+			"A made-up study of papers printed in the Journal of Things", "Roe"},
+		"ko first": {"Journal of Things 1998;19(4):353-363.\nPublished online April 1, 1998.\n" + ko + en + tail,
+			"가상의 논문 분석 연구", "김민수"},
+	} {
+		rs := read(c.page)
+		if len(rs) != 1 || rs[0].Title != c.title {
+			t.Errorf("%s: title %+v", name, rs)
+			continue
+		}
+		if au := rs[0].Authors; len(au) != 3 || au[0].Family != c.first {
+			t.Errorf("%s: authors %#v", name, au)
+		}
+	}
+}

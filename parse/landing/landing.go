@@ -1409,6 +1409,7 @@ type lpDoc struct {
 	blankOK   bool                   // and its answer
 	quoted    string                 // a title found in quotes by chooseTitle
 	titleLast int                    // the line of the title's last version (translation, subtitle) found by chooseTitle
+	titleAlt  int                    // the line of the title's version in another language with a byline of its own, or -1
 	nameCache map[int][]model.Author // lines read as names, nil for no names
 	folded    []string               // lines folded for comparison, filled as needed
 	isFolded  []bool
@@ -2712,7 +2713,11 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 		}
 	} else if titleAt >= 0 {
 		// the names stand below the title's last version
-		r.Authors = d.byline(max(titleAt, d.titleLast), b, r.Title)
+		end := b
+		if d.titleAlt > titleAt {
+			end = d.titleAlt // the other version's names are the same people
+		}
+		r.Authors = d.byline(max(titleAt, d.titleLast), end, r.Title)
 	}
 	if len(r.Authors) == 0 && cite != nil {
 		r.Authors = cite.ref.Authors

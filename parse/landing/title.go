@@ -511,7 +511,7 @@ func (d *lpDoc) firstText(a int) int {
 // and its score, or -1.
 func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min float64) (int, float64) {
 	best, bestScore := -1, min
-	d.quoted, d.titleLast = "", -1
+	d.quoted, d.titleLast, d.titleAlt = "", -1, -1
 	scores := map[int]float64{}
 	for i := a; i < end; i++ {
 		if !d.candidate(i) {
@@ -566,7 +566,34 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 			}
 		}
 	}
+	// a title given again in another language, each version with a byline
+	// of as many names below it: the first version
+	if best >= 0 {
+		if n := d.bylineCount(best, b); n > 0 {
+			for k := a; k < end; k++ {
+				if _, ok := scores[k]; ok && k != best && lpTranslated(d.lines[k].text, d.lines[best].text) && d.bylineCount(k, b) == n {
+					if k < best {
+						best, d.titleLast, d.titleAlt = k, k, best
+					} else {
+						d.titleAlt = k
+					}
+					break
+				}
+			}
+		}
+	}
 	return best, bestScore
+}
+
+// bylineCount returns the number of names on the line right below i, or 0
+// when that line gives none.
+func (d *lpDoc) bylineCount(i, b int) int {
+	k := d.nextText(i, b)
+	if k < 0 || d.lines[k].kind != lpText {
+		return 0
+	}
+	au, _ := d.names(k)
+	return len(au)
 }
 
 // nextText returns the first line below i, above b, that is not blank,
