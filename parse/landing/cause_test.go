@@ -23,6 +23,15 @@ func TestLandingCopyrightYear(t *testing.T) {
 	if len(rs) != 1 || rs[0].Year != 0 {
 		t.Errorf("one of two copyright years taken: %+v", rs)
 	}
+	// a received date of the year before fits; an update years later does not
+	rs = read(strings.Replace(page, "Abstract\n", "Received 20.12.2015\nAbstract\n", 1))
+	if len(rs) != 1 || rs[0].Year != 2016 {
+		t.Errorf("copyright year lost to a received date before it: %+v", rs)
+	}
+	rs = read(strings.Replace(page, "Abstract\n", "Page updated 2021-02-03\nAbstract\n", 1))
+	if len(rs) != 1 || rs[0].Year != 0 {
+		t.Errorf("copyright year taken against a later date: %+v", rs)
+	}
 }
 
 func TestLandingTaggedRecord(t *testing.T) {
@@ -155,5 +164,27 @@ func TestLandingTwoLanguageVersions(t *testing.T) {
 		if au := rs[0].Authors; len(au) != 3 || au[0].Family != c.first {
 			t.Errorf("%s: authors %#v", name, au)
 		}
+	}
+}
+
+func TestLandingArrayDump(t *testing.T) {
+	page := "array:9 [\n  \"id\" => \"X1\"\n  \"doi\" => \"10.1234/jot.2001.1\"\n  \"fechaPublicacion\" => \"2001-05-01\"\n" +
+		"  \"cita\" => \"J Things. 2001;3:10-19\"\n  \"itemSiguiente\" => array:4 [\n    \"doi\" => \"10.1234/jot.2001.2\"\n" +
+		"    \"fechaPublicacion\" => \"2001-05-01\"\n    \"es\" => array:2 [\n" +
+		"      \"titulo\" => \"Un estudio inventado sobre contar cosas en el campo\"\n    ]\n  ]\n]\n"
+	rs := read(page)
+	if len(rs) != 2 {
+		t.Fatalf("%d records, want 2: %+v", len(rs), rs)
+	}
+	if rs[0].DOI != "10.1234/jot.2001.1" || rs[0].Year != 2001 {
+		t.Errorf("first item: %+v", rs[0])
+	}
+	if r := rs[1]; r.DOI != "10.1234/jot.2001.2" || r.Year != 2001 || r.Title != "Un estudio inventado sobre contar cosas en el campo" {
+		t.Errorf("second item: %+v", r)
+	}
+	// a few arrows in prose are no dump
+	in := []Line{{1, `"a" => "b"`}, {2, "text"}}
+	if got := lpUnarray(in); got[0].Text != `"a" => "b"` {
+		t.Errorf("lpUnarray rewrote %q", got[0].Text)
 	}
 }

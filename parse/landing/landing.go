@@ -115,7 +115,7 @@ type Line struct {
 // Read reads a page given as its lines: it classifies them, walks them
 // following the sections, and sends one record per work to s.
 func Read(in []Line, s *model.Sink) {
-	in = lpUntag(in)
+	in = lpUntag(lpUnarray(in))
 	lines := make([]lpLine, 0, len(in))
 	next := 0 // in a reference list, the number its next entry has
 	for _, l := range in {
@@ -706,7 +706,7 @@ var lpLabels = func() map[string]string {
 		}
 	}
 	add("title", "dc.title", "title", "article title", "document title", "titel", "titre", "título", "titolo", "название",
-		"назва", "标题", "題名", "タイトル", "제목", "títol")
+		"назва", "标题", "題名", "タイトル", "제목", "títol", "titulo")
 	add("authors", "dc.contributor.author", "dc.creator", "author", "authors", "author(s)", "creators", "creator", "by", "written by", "autor", "autoren",
 		"auteur", "auteurs", "autores", "autori", "автор", "авторы", "автори", "авторы статьи", "著者", "作者", "저자",
 		"verfasst von", "hauptverfasser", "verfasser", "door", "auteur(s)", "autor(es)", "autors", "authors and affiliations")
@@ -734,7 +734,7 @@ var lpLabels = func() map[string]string {
 	add("citation", "cite this article", "cite this", "suggested citation", "to cite this version", "zitat", "zitieren",
 		"citation", "how to cite", "cite as", "recommended citation", "для цитирования", "як цитувати", "引用本文",
 		"本文引用格式", "cómo citar", "como citar", "citar", "pour citer", "dc.identifier.citation", "bibliographic reference",
-		"bibliographical reference", "référence bibliographique", "citation format", "citar este artículo")
+		"bibliographical reference", "référence bibliographique", "citation format", "citar este artículo", "cita")
 	add("pubdate", "dc.date.issued", "dcterms.issued", "published", "date", "publication date", "date published", "issue date", "date of publication",
 		"issue online", "published date", "publication year", "year", "pub date", "published print",
 		"print publication date", "date of issue", "official date", "erschienen", "veröffentlicht",
@@ -742,7 +742,7 @@ var lpLabels = func() map[string]string {
 		"data di pubblicazione", "data de publicação", "print", "published in print", "опубликовано",
 		"дата публикации", "发表日期", "出版日期", "datum", "gepubliceerd", "any de publicació", "año de publicación",
 		"ano de publicação", "année de publication", "发行日期", "発行日", "発行年", "出版年", "게재일", "發行日期",
-		"rok wydania", "дата", "date of publication", "state", "published date", "publication year")
+		"rok wydania", "дата", "date of publication", "state", "published date", "publication year", "fecha publicacion")
 	// dates of the online version, which can be years after the issue
 	add("epubdate", "published online", "first published", "first published online", "available online",
 		"version of record online", "epub", "online publication date", "online veröffentlicht", "online publiziert",
@@ -2537,10 +2537,20 @@ func (d *lpDoc) emit(s *model.Sink) {
 		// a listing of works, each given by the same labels ("Authors …
 		// Journal … Authors … Journal"): a label seen again starts a work
 		// (a label repeated in a row is a list: one author per line)
+		// (a labelled DOI seen again with another value starts one too:
+		// a data dump's "doi" => … of the next item)
 		var starts []int
 		seen := map[string]bool{}
-		last := ""
+		last, doi := "", ""
 		for _, f := range d.facts {
+			if f.f.key == "doi" && f.f.rank <= 1 && strings.HasPrefix(strings.ToLower(d.lines[f.i].text), "doi") {
+				if doi != "" && !strings.EqualFold(f.f.val, doi) {
+					starts = append(starts, d.labelStart(f.i))
+					seen = map[string]bool{}
+				}
+				doi = f.f.val
+				continue
+			}
 			if f.f.rank != 0 || (f.f.key != "authors" && f.f.key != "venue" && f.f.key != "title") {
 				continue
 			}
@@ -2993,7 +3003,8 @@ var lpCopyrightRe = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)\s*(?:\(c\)\s*
 // the first lines of the header of [a, end), when the page dates the work
 // in no other way: the authors' or the journal's copyright is that of the
 // year of publication. Two notices of different years (the work's and the
-// site's) leave it undecided: 0.
+// site's), or other dates of the page that do not fit, leave it
+// undecided: 0.
 func (d *lpDoc) copyrightYear(a, end int) int {
 	year := 0
 	for i := a; i < end && i < a+40; i++ {
@@ -3009,8 +3020,28 @@ func (d *lpDoc) copyrightYear(a, end int) int {
 			year = y
 		}
 	}
+	if year == 0 {
+		return 0
+	}
+	// the other dates of the page (received, accepted, updated, accessed)
+	// fall in the year of publication or the one before; one later or
+	// earlier makes the notice the site's or a later version's
+	for i := a; i < end && i < a+40; i++ {
+		l := &d.lines[i]
+		if l.kind == lpBlank || d.inList[i] || !lpOtherDateRe.MatchString(l.text) {
+			continue
+		}
+		for _, m := range lpYearRe.FindAllString(lpCopyrightRe.ReplaceAllString(l.text, ""), -1) {
+			if y := lpAtoi(m); y != year && y != year-1 {
+				return 0
+			}
+		}
+	}
 	return year
 }
+
+// lpYearRe finds a year's four digits standing alone.
+var lpYearRe = regexp.MustCompile(`\b(?:1[89]|20)\d\d\b`)
 
 // lpOtherDateRe marks dates that are not of publication.
 var lpOtherDateRe = regexp.MustCompile(`(?i)received|accepted|revised|submitted|deposited|accessed|retrieved|updated|modified|consulted|eingereicht|angenommen|abgerufen|reçu|accepté|recibido|aceptado|recebido|aceito|поступила|принята|©|\(c\)`)

@@ -93,12 +93,16 @@ func PageHeader(head []byte) bool {
 
 // sniffLines classifies the first lines of head.
 func sniffLines(head []byte) []lpLine {
-	var lines []lpLine
+	var in []Line
 	for n, raw := range strings.Split(string(head), "\n") {
 		if n >= 300 {
 			break
 		}
-		lines = lpAppendLine(lines, n+1, raw, 0)
+		in = append(in, Line{N: n + 1, Text: raw})
+	}
+	var lines []lpLine
+	for _, l := range lpUntag(lpUnarray(in)) {
+		lines = lpAppendLine(lines, l.N, l.Text, 0)
 	}
 	return lines
 }

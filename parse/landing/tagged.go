@@ -213,3 +213,42 @@ func lpGluedTranslation(t string) string {
 	}
 	return t
 }
+
+// A page saved from a site that printed its data structure (a PHP
+// "array:24 [" dump, "key" => "value" lines) gives its fields as quoted
+// keys. lpUnarray rewrites each such line into a labelled line
+// ("fechaPublicacion" => "2002-11-01" becomes "fecha publicacion:
+// 2002-11-01") and the brackets into blank lines, when the page holds at
+// least five of them; other lines are left as they are.
+var (
+	lpArrowRe = regexp.MustCompile(`^\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*=>\s*(.*?)\s*$`)
+	lpArrayRe = regexp.MustCompile(`^\s*(?:(?:"[^"]*"\s*=>\s*)?array:\d+\s*\[|\])\s*$`)
+	lpCamelRe = regexp.MustCompile(`([a-z])([A-Z])`)
+)
+
+func lpUnarray(in []Line) []Line {
+	n := 0
+	for _, l := range in {
+		if lpArrowRe.MatchString(l.Text) {
+			if n++; n >= 5 {
+				break
+			}
+		}
+	}
+	if n < 5 {
+		return in
+	}
+	out := make([]Line, 0, len(in))
+	for _, l := range in {
+		switch m := lpArrowRe.FindStringSubmatch(l.Text); {
+		case lpArrayRe.MatchString(l.Text):
+			out = append(out, Line{N: l.N})
+		case m != nil && !strings.HasSuffix(m[2], "["):
+			key := strings.ToLower(strings.ReplaceAll(lpCamelRe.ReplaceAllString(m[1], "$1 $2"), "_", " "))
+			out = append(out, Line{N: l.N, Text: key + ": " + strings.Trim(m[2], `"`)})
+		default:
+			out = append(out, l)
+		}
+	}
+	return out
+}
