@@ -188,3 +188,21 @@ func TestLandingArrayDump(t *testing.T) {
 		t.Errorf("lpUnarray rewrote %q", got[0].Text)
 	}
 }
+
+func TestLandingMarcRecord(t *testing.T) {
+	page := "Staff view\n\nLEADER 00000nam a2200000 c 4500\n001 | BV000000001\n020 | |a 9780000000002 | ||\n" +
+		"041 | 0 | |a eng | |\n084 | |a XC 1 |2 rvk | ||\n" +
+		"245 | 1 | 0 | |a A made-up handbook of counting |b 12 tables |c Jane K. Roe. With help from John Poe ... |\n" +
+		"264 | 1 | |a Nowhere |b Things Press |c 2006 | |\n300 | |a XX, 300 p. | ||\n"
+	rs := read(page)
+	if len(rs) != 1 {
+		t.Fatalf("%d records", len(rs))
+	}
+	r := rs[0]
+	if r.Title != "A made-up handbook of counting: 12 tables" || r.Year != 2006 {
+		t.Errorf("title %q year %d", r.Title, r.Year)
+	}
+	if got := lpFamilies(r.Authors); strings.Join(got, ";") != "Roe" {
+		t.Errorf("authors %q", got)
+	}
+}

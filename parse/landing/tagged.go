@@ -252,3 +252,86 @@ func lpUnarray(in []Line) []Line {
 	}
 	return out
 }
+
+// A library catalogue's "staff view" prints the MARC record: a field tag,
+// indicators and subfields between bars ("245 | 1 | 0 | |a Title |b
+// Subtitle |c Jane Roe. With …"). lpUnmarc rewrites the fields of a work
+// (100/700 names, 245 title and statement of responsibility, 260/264 date,
+// 020 ISBN, 024 DOI) into labelled lines and the others into blank lines,
+// when the page holds at least five such lines.
+var (
+	lpMarcRe    = regexp.MustCompile(`^\s*(\d{3}) \|(.*)$`)
+	lpMarcSubRe = regexp.MustCompile(`\|([a-z0-9]) ([^|]*)`)
+	lpRespRe    = regexp.MustCompile(`;|\p{L}{2,}\.\s`)
+)
+
+func lpUnmarc(in []Line) []Line {
+	n := 0
+	for _, l := range in {
+		if lpMarcRe.MatchString(l.Text) {
+			if n++; n >= 5 {
+				break
+			}
+		}
+	}
+	if n < 5 {
+		return in
+	}
+	named := false
+	for _, l := range in {
+		if m := lpMarcRe.FindStringSubmatch(l.Text); m != nil && (m[1] == "100" || m[1] == "700") {
+			named = true
+		}
+	}
+	out := make([]Line, 0, len(in))
+	for _, l := range in {
+		m := lpMarcRe.FindStringSubmatch(l.Text)
+		if m == nil {
+			out = append(out, l)
+			continue
+		}
+		sub := map[byte]string{}
+		for _, s := range lpMarcSubRe.FindAllStringSubmatch(m[2], -1) {
+			if _, ok := sub[s[1][0]]; !ok {
+				sub[s[1][0]] = strings.TrimSpace(s[2])
+			}
+		}
+		var text []string
+		switch m[1] {
+		case "100", "700":
+			text = []string{"Author: " + strings.TrimRight(sub['a'], " ,")}
+		case "245":
+			title := strings.TrimRight(sub['a'], " /:")
+			if b := strings.TrimRight(sub['b'], " /"); b != "" {
+				title += ": " + b
+			}
+			text = []string{"Title: " + title}
+			if c := sub['c']; c != "" && !named {
+				// the names end at the first sentence or at a semicolon
+				if k := lpRespRe.FindStringIndex(c); k != nil && c[k[0]] == ';' {
+					c = c[:k[0]]
+				} else if k != nil {
+					c = c[:strings.LastIndexByte(c[:k[1]], '.')]
+				}
+				text = append(text, "Authors: "+strings.TrimSpace(c))
+			}
+		case "260", "264":
+			text = []string{"Year: " + sub['c']}
+		case "020":
+			text = []string{"ISBN: " + sub['a']}
+		case "024":
+			if strings.EqualFold(sub['2'], "doi") {
+				text = []string{"DOI: " + sub['a']}
+			}
+		}
+		if len(text) == 0 {
+			out = append(out, Line{N: l.N})
+		}
+		for _, t := range text {
+			if !strings.HasSuffix(t, ": ") {
+				out = append(out, Line{N: l.N, Text: t})
+			}
+		}
+	}
+	return out
+}
