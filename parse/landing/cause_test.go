@@ -206,3 +206,17 @@ func TestLandingMarcRecord(t *testing.T) {
 		t.Errorf("authors %q", got)
 	}
 }
+
+func TestLandingDashAffiliation(t *testing.T) {
+	page := "Journal of Things №4(8) 2018, 3-12\n\n" +
+		"Roe J. K. — Senior Researcher, Institute of Things, 1 Main Street, Nowhere, 01234; +00 (000) 000-00-00;\n\n" +
+		"Abstract. We counted things for a long time and wrote it all down here, in many words, for all of you to read.\n\n" +
+		"Keywords: counting, things.\n"
+	rs := read(page)
+	if len(rs) != 1 {
+		t.Fatalf("%d records", len(rs))
+	}
+	if got := lpFamilies(rs[0].Authors); strings.Join(got, ";") != "Roe" {
+		t.Errorf("authors %q", got)
+	}
+}

@@ -2732,6 +2732,9 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if len(r.Authors) == 0 && cite != nil {
 		r.Authors = cite.ref.Authors
 	}
+	if len(r.Authors) == 0 {
+		r.Authors = d.dashAffiliated(a, headerEnd)
+	}
 	r.Venue = lpCleanVenue(lpFirst(fs, "venue"))
 	r.Volume = lpFirst(fs, "volume")
 	r.Issue = lpFirst(fs, "issue")

@@ -926,3 +926,28 @@ func (d *lpDoc) wrappedTitle(i int) string {
 	}
 	return model.CleanSpace(t)
 }
+
+// dashAffiliated returns the names of the lines of the header [a, end)
+// that give a person, a dash, then the affiliation ("Roe J. K. — Senior
+// Researcher, Institute of Things, 1 Main St., Kyiv"), for pages whose
+// byline takes that form and no other.
+func (d *lpDoc) dashAffiliated(a, end int) []model.Author {
+	var out []model.Author
+	for i := a; i < end && i < a+40; i++ {
+		l := &d.lines[i]
+		if l.kind != lpText && l.kind != lpProse || d.inList[i] {
+			continue
+		}
+		for _, dash := range []string{" — ", " – "} {
+			name, rest, ok := strings.Cut(l.text, dash)
+			if !ok || utf8.RuneCountInString(name) > 60 || !lpAffiliation(rest) {
+				continue
+			}
+			if au, ok := lpAuthors(name); ok && len(au) == 1 {
+				out = append(out, au...)
+			}
+			break
+		}
+	}
+	return out
+}
