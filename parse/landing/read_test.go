@@ -75,6 +75,11 @@ func FuzzRead(f *testing.F) {
 	f.Add("A made-up study of counting things\nJane Roe, John Poe\nDOI: 10.5555/made.1\nReferences\n1. Roe J (2001) A title. J Things 1:2-3.\n")
 	f.Add("Аннотация статьи, автор научной работы — Петрова А. Б.\nArticle information\nAbstract\nFull Text\nBibliography\n")
 	f.Add("A. Roe, J. Poe Institute of Things    K. Doe University of X\nKeywords\ncopyright / things\n\x80\x9310.")
+	// the pre-read forms: a tagged record, a data dump, a MARC view
+	f.Add("PT J\nAU Roe, J\n   Poe, J\nTI A made-up\n\n   title\nPY 2019\nSO Journal\nVL 7\nER\n")
+	f.Add("array:3 [\n  \"doi\" => \"10.5555/a\"\n  \"x\" => array:1 [\n    \"doi\" => \"10.5555/b\"\n  ]\n  \"titulo\" => \"T\"\n  \"cita\" => \"\"\n]\n")
+	f.Add("001 | x\n020 | |a 1 | ||\n245 | 1 | 0 | |a T |b S |c Jane Roe. ; |\n264 | 1 | |c 2006 | |\n024 | |a 10.5555/c |2 doi |\n700 | |a Roe, J |\n")
+	f.Add("김, Kim: 가상의 제목입니다\nRoe et al.: A made-up title here\n数え上げの研究A Study of Counting\n© 2017 x\nRoe J. — Institute of Things, Nowhere\n")
 	f.Fuzz(func(t *testing.T, page string) {
 		var in []Line
 		for i, l := range strings.Split(page, "\n") {
