@@ -15,15 +15,30 @@ import (
 
 // identifiers merges items sharing a DOI or another identifier.
 func (r *rsResolver) identifiers() {
-	first := map[string]int{}
+	// DOIs and other identifiers ("ns:value") are keyed apart: a DOI key
+	// holds no ":", so the two never met in one map either
+	nDOI, nIDs := 0, 0
+	for i := range r.items {
+		if r.items[i].doi != "" {
+			nDOI++
+		}
+		nIDs += len(r.items[i].ids)
+	}
+	dois, ids := make(map[string]int, nDOI), make(map[string]int, nIDs)
+	var key []byte
 	for i := range r.items {
 		it := &r.items[i]
 		if it.doi != "" {
-			r.byKey(first, "doi:"+rsDOIKey(it.doi), i, "doi")
+			key = rsAppendDOIKey(key[:0], it.doi)
+			if j, ok := dois[string(key)]; ok {
+				r.union(j, i, "doi", rsCheckIDs)
+			} else {
+				dois[string(key)] = i
+			}
 		}
 		for _, id := range it.ids {
 			ns, _, _ := strings.Cut(id, ":")
-			r.byKey(first, id, i, "id:"+ns)
+			r.byKey(ids, id, i, "id:"+ns)
 		}
 	}
 }
@@ -312,6 +327,7 @@ func (p *rsPass) settle(how string) {
 // work.
 func (r *rsResolver) canBeOne(a int, bs []int, check rsCheck, initials bool) bool {
 	acc := r.cl[a]
+	acc.own = 0 // a's sets are a's: merge into copies
 	for _, b := range bs {
 		c := &r.cl[b]
 		if !rsConsistent(&acc, c, check) || initials && !rsInitialsAgree(acc.inits, c.inits) {
