@@ -390,7 +390,6 @@ func (it *rsItem) finish(title string) {
 // refStart, on GOMAXPROCS workers, each with its own cache. f must write
 // only what belongs to its records' items.
 func rsParallel(n int, refStart []int, f func(lo, hi int, c *rsNormCache)) {
-	workers := min(runtime.GOMAXPROCS(0), max(1, refStart[n]/rsChunkItems))
 	// chunks of about rsChunkItems items, cut at record boundaries
 	var cuts []int // the end of each chunk
 	for i, size := 0, 0; i < n; i++ {
@@ -403,9 +402,20 @@ func rsParallel(n int, refStart []int, f func(lo, hi int, c *rsNormCache)) {
 	if len(cuts) == 0 || cuts[len(cuts)-1] != n {
 		cuts = append(cuts, n)
 	}
+	rsRun(cuts, func() func(lo, hi int) {
+		c := &rsNormCache{venues: make(map[string]string, 1<<12), names: make(map[parse.Author]rsName, 1<<14)}
+		return func(lo, hi int) { f(lo, hi, c) }
+	})
+}
+
+// rsRun runs the chunks [cuts[k-1], cuts[k]) (the first from 0) on up to
+// GOMAXPROCS workers, which take them in turn; worker is called once per
+// worker for the function that runs its chunks. What a chunk computes
+// must not depend on the worker or on the other chunks.
+func rsRun(cuts []int, worker func() func(lo, hi int)) {
 	var next atomic.Int32
 	run := func() {
-		c := &rsNormCache{venues: map[string]string{}, names: map[parse.Author]rsName{}}
+		f := worker()
 		for {
 			k := int(next.Add(1)) - 1
 			if k >= len(cuts) {
@@ -415,9 +425,10 @@ func rsParallel(n int, refStart []int, f func(lo, hi int, c *rsNormCache)) {
 			if k > 0 {
 				lo = cuts[k-1]
 			}
-			f(lo, cuts[k], c)
+			f(lo, cuts[k])
 		}
 	}
+	workers := min(runtime.GOMAXPROCS(0), len(cuts))
 	if workers <= 1 {
 		run()
 		return
@@ -427,6 +438,15 @@ func rsParallel(n int, refStart []int, f func(lo, hi int, c *rsNormCache)) {
 		wg.Go(run)
 	}
 	wg.Wait()
+}
+
+// rsCuts cuts n into chunks of size: the end of each.
+func rsCuts(n, size int) []int {
+	var cuts []int
+	for end := size; end < n; end += size {
+		cuts = append(cuts, end)
+	}
+	return append(cuts, n)
 }
 
 // rsChunkItems is the number of items a worker of rsNew takes at a time.

@@ -43,9 +43,14 @@ func (r *rsResolver) build() *Resolution {
 	}
 	r.src = r.refSources()
 	works := make([]Work, len(members))
-	for g, ms := range members {
-		works[g] = r.work(ms)
-	}
+	// each work is built from its group alone, on every core
+	rsRun(rsCuts(len(members), 4096), func() func(lo, hi int) {
+		return func(lo, hi int) {
+			for g := lo; g < hi; g++ {
+				works[g] = r.work(members[g])
+			}
+		}
+	})
 	// stable readable IDs, then the final order
 	order := make([]int, len(works))
 	for i := range order {
