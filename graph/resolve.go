@@ -145,12 +145,11 @@ func rsCanonical(recs []parse.Record) ([]parse.Record, []int) {
 // rsItem is one mention: a record or one reference of a record, reduced to
 // the parts that are compared.
 type rsItem struct {
-	rec   int      // the record, or the citing record of a reference
-	ref   int      // index into the record's References, -1 for the record
+	rec   int32    // the record, or the citing record of a reference
+	ref   int32    // index into the record's References, -1 for the record
 	doi   string   // normalised DOI
 	ids   []string // other identifiers, "ns:value", sorted
 	fams  []string // first-author keys, the main one first
-	init  byte     // first-author initial, 0 if unknown
 	inits string   // first-author initials (rsInitials)
 	year  int
 	vol   string
@@ -159,9 +158,12 @@ type rsItem struct {
 	title string // folded title
 	tcmp  string // the title as compared: folded, without spaces ("l1 0" and "l10" meet)
 	nums  string // the title's digits and roman numerals, which must agree
-	hist  rsHist // letter counts of tcmp, a cheap bound on edit distance
-	press bool   // the text says "in press" (or alike), set by the exact stage
-	dup   bool   // an identical text of an earlier item of the same group stands for this one
+	// hist holds the letter counts of tcmp, a cheap bound on edit distance
+	// (nil, all zero, for an untitled item: most references of some sources)
+	hist  *rsHist
+	init  byte // first-author initial, 0 if unknown
+	press bool // the text says "in press" (or alike), set by the exact stage
+	dup   bool // an identical text of an earlier item of the same group stands for this one
 }
 
 // rsHist counts the letters a-z and digits of a title, the rest together.
@@ -172,7 +174,11 @@ func (it *rsItem) setTitle(folded string) {
 	it.title = folded
 	it.tcmp = strings.ReplaceAll(folded, " ", "")
 	it.nums = rsNumbers(folded)
-	it.hist = rsHist{}
+	if it.hist == nil {
+		it.hist = new(rsHist)
+	} else {
+		*it.hist = rsHist{}
+	}
 	for i := 0; i < len(it.tcmp); i++ {
 		c, k := it.tcmp[i], 36
 		switch {
@@ -190,6 +196,12 @@ func (it *rsItem) setTitle(folded string) {
 // rsHistDist is the L1 distance of two letter counts: one edit changes it
 // by at most 2, so a distance above 2k means more than k edits.
 func rsHistDist(a, b *rsHist) int {
+	if a == nil {
+		a = &rsHist{}
+	}
+	if b == nil {
+		b = &rsHist{}
+	}
 	d := 0
 	for i := range a {
 		if a[i] > b[i] {
@@ -290,7 +302,7 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 				it := &r.items[i]
 				c := &r.cl[i]
 				*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, inits: it.inits, first: i, size: 1}
-				vols[i], pages[i], recNo[i] = it.vol, it.page, it.rec
+				vols[i], pages[i], recNo[i] = it.vol, it.page, int(it.rec)
 				if it.vol != "" {
 					c.vols = vols[i : i+1 : i+1]
 				}
@@ -314,6 +326,18 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 type rsNormCache struct {
 	venues map[string]string
 	names  map[parse.Author]rsName
+	hists  []rsHist // the free part of the slab newHist hands out
+}
+
+// newHist returns a zero rsHist from the cache's slab: one allocation
+// for many titles.
+func (c *rsNormCache) newHist() *rsHist {
+	if len(c.hists) == 0 {
+		c.hists = make([]rsHist, 256)
+	}
+	h := &c.hists[0]
+	c.hists = c.hists[1:]
+	return h
 }
 
 // rsName is the comparison keys of a first author (rsFams, rsInitials).
@@ -352,7 +376,7 @@ func (c *rsNormCache) name(as []parse.Author) rsName {
 func (r *rsResolver) recordItem(i int, c *rsNormCache) rsItem {
 	rec := &r.recs[i]
 	n := c.name(rec.Authors)
-	it := rsItem{rec: i, ref: -1, doi: rsRecordDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: n.fams, inits: n.inits,
+	it := rsItem{rec: int32(i), ref: -1, doi: rsRecordDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: n.fams, inits: n.inits,
 		year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages)}
 	it.venue = c.venueKey(rec.Venue)
 	if it.venue == "" {
@@ -361,7 +385,7 @@ func (r *rsResolver) recordItem(i int, c *rsNormCache) rsItem {
 	if k := rsCitedFam(rec.Authors); k != "" && !slices.Contains(it.fams, k) {
 		it.fams = append(slices.Clip(it.fams), k)
 	}
-	it.finish(parse.Fold(rec.Title))
+	it.finish(parse.Fold(rec.Title), c)
 	return it
 }
 
@@ -369,16 +393,17 @@ func (r *rsResolver) recordItem(i int, c *rsNormCache) rsItem {
 func (r *rsResolver) refItem(i, j int, c *rsNormCache) rsItem {
 	ref := &r.recs[i].References[j]
 	n := c.name(ref.Authors)
-	it := rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams,
+	it := rsItem{rec: int32(i), ref: int32(j), doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams,
 		inits: n.inits, year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
 		venue: c.venueKey(ref.Venue)}
-	it.finish(parse.Fold(ref.Title))
+	it.finish(parse.Fold(ref.Title), c)
 	return it
 }
 
 // finish sets the title's forms and the initial.
-func (it *rsItem) finish(title string) {
+func (it *rsItem) finish(title string, c *rsNormCache) {
 	if title != "" {
+		it.hist = c.newHist()
 		it.setTitle(title)
 	}
 	if it.inits != "" {
