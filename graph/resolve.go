@@ -563,7 +563,7 @@ func rsMergeSet[T cmp.Ordered](a, b []T, own *uint8, bit uint8) []T {
 		*own &^= bit // b's array, which b (or another group) may still hold
 		return b
 	}
-	n := len(a) + len(b) - rsCountCommon(a, b)
+	n := len(a) + len(b) - rsCountCommon(a, b, len(a))
 	switch {
 	case n == len(a):
 		return a
@@ -598,8 +598,9 @@ func rsMergeSet[T cmp.Ordered](a, b []T, own *uint8, bit uint8) []T {
 	return rsUnionTo(make([]T, 0, c), a, b)
 }
 
-// rsCountCommon counts the values two sorted sets share.
-func rsCountCommon[T cmp.Ordered](a, b []T) int {
+// rsCountCommon counts the values two sorted sets share, stopping at
+// limit.
+func rsCountCommon[T cmp.Ordered](a, b []T, limit int) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -607,12 +608,14 @@ func rsCountCommon[T cmp.Ordered](a, b []T) int {
 	if len(a) < 8 {
 		for _, x := range a {
 			if _, ok := slices.BinarySearch(b, x); ok {
-				n++
+				if n++; n == limit {
+					break
+				}
 			}
 		}
 		return n
 	}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
+	for i, j := 0, 0; i < len(a) && j < len(b) && n < limit; {
 		switch {
 		case a[i] < b[j]:
 			i++
@@ -694,28 +697,7 @@ func rsMeet[T cmp.Ordered](a, b []T) bool {
 
 // rsIntersect reports whether two sorted sets share a value.
 func rsIntersect[T cmp.Ordered](a, b []T) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(a) < 8 {
-		for _, x := range a {
-			if _, ok := slices.BinarySearch(b, x); ok {
-				return true
-			}
-		}
-		return false
-	}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			return true
-		}
-	}
-	return false
+	return rsCountCommon(a, b, 1) > 0
 }
 
 // rsUnionSorted merges two sorted sets.
