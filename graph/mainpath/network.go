@@ -154,6 +154,13 @@ func (nw *Network) index() {
 	}
 }
 
+// arc returns the index of the arc from u to v, which must exist.
+func (nw *Network) arc(u, v int) int {
+	out := nw.Out(u)
+	i, _ := slices.BinarySearchFunc(out, v, func(k int32, v int) int { return cmp.Compare(nw.Arcs[k].To, v) })
+	return int(out[i])
+}
+
 // Len returns the number of nodes.
 func (nw *Network) Len() int { return len(nw.Members) }
 
