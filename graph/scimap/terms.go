@@ -123,15 +123,28 @@ func citers(g *graph.Graph, net *network.Network, nodes []int, limit int) []Cite
 			}
 		}
 	}
-	out := make([]Citer, 0, len(count))
-	for w, n := range count {
-		out = append(out, Citer{Work: int(w), Count: n})
-	}
-	slices.SortFunc(out, func(a, b Citer) int {
+	// the best limit, kept in order as they come (a full sort of every
+	// citer cost more than counting them)
+	better := func(a, b Citer) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(len(g.In(b.Work)), len(g.In(a.Work))),
 			cmp.Compare(g.Works[a.Work].ID, g.Works[b.Work].ID))
-	})
-	return out[:min(limit, len(out))]
+	}
+	if limit <= 0 {
+		return nil
+	}
+	out := make([]Citer, 0, limit+1)
+	for w, n := range count {
+		c := Citer{Work: int(w), Count: n}
+		if len(out) == limit && better(c, out[limit-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, c, better)
+		out = slices.Insert(out, i, c)
+		if len(out) > limit {
+			out = out[:limit]
+		}
+	}
+	return out
 }
 
 // distinctive returns, for each cluster's documents, the n terms (from
