@@ -94,6 +94,7 @@ func NewNetwork(n int, arcs []Arc) *Network {
 		nw.Members[c] = append(nw.Members[c], i)
 	}
 
+	nw.Arcs = make([]Arc, 0, len(adj))
 	for i := 0; i < n; i++ {
 		for _, j := range adj[start[i]:start[i+1]] {
 			u, v := nw.Node[i], nw.Node[j]
