@@ -246,13 +246,13 @@ type arc struct {
 // newGraph builds the level-0 graph from the links.
 func newGraph(n int, edges iter.Seq[Edge], q Quality) *graph {
 	g := &graph{n: n, start: make([]int64, n+1), self: make([]float64, n), nodeW: make([]float64, n)}
-	valid := func(e Edge) bool {
-		return e.A != e.B && e.A >= 0 && e.B >= 0 && int(e.A) < n && int(e.B) < n && e.W > 0 && !math.IsInf(e.W, 0)
-	}
+	// degrees, counted in start[v+1]; the checks are written out, not a
+	// closure, because they run twice per link
+	deg := g.start[1:]
 	for e := range edges {
-		if valid(e) {
-			g.start[e.A+1]++
-			g.start[e.B+1]++
+		if valid(e, n) {
+			deg[e.A]++
+			deg[e.B]++
 		}
 	}
 	for i := 0; i < n; i++ {
@@ -260,29 +260,41 @@ func newGraph(n int, edges iter.Seq[Edge], q Quality) *graph {
 	}
 	g.adj = make([]arc, g.start[n])
 	next := slices.Clone(g.start[:n])
+	adj := g.adj
 	for e := range edges {
-		if !valid(e) {
+		if !valid(e, n) {
 			continue
 		}
 		w := float32(e.W)
-		g.adj[next[e.A]] = arc{e.B, w}
-		next[e.A]++
-		g.adj[next[e.B]] = arc{e.A, w}
-		next[e.B]++
-		if q != CPM {
-			g.nodeW[e.A] += float64(w)
-			g.nodeW[e.B] += float64(w)
-		}
+		i, j := next[e.A], next[e.B]
+		adj[i] = arc{e.B, w}
+		adj[j] = arc{e.A, w}
+		next[e.A], next[e.B] = i+1, j+1
 	}
 	if q == CPM {
 		for i := range g.nodeW {
 			g.nodeW[i] = 1
+		}
+	} else {
+		// each node's degree, summed along its row in row order
+		for v := 0; v < n; v++ {
+			sum := 0.0
+			for _, a := range adj[g.start[v]:g.start[v+1]] {
+				sum += float64(a.w)
+			}
+			g.nodeW[v] = sum
 		}
 	}
 	for _, w := range g.nodeW {
 		g.total += w
 	}
 	return g
+}
+
+// valid reports whether e is a link Leiden uses: two different nodes
+// below n, a positive finite weight.
+func valid(e Edge, n int) bool {
+	return e.A != e.B && uint32(e.A) < uint32(n) && uint32(e.B) < uint32(n) && e.W > 0 && e.W <= math.MaxFloat64
 }
 
 // levelQuality is the quality of the partition whose clusters are the
