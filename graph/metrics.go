@@ -295,29 +295,23 @@ func (g *Graph) rank(m *Metrics, metric string, works []int) []Score {
 	}
 	// the tie-breaks compare the metrics in MetricNames order, each
 	// looked up once here rather than by name at every comparison
-	ints := func(x []int) func(a, b int) int {
-		return func(a, b int) int { return cmp.Compare(x[b], x[a]) }
-	}
-	floats := func(x []float64) func(a, b int) int {
-		return func(a, b int) int { return cmp.Compare(x[b], x[a]) }
-	}
 	ties := make([]func(a, b int) int, 0, len(MetricNames))
 	for _, name := range MetricNames {
 		switch name {
 		case "lcs":
-			ties = append(ties, ints(m.InDegree))
+			ties = append(ties, descending(m.InDegree))
 		case "gcs":
-			ties = append(ties, ints(m.GCS))
+			ties = append(ties, descending(m.GCS))
 		case "out_degree":
-			ties = append(ties, ints(m.OutDegree))
+			ties = append(ties, descending(m.OutDegree))
 		case "pagerank":
-			ties = append(ties, floats(m.PageRank))
+			ties = append(ties, descending(m.PageRank))
 		case "hub":
-			ties = append(ties, floats(m.Hub))
+			ties = append(ties, descending(m.Hub))
 		case "authority":
-			ties = append(ties, floats(m.Authority))
+			ties = append(ties, descending(m.Authority))
 		case "betweenness":
-			ties = append(ties, floats(m.Betweenness))
+			ties = append(ties, descending(m.Betweenness))
 		default:
 			panic("graph: rank has no tie-break for metric " + name)
 		}
@@ -334,4 +328,9 @@ func (g *Graph) rank(m *Metrics, metric string, works []int) []Score {
 		return cmp.Compare(g.Works[a.Work].ID, g.Works[b.Work].ID)
 	})
 	return rows
+}
+
+// descending compares works a and b by x, larger first.
+func descending[T cmp.Ordered](x []T) func(a, b int) int {
+	return func(a, b int) int { return cmp.Compare(x[b], x[a]) }
 }
