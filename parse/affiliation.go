@@ -7,8 +7,10 @@ import (
 
 // authorIndex returns the index in authors of the person a source names
 // next to an address ("Aria, Massimo", "Aria M."), or -1: the author with
-// the same folded family and given names, else the first with the same
-// family name and first initial (or no given name on either side).
+// the same folded family and given names, else the one whose family and
+// given names, in that order, are the name written without a comma, else
+// the first with the same family name and first initial (or no given name
+// on either side).
 func authorIndex(authors []Author, name string) int {
 	p := ParseName(name)
 	fam, giv := Fold(p.Family), Fold(p.Given)
@@ -18,6 +20,15 @@ func authorIndex(authors []Author, name string) int {
 	for i, a := range authors {
 		if Fold(a.Family) == fam && Fold(a.Given) == giv {
 			return i
+		}
+	}
+	// a name written family first without a comma ("Wang Ying" for the
+	// author read as Wang, Ying)
+	if whole := Fold(strings.Join(strings.Fields(name), " ")); !strings.Contains(name, ",") {
+		for i, a := range authors {
+			if a.Given != "" && Fold(a.Family+" "+a.Given) == whole {
+				return i
+			}
 		}
 	}
 	for i, a := range authors {

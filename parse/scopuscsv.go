@@ -10,8 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 )
 
 // This file reads Scopus CSV exports ("scopus-csv"): one row per document
@@ -172,26 +170,75 @@ func scopusValue(s string) string {
 
 // scopusRead streams the rows of a Scopus CSV export into s: the first row
 // is the header, a repeated header (exports joined with cat) replaces it.
+// One goroutine splits the rows, which is quick; workers map batches of
+// them to records, which is not (see inOrder).
 func scopusRead(r io.Reader, s *Sink) error {
-	t := scopusNewTable(r)
-	for {
-		row, ok, err := t.next()
-		if err != nil || !ok {
-			return err
+	var err error
+	produce := func(send func(*scopusBatch)) {
+		t := scopusNewTable(r)
+		var under *scopusTable // the header rows are under, without the csv.Reader
+		b, size := &scopusBatch{sink: sinkBatch(s)}, 0
+		for {
+			row, ok, e := t.next()
+			if e != nil || !ok {
+				err = e
+				break
+			}
+			if t.header == nil || t.isHeader(row) {
+				t.setHeader(row)
+				under = &scopusTable{header: slices.Clone(t.header), col: t.col}
+				continue
+			}
+			x := scopusRow{t: under, row: slices.Clone(row), line: t.line(0)}
+			x.refLine = x.line
+			if i, ok := t.col["references"]; ok && i < len(row) {
+				x.refLine = t.line(i)
+			}
+			b.rows = append(b.rows, x)
+			for _, f := range row {
+				size += len(f)
+			}
+			if size >= scopusBatchBytes {
+				send(b)
+				b, size = &scopusBatch{sink: sinkBatch(s)}, 0
+			}
 		}
-		if t.header == nil || t.isHeader(row) {
-			t.setHeader(row)
-			continue
-		}
-		line := t.line(0)
-		row, ok = scopusAlign(t, row)
-		if !ok {
-			t.skip(s, row, line)
-			continue
-		}
-		scopusCutCells(t, row, line, s)
-		s.Add(scopusRecord(t, row, line, s))
+		send(b)
 	}
+	inOrder(produce, (*scopusBatch).parse, func(b *scopusBatch) { mergeSink(s, &b.sink) })
+	return err
+}
+
+// scopusBatchBytes is the size of the text of a batch of rows.
+var scopusBatchBytes = 1 << 20
+
+// scopusRow is one row of a Scopus CSV export as split, with its header
+// and the lines where it and its References cell start.
+type scopusRow struct {
+	t             *scopusTable
+	row           []string
+	line, refLine int
+}
+
+// scopusBatch is a run of rows and, once parsed, what they held.
+type scopusBatch struct {
+	rows []scopusRow
+	sink Sink
+}
+
+// parse maps the batch's rows to records in b.sink.
+func (b *scopusBatch) parse() {
+	b.sink.Records = make([]Record, 0, len(b.rows))
+	for _, x := range b.rows {
+		row, ok := scopusAlign(x.t, x.row)
+		if !ok {
+			x.t.skip(&b.sink, row, x.line)
+			continue
+		}
+		scopusCutCells(x.t, row, x.line, &b.sink)
+		b.sink.Add(scopusRecord(x.t, row, x.line, x.refLine, &b.sink))
+	}
+	b.rows = nil
 }
 
 // excelCellMax is the most characters Excel keeps in a cell: a Scopus CSV
@@ -203,7 +250,18 @@ const excelCellMax = 32767
 // characters as Excel keeps: their ends were most likely lost.
 func scopusCutCells(t *scopusTable, row []string, line int, s *Sink) {
 	for i, c := range row {
-		if len(c) < excelCellMax || utf8.RuneCountInString(c) != excelCellMax && len(utf16.Encode([]rune(c))) != excelCellMax {
+		if len(c) < excelCellMax {
+			continue
+		}
+		// Excel counts UTF-16 units; a rune beyond U+FFFF takes two
+		runes, units := 0, 0
+		for _, r := range c {
+			runes++
+			if units++; r > 0xFFFF {
+				units++
+			}
+		}
+		if runes != excelCellMax && units != excelCellMax {
 			continue
 		}
 		name := "a"
@@ -256,8 +314,9 @@ func scopusAlign(t *scopusTable, row []string) ([]string, bool) {
 	return row, false
 }
 
-// scopusRecord maps one aligned row to a Record.
-func scopusRecord(t *scopusTable, row []string, line int, s *Sink) Record {
+// scopusRecord maps one aligned row to a Record; its References cell
+// starts on refLine.
+func scopusRecord(t *scopusTable, row []string, line, refLine int, s *Sink) Record {
 	rec := Record{Line: line}
 	rec.Title = scopusValue(t.get(row, "Title"))
 	rec.Authors = scopusRecordAuthors(t.get(row, "Authors"), t.get(row, "Author full names"))
@@ -302,10 +361,6 @@ func scopusRecord(t *scopusTable, row []string, line int, s *Sink) Record {
 	rec.Abstract = scopusValue(t.get(row, "Abstract"))
 	rec.Type = t.get(row, "Document Type")
 	if cell := t.get(row, "References"); cell != "" {
-		refLine := line
-		if i, ok := t.col["references"]; ok {
-			refLine = t.line(i)
-		}
 		for _, raw := range SplitScopusReferences(cell) {
 			ref := ParseScopusReference(raw)
 			ref.Line = refLine

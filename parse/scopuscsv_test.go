@@ -342,6 +342,7 @@ func FuzzScopusCSV(f *testing.F) {
 	f.Add([]byte("Authors,Title,Source title,EID\n\"a,\"b\"\",c\n\"unterminated"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, "scopus-csv", data)
+		sameInBatches(t, "scopus-csv", data)
 	})
 }
 
@@ -388,6 +389,27 @@ func TestScopusCSVExcelCut(t *testing.T) {
 		}
 		if want := n == 32767; want != (len(cut) == 1) || want && !strings.HasPrefix(cut[0], "s.csv:3: the References cell") {
 			t.Errorf("%d characters: warnings %q", n, cut)
+		}
+	}
+}
+
+// TestScopusCSVExcelCutUTF16: Excel counts UTF-16 units, in which a rune
+// beyond U+FFFF takes two: a cell of 32,765 letters and one emoji holds
+// 32,767 of them and is reported; with a "é" (one unit) instead it is not.
+func TestScopusCSVExcelCutUTF16(t *testing.T) {
+	for _, c := range []struct {
+		rune string
+		want bool
+	}{{"\U0001F600", true}, {"é", false}} {
+		cell := strings.Repeat("x", 32765) + c.rune
+		in := "Authors,Title,Year,Abstract\nRoe P.,Long abstract,2021,\"" + cell + "\"\n"
+		res, err := Read("s.csv", strings.NewReader(in), "scopus-csv")
+		if err != nil || len(res.Records) != 1 {
+			t.Fatalf("%q: %v", c.rune, err)
+		}
+		got := len(res.Warnings) == 1 && strings.Contains(res.Warnings[0].Error(), "the Abstract cell holds exactly 32767 characters")
+		if got != c.want || !c.want && len(res.Warnings) != 0 {
+			t.Errorf("%q: warnings %v, want a cut warning %v", c.rune, res.Warnings, c.want)
 		}
 	}
 }

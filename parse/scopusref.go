@@ -18,20 +18,10 @@ import (
 //     Issue, pp. X-Y, (Year)", whose authors are also separated by "; ", so
 //     that a reference ends only at its "(Year)".
 
-// scopusYearEnd matches a new-layout reference end: "(2020)".
-var scopusYearEnd = regexp.MustCompile(`\(\d{4}[a-z]?\)$`)
-
-// scopusYearMid matches a classic-layout year followed by the source.
-var scopusYearMid = regexp.MustCompile(`\(\d{4}[a-z]?\) [^;]`)
-
-// scopusYearEndSplit matches new-layout ends inside a cell.
-var scopusYearEndSplit = regexp.MustCompile(`\(\d{4}[a-z]?\)(?:; |;?$)`)
-
 // scopusNewLayout reports whether a references cell is in the 2024+ layout:
 // more references end with "(Year)" than carry "(Year) Source" inside.
 func scopusNewLayout(cell string) bool {
-	ends := len(scopusYearEndSplit.FindAllStringIndex(cell, -1))
-	mids := len(scopusYearMid.FindAllStringIndex(cell, -1))
+	ends, mids := scopusCountYears(cell)
 	return ends > mids
 }
 
@@ -64,7 +54,7 @@ func scopusJoinNew(pieces []string) []string {
 	var out []string
 	start := 0
 	for i, p := range pieces {
-		end := scopusYearEnd.MatchString(strings.TrimRight(p, ";. "))
+		end := scopusYearEndAt(strings.TrimRight(p, ";. ")) >= 0
 		if !end && strings.Contains(p, ", ") && i+1 < len(pieces) && scopusBareName(pieces[i+1]) {
 			end = true
 		}
@@ -123,7 +113,7 @@ func scopusJoinClassic(pieces []string) []string {
 			continue
 		}
 		switch {
-		case scopusLowerStart(p) && !(scopusYearMid.MatchString(p) && scopusYearMid.MatchString(out[len(out)-1])):
+		case scopusLowerStart(p) && !(scopusHasYearMid(p) && scopusHasYearMid(out[len(out)-1])):
 			// a continuation, unless both sides are whole references
 			// ("notenoteTamayo, P., (1999) Proc. …" after a full one)
 			glue(p)
@@ -146,7 +136,7 @@ func scopusJoinClassic(pieces []string) []string {
 // Things, …"): prev starts with authors and holds no year or source, and p
 // starts with no author but holds the "(Year) Source" of a reference.
 func scopusTitleRest(prev, p string) bool {
-	if strings.Contains(prev, "(") || strings.Contains(prev, "http") || !scopusYearMid.MatchString(p) {
+	if strings.Contains(prev, "(") || strings.Contains(prev, "http") || !scopusHasYearMid(p) {
 		return false
 	}
 	if authors, _ := scopusNames(scopusTokens(prev), true); len(authors) == 0 {
@@ -233,13 +223,6 @@ func scopusSplitTokens(s string, parens bool) ([]scopusToken, bool) {
 	return out, depth == 0
 }
 
-var (
-	// scopusInitials matches dotted initials: "J.", "J.V.", "R. D.", "J.-H.", "X.-Y", "Yu.", "Ch.".
-	scopusInitials = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}{0,2}\.(?:\s?-?\s?))+\p{Lu}?$`)
-	// scopusBareInitials matches initials without dots: "GA", "M-L", "C-WR".
-	scopusBareInitials = regexp.MustCompile(`^\p{Lu}{1,3}(?:-\p{Lu}{1,3})?$`)
-)
-
 // scopusSurnameWord reports whether w can be one word of a family name:
 // capitalised letters with apostrophes or hyphens ("O'Hara", "Garcia-Moreno"),
 // a lower-case particle of up to four letters ("van", "de"), "d'Amico",
@@ -301,12 +284,12 @@ func scopusNameWithInitials(s string) (Author, bool) {
 	// "Skeel R. D.": initials with a space inside
 	for !scopusSurname(fam) || strings.HasSuffix(fam, ".") && !strings.HasSuffix(fam, "Jr.") && !strings.HasSuffix(fam, "Sr.") {
 		j := strings.LastIndexByte(fam, ' ')
-		if j <= 0 || !scopusInitials.MatchString(fam[j+1:]) {
+		if j <= 0 || !scopusIsInitials(fam[j+1:]) {
 			return Author{}, false
 		}
 		fam, giv = strings.TrimSpace(fam[:j]), fam[j+1:]+" "+giv
 	}
-	if !scopusInitials.MatchString(giv) && !scopusBareInitials.MatchString(giv) {
+	if !scopusIsInitials(giv) && !scopusIsBareInitials(giv) {
 		return Author{}, false
 	}
 	return Author{Family: fam, Given: strings.TrimSpace(giv)}, true
@@ -319,7 +302,7 @@ func scopusPairInitials(t string) bool {
 	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
 		return false // both patterns begin with \p{Lu}
 	}
-	return scopusInitials.MatchString(t) || scopusBareInitials.MatchString(strings.TrimSuffix(t, "."))
+	return scopusIsInitials(t) || scopusIsBareInitials(strings.TrimSuffix(t, "."))
 }
 
 // scopusShortName reads one name of a Scopus author list, which puts the
@@ -379,7 +362,6 @@ var (
 	// reference ("notenoteTamayo, P., …").
 	scopusNotePrefix = regexp.MustCompile(`^(?:note)+(\p{Lu})`)
 	scopusVolumeRe   = regexp.MustCompile(`^[A-Z]{0,3}\d[\w\-./]{0,12}?\.?(?:\s*\([^)]{1,20}\))?\.?$`)
-	scopusClassYr    = regexp.MustCompile(`\((\d{4})[a-z]?\)`)
 	// scopusVolumeSeries matches a volume with a series letter: "31 C (9)", "12 SE".
 	scopusVolumeSeries = regexp.MustCompile(`^\d+ [A-Z]{1,3}(?: \(\d+\))?$`)
 )
@@ -419,9 +401,9 @@ func ParseScopusReference(raw string) Reference {
 		return ref
 	}
 	s := strings.TrimRight(raw, "; ")
-	if m := scopusYearEnd.FindStringIndex(strings.TrimRight(s, ". ")); m != nil && !scopusYearMid.MatchString(s) {
-		scopusParseNew(&ref, strings.TrimRight(s, ". "), m[0])
-	} else if m := scopusClassYr.FindStringSubmatchIndex(s); m != nil {
+	if at := scopusYearEndAt(strings.TrimRight(s, ". ")); at >= 0 && !scopusHasYearMid(s) {
+		scopusParseNew(&ref, strings.TrimRight(s, ". "), at)
+	} else if m := scopusFirstYear(s); m != nil {
 		scopusParseClassic(&ref, s, m)
 	} else {
 		// no "(Year)": an irregular reference; the free-text parser reads

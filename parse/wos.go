@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -207,10 +206,54 @@ func (e *wosEntry) lineOf(tag string) int {
 // wosTypes names the WoS publication type codes (PT).
 var wosTypes = map[string]string{"J": "journal", "B": "book", "S": "series", "P": "patent", "C": "conference"}
 
-// wosState is what a reader remembers across the records of one file.
+// wosState is what a reader remembers across the records of a batch of
+// one file (see wosbatch.go).
 type wosState struct {
-	s    *Sink
-	seen map[string]int // "UT:…"/"DOI:…" → line of the first record that had it
+	s *Sink
+	// checks are the duplicate checks of the batch's records, left to
+	// the merger, which sees every record of the file (wosSeen).
+	checks []wosCheck
+}
+
+// wosCheck is the duplicate check of one record: warn is the number of
+// warnings before the record's own.
+type wosCheck struct {
+	warn, line int
+	ut, doi    string
+}
+
+// wosSeen maps "UT:…"/"DOI:…" to the line of the first record that had it.
+type wosSeen map[string]int
+
+// dup warns when a record repeats the UT or DOI of an earlier one.
+func (seen wosSeen) dup(s *Sink, line int, ut, doi string) {
+	warned := false
+	for _, id := range [][2]string{{"UT", ut}, {"DOI", doi}} {
+		if id[1] == "" {
+			continue
+		}
+		key := id[0] + ":" + id[1]
+		if first, ok := seen[key]; !ok {
+			seen[key] = line
+		} else if !warned {
+			s.Warnf(line, "record repeats the one at line %d (same %s)", first, id[0])
+			warned = true
+		}
+	}
+}
+
+// merge passes on to s what the Sink of a batch received, with the
+// batch's duplicate checks done, each after the warnings that came before
+// it in the batch.
+func (seen wosSeen) merge(s, b *Sink, checks []wosCheck) {
+	w := 0
+	for _, c := range checks {
+		s.Warnings = append(s.Warnings, b.Warnings[w:c.warn]...)
+		w = c.warn
+		seen.dup(s, c.line, c.ut, c.doi)
+	}
+	b.Warnings = b.Warnings[w:]
+	mergeSink(s, b)
 }
 
 // emit maps an entry to a Record and hands it to the sink, reporting what is
@@ -234,18 +277,8 @@ func (st *wosState) emit(e *wosEntry) {
 	if e.fields["CR"] != nil && r.RefsDeclared != nil && *r.RefsDeclared != len(r.References) {
 		s.Warnf(e.lineOf("NR"), "NR declares %d cited references but %d are listed", *r.RefsDeclared, len(r.References))
 	}
-	warned := false
-	for _, id := range [][2]string{{"UT", r.IDs["wos"]}, {"DOI", NormalizeDOI(r.DOI)}} {
-		if id[1] == "" {
-			continue
-		}
-		key := id[0] + ":" + id[1]
-		if first, ok := st.seen[key]; !ok {
-			st.seen[key] = e.line
-		} else if !warned {
-			s.Warnf(e.line, "record repeats the one at line %d (same %s)", first, id[0])
-			warned = true
-		}
+	if ut, doi := r.IDs["wos"], NormalizeDOI(r.DOI); ut != "" || doi != "" {
+		st.checks = append(st.checks, wosCheck{warn: len(s.Warnings), line: e.line, ut: ut, doi: doi})
 	}
 	s.Add(r)
 }
@@ -264,14 +297,21 @@ func wosBuild(e *wosEntry, s *Sink) Record {
 	}
 	for _, tag := range []string{"AF", "AU", "CA", "GP"} {
 		if f := e.fields[tag]; f != nil {
-			for _, v := range f.vals {
+			var au []string
+			if a := e.fields["AU"]; tag == "AF" && a != nil && len(a.vals) == len(f.vals) {
+				au = a.vals
+			}
+			for i, v := range f.vals {
 				v = CleanSpace(v)
 				if v == "" || strings.EqualFold(strings.Trim(v, "[]"), "anonymous") {
 					continue
 				}
-				if tag == "CA" || tag == "GP" {
+				switch {
+				case tag == "CA" || tag == "GP":
 					r.Authors = append(r.Authors, Author{Family: v})
-				} else {
+				case au != nil:
+					r.Authors = append(r.Authors, wosFullName(v, CleanSpace(au[i])))
+				default:
 					r.Authors = append(r.Authors, ParseName(v))
 				}
 			}
@@ -428,27 +468,6 @@ func wosUT(v string) string {
 	return v
 }
 
-// wosRead reads a plain-text export.
-func wosRead(r io.Reader, s *Sink) error {
-	lr := newBlockLineReader(r)
-	st := &wosState{s: s, seen: map[string]int{}}
-	p := &wosTextParser{st: st}
-	for lr.Scan() {
-		if lr.Long() {
-			s.Warnf(lr.Line(), "line longer than %d bytes cut", maxLine)
-		}
-		line := strings.TrimRight(strings.TrimPrefix(lr.Text(), "\ufeff"), " \t\r")
-		if line != "" {
-			p.line(lr.Line(), line)
-		}
-	}
-	if p.cur != nil {
-		s.Warnf(p.cur.line, "file ends inside this record (no ER line): truncated? record kept")
-		st.emit(p.cur)
-	}
-	return lr.Err()
-}
-
 // wosTextParser holds the record being read from a plain-text export.
 type wosTextParser struct {
 	st    *wosState
@@ -593,4 +612,24 @@ func (p *wosTextParser) cont(val string, n int) {
 func (p *wosTextParser) end() {
 	p.st.emit(p.cur)
 	p.cur, p.spare, p.tag = nil, p.cur, ""
+}
+
+// wosFullName parses an AF full name with the AU short name of the same
+// author as a guide. WoS writes AF as "Family, Given", but some records
+// (Chinese authors, mostly) have it without the comma in the family-first
+// order ("Wang Ying", AU "Wang, Y"), which read as "Given Family" would
+// make Ying the family name; when the words of AU's family name begin the
+// full name, they are the family name.
+func wosFullName(af, au string) Author {
+	if strings.Contains(af, ",") {
+		return ParseName(af)
+	}
+	fam, _, ok := strings.Cut(au, ",")
+	famWords := strings.Fields(fam)
+	words := strings.Fields(af)
+	if !ok || len(famWords) == 0 || len(famWords) >= len(words) ||
+		!strings.EqualFold(strings.Join(words[:len(famWords)], " "), strings.Join(famWords, " ")) {
+		return ParseName(af)
+	}
+	return Author{Family: strings.Join(words[:len(famWords)], " "), Given: strings.Join(words[len(famWords):], " ")}
 }

@@ -351,6 +351,7 @@ func FuzzWoS(f *testing.F) {
 	f.Add([]byte("FN Web of Science\n\ufeffPT B\nXX y\n  z\nTC -1\nNR x\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		res := fuzzRead(t, "wos", b)
+		sameInBatches(t, "wos", b)
 		for _, r := range res.Records {
 			for _, ref := range r.References {
 				if r.Line < 1 || ref.Line < r.Line {
@@ -409,5 +410,51 @@ func TestWoSFieldVariants(t *testing.T) {
 	}
 	if r.RefsDeclared == nil || *r.RefsDeclared != 0 || r.CitedBy == nil || *r.CitedBy != 3 {
 		t.Errorf("NR %v TC %v, want 0 and 3", r.RefsDeclared, r.CitedBy)
+	}
+}
+
+// TestWoSFullNameOrder checks that AF full names without a comma take
+// their family name from AU: family first ("Wang Ying", AU "Wang, Y"), a
+// two-word family name, and the Western order ("Maria Garcia", AU
+// "Garcia, M") all read right; names with a comma are read as written; C1
+// addresses find the authors by those names.
+func TestWoSFullNameOrder(t *testing.T) {
+	in := strings.Join([]string{
+		"FN Clarivate Analytics Web of Science",
+		"VR 1.0",
+		"PT J",
+		"AU Wang, Y",
+		"   Xie, HL",
+		"   Garcia, M",
+		"   Smith, J",
+		"   de la Cruz, P",
+		"AF Wang Ying",
+		"   Xie Hai-Long",
+		"   Maria Garcia",
+		"   Smith, John",
+		"   de la Cruz Pedro",
+		"TI Invented record for name order",
+		"C1 [Wang Ying; Xie Hai-Long] Invented Univ, Sch Phys, Beijing 100000, Peoples R China.",
+		"   [Maria Garcia; de la Cruz Pedro] Invented Inst, Madrid, Spain.",
+		"PY 2013",
+		"UT WOS:000111122233355",
+		"ER",
+	}, "\n")
+	res, err := Read("n.txt", strings.NewReader(in), "")
+	if err != nil || len(res.Records) != 1 {
+		t.Fatalf("%v %+v", err, res)
+	}
+	want := []Author{{Family: "Wang", Given: "Ying"}, {Family: "Xie", Given: "Hai-Long"},
+		{Family: "Garcia", Given: "Maria"}, {Family: "Smith", Given: "John"}, {Family: "de la Cruz", Given: "Pedro"}}
+	if got := res.Records[0].Authors; !reflect.DeepEqual(got, want) {
+		t.Errorf("Authors %+v, want %+v", got, want)
+	}
+	// the addresses name the authors as AF writes them
+	var links [][]int
+	for _, a := range res.Records[0].Affiliations {
+		links = append(links, a.Authors)
+	}
+	if want := [][]int{{0, 1}, {2, 4}}; !reflect.DeepEqual(links, want) {
+		t.Errorf("address authors %v, want %v", links, want)
 	}
 }

@@ -57,31 +57,83 @@ func wosTabHeader(line string) []string {
 	return cols
 }
 
-// wosTabRead reads a tab-delimited export.
+// wosTabRead reads a tab-delimited export. One goroutine splits the rows;
+// workers map batches of them to records (see inOrder and wosbatch.go).
 func wosTabRead(r io.Reader, s *Sink) error {
-	lr := newLineReader(r)
-	st := &wosState{s: s, seen: map[string]int{}}
-	var cols []string
-	for lr.Scan() {
-		n := lr.Line()
-		if lr.Long() {
-			s.Warnf(n, "line longer than %d bytes cut", maxLine)
-		}
-		line := strings.TrimRight(lr.Text(), "\r")
-		if strings.TrimSpace(line) == "" {
-			continue
+	var err error
+	produce := func(send func(*wosTabBatch)) {
+		lr := newLineReader(r)
+		var cols []string
+		b, size := &wosTabBatch{sink: sinkBatch(s)}, 0
+		defer func() { send(b) }()
+		for lr.Scan() {
+			row := wosTabRow{n: lr.Line(), long: lr.Long()}
+			line := strings.TrimRight(lr.Text(), "\r")
+			switch {
+			case strings.TrimSpace(line) == "":
+			case cols == nil:
+				if cols = wosTabHeader(line); len(cols) == 0 || cols[0] != "PT" {
+					row.skip = "first row is not a WoS header of field tags (PT, AU, TI, …)"
+					b.rows = append(b.rows, row)
+					err = lr.Err()
+					return
+				}
+				b.cols = cols
+			default:
+				row.fields = strings.Split(line, "\t")
+				if len(row.fields) < len(cols) && wosTabOpenQuote(row.fields[len(row.fields)-1]) {
+					row.fields = wosTabJoin(lr, row.fields, len(cols))
+				}
+				size += len(line)
+			}
+			b.rows = append(b.rows, row)
+			if size >= wosBatchBytes {
+				send(b)
+				b, size = &wosTabBatch{sink: sinkBatch(s), cols: cols}, 0
+			}
 		}
 		if cols == nil {
-			cols = wosTabHeader(line)
-			if len(cols) == 0 || cols[0] != "PT" {
-				s.Skipf(n, "first row is not a WoS header of field tags (PT, AU, TI, …)")
-				return lr.Err()
-			}
-			continue
+			b.rows = append(b.rows, wosTabRow{skip: "no header row"})
 		}
-		fields := strings.Split(line, "\t")
-		if len(fields) < len(cols) && wosTabOpenQuote(fields[len(fields)-1]) {
-			fields = wosTabJoin(lr, fields, len(cols))
+		err = lr.Err()
+	}
+	seen := wosSeen{}
+	inOrder(produce, (*wosTabBatch).parse, func(b *wosTabBatch) { seen.merge(s, &b.sink, b.st.checks) })
+	return err
+}
+
+// wosTabRow is one row of a tab-delimited export as split: its cells, or
+// none for a blank line or the header, or a reason to skip.
+type wosTabRow struct {
+	n      int
+	long   bool // its first line was cut at maxLine bytes
+	fields []string
+	skip   string
+}
+
+// wosTabBatch is a run of rows under the header cols and, once parsed,
+// what they held.
+type wosTabBatch struct {
+	cols []string
+	rows []wosTabRow
+	sink Sink
+	st   wosState
+}
+
+// parse maps the batch's rows to records in b.sink.
+func (b *wosTabBatch) parse() {
+	s, cols := &b.sink, b.cols
+	b.st.s = s
+	for _, row := range b.rows {
+		n, fields := row.n, row.fields
+		if row.long {
+			s.Warnf(n, "line longer than %d bytes cut", maxLine)
+		}
+		if row.skip != "" {
+			s.Skipf(n, "%s", row.skip)
+		}
+		if fields == nil {
+			continue
 		}
 		if len(fields) < len(cols) {
 			s.Warnf(n, "row has %d fields, the header %d; the missing ones are empty", len(fields), len(cols))
@@ -111,12 +163,9 @@ func wosTabRead(r io.Reader, s *Sink) error {
 			}
 			e.add(tag, v, n)
 		}
-		st.emit(e)
+		b.st.emit(e)
 	}
-	if cols == nil {
-		s.Skipf(0, "no header row")
-	}
-	return lr.Err()
+	b.rows = nil
 }
 
 // wosTabOpenQuote reports whether a cell opens a spreadsheet quote that the

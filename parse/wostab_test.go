@@ -172,6 +172,7 @@ func FuzzWoSTab(f *testing.F) {
 	f.Add([]byte("PT\tTC\tNR\tPY\nJ\t-1\tx\t99999\t\t\t\n\n\t"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		res := fuzzRead(t, "wos-tab", b)
+		sameInBatches(t, "wos-tab", b)
 		for _, r := range res.Records {
 			for _, ref := range r.References {
 				if r.Line < 1 || ref.Line < r.Line {

@@ -150,7 +150,19 @@ func Parse(raw string) model.Reference {
 // ftMayBeEdMark is a quick test before ftEdMarkRe: editor marks open with a
 // bracket or one of the letters of their words.
 func ftMayBeEdMark(w string) bool {
-	return w != "" && strings.IndexByte("(eEhHdDcCpPwWtTiInNsS", w[0]) >= 0 || strings.HasPrefix(w, "é") || strings.HasPrefix(w, "É")
+	if len(w) < 2 {
+		return false
+	}
+	if w[0] == '(' {
+		// "(eds.)", "(hrsg.)", "(trans.)" …, "(éd.)"
+		return strings.IndexByte("eEhHdDcCpPwWtTiInNsS", w[1]) >= 0 || w[1] == 0xc3
+	}
+	// outside brackets only eds, hrsg, hg, dirs, coords, éds, editors, comps
+	switch strings.ToLower(w[:2]) {
+	case "ed", "hr", "hg", "di", "co", "\xc3\xa9", "\xc3\x89":
+		return true
+	}
+	return false
 }
 
 // ftEdMarkRe matches an editor mark right after an author list.
@@ -240,19 +252,41 @@ func ftTakeIDs(ref *model.Reference, s string) string {
 	if has("ccess", "etriev", "onsult", "abgerufen", "zugegriffen", "viewed", "vailable", "internet", "online", "electronic") {
 		s = ftAccessedRe.ReplaceAllString(s, " ")
 	}
-	return strings.TrimRight(model.CleanSpace(s), " ,;:([")
+	s = strings.TrimRight(model.CleanSpace(s), " ,;:([")
+	for _, dash := range []string{" -", " –", " —"} {
+		// a dash left where a link stood ("… 107 https://doi.org/… -")
+		s = strings.TrimRight(strings.TrimSuffix(s, dash), " ,;:([")
+	}
+	return s
 }
 
 // ftLeadingYear reads a year at the start of s: "2019", "(2019a)",
 // "(2019, May)", "(December 1998)", "n.d.", "in press". It returns the year
 // (0 for the no-year forms) and the length read, 0 when s does not start so.
 func ftLeadingYear(s string) (int, int) {
+	// a byte test first: this runs after every word of an author list
+	if s == "" {
+		return 0, 0
+	}
+	switch c := s[0]; {
+	case c == '(' || c == '[':
+	case c == '1' || c == '2':
+		goto bare
+	case strings.IndexByte("nNsSoOiIeEfF", c) >= 0:
+		if m := ftNoYearRe.FindString(s); m != "" {
+			return 0, len(m)
+		}
+		return 0, 0
+	default:
+		return 0, 0
+	}
 	if m := ftNoYearRe.FindString(s); m != "" {
 		return 0, len(m)
 	}
 	if m := ftParenYearRe.FindStringSubmatchIndex(s); m != nil {
 		return ftAtoi(s[m[2]:m[3]]), m[1]
 	}
+bare:
 	m := ftBareYearRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return 0, 0
@@ -362,13 +396,24 @@ func ftScanAuthors(s string) ftAuthorScan {
 	if len(words) > ftMaxNameWords {
 		words = words[:ftMaxNameWords]
 	}
-	for i := range words {
-		words[i].kind = ftWordKind(words[i].text, false)
-		words[i].kindLast = ftWordKind(words[i].text, true)
-		words[i].edMark = ftMayBeEdMark(words[i].text) && ftEdMarkRe.MatchString(words[i].text) && words[i].kind != 'i'
+	// words are classified as the scan reaches them (it looks one word
+	// ahead): most lists end after a few words of a long entry
+	kinds := 0
+	classify := func(to int) {
+		for ; kinds < min(to, len(words)); kinds++ {
+			w := &words[kinds]
+			w.kind = ftWordKind(w.text, false)
+			w.kindLast = w.kind
+			if strings.HasSuffix(w.text, ".") || ftIsShortName(w.text) {
+				// only then does the last word of a list read otherwise
+				w.kindLast = ftWordKind(w.text, true)
+			}
+			w.edMark = ftMayBeEdMark(w.text) && ftEdMarkRe.MatchString(w.text) && w.kind != 'i'
+		}
 	}
 	var best ftAuthorScan
 	for k := range words {
+		classify(k + 2)
 		w := words[k]
 		var next string
 		if k+1 < len(words) {
@@ -477,7 +522,7 @@ func ftIsEtAl(w string) bool {
 // ftSplitWords splits s at white space, recording each word's offsets and
 // trailing separator.
 func ftSplitWords(s string) []ftWord {
-	var out []ftWord
+	out := make([]ftWord, 0, strings.Count(s, " ")+1)
 	i := 0
 	for i < len(s) {
 		for i < len(s) && s[i] == ' ' {
@@ -492,12 +537,12 @@ func ftSplitWords(s string) []ftWord {
 		} else {
 			j += i
 		}
-		w := ftWord{text: strings.TrimRight(s[i:j], "*†‡"), start: i, end: j}
+		w := ftWord{text: ftTrimMarks(s[i:j]), start: i, end: j}
 		for n := len(w.text); n > 1 && strings.IndexByte(",;:", w.text[n-1]) >= 0; n = len(w.text) {
 			if w.sep == 0 || w.sep == ',' {
 				w.sep = w.text[n-1]
 			}
-			w.text = strings.TrimRight(w.text[:n-1], "*†‡") // "Furhmann, T.*,"
+			w.text = ftTrimMarks(w.text[:n-1]) // "Furhmann, T.*,"
 		}
 		if w.text == "" {
 			w.text = s[i:j]
@@ -506,6 +551,14 @@ func ftSplitWords(s string) []ftWord {
 		i = j
 	}
 	return out
+}
+
+// ftTrimMarks trims the footnote marks "*†‡" off the end of a word.
+func ftTrimMarks(w string) string {
+	if w == "" || (w[len(w)-1] != '*' && w[len(w)-1] < utf8.RuneSelf) {
+		return w
+	}
+	return strings.TrimRight(w, "*†‡")
 }
 
 // ftIsQuote reports whether a word opens a quoted title.
@@ -627,8 +680,18 @@ func ftIsInitials(w string) bool {
 // ftIsShortName reports whether w is a two-letter name with a full stop,
 // "Li." or "Wu.", which can also read as an initial like "Th.".
 func ftIsShortName(w string) bool {
-	rs := []rune(w)
-	return len(rs) == 3 && unicode.IsUpper(rs[0]) && unicode.IsLower(rs[1]) && rs[2] == '.'
+	if len(w) < 3 || len(w) > 9 || w[len(w)-1] != '.' {
+		return false
+	}
+	r0, n0 := utf8.DecodeRuneInString(w)
+	r1, n1 := utf8.DecodeRuneInString(w[n0:])
+	return n0+n1 == len(w)-1 && unicode.IsUpper(r0) && unicode.IsLower(r1)
+}
+
+// ftIsSuffix is model.IsNameSuffix after a length test: the suffixes
+// ("Jr.", "III") are short, most words are not.
+func ftIsSuffix(w string) bool {
+	return len(w) <= 4 && model.IsNameSuffix(w)
 }
 
 // ftWordKind classifies one word of a name: 'i' initials, 'w' capitalised
@@ -638,7 +701,7 @@ func ftWordKind(w string, last bool) byte {
 	if last && strings.HasSuffix(w, ".") && !ftIsInitials(w) {
 		w = strings.TrimSuffix(w, ".")
 	}
-	if model.IsNameSuffix(w) && w != "II" && w != "IV" {
+	if ftIsSuffix(w) && w != "II" && w != "IV" {
 		return 's'
 	}
 	if last && ftIsShortName(w) {
@@ -647,16 +710,13 @@ func ftWordKind(w string, last bool) byte {
 	if w == "" {
 		return 'x'
 	}
-	if model.IsNameSuffix(w) && w != "II" && w != "IV" {
-		return 's'
-	}
 	if ftIsInitials(w) && len(w) <= 12 {
 		return 'i'
 	}
 	if model.IsParticle(w) || w == "d'" || w == "de'" || w == "dei" || w == "degli" || w == "zu" || w == "vom" || w == "zum" || w == "y" {
 		return 'p'
 	}
-	if model.IsNameSuffix(w) {
+	if ftIsSuffix(w) {
 		return 's'
 	}
 	if ftOrgLinks[w] {
@@ -707,7 +767,10 @@ func ftParseNames(words []ftWord, final bool) ([]model.Author, ftState) {
 	for k := 0; k < len(words); k++ {
 		w := words[k].text
 		last := k == len(words)-1
-		lw := strings.ToLower(w)
+		lw := w
+		if len(w) <= 5 {
+			lw = strings.ToLower(w) // only the short words below are compared
+		}
 		switch {
 		case (lw == "et" || lw == "and" || lw == "&") && k+1 < len(words) && ftIsEtAl(words[k+1].text):
 			etAl = true
@@ -1008,10 +1071,13 @@ var ftWoSSourceRe = regexp.MustCompile(`^([\p{Lu}0-9&.\- ]{2,80}),\s+V\d`)
 // when the author list ended at a comma, or when volume and page follow the
 // journal at once ("J Am Ceram Soc 75(8):2139").
 func ftNoTitle(rest string, comma bool) (venue, tail string, ok bool) {
-	if m := ftWoSSourceRe.FindStringSubmatchIndex(rest); m != nil && comma {
+	if !comma && strings.IndexByte(rest, ':') < 0 {
+		return "", "", false // both patterns below want a comma list or a colon
+	}
+	if m := ftWoSSourceRe.FindStringSubmatchIndex(rest); comma && m != nil {
 		return rest[m[2]:m[3]], rest[m[3]:], true // "J APPL PHYS, V12, P3"
 	}
-	if !comma && !ftVolPagesNextRe.MatchString(rest) {
+	if !comma && !ftVolPagesNext(rest) {
 		return "", "", false
 	}
 	i := strings.IndexAny(rest, "0123456789")
@@ -1252,6 +1318,9 @@ func ftCleanTitle(t string) string {
 	}
 	for i := 0; i < 3; i++ {
 		t = strings.TrimRight(strings.Trim(t, ftQuoteTrim), " ,.;:")
+		if !ftTitleTailMay(t) {
+			break
+		}
 		u := ftTrimTail(t, ftTitleTailRe)
 		if u == t || u == "" {
 			break
@@ -1259,6 +1328,31 @@ func ftCleanTitle(t string) string {
 		t = u
 	}
 	return t
+}
+
+// ftTitleTailMay is a byte test before ftTitleTailRe, which runs on every
+// title: its tails end with a bracket or a year, or hold a "v" of "vol.".
+func ftTitleTailMay(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[len(t)-1]; c == ')' || c == ']' {
+		return true
+	}
+	if strings.ContainsAny(t[max(0, len(t)-24):], "vV") {
+		return true
+	}
+	// a year, perhaps with a letter: "…, 2001a"
+	end := len(t)
+	if c := t[end-1] | 0x20; c >= 'a' && c <= 'z' { // either case: the pattern ignores it
+		end--
+	}
+	digits := 0
+	for end > 0 && t[end-1] >= '0' && t[end-1] <= '9' {
+		end--
+		digits++
+	}
+	return digits == 4
 }
 
 // ftSubtitle joins to a title the sentence after it when that sentence is
@@ -1272,7 +1366,7 @@ func ftSubtitle(title, after string) (string, string) {
 		return title, after
 	}
 	sub := a[:end]
-	if a[end] == ',' || ftPlacePubRe.MatchString(a) || strings.ContainsAny(sub, "0123456789():") {
+	if a[end] == ',' || ftPlacePub(a) || strings.ContainsAny(sub, "0123456789():") {
 		return title, after
 	}
 	first, _, _ := strings.Cut(sub, " ")
@@ -1281,7 +1375,7 @@ func ftSubtitle(title, after string) (string, string) {
 		return title, after
 	}
 	rest := strings.TrimLeft(a[next:], " ")
-	if strings.HasPrefix(rest, "In ") || strings.HasPrefix(rest, "In: ") || ftPlacePubRe.MatchString(rest) {
+	if strings.HasPrefix(rest, "In ") || strings.HasPrefix(rest, "In: ") || ftPlacePub(rest) {
 		return title + ". " + strings.TrimRight(sub, "."), a[next:]
 	}
 	return title, after
@@ -1317,9 +1411,13 @@ func ftVenue(s string) (string, string) {
 		s = strings.TrimLeft(s[end+1:], " ,.;:")
 	}
 	end := ftVenueEnd(s)
-	v := ftTrimAbbrev(ftTrimTail(strings.TrimSpace(s[:end]), ftVenueTailRe))
+	v := strings.TrimSpace(s[:end])
+	if i := strings.LastIndexByte(v, ' '); i >= 0 && len(v)-i <= 6 {
+		v = ftTrimTail(v, ftVenueTailRe) // the last word is short enough to be "vol."
+	}
+	v = ftTrimAbbrev(v)
 	tail := s[end:]
-	if v == "" || ftPlacePubRe.MatchString(s) && !strings.Contains(s[:strings.Index(s, ":")], ".") {
+	if v == "" || ftPlacePub(s) && !strings.Contains(s[:strings.Index(s, ":")], ".") {
 		return "", s // "Reading, MA: Addison-Wesley" names a publisher
 	}
 	if strings.HasPrefix(strings.ToLower(v), "in ") {
@@ -1388,7 +1486,7 @@ func ftVenueEnd(s string) int {
 			if nx == "" || nx[0] >= '0' && nx[0] <= '9' && (ftVolumeNumber(nx) || ftBareYearRe.MatchString(nx)) {
 				return i // "Lancet. 2019;393", "Scientometrics. 2010 Aug;84"
 			}
-			if ftPlacePubRe.MatchString(nx) {
+			if ftPlacePub(nx) {
 				return i // "Chromosomes today. Edinburgh: Oliver-Boyd"
 			}
 			j := strings.LastIndexAny(s[:i], " .")
@@ -1441,18 +1539,20 @@ func ftVolumePages(ref *model.Reference, s string) {
 	if s == "" {
 		return
 	}
-	if m := ftVolRe.FindStringSubmatch(s); m != nil {
-		ref.Volume = m[1]
-	}
-	if m := ftPagesRe.FindStringSubmatch(s); m != nil {
-		ref.Pages = ftCleanPages(m[1])
+	if ftLabelledNumber(s) {
+		if m := ftVolRe.FindStringSubmatch(s); m != nil {
+			ref.Volume = m[1]
+		}
+		if m := ftPagesRe.FindStringSubmatch(s); m != nil {
+			ref.Pages = ftCleanPages(m[1])
+		}
 	}
 	// a leading year is not a volume: "Nano Lett. 2010, 10, 1012"
 	if y, n := ftLeadingYear(strings.TrimLeft(s, " ,.;:")); n > 0 && y == ref.Year {
 		s = strings.TrimLeft(s, " ,.;:")[n:]
 	}
 	if ref.Volume == "" {
-		for _, m := range ftVolIssRe.FindAllStringSubmatch(s, 3) {
+		for _, m := range ftFindAll(ftVolIssRe, s, strings.IndexByte(s, '(') >= 0) {
 			// "(1968)" after a number is a year, not an issue
 			if ftIsYear(m[1]) || ftIsYear(strings.TrimSpace(m[2])) {
 				continue
@@ -1465,7 +1565,7 @@ func ftVolumePages(ref *model.Reference, s string) {
 		}
 	}
 	if ref.Volume == "" {
-		for _, m := range ftVolPageRe.FindAllStringSubmatch(s, 3) {
+		for _, m := range ftFindAll(ftVolPageRe, s, strings.ContainsAny(s, ",:")) {
 			if ftIsYear(m[1]) && ref.Year == ftAtoi(m[1]) {
 				continue
 			}
@@ -1494,8 +1594,60 @@ func ftVolumePages(ref *model.Reference, s string) {
 	}
 }
 
+// ftLabelledNumber is a byte test before ftVolRe and ftPagesRe: whether a
+// digit follows, after spaces and full stops, a letter that ends one of
+// their labels (vol, v, bd, band, tome, t, jg, jahrgang, volume, p, pp,
+// page, pages, s, seiten), or a letter not ASCII that may fold to one.
+func ftLabelledNumber(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		j := i - 1
+		for j > 0 && (s[j] == ' ' || s[j] == '.') {
+			j--
+		}
+		if c := s[j] | 0x20; strings.IndexByte("lvdetgpsn", c) >= 0 || s[j] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// ftPlacePub reports whether s opens with "Place: Publisher"; a byte test
+// first: a capital, then no digit before a colon.
+func ftPlacePub(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i < 2 || !(s[0] >= 'A' && s[0] <= 'Z' || s[0] >= utf8.RuneSelf) || strings.ContainsAny(s[:i], "0123456789") {
+		return false
+	}
+	return ftPlacePubRe.MatchString(s)
+}
+
+// ftVolPagesNext reports whether s is a journal name followed at once by
+// volume and page ("J Am Ceram Soc 75(8):2139"); a byte test first: the
+// first digit follows a space and a colon comes soon after it.
+func ftVolPagesNext(s string) bool {
+	i := strings.IndexAny(s, "0123456789")
+	if i < 2 || s[i-1] != ' ' || strings.IndexByte(s[i:min(len(s), i+80)], ':') < 0 {
+		return false
+	}
+	return ftVolPagesNextRe.MatchString(s)
+}
+
+// ftFindAll returns the first three matches of re in s when may, the
+// result of a cheaper test that no match is possible without, holds.
+func ftFindAll(re *regexp.Regexp, s string, may bool) [][]string {
+	if !may {
+		return nil
+	}
+	return re.FindAllStringSubmatch(s, 3)
+}
+
+// ftIsYear reports whether s is a year from 1500 to 2099.
 func ftIsYear(s string) bool {
-	return len(s) == 4 && ftYearRe.MatchString(s)
+	return len(s) == 4 && (s[0] == '1' && s[1] >= '5' && s[1] <= '9' || s[0] == '2' && s[1] == '0') &&
+		s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9'
 }
 
 // ftCleanPages writes a page range with a plain hyphen and no spaces.

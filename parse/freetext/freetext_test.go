@@ -22,6 +22,13 @@ type ftCase struct {
 func TestParseReferenceStyles(t *testing.T) {
 	cases := []ftCase{
 		{
+			name:    "short form with a link and a dash after it",
+			raw:     "Roe, Counting made-up things in the wild, Journal of Things, № 12, с. 345 https://doi.org/10.5555/made.4 -",
+			authors: []model.Author{{Family: "Roe"}},
+			title:   "Counting made-up things in the wild", venue: "Journal of Things",
+			volume: "12", pages: "345", doi: "10.5555/made.4",
+		},
+		{
 			name:    "apa journal with doi url",
 			raw:     "Smith, J. A., & Jones, B. (2019). Deep learning for citation graphs. Journal of Informetrics, 13(2), 45–67. https://doi.org/10.1016/j.joi.2019.01.002",
 			authors: []model.Author{{Family: "Smith", Given: "J. A."}, {Family: "Jones", Given: "B."}},

@@ -34,6 +34,24 @@ func ftSpacesBefore(s string, i int) int {
 	return i
 }
 
+// ftLowerASCII lower-cases the ASCII letters of s and keeps every other
+// byte, so that offsets found in the result hold in s; strings.ToLower
+// changes the length of invalid UTF-8 and of some letters ("İ").
+func ftLowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
 // ftWordStart reports whether a word starts at i: no word character
 // before it.
 func ftWordStart(s string, i int) bool { return i == 0 || !ftIsWord(s[i-1]) }
@@ -52,7 +70,7 @@ func ftParenBefore(s string, i int) int {
 // (?i)(?:\(\s*)?(?:\bdoi\s*:?\s*|\bhttps?://(?:dx\.)?doi\.org/\s*)?\b10\.\d{4,9}/[^\s"<>]+
 // matches.
 func ftDOILoc(s string) []int {
-	lower := strings.ToLower(s)
+	lower := ftLowerASCII(s) // offsets in lower are offsets in s
 	for from := 0; ; {
 		k := strings.Index(lower[from:], "10.")
 		if k < 0 {
@@ -110,7 +128,7 @@ func ftDOILoc(s string) []int {
 // (?i)(?:\b(?:url|online|available)\s*:?\s*)?<?\b(?:https?://|ftp://|www\.)[^\s<>"]+
 // matches.
 func ftURLLoc(s string) []int {
-	lower := strings.ToLower(s)
+	lower := ftLowerASCII(s) // offsets in lower are offsets in s
 	for i := 0; i < len(lower); i++ {
 		var n int
 		switch c := lower[i]; {

@@ -52,16 +52,27 @@ func styled(s string) (ref model.Reference, ok bool) {
 	switch {
 	case strings.Contains(s, " // "):
 		return gost(s)
-	case gbTagRe.MatchString(s):
+	case strings.IndexByte(s, '[') >= 0 && gbTagRe.MatchString(s):
 		return gbt(s)
-	case abntAuthorRe.MatchString(s):
+	case abntMay(s) && abntAuthorRe.MatchString(s):
 		return abnt(s)
-	case crShortRe.MatchString(s):
+	case (strings.Contains(s, "№") || strings.Contains(s, "v")) && crShortRe.MatchString(s):
 		m := crShortRe.FindStringSubmatch(s)
 		return model.Reference{Authors: []model.Author{{Family: m[1]}}, Title: strings.TrimRight(m[2], ". "), Venue: m[3],
 			Volume: m[4], Pages: m[5]}, true
 	}
 	return ref, false
+}
+
+// abntMay is a byte test before abntAuthorRe: an ABNT reference opens
+// with a family name in capitals ("SILVA, J."), so its second character is
+// a capital, an apostrophe, a hyphen, a space or not ASCII.
+func abntMay(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	c := s[1]
+	return c >= 'A' && c <= 'Z' || c == '\'' || c == '-' || c == ' ' || c >= utf8.RuneSelf || s[0] >= utf8.RuneSelf
 }
 
 // gost reads a GOST reference: "Authors Title // Venue. — parts" or

@@ -122,6 +122,12 @@ func Read(in []Line, s *model.Sink) {
 			continue // a run of blank lines counts as one
 		}
 		lines = lpAppendLine(lines, l.N, l.Text, next)
+		if n := len(lines); n > 1 && lines[n-1].kind == lpBoiler && lines[n-2].kind == lpHead &&
+			(lines[n-2].sec == lpSecKeywords || lines[n-2].sec == lpSecKeywordsAlt) && lines[n-2].inline == "" {
+			// the words under a keywords heading are keywords, whatever
+			// they are ("copyright / library / …")
+			lines[n-1].kind, lines[n-1].footer = lpText, false
+		}
 		switch last := &lines[len(lines)-1]; {
 		case last.kind == lpHead:
 			next = 0
@@ -132,6 +138,7 @@ func Read(in []Line, s *model.Sink) {
 			next++
 		}
 	}
+	lpTabMenus(lines)
 	d := &lpDoc{lines: lines, used: make([]bool, len(lines))}
 	d.walk()
 	d.emit(s)
@@ -433,6 +440,11 @@ func lpClassifyText(l *lpLine) {
 	}
 	if f := lpBareLabel(t); f != nil {
 		l.kind, l.labelled, l.fields = lpMeta, true, f
+		return
+	}
+	if val, ok := lpAuthorPhrase(t); ok {
+		l.kind, l.labelled = lpMeta, true
+		l.fields = lpFieldsFor("authors", val, 0)
 		return
 	}
 	if key, val, ok := lpGluedLabel(t); ok {
@@ -1225,6 +1237,9 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 	if lpNav[strings.Trim(lt, " .:›»>|")] {
 		return true, false
 	}
+	if lpCarriesCitation(t) {
+		return false, false // menu words after a citation of the work ("… DOI: 10.… [Download PDF]")
+	}
 	for _, c := range lpCues {
 		if strings.Contains(lt, c) {
 			return true, false
@@ -1234,6 +1249,49 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// lpTabMenus turns into site furniture the headings of a tab menu: short
+// lines in a row, with no blank between, of which three or more are
+// section headings ("Article information / Abstract / Full Text /
+// Bibliography / Statistics"). Such a "Bibliography" opens no reference
+// list.
+func lpTabMenus(lines []lpLine) {
+	short := func(l *lpLine) bool {
+		return (l.kind == lpText || l.kind == lpBoiler || l.kind == lpHead && l.inline == "" && l.count <= 0) &&
+			len(strings.Fields(l.text)) <= 3
+	}
+	for a := 0; a < len(lines); {
+		b := a
+		for b < len(lines) && short(&lines[b]) {
+			b++
+		}
+		heads := 0
+		for k := a; k < b; k++ {
+			if lines[k].kind == lpHead {
+				heads++
+			}
+		}
+		if heads >= 3 {
+			for k := a; k < b; k++ {
+				if lines[k].kind == lpHead {
+					lines[k].kind = lpBoiler
+				}
+			}
+		}
+		a = max(b, a+1)
+	}
+}
+
+// lpCarriesCitation reports whether a long line holds a DOI and a year
+// after some text: a citation, which menu words around it do not make
+// site furniture.
+func lpCarriesCitation(t string) bool {
+	if len(t) < 80 || !strings.Contains(t, "10.") {
+		return false
+	}
+	d := strings.Index(t, "10.")
+	return d >= 40 && model.FindDOI(t[d:]) != "" && model.ParseYear(t[:d]) != 0
 }
 
 // lpDigitRun reports whether t holds n digits in a row: a quick test before
@@ -1663,7 +1721,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 		switch {
 		case it.link:
 			open = false
-		case len(groups) > 0 && !it.num && (lpDOILineRe.MatchString(it.text) || lpURLRe.MatchString(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
+		case len(groups) > 0 && !it.num && (lpLinkLine(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
 			g := &groups[len(groups)-1]
 			g.parts = append(g.parts, it.text)
 			g.idx = append(g.idx, it.i)
@@ -1713,6 +1771,14 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 	}
 	lpParseRefs(out)
 	return out
+}
+
+// lpLinkLine reports whether t is only a DOI or URL, perhaps with a
+// separator after it ("https://doi.org/10.… -"): the link of the entry
+// above.
+func lpLinkLine(t string) bool {
+	t = strings.TrimRight(t, " -–—·|")
+	return lpDOILineRe.MatchString(t) || lpURLRe.MatchString(t)
 }
 
 // wrapped reports whether line t of an unnumbered list continues the
@@ -2313,9 +2379,31 @@ func lpAuthors(s string) ([]model.Author, bool) {
 			}
 			return nil, false
 		}
-		out = append(out, model.ParseName(p))
+		out = append(out, model.ParseName(lpJoinInitials(p)))
 	}
 	return out, true
+}
+
+// lpJoinInitials closes up the initials that follow a family name ("Roe
+// J. K." becomes "Roe J.K."), so the name is read family first rather than
+// with the last initial taken for the family name.
+func lpJoinInitials(p string) string {
+	ws := strings.Fields(p)
+	if len(ws) < 3 || lpIsInitial(ws[0]) || strings.Contains(p, ",") {
+		return p
+	}
+	for _, w := range ws[1:] {
+		if !lpIsInitial(w) {
+			return p
+		}
+	}
+	return ws[0] + " " + strings.Join(ws[1:], "")
+}
+
+// lpIsInitial reports whether w is one capital letter and a full stop.
+func lpIsInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n > 0 && n+1 == len(w) && w[n] == '.' && unicode.IsUpper(r)
 }
 
 // lpCJKName reads a name written in Chinese, Japanese or Korean script:
@@ -2590,7 +2678,8 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 				r.Title = d.wrappedTitle(titleAt)
 			}
 			r.Title = lpTrimTitle(r.Title, &fs, titleAt)
-		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0) {
+		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0 &&
+			lpWholeCite(cites[0].ref)) {
 			// no title line: a citation on the page names the work ("Cite
 			// this article: …", or a page that is one citation)
 			r.Title = cites[0].ref.Title
@@ -2607,7 +2696,9 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if t := strings.TrimSuffix(r.Title, "."); !strings.HasSuffix(t, ".") {
 		r.Title = t
 	}
-	if v := lpFirst(fs, "authors"); v != "" {
+	if au := lpAuthorFields(fs); len(au) > 1 {
+		r.Authors = au
+	} else if v := lpFirst(fs, "authors"); v != "" {
 		if au, ok := lpAuthors(v); ok {
 			r.Authors = au
 		} else {
@@ -2736,6 +2827,37 @@ func lpTrimTitle(t string, fs *[]lpFact, i int) string {
 	return t
 }
 
+// lpAuthorFields returns the names of labelled author fields that each
+// give one person ("dc.contributor.author | Roe, Jane" on one line per
+// author), or nil when the labels give a list or only one name.
+func lpAuthorFields(fs []lpFact) []model.Author {
+	var out []model.Author
+	for _, f := range fs {
+		if f.f.key != "authors" || f.f.rank != 0 {
+			continue
+		}
+		au, ok := lpAuthors(f.f.val)
+		if fam, given, one := strings.Cut(f.f.val, ","); one && !strings.ContainsAny(given, ",;&") &&
+			lpNameWords(strings.Fields(fam+" "+given), true) {
+			au, ok = []model.Author{model.ParseName(f.f.val)}, true // "Roe, Jane Anne"
+		}
+		if !ok || len(au) != 1 {
+			return nil
+		}
+		if !slices.Contains(out, au[0]) {
+			out = append(out, au[0])
+		}
+	}
+	return out
+}
+
+// lpWholeCite reports whether a reference read from an unlabelled line is a
+// whole citation, which may name the page's work: names, and a venue or
+// DOI; a sentence of the text with a year in it has neither.
+func lpWholeCite(r model.Reference) bool {
+	return len(r.Authors) > 0 && (r.Venue != "" || r.DOI != "")
+}
+
 // lpCleanVenue removes what sites glue to a journal's name: its ISSNs,
 // the alt text of its logo ("X logoLink to X"), a second copy ("X / X").
 func lpCleanVenue(v string) string {
@@ -2823,8 +2945,30 @@ func (d *lpDoc) weakYear(a, end int) int {
 			}
 		}
 	}
-	return 0
+	// a full date alone on a short line of the header ("Open Access
+	// 22.05.2024 | Article"), when no other dated line says otherwise and
+	// it is not the date of a step before publication or of a visit
+	year := 0
+	for i := a; i < end && i < a+40; i++ {
+		l := &d.lines[i]
+		if l.kind != lpText || d.inList[i] || utf8.RuneCountInString(l.text) > 60 {
+			continue // labelled dates were weighed already
+		}
+		m := lpNumDateRe.FindString(l.text)
+		if m == "" || lpOtherDateRe.MatchString(l.text) {
+			continue
+		}
+		if y := model.ParseYear(m); year != 0 && y != year {
+			return 0
+		} else {
+			year = y
+		}
+	}
+	return year
 }
+
+// lpOtherDateRe marks dates that are not of publication.
+var lpOtherDateRe = regexp.MustCompile(`(?i)received|accepted|revised|submitted|deposited|accessed|retrieved|updated|modified|consulted|eingereicht|angenommen|abgerufen|reçu|accepté|recibido|aceptado|recebido|aceito|поступила|принята|©|\(c\)`)
 
 // lpYear returns the year of publication: of a labelled date, else of the
 // citation line, else of the online version, else of a date standing alone.

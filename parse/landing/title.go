@@ -57,6 +57,7 @@ const (
 	wWordy      = 0.5  // six to thirty words: the usual length
 	wAffilBelow = 1.5  // an affiliation right below (the names left out)
 	wValueNext  = -3.0 // a short value below: the line is a label ("Indexed in Scopus" / "Yes")
+	wLower      = -2.0 // a lower-case word run into a sentence ("popularity This …")
 	wGlued      = -2.0 // words glued without space ("similaresSimilares"), markup, ISSN
 	wCrumbs     = -3.0 // a breadcrumb trail ("Journal List > J Things > v.3(2)")
 	wBetween    = -4.0 // names right above and right below: an affiliation between authors
@@ -169,8 +170,11 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	if lpGluedRe.MatchString(t) || strings.Contains(t, "=>") || strings.ContainsAny(t, "{}【】|") || strings.Contains(lt, "issn") {
 		score += wGlued
 	}
-	if lpNameMarkRe.MatchString(t) {
+	if lpNameMarkRe.MatchString(t) || lpMarkedNames(t) >= 2 {
 		score += wNames
+	}
+	if lpGluedLabelWord(t) {
+		score += wLower // "popularity This indicator …": a label run into text
 	}
 	if l.kind == lpProse && !strings.ContainsAny(t, ":?") && words >= 20 {
 		score += wProse
@@ -218,6 +222,9 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	}
 	if first, _, _ := strings.Cut(t, " "); (lpDateWordRe.MatchString(t) || lpSubmittedRe.MatchString(t)) && (strings.ContainsAny(t, "0123456789") || lpSubmittedRe.MatchString(first)) {
 		score += wDate // a date, or a line that starts with a date word; not a title about publishing
+	}
+	if words <= 8 && lpNumDateRe.MatchString(t) {
+		score += wDate // "Open Access 22.05.2024", "2020-03-01 | Article"
 	}
 	if lpCrumbs(t) {
 		score += wCrumbs
@@ -333,6 +340,48 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	return score
 }
 
+// lpMarkedNames counts the words of t that end as names with affiliation
+// marks glued on do: a capitalised word whose last letter is lower case or
+// a full stop, then one or two digits ("Taboada1,", "V.3,"); "H1N1" is no
+// such word.
+func lpMarkedNames(t string) int {
+	n := 0
+	for _, w := range strings.Fields(t) {
+		w = strings.TrimRight(w, ",*")
+		d := len(w)
+		for d > 0 && w[d-1] >= '0' && w[d-1] <= '9' {
+			d--
+		}
+		if d == len(w) || len(w)-d > 2 || d < 2 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(w[:d])
+		first, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(first) && (unicode.IsLower(last) || last == '.') {
+			n++
+		}
+	}
+	return n
+}
+
+// lpGluedLabelWord reports whether t opens with a word of lower-case
+// letters only and a capitalised word after it, without punctuation
+// between: a label run into the text it labels ("popularity This
+// indicator …"), not a title ("scite: A smart …", "mRNA vaccines …").
+func lpGluedLabelWord(t string) bool {
+	ws := strings.SplitN(t, " ", 3)
+	if len(ws) < 2 || ws[0] == "" || ws[1] == "" {
+		return false
+	}
+	for _, r := range ws[0] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(ws[1])
+	return unicode.IsUpper(r)
+}
+
 // sameLead reports whether three other lines of [a, b) start with the same
 // word as line i, a capitalised word of four letters or more that is not a
 // common opening word: the lines are fields of a list ("Roles …",
@@ -407,6 +456,7 @@ var (
 	// lpNameMarkRe matches a name with affiliation marks ("Xiaojun Hu 1 ,").
 	lpNameMarkRe  = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*\d+(?:\s*,\s*\d+)*\s*,?\s*\*?$`)
 	lpSubmittedRe = regexp.MustCompile(`(?i)\b(?:submitted|received|accepted|published|deposited|uploaded|render date|loading time)\b`)
+	lpNumDateRe   = regexp.MustCompile(`\b(?:\d{1,2}[./]\d{1,2}[./](?:1[6-9]|20)\d\d|(?:1[6-9]|20)\d\d-\d\d-\d\d)\b`)
 	lpNumTitleRe  = regexp.MustCompile(`^\d+(?:[.,]\d+)?\s+\p{L}+\s+\p{L}+`)
 )
 
@@ -515,17 +565,26 @@ func (d *lpDoc) quotedTitle(a, end int) (string, int) {
 		if l.num || d.inList[i] || model.ParseYear(l.text) != 0 && lpLooksLikeRef(l.text) && len(freetext.LeadingAuthors(l.text)) > 0 {
 			continue // a quote in a reference
 		}
+
 		for _, m := range lpQuoteRe.FindAllStringSubmatch(l.text, 3) {
 			q := strings.TrimSpace(m[1])
 			if len(strings.Fields(q)) < 4 {
 				continue
 			}
 			fq := model.Fold(q)
+			first, n := -1, 0
 			for k := a; k < end && k < a+lpRepeatWindow; k++ {
 				if k != i && d.lines[k].kind != lpBlank && strings.Contains(d.fold(k), fq) {
-					d.quoted = q
-					return q, k
+					if n++; first < 0 {
+						first = k
+					}
 				}
+			}
+			// a name quoted on many lines is an institution's, given for
+			// each author ("ФГБУ «…центр…»"), not the title
+			if first >= 0 && (n <= 2 || !lpAffiliation(l.text)) {
+				d.quoted = q
+				return q, first
 			}
 		}
 	}
@@ -562,7 +621,7 @@ func (d *lpDoc) translation(k, j int) bool {
 	if digits(a) != digits(b) || colon(a) != colon(b) {
 		return false
 	}
-	if _, ok := lpAuthors(a); ok {
+	if _, ok := lpAuthors(a); ok || lpAffiliation(a) && !lpAffiliation(b) {
 		return false
 	}
 	return !lpGluedRe.MatchString(a) && !strings.HasSuffix(a, ":")
@@ -594,10 +653,20 @@ func (d *lpDoc) byline(i, b int, title string) []model.Author {
 	ft := model.Fold(title)
 	for k := i + 1; k < b && k <= i+60; k++ {
 		p := &d.lines[k]
+		if len(out) == 0 && miss == 0 && (p.kind == lpText || p.kind == lpProse || p.kind == lpBoiler) {
+			if _, ok := lpAuthors(p.text); ok && p.kind == lpText {
+				// a plain byline, read below
+			} else if au := lpInlineAffilNames(p.text); au != nil {
+				return au // names, each with its affiliation, on one line
+			}
+		}
 		switch p.kind {
-		case lpBlank:
-			continue
+		case lpBlank, lpNumber:
+			continue // a metric's value ("Visits" / "15772") is no miss
 		case lpHead, lpLabel:
+			if len(out) == 0 && p.kind == lpHead && lpAffilHeads[lpNormLabel(p.text)] {
+				continue // a collapsed "Affiliations" link before the names
+			}
 			return out
 		case lpProse:
 			// an affiliation written as a sentence ("Botany Department,
@@ -633,6 +702,10 @@ func (d *lpDoc) byline(i, b int, title string) []model.Author {
 				// "Jane Roe (Department of Things, University of X)"
 				au, ok = lpAuthors(strings.TrimSpace(bare))
 			}
+			if k := strings.Index(t, " et al."); !ok && k > 0 && len(t)-k < 80 {
+				// "Jane Roe et al. J Things. 2020": a short citation's names
+				au, ok = lpAuthors(t[:k])
+			}
 			if ok && !lpAffiliation(bare) && !lpLoneCJK(t, au) {
 				for _, a := range au {
 					for _, o := range out {
@@ -653,6 +726,11 @@ func (d *lpDoc) byline(i, b int, title string) []model.Author {
 	}
 	return out
 }
+
+// lpAffilHeads are headings of affiliation lists, which pages may show
+// between a title and its byline.
+var lpAffilHeads = map[string]bool{"affiliations": true, "affiliation": true, "author information": true,
+	"authors and affiliations": true}
 
 // lpLoneCJK reports whether a line read as one name is only a short word in
 // CJK script ("分享到", "서론"): no name without a label or a list.
