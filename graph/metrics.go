@@ -293,18 +293,44 @@ func (g *Graph) rank(m *Metrics, metric string, works []int) []Score {
 		v, _ := m.Value(metric, i)
 		rows[k] = Score{Work: i, Value: v}
 	}
+	// the tie-breaks compare the metrics in MetricNames order, each
+	// looked up once here rather than by name at every comparison
+	ties := make([]func(a, b int) int, 0, len(MetricNames))
+	for _, name := range MetricNames {
+		switch name {
+		case "lcs":
+			ties = append(ties, descending(m.InDegree))
+		case "gcs":
+			ties = append(ties, descending(m.GCS))
+		case "out_degree":
+			ties = append(ties, descending(m.OutDegree))
+		case "pagerank":
+			ties = append(ties, descending(m.PageRank))
+		case "hub":
+			ties = append(ties, descending(m.Hub))
+		case "authority":
+			ties = append(ties, descending(m.Authority))
+		case "betweenness":
+			ties = append(ties, descending(m.Betweenness))
+		default:
+			panic("graph: rank has no tie-break for metric " + name)
+		}
+	}
 	slices.SortFunc(rows, func(a, b Score) int {
 		if c := cmp.Compare(b.Value, a.Value); c != 0 {
 			return c
 		}
-		for _, name := range MetricNames {
-			va, _ := m.Value(name, a.Work)
-			vb, _ := m.Value(name, b.Work)
-			if c := cmp.Compare(vb, va); c != 0 {
+		for _, tie := range ties {
+			if c := tie(a.Work, b.Work); c != 0 {
 				return c
 			}
 		}
 		return cmp.Compare(g.Works[a.Work].ID, g.Works[b.Work].ID)
 	})
 	return rows
+}
+
+// descending compares works a and b by x, larger first.
+func descending[T cmp.Ordered](x []T) func(a, b int) int {
+	return func(a, b int) int { return cmp.Compare(x[b], x[a]) }
 }

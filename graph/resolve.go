@@ -3,8 +3,11 @@ package graph
 import (
 	"cmp"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/citegraph/citegraph/parse"
 )
@@ -142,12 +145,11 @@ func rsCanonical(recs []parse.Record) ([]parse.Record, []int) {
 // rsItem is one mention: a record or one reference of a record, reduced to
 // the parts that are compared.
 type rsItem struct {
-	rec   int      // the record, or the citing record of a reference
-	ref   int      // index into the record's References, -1 for the record
+	rec   int32    // the record, or the citing record of a reference
+	ref   int32    // index into the record's References, -1 for the record
 	doi   string   // normalised DOI
 	ids   []string // other identifiers, "ns:value", sorted
 	fams  []string // first-author keys, the main one first
-	init  byte     // first-author initial, 0 if unknown
 	inits string   // first-author initials (rsInitials)
 	year  int
 	vol   string
@@ -156,9 +158,12 @@ type rsItem struct {
 	title string // folded title
 	tcmp  string // the title as compared: folded, without spaces ("l1 0" and "l10" meet)
 	nums  string // the title's digits and roman numerals, which must agree
-	hist  rsHist // letter counts of tcmp, a cheap bound on edit distance
-	press bool   // the text says "in press" (or alike), set by the exact stage
-	dup   bool   // an identical text of an earlier item of the same group stands for this one
+	// hist holds the letter counts of tcmp, a cheap bound on edit distance
+	// (nil, all zero, for an untitled item: most references of some sources)
+	hist  *rsHist
+	init  byte // first-author initial, 0 if unknown
+	press bool // the text says "in press" (or alike), set by the exact stage
+	dup   bool // an identical text of an earlier item of the same group stands for this one
 }
 
 // rsHist counts the letters a-z and digits of a title, the rest together.
@@ -169,7 +174,11 @@ func (it *rsItem) setTitle(folded string) {
 	it.title = folded
 	it.tcmp = strings.ReplaceAll(folded, " ", "")
 	it.nums = rsNumbers(folded)
-	it.hist = rsHist{}
+	if it.hist == nil {
+		it.hist = new(rsHist)
+	} else {
+		*it.hist = rsHist{}
+	}
 	for i := 0; i < len(it.tcmp); i++ {
 		c, k := it.tcmp[i], 36
 		switch {
@@ -187,6 +196,12 @@ func (it *rsItem) setTitle(folded string) {
 // rsHistDist is the L1 distance of two letter counts: one edit changes it
 // by at most 2, so a distance above 2k means more than k edits.
 func rsHistDist(a, b *rsHist) int {
+	if a == nil {
+		a = &rsHist{}
+	}
+	if b == nil {
+		b = &rsHist{}
+	}
 	d := 0
 	for i := range a {
 		if a[i] > b[i] {
@@ -217,6 +232,7 @@ type rsCluster struct {
 	first      int    // smallest item index
 	size       int
 	fuzzy      bool
+	own        uint8 // the sets whose backing arrays only this group holds (rsOwnIDs…)
 }
 
 type rsResolver struct {
@@ -249,102 +265,217 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	if r.thr <= 0 || r.thr > 1 {
 		r.thr = DefaultFuzzyThreshold
 	}
-	n := len(recs)
-	for i := range recs {
-		n += len(recs[i].References)
-	}
-	r.items = make([]rsItem, 0, n)
 	r.refStart = make([]int, len(recs)+1)
 	r.refStart[0] = len(recs)
 	for i := range recs {
 		r.refStart[i+1] = r.refStart[i] + len(recs[i].References)
 	}
-	// venue names repeat: fold each once
-	keys := map[string]string{}
-	venueKey := func(s string) string {
-		k, ok := keys[s]
-		if !ok {
-			k = venueKey(s)
-			keys[s] = k
-		}
-		return k
-	}
-	// so do names; the cached key slices are shared, never modified
-	type name struct {
-		fams  []string
-		inits string
-	}
-	names := map[parse.Author]name{}
-	nameOf := func(as []parse.Author) name {
-		if len(as) == 0 {
-			return name{}
-		}
-		n, ok := names[as[0]]
-		if !ok {
-			n = name{rsFams(as[:1]), rsInitials(as[:1])}
-			names[as[0]] = n
-		}
-		return n
-	}
+	n := r.refStart[len(recs)]
+	// the venue pairs are learned in record order (learn is not commutative
+	// in the groups' member order)
+	vk := map[string]string{}
 	for i := range recs {
 		rec := &recs[i]
-		r.venue.learn(venueKey(rec.VenueAbbrev), venueKey(rec.Venue))
-		n := nameOf(rec.Authors)
-		it := rsItem{rec: i, ref: -1, doi: rsRecordDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: n.fams, inits: n.inits,
-			year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages), title: parse.Fold(rec.Title)}
-		it.venue = venueKey(rec.Venue)
-		if it.venue == "" {
-			it.venue = venueKey(rec.VenueAbbrev)
-		}
-		if k := rsCitedFam(rec.Authors); k != "" && !slices.Contains(it.fams, k) {
-			it.fams = append(slices.Clip(it.fams), k)
-		}
-		r.items = append(r.items, it)
+		r.venue.learn(rsCachedVenueKey(vk, rec.VenueAbbrev), rsCachedVenueKey(vk, rec.Venue))
 	}
-	for i := range recs {
-		for j := range recs[i].References {
-			ref := &recs[i].References[j]
-			n := nameOf(ref.Authors)
-			r.items = append(r.items, rsItem{rec: i, ref: j, doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams,
-				inits: n.inits, year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
-				venue: venueKey(ref.Venue), title: parse.Fold(ref.Title)})
-		}
-	}
-	for i := range r.items {
-		it := &r.items[i]
-		if it.title != "" {
-			it.setTitle(it.title)
-		}
-		if it.inits != "" {
-			it.init = it.inits[0]
-		}
-	}
-	r.parent = make([]int, len(r.items))
-	r.cl = make([]rsCluster, len(r.items))
-	r.how = make([]string, len(r.items))
+	r.items = make([]rsItem, n)
+	r.parent = make([]int, n)
+	r.cl = make([]rsCluster, n)
+	r.how = make([]string, n)
 	// the one-value sets of the singletons share backing arrays; unions
 	// always build new sets, never append to these
-	vols, pages, recNo := make([]string, len(r.items)), make([]string, len(r.items)), make([]int, len(r.items))
-	for i := range r.items {
-		r.parent[i] = i
-		it := &r.items[i]
-		c := &r.cl[i]
-		*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, inits: it.inits, first: i, size: 1}
-		vols[i], pages[i], recNo[i] = it.vol, it.page, it.rec
-		if it.vol != "" {
-			c.vols = vols[i : i+1 : i+1]
+	vols, pages, recNo := make([]string, n), make([]string, n), make([]int, n)
+	// every item is normalised on its own (pure functions of its record or
+	// reference), so the records are cut into chunks that the workers take
+	// in turn; each item lands at its own index, whatever the schedule
+	rsParallel(len(recs), r.refStart, func(lo, hi int, c *rsNormCache) {
+		for i := lo; i < hi; i++ {
+			r.items[i] = r.recordItem(i, c)
+			for j := range recs[i].References {
+				k := r.refStart[i] + j
+				r.items[k] = r.refItem(i, j, c)
+			}
 		}
-		if it.page != "" && !rsWeakPage(it.page) {
-			c.pages = pages[i : i+1 : i+1]
+		for _, k := range [2][2]int{{lo, hi}, {r.refStart[lo], r.refStart[hi]}} {
+			for i := k[0]; i < k[1]; i++ {
+				r.parent[i] = i
+				it := &r.items[i]
+				c := &r.cl[i]
+				*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, inits: it.inits, first: i, size: 1}
+				vols[i], pages[i], recNo[i] = it.vol, it.page, int(it.rec)
+				if it.vol != "" {
+					c.vols = vols[i : i+1 : i+1]
+				}
+				if it.page != "" && !rsWeakPage(it.page) {
+					c.pages = pages[i : i+1 : i+1]
+				}
+				if it.ref < 0 {
+					c.recs = recNo[i : i+1 : i+1]
+				} else {
+					c.citers = recNo[i : i+1 : i+1]
+				}
+			}
 		}
-		if it.ref < 0 {
-			c.recs = recNo[i : i+1 : i+1]
-		} else {
-			c.citers = recNo[i : i+1 : i+1]
-		}
-	}
+	})
 	return r
 }
+
+// rsNormCache holds one worker's folded venue names and first-author keys:
+// both repeat across the references. The cached key slices are shared,
+// never modified.
+type rsNormCache struct {
+	venues map[string]string
+	names  map[parse.Author]rsName
+	hists  []rsHist // the free part of the slab newHist hands out
+}
+
+// newHist returns a zero rsHist from the cache's slab: one allocation
+// for many titles.
+func (c *rsNormCache) newHist() *rsHist {
+	if len(c.hists) == 0 {
+		c.hists = make([]rsHist, 256)
+	}
+	h := &c.hists[0]
+	c.hists = c.hists[1:]
+	return h
+}
+
+// rsName is the comparison keys of a first author (rsFams, rsInitials).
+type rsName struct {
+	fams  []string
+	inits string
+}
+
+func (c *rsNormCache) venueKey(s string) string { return rsCachedVenueKey(c.venues, s) }
+
+func rsCachedVenueKey(keys map[string]string, s string) string {
+	if s == "" {
+		return ""
+	}
+	k, ok := keys[s]
+	if !ok {
+		k = venueKey(s)
+		keys[s] = k
+	}
+	return k
+}
+
+func (c *rsNormCache) name(as []parse.Author) rsName {
+	if len(as) == 0 {
+		return rsName{}
+	}
+	n, ok := c.names[as[0]]
+	if !ok {
+		n = rsName{rsFams(as[:1]), rsInitials(as[:1])}
+		c.names[as[0]] = n
+	}
+	return n
+}
+
+// recordItem is the item of record i.
+func (r *rsResolver) recordItem(i int, c *rsNormCache) rsItem {
+	rec := &r.recs[i]
+	n := c.name(rec.Authors)
+	it := rsItem{rec: int32(i), ref: -1, doi: rsRecordDOI(rec.DOI), ids: rsIDs(rec.IDs), fams: n.fams, inits: n.inits,
+		year: rec.Year, vol: rsVolume(rec.Volume), page: rsFirstPage(rec.Pages)}
+	it.venue = c.venueKey(rec.Venue)
+	if it.venue == "" {
+		it.venue = c.venueKey(rec.VenueAbbrev)
+	}
+	if k := rsCitedFam(rec.Authors); k != "" && !slices.Contains(it.fams, k) {
+		it.fams = append(slices.Clip(it.fams), k)
+	}
+	it.finish(parse.Fold(rec.Title), c)
+	return it
+}
+
+// refItem is the item of reference j of record i.
+func (r *rsResolver) refItem(i, j int, c *rsNormCache) rsItem {
+	ref := &r.recs[i].References[j]
+	n := c.name(ref.Authors)
+	it := rsItem{rec: int32(i), ref: int32(j), doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams,
+		inits: n.inits, year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
+		venue: c.venueKey(ref.Venue)}
+	it.finish(parse.Fold(ref.Title), c)
+	return it
+}
+
+// finish sets the title's forms and the initial.
+func (it *rsItem) finish(title string, c *rsNormCache) {
+	if title != "" {
+		it.hist = c.newHist()
+		it.setTitle(title)
+	}
+	if it.inits != "" {
+		it.init = it.inits[0]
+	}
+}
+
+// rsParallel calls f on chunks [lo, hi) of n records, whose items end at
+// refStart, on GOMAXPROCS workers, each with its own cache. f must write
+// only what belongs to its records' items.
+func rsParallel(n int, refStart []int, f func(lo, hi int, c *rsNormCache)) {
+	// chunks of about rsChunkItems items, cut at record boundaries
+	var cuts []int // the end of each chunk
+	for i, size := 0, 0; i < n; i++ {
+		size += 1 + refStart[i+1] - refStart[i]
+		if size >= rsChunkItems {
+			cuts = append(cuts, i+1)
+			size = 0
+		}
+	}
+	if len(cuts) == 0 || cuts[len(cuts)-1] != n {
+		cuts = append(cuts, n)
+	}
+	rsRun(cuts, func() func(lo, hi int) {
+		c := &rsNormCache{venues: make(map[string]string, 1<<12), names: make(map[parse.Author]rsName, 1<<14)}
+		return func(lo, hi int) { f(lo, hi, c) }
+	})
+}
+
+// rsRun runs the chunks [cuts[k-1], cuts[k]) (the first from 0) on up to
+// GOMAXPROCS workers, which take them in turn; worker is called once per
+// worker for the function that runs its chunks. What a chunk computes
+// must not depend on the worker or on the other chunks.
+func rsRun(cuts []int, worker func() func(lo, hi int)) {
+	var next atomic.Int32
+	run := func() {
+		f := worker()
+		for {
+			k := int(next.Add(1)) - 1
+			if k >= len(cuts) {
+				return
+			}
+			lo := 0
+			if k > 0 {
+				lo = cuts[k-1]
+			}
+			f(lo, cuts[k])
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(cuts))
+	if workers <= 1 {
+		run()
+		return
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(run)
+	}
+	wg.Wait()
+}
+
+// rsCuts cuts n into chunks of size: the end of each.
+func rsCuts(n, size int) []int {
+	var cuts []int
+	for end := size; end < n; end += size {
+		cuts = append(cuts, end)
+	}
+	return append(cuts, n)
+}
+
+// rsChunkItems is the number of items a worker of rsNew takes at a time.
+const rsChunkItems = 16384
 
 func (r *rsResolver) find(i int) int {
 	for r.parent[i] != i {
@@ -386,27 +517,117 @@ func (r *rsResolver) union(a, b int, how string, check rsCheck) bool {
 	return true
 }
 
-// merge adds the state of group b to group a. The sets are rebuilt, never
-// appended to: singletons share backing arrays.
+// merge adds the state of group b to group a. A set is merged in place
+// only when a owns its backing array (a.own, set when merge allocated it):
+// singletons share backing arrays, and a copy of a group (canBeOne) clears
+// own so that merging into it leaves the group's sets as they are.
 func (a *rsCluster) merge(b *rsCluster) {
 	if a.doi == "" || len(b.doi) > len(a.doi) && strings.HasPrefix(b.doi, a.doi) {
 		a.doi = b.doi // the whole of a DOI another source cut
 	}
-	a.ids = rsUnionSorted(a.ids, b.ids)
+	a.ids = rsMergeSet(a.ids, b.ids, &a.own, rsOwnIDs)
 	if a.yMin == 0 || (b.yMin != 0 && b.yMin < a.yMin) {
 		a.yMin = b.yMin
 	}
 	a.yMax = max(a.yMax, b.yMax)
-	a.vols = rsUnionSorted(a.vols, b.vols)
-	a.pages = rsUnionSorted(a.pages, b.pages)
-	a.recs = rsUnionSorted(a.recs, b.recs)
-	a.citers = rsUnionSorted(a.citers, b.citers)
+	a.vols = rsMergeSet(a.vols, b.vols, &a.own, rsOwnVols)
+	a.pages = rsMergeSet(a.pages, b.pages, &a.own, rsOwnPages)
+	a.recs = rsMergeSet(a.recs, b.recs, &a.own, rsOwnRecs)
+	a.citers = rsMergeSet(a.citers, b.citers, &a.own, rsOwnCiters)
 	if len(b.inits) > len(a.inits) {
 		a.inits = b.inits
 	}
 	a.first = min(a.first, b.first)
 	a.size += b.size
 	a.fuzzy = a.fuzzy || b.fuzzy
+}
+
+// The bits of rsCluster.own: which sets' backing arrays the group owns.
+const (
+	rsOwnIDs uint8 = 1 << iota
+	rsOwnVols
+	rsOwnPages
+	rsOwnRecs
+	rsOwnCiters
+)
+
+// rsMergeSet returns the union of the sorted sets a and b, in a's backing
+// array when a owns it (bit of own) and it has room, else in a new array
+// with room to grow, which a then owns. A group cited a thousand times
+// grows its citers one merge at a time: in place, that costs no garbage.
+func rsMergeSet[T cmp.Ordered](a, b []T, own *uint8, bit uint8) []T {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		*own &^= bit // b's array, which b (or another group) may still hold
+		return b
+	}
+	n := len(a) + len(b) - rsCountCommon(a, b, len(a))
+	switch {
+	case n == len(a):
+		return a
+	case n == len(b):
+		*own &^= bit
+		return b
+	case *own&bit != 0 && cap(a) >= n:
+		// from the back, so that no element of a is overwritten unread
+		out := a[:n]
+		i, j := len(a)-1, len(b)-1
+		for k := n - 1; j >= 0; k-- {
+			switch {
+			case i >= 0 && a[i] > b[j]:
+				out[k] = a[i]
+				i--
+			case i >= 0 && a[i] == b[j]:
+				out[k] = a[i]
+				i--
+				j--
+			default:
+				out[k] = b[j]
+				j--
+			}
+		}
+		return out
+	}
+	c := n
+	if n >= 8 {
+		c += n / 2
+	}
+	*own |= bit
+	return rsUnionTo(make([]T, 0, c), a, b)
+}
+
+// rsCountCommon counts the values two sorted sets share, stopping at
+// limit.
+func rsCountCommon[T cmp.Ordered](a, b []T, limit int) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	if len(a) < 8 {
+		for _, x := range a {
+			if _, ok := slices.BinarySearch(b, x); ok {
+				if n++; n == limit {
+					break
+				}
+			}
+		}
+		return n
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b) && n < limit; {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // rsCheck says how much of rsConsistent a merge must pass.
@@ -476,28 +697,7 @@ func rsMeet[T cmp.Ordered](a, b []T) bool {
 
 // rsIntersect reports whether two sorted sets share a value.
 func rsIntersect[T cmp.Ordered](a, b []T) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(a) < 8 {
-		for _, x := range a {
-			if _, ok := slices.BinarySearch(b, x); ok {
-				return true
-			}
-		}
-		return false
-	}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			return true
-		}
-	}
-	return false
+	return rsCountCommon(a, b, 1) > 0
 }
 
 // rsUnionSorted merges two sorted sets.
@@ -508,7 +708,11 @@ func rsUnionSorted[T cmp.Ordered](a, b []T) []T {
 	if len(a) == 0 {
 		return b
 	}
-	out := make([]T, 0, len(a)+len(b))
+	return rsUnionTo(make([]T, 0, len(a)+len(b)), a, b)
+}
+
+// rsUnionTo appends the union of the sorted sets a and b to out.
+func rsUnionTo[T cmp.Ordered](out, a, b []T) []T {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {

@@ -3,6 +3,8 @@ package graph
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -170,5 +172,21 @@ func TestResolveSynthetic(t *testing.T) {
 		res.Stats.References, len(res.Works), split, over, res.Stats.ByMethod)
 	if split > len(byTruth)/100 || over > 0 {
 		t.Errorf("split %d of %d, over-merged %d", split, len(byTruth), over)
+	}
+}
+
+// TestResolveCores checks that Resolve, which normalises the mentions and
+// builds the works on every core, gives the same works, citations and
+// account on one core as on several: the corpus is large enough to be
+// cut into several chunks (rsChunkItems, rsRun).
+func TestResolveCores(t *testing.T) {
+	recs := rsSynthetic(1000, 40)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := Resolve(recs, nil)
+	runtime.GOMAXPROCS(4)
+	four := Resolve(recs, nil)
+	if len(one.Works) < 1000 || !reflect.DeepEqual(one, four) {
+		t.Errorf("1 core: %d works, %d citations; 4 cores: %d works, %d citations, or some field differs",
+			len(one.Works), len(one.Citations), len(four.Works), len(four.Citations))
 	}
 }

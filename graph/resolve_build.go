@@ -41,26 +41,30 @@ func (r *rsResolver) build() *Resolution {
 	if !r.keep {
 		r.cl = nil // the groups' state is not needed any more
 	}
-	r.src = make([]string, len(r.items))
-	for i := len(r.recs); i < len(r.items); i++ {
-		r.src[i] = r.refSource(i)
-	}
+	r.src = r.refSources()
 	works := make([]Work, len(members))
-	for g, ms := range members {
-		works[g] = r.work(ms)
-	}
+	// each work is built from its group alone, on every core
+	rsRun(rsCuts(len(members), 4096), func() func(lo, hi int) {
+		return func(lo, hi int) {
+			for g := lo; g < hi; g++ {
+				works[g] = r.work(members[g])
+			}
+		}
+	})
 	// stable readable IDs, then the final order
 	order := make([]int, len(works))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
-	taken := map[string]bool{}
+	// (by ID, ties in order of first mention: a stable sort, done faster)
+	byID := func(a, b int) int { return cmp.Or(strings.Compare(works[a].ID, works[b].ID), cmp.Compare(a, b)) }
+	slices.SortFunc(order, byID)
+	taken := make(map[string]bool, len(works))
 	for _, w := range works {
 		taken[w.ID] = true
 	}
 	rsDedupIDs(works, order, taken)
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(works[a].ID, works[b].ID) })
+	slices.SortFunc(order, byID)
 	pos := make([]int, len(works))
 	for p, g := range order {
 		pos[g] = p
@@ -109,7 +113,10 @@ func (r *rsResolver) build() *Resolution {
 			}
 		}
 	}
-	slices.SortStableFunc(arcs, func(a, b arc) int { return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to)) })
+	// (ties in input order: the items of the references ascend)
+	slices.SortFunc(arcs, func(a, b arc) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to), cmp.Compare(a.item, b.item))
+	})
 	distinct := 0
 	for k := range arcs {
 		if k == 0 || arcs[k].from != arcs[k-1].from || arcs[k].to != arcs[k-1].to {
@@ -201,6 +208,56 @@ func (r *rsResolver) refSource(i int) string {
 		return rec.File + ":" + strconv.Itoa(line)
 	}
 	return rec.Source
+}
+
+// refSources returns the refSource of every reference item (indexed by
+// item), the "path:line" ones cut from one string: one allocation rather
+// than one per reference.
+func (r *rsResolver) refSources() []string {
+	src := make([]string, len(r.items))
+	size := 0
+	for i := len(r.recs); i < len(r.items); i++ {
+		it := &r.items[i]
+		rec := &r.recs[it.rec]
+		if line := rec.References[it.ref].Line; line > 0 {
+			size += len(rec.File) + 1 + rsDigits(line)
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	var num []byte
+	end := make([]int, len(r.items))
+	for i := len(r.recs); i < len(r.items); i++ {
+		it := &r.items[i]
+		rec := &r.recs[it.rec]
+		if line := rec.References[it.ref].Line; line > 0 {
+			b.WriteString(rec.File)
+			b.WriteByte(':')
+			num = strconv.AppendInt(num[:0], int64(line), 10)
+			b.Write(num)
+			end[i] = b.Len()
+		} else {
+			src[i] = rec.Source
+			end[i] = -1
+		}
+	}
+	all := b.String()
+	for i, start := len(r.recs), 0; i < len(r.items); i++ {
+		if end[i] >= 0 {
+			src[i] = all[start:end[i]]
+			start = end[i]
+		}
+	}
+	return src
+}
+
+// rsDigits is the number of decimal digits of n > 0.
+func rsDigits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // work builds the work of one group of items (in input order). Each

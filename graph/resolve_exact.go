@@ -81,7 +81,7 @@ func (r *rsResolver) exact() {
 	// ends a chain), last[first] the last one so far (0 for the others)
 	next := make([]int32, len(r.items))
 	last := make([]int32, len(r.items))
-	first := map[string]int32{}
+	first := make(map[string]int32, len(r.items)-len(r.recs))
 	for i := len(r.recs); i < len(r.items); i++ {
 		t := r.exactText(i)
 		if t == "" {

@@ -15,15 +15,30 @@ import (
 
 // identifiers merges items sharing a DOI or another identifier.
 func (r *rsResolver) identifiers() {
-	first := map[string]int{}
+	// DOIs and other identifiers ("ns:value") are keyed apart: a DOI key
+	// holds no ":", so the two never met in one map either
+	nDOI, nIDs := 0, 0
+	for i := range r.items {
+		if r.items[i].doi != "" {
+			nDOI++
+		}
+		nIDs += len(r.items[i].ids)
+	}
+	dois, ids := make(map[string]int, nDOI), make(map[string]int, nIDs)
+	var key []byte
 	for i := range r.items {
 		it := &r.items[i]
 		if it.doi != "" {
-			r.byKey(first, "doi:"+rsDOIKey(it.doi), i, "doi")
+			key = rsAppendDOIKey(key[:0], it.doi)
+			if j, ok := dois[string(key)]; ok {
+				r.union(j, i, "doi", rsCheckIDs)
+			} else {
+				dois[string(key)] = i
+			}
 		}
 		for _, id := range it.ids {
 			ns, _, _ := strings.Cut(id, ":")
-			r.byKey(first, id, i, "id:"+ns)
+			r.byKey(ids, id, i, "id:"+ns)
 		}
 	}
 }
@@ -77,12 +92,21 @@ func (r *rsResolver) byKey(first map[string]int, key string, i int, how string) 
 // (author, year, venue and what there is of volume and page) are left to
 // the venues stage, which weighs every candidate before it merges.
 func (r *rsResolver) keys() {
-	full := map[string][]int{}
+	// (names, volumes and pages are folded: none holds a "|", so these
+	// keys are the "name|volume|page" strings they once were)
+	type fvp struct{ fam, vol, page string }
 	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.vol != "" && it.page != "" && !it.dup }
+	n := 0
+	for i := range r.items {
+		if it := &r.items[i]; usable(it) {
+			n += len(it.fams)
+		}
+	}
+	full := make(map[fvp][]int, n)
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) {
 			for _, f := range it.fams {
-				k := f + "|" + it.vol + "|" + it.page
+				k := fvp{f, it.vol, it.page}
 				full[k] = append(full[k], i)
 			}
 		}
@@ -96,7 +120,7 @@ func (r *rsResolver) keys() {
 			continue
 		}
 		for _, f := range it.fams {
-			for _, j := range full[f+"|"+it.vol+"|"+it.page] {
+			for _, j := range full[fvp{f, it.vol, it.page}] {
 				// the same first author, volume and page in the same year
 				// cannot be two works, whatever the venue is called
 				// (journals are renamed: "Annu Rev Mater Sci", "ANN REV
@@ -110,7 +134,7 @@ func (r *rsResolver) keys() {
 	p = r.newPass(rsCheckAll)
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) && rsWeakPage(it.page) {
-			for _, j := range full[it.fams[0]+"|"+it.vol+"|"+it.page] {
+			for _, j := range full[fvp{it.fams[0], it.vol, it.page}] {
 				jt := &r.items[j]
 				p.offer(i, j, it.year != 0 && it.year == jt.year || r.venue.loose(it.venue, jt.venue))
 			}
@@ -136,7 +160,13 @@ func (r *rsResolver) locations() {
 	usable := func(it *rsItem) bool {
 		return len(it.fams) > 0 && it.vol != "" && it.page != "" && it.year != 0 && !it.dup
 	}
-	index := map[vp][]int{}
+	n := 0
+	for i := range r.items {
+		if usable(&r.items[i]) {
+			n++
+		}
+	}
+	index := make(map[vp][]int, n)
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) {
 			k := vp{it.vol, it.page, it.year}
@@ -312,6 +342,7 @@ func (p *rsPass) settle(how string) {
 // work.
 func (r *rsResolver) canBeOne(a int, bs []int, check rsCheck, initials bool) bool {
 	acc := r.cl[a]
+	acc.own = 0 // a's sets are a's: merge into copies
 	for _, b := range bs {
 		c := &r.cl[b]
 		if !rsConsistent(&acc, c, check) || initials && !rsInitialsAgree(acc.inits, c.inits) {
@@ -347,9 +378,15 @@ func (r *rsResolver) venues() {
 		venue, vol, page string
 		titled           bool
 	}
-	block := map[rsBlock][]int{}
-	seen := map[parts]bool{}
 	usable := func(it *rsItem) bool { return len(it.fams) > 0 && it.year != 0 && it.venue != "" && !it.dup }
+	n := 0
+	for i := range r.items {
+		if usable(&r.items[i]) {
+			n++
+		}
+	}
+	block := make(map[rsBlock][]int, n/4)
+	seen := make(map[parts]bool, n)
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) {
 			p := parts{r.find(i), it.inits, it.venue, it.vol, it.page, it.title != ""}
@@ -575,7 +612,7 @@ func (r *rsResolver) titleScore(a, b *rsItem, prefix bool) (float64, string) {
 		if a.nums != b.nums {
 			return 0, ""
 		}
-		if long := max(len(a.tcmp), len(b.tcmp)); rsHistDist(&a.hist, &b.hist) > 2*int((1-r.thr)*float64(long)) {
+		if long := max(len(a.tcmp), len(b.tcmp)); rsHistDist(a.hist, b.hist) > 2*int((1-r.thr)*float64(long)) {
 			return 0, "" // too many edits apart to reach the threshold
 		}
 		if s = rsTitleSim(a.tcmp, b.tcmp, r.thr); s < r.thr {

@@ -101,13 +101,17 @@ var rsDOIFix = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&",
 // digits, so that a lost "_" or an inserted "-" ("…-3094-4_8" and
 // "…-3094-48", "j.-foreco") does not make two works.
 func rsDOIKey(doi string) string {
-	b := make([]byte, 0, len(doi))
+	return string(rsAppendDOIKey(make([]byte, 0, len(doi)), doi))
+}
+
+// rsAppendDOIKey appends rsDOIKey(doi) to b.
+func rsAppendDOIKey(b []byte, doi string) []byte {
 	for i := 0; i < len(doi); i++ {
 		if c := doi[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 {
 			b = append(b, c)
 		}
 	}
-	return string(b)
+	return b
 }
 
 // rsDOICompatible reports whether two DOIs may name one work: equal, equal

@@ -64,6 +64,7 @@ func explainArgs(args []string, dash int) (works, paths []string, err error) {
 	return works, paths, nil
 }
 
+// exists reports whether path names a file or folder.
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil

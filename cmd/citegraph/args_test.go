@@ -10,9 +10,9 @@ import (
 	"testing"
 )
 
-// TestArgsAnywhere: flags after the paths work, "--" ends the flags, and
-// explain takes the arguments after its works as paths from the first that
-// exists on disk.
+// TestArgsAnywhere: flags after the paths work, and before the command;
+// "--" ends the flags, and explain takes the arguments after its works as
+// paths from the first that exists on disk.
 func TestArgsAnywhere(t *testing.T) {
 	t.Chdir(repoRoot)
 	for _, tc := range []struct {
@@ -20,6 +20,7 @@ func TestArgsAnywhere(t *testing.T) {
 		paths, queries []string
 		top            int
 		format         string
+		command        string
 	}{
 		{args: []string{"seeds", "-top", "5"}, paths: []string{"seeds"}, top: 5},
 		{args: []string{"-top", "3", "seeds", "-format", "json", "out"}, paths: []string{"seeds", "out"}, top: 3, format: "json"},
@@ -29,6 +30,14 @@ func TestArgsAnywhere(t *testing.T) {
 			paths: []string{"seeds"}, format: "json"},
 		{args: []string{"explain", "seeds", "--", "x.txt"}, queries: []string{"seeds"}, paths: []string{"x.txt"}},
 		{args: []string{"explain", "Jones"}, queries: []string{"Jones"}, paths: []string{"seeds"}},
+		{args: []string{"-v", "records", "seeds"}, paths: []string{"seeds"}, command: "records"},
+		{args: []string{"-cpuprofile", "x.prof", "-quiet", "export", "-format", "csv", "seeds"}, paths: []string{"seeds"},
+			format: "csv", command: "export"},
+		{args: []string{"-top=3", "explain", "Jones", "seeds"}, queries: []string{"Jones"}, paths: []string{"seeds"},
+			top: 3, command: "explain"},
+		// a flag's value is no command, and neither is a path that exists
+		{args: []string{"-out", "records", "seeds"}, paths: []string{"seeds"}, command: "report"},
+		{args: []string{"-v", "seeds", "records"}, paths: []string{"seeds", "records"}, command: "report"},
 	} {
 		cfg, err := parseArgs(tc.args, io.Discard)
 		if err != nil {
@@ -40,6 +49,9 @@ func TestArgsAnywhere(t *testing.T) {
 		}
 		if tc.top != 0 && cfg.Top != tc.top || tc.format != "" && cfg.Format != tc.format {
 			t.Errorf("parseArgs(%q): top %d format %q", tc.args, cfg.Top, cfg.Format)
+		}
+		if tc.command != "" && cfg.Command != tc.command {
+			t.Errorf("parseArgs(%q): command %q, want %q", tc.args, cfg.Command, tc.command)
 		}
 	}
 }

@@ -76,17 +76,12 @@ func corpusFile(t *testing.T, rel string) string {
 		dirs = []string{d}
 	}
 	for _, d := range dirs {
-		if p := filepath.Join(d, rel); fileExists(p) {
+		if p := filepath.Join(d, rel); exists(p) {
 			return p
 		}
 	}
 	t.Skipf("corpus file %s not available", rel)
 	return ""
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
 
 // TestCorpusDiagrams draws the default historiograph of real exports and

@@ -14,7 +14,8 @@
 //	citegraph cache [-cache DIR] [import FILE...]   what the cache holds; fill it from OpenAlex/Crossref JSON
 //	citegraph map [flags] [PATH...]              a science map: clusters on stdout, map-NETWORK-UNIT.svg in -out
 //
-// Flags may come before or after the paths; "--" ends them. PATH is a file
+// Flags may come before or after the paths, and the report flags also
+// before the command ("citegraph -v export …"); "--" ends them. PATH is a file
 // or a folder (read recursively, hidden entries skipped); explain reads as
 // paths the arguments after its works, from the first that exists on disk
 // (or after "--"). The layout of each file is recognised from its content:

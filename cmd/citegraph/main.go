@@ -148,14 +148,47 @@ func writeMemProfile(path string) error {
 	return err
 }
 
+// isCommand reports whether s names one of citegraph's commands.
+func isCommand(s string) bool {
+	switch s {
+	case "records", "export", "explain", "report", "expand", "cache", "map", "explore":
+		return true
+	}
+	return false
+}
+
+// firstOperand returns the index in args of the first argument that is
+// neither a flag of fs nor a flag's value, or -1. A flag fs does not know
+// is taken to have a value unless written -name=value.
+func firstOperand(fs *flag.FlagSet, args []string) int {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return -1
+		}
+		if len(a) < 2 || a[0] != '-' {
+			return i
+		}
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				continue
+			}
+		}
+		i++ // the flag's value
+	}
+	return -1
+}
+
 // parseArgs turns the command line into a config. Flags live only here.
 func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	cfg := &config{Command: "report"}
-	if len(args) > 0 {
-		switch args[0] {
-		case "records", "export", "explain", "report", "expand", "cache", "map", "explore":
-			cfg.Command, args = args[0], args[1:]
-		}
+	implicit := true
+	if len(args) > 0 && isCommand(args[0]) {
+		cfg.Command, args, implicit = args[0], args[1:], false
 	}
 	fs := flag.NewFlagSet("citegraph", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -190,6 +223,12 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&cfg.BetweennessSources, "betweenness-sources", 0, "betweenness sources (0 auto, -1 exact)")
 	onlineFlags(fs, cfg)
 	analysesFlags(fs, cfg)
+	if implicit {
+		// flags before the command ("citegraph -v export …")
+		if i := firstOperand(fs, args); i > 0 && isCommand(args[i]) && !exists(args[i]) {
+			return parseArgs(append([]string{args[i]}, slices.Delete(slices.Clone(args), i, i+1)...), stderr)
+		}
+	}
 	rest, dash, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {

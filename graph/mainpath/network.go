@@ -94,6 +94,7 @@ func NewNetwork(n int, arcs []Arc) *Network {
 		nw.Members[c] = append(nw.Members[c], i)
 	}
 
+	nw.Arcs = make([]Arc, 0, len(adj))
 	for i := 0; i < n; i++ {
 		for _, j := range adj[start[i]:start[i+1]] {
 			u, v := nw.Node[i], nw.Node[j]
@@ -152,6 +153,13 @@ func (nw *Network) index() {
 			}
 		}
 	}
+}
+
+// arc returns the index of the arc from u to v, which must exist.
+func (nw *Network) arc(u, v int) int {
+	out := nw.Out(u)
+	i, _ := slices.BinarySearchFunc(out, v, func(k int32, v int) int { return cmp.Compare(nw.Arcs[k].To, v) })
+	return int(out[i])
 }
 
 // Len returns the number of nodes.

@@ -270,16 +270,26 @@ func WriteArcs(w io.Writer, g *graph.Graph, r *Result, opt *ArcsOptions) error {
 	onPaths := opt != nil && opt.OnPaths
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"citing", "cited", "spc", "splc", "spnp", "main_paths"})
+	// with onPaths, only citations between nodes of a path can be listed:
+	// the rest are skipped without looking their arc up
+	var onNode []bool
+	if onPaths {
+		onNode = make([]bool, nw.Len())
+		for k := range on {
+			if on[k] != nil {
+				onNode[nw.Arcs[k].From], onNode[nw.Arcs[k].To] = true, true
+			}
+		}
+	}
+	row := make([]string, 6)
 	for _, c := range g.Citations {
 		u, v := nw.Node[c.To], nw.Node[c.From]
-		if onPaths && u == v {
+		if onPaths && (u == v || !onNode[u] || !onNode[v]) {
 			continue
 		}
-		row := []string{g.Works[c.From].ID, g.Works[c.To].ID, "", "", "", "cycle"}
+		row[0], row[1], row[2], row[3], row[4], row[5] = g.Works[c.From].ID, g.Works[c.To].ID, "", "", "", "cycle"
 		if u != v {
-			k, _ := slices.BinarySearchFunc(nw.Arcs, Arc{u, v}, func(a, b Arc) int {
-				return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
-			})
+			k := nw.arc(u, v)
 			if onPaths && on[k] == nil {
 				continue
 			}

@@ -146,16 +146,30 @@ func (nw *Network) KeyArcs(w *Weights, k int) []int {
 	if k <= 0 || len(nw.Arcs) == 0 {
 		return nil
 	}
-	order := make([]int, len(nw.Arcs))
-	for i := range order {
-		order[i] = i
+	better := func(a, b int) int { return cmp.Or(w.Arc[b].Cmp(w.Arc[a]), cmp.Compare(a, b)) }
+	// the k heaviest, kept as the arcs come, give the least weight taken;
+	// then every arc at least as heavy, ties included (sorting every arc
+	// cost more than the rest of the search)
+	k = min(k, len(nw.Arcs))
+	top := make([]int, 0, k+1)
+	for i := range nw.Arcs {
+		if len(top) == k && better(i, top[k-1]) >= 0 {
+			continue
+		}
+		j, _ := slices.BinarySearchFunc(top, i, better)
+		if top = slices.Insert(top, j, i); len(top) > k {
+			top = top[:k]
+		}
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Or(w.Arc[b].Cmp(w.Arc[a]), cmp.Compare(a, b)) })
-	k = min(k, len(order))
-	for k < len(order) && w.Arc[order[k]].Cmp(w.Arc[order[k-1]]) == 0 {
-		k++
+	least := w.Arc[top[k-1]]
+	var out []int
+	for i := range nw.Arcs {
+		if w.Arc[i].Cmp(least) >= 0 {
+			out = append(out, i)
+		}
 	}
-	return order[:k]
+	slices.SortFunc(out, better)
+	return out
 }
 
 // KeyRoute is the key-route main path of Liu & Lu (2012): for each key arc

@@ -350,10 +350,22 @@ func (b *builder) count() *Network {
 	}
 	net.Eligible = len(sel)
 	if o.MaxNodes > 0 && len(sel) > o.MaxNodes {
-		slices.SortFunc(sel, func(x, y int32) int {
-			return cmp.Or(cmp.Compare(tls[y], tls[x]), cmp.Compare(b.countOf(int(y)), b.countOf(int(x))),
-				cmp.Compare(b.keys[x], b.keys[y]))
-		})
+		// by strength and count; only the units tied with the last one
+		// kept are ordered by key, to choose among them (comparing the
+		// keys of every unit cost more than the rest of the build)
+		byCount := func(x, y int32) int {
+			return cmp.Or(cmp.Compare(tls[y], tls[x]), cmp.Compare(b.countOf(int(y)), b.countOf(int(x))))
+		}
+		slices.SortFunc(sel, byCount)
+		last := sel[o.MaxNodes-1]
+		lo, hi := o.MaxNodes-1, o.MaxNodes
+		for lo > 0 && byCount(sel[lo-1], last) == 0 {
+			lo--
+		}
+		for hi < len(sel) && byCount(sel[hi], last) == 0 {
+			hi++
+		}
+		slices.SortFunc(sel[lo:hi], func(x, y int32) int { return cmp.Compare(b.keys[x], b.keys[y]) })
 		sel = sel[:o.MaxNodes]
 	}
 	// nodes in ID order

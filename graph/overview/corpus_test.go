@@ -52,17 +52,40 @@ func rawWoS(t *testing.T, path string) []rawRecord {
 
 func (r rawRecord) one(tag string) string { return strings.Join(r[tag], " ") }
 
+// rawAuthors returns a raw record's AF names (else AU) and, for each, the
+// AU entry at the same place when AF and AU list as many ("" otherwise).
+func rawAuthors(rec rawRecord) (names, au []string) {
+	names, au = rec["AF"], rec["AU"]
+	if len(names) == 0 {
+		names = au
+	}
+	if len(au) != len(names) {
+		au = make([]string, len(names))
+	}
+	return names, au
+}
+
 // rawAuthorKey turns a WoS AF value "Garcia-Lopez, Juan A." into
 // "GARCIA LOPEZ JUAN A", an AU value "Garcia-Lopez, JA" or "Wong, R. T. J."
 // into bibliometrix's "GARCIA LOPEZ JA", "WONG RTJ", and a name without a
-// comma into "Given Family" order ("Vivian Ng" is "NG VIVIAN"). Apostrophes
+// comma into "Given Family" order ("Vivian Ng" is "NG VIVIAN"), unless the
+// family name of au, the AU entry at its place, begins it ("Wang Ying" with
+// "Wang, Y" is "WANG YING"). Apostrophes
 // are dropped (the shared files are ASCII). It also returns the family
 // part, the given part and whether that is initials.
-func rawAuthorKey(name string) (key, family, given string, initials bool) {
+func rawAuthorKey(name, au string) (key, family, given string, initials bool) {
 	name = strings.ReplaceAll(name, "'", "")
 	fam, giv, ok := strings.Cut(name, ",")
 	if !ok {
-		if f := strings.Fields(name); len(f) > 1 {
+		f := strings.Fields(name)
+		auFam, _, _ := strings.Cut(strings.ReplaceAll(au, "'", ""), ",")
+		a := strings.Fields(auFam)
+		switch {
+		case strings.Contains(au, ",") && len(a) > 0 && len(a) < len(f) &&
+			strings.EqualFold(strings.Join(f[:len(a)], " "), strings.Join(a, " ")):
+			// family first, as AU shows ("Wang Ying", AU "Wang, Y")
+			fam, giv = strings.Join(f[:len(a)], " "), strings.Join(f[len(a):], " ")
+		case len(f) > 1:
 			fam, giv = f[len(f)-1], strings.Join(f[:len(f)-1], " ")
 		}
 	}
@@ -197,12 +220,9 @@ func TestCorpusIndependent(t *testing.T) {
 		}
 		names := map[string]parts{}
 		for _, rec := range raw {
-			list := rec["AF"]
-			if len(list) == 0 {
-				list = rec["AU"]
-			}
-			for _, n := range list {
-				k, f, g, ini := rawAuthorKey(n)
+			list, au := rawAuthors(rec)
+			for i, n := range list {
+				k, f, g, ini := rawAuthorKey(n, au[i])
 				names[k] = parts{f, g, ini}
 			}
 		}
@@ -233,12 +253,9 @@ func TestCorpusIndependent(t *testing.T) {
 		appear := 0
 		for _, rec := range raw {
 			keys := map[string]bool{}
-			list := rec["AF"]
-			if len(list) == 0 {
-				list = rec["AU"]
-			}
-			for _, n := range list {
-				k, _, _, _ := rawAuthorKey(n)
+			list, au := rawAuthors(rec)
+			for i, n := range list {
+				k, _, _, _ := rawAuthorKey(n, au[i])
 				keys[canonical(k)] = true
 			}
 			tc, _ := strconv.Atoi(rec.one("TC"))

@@ -442,7 +442,12 @@ func authorKey(a parse.Author) (family, given string, initials bool) {
 	if initials {
 		sep = ""
 	}
-	return family, strings.ToUpper(parse.Fold(strings.Join(parts, sep))), initials
+	given = strings.ToUpper(parse.Fold(strings.Join(parts, sep)))
+	if given == "" {
+		// given names of signs that folding drops ("†", "*")
+		return family, "", false
+	}
+	return family, given, initials
 }
 
 // authorKeys maps every author of the documents to the key it is counted

@@ -120,6 +120,24 @@ func TestHand(t *testing.T) {
 	near("international", ov.InternationalShare, 100.0/3)
 }
 
+// TestGivenNameOfSigns: a given name made only of signs that folding
+// drops ("Smith, †", a footnote mark read as a name) counts as the family
+// name alone, and does not crash the matching of initials to full names.
+func TestGivenNameOfSigns(t *testing.T) {
+	res := &graph.Resolution{}
+	for k, a := range []parse.Author{{Family: "Smith", Given: "†"}, {Family: "Smith", Given: "John"}, {Family: "Roe", Given: "*"}} {
+		res.Works = append(res.Works, graph.Work{ID: string(rune('a' + k)), InCorpus: true, Year: 2000, Authors: []parse.Author{a}})
+	}
+	ov := Compute(graph.New(res), 5, 0, nil)
+	var got []string
+	for _, a := range ov.TopAuthors {
+		got = append(got, fmt.Sprintf("%s %d", a.Key, a.Documents))
+	}
+	if want := []string{"ROE 1", "SMITH 1", "SMITH JOHN 1"}; !slices.Equal(got, want) {
+		t.Errorf("authors %v, want %v", got, want)
+	}
+}
+
 // TestNameVariants: "Hellwig, O." counts under "Hellwig, Olav", the only
 // full name it abbreviates; "Wang, Z." stays apart from the two full names
 // it could abbreviate.

@@ -2,6 +2,7 @@ package scimap
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -122,15 +123,28 @@ func citers(g *graph.Graph, net *network.Network, nodes []int, limit int) []Cite
 			}
 		}
 	}
-	out := make([]Citer, 0, len(count))
-	for w, n := range count {
-		out = append(out, Citer{Work: int(w), Count: n})
-	}
-	slices.SortFunc(out, func(a, b Citer) int {
+	// the best limit, kept in order as they come (a full sort of every
+	// citer cost more than counting them)
+	better := func(a, b Citer) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(len(g.In(b.Work)), len(g.In(a.Work))),
 			cmp.Compare(g.Works[a.Work].ID, g.Works[b.Work].ID))
-	})
-	return out[:min(limit, len(out))]
+	}
+	if limit <= 0 {
+		return nil
+	}
+	out := make([]Citer, 0, limit+1)
+	for w, n := range count {
+		c := Citer{Work: int(w), Count: n}
+		if len(out) == limit && better(c, out[limit-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, c, better)
+		out = slices.Insert(out, i, c)
+		if len(out) > limit {
+			out = out[:limit]
+		}
+	}
+	return out
 }
 
 // distinctive returns, for each cluster's documents, the n terms (from
@@ -139,43 +153,64 @@ func citers(g *graph.Graph, net *network.Network, nodes []int, limit int) []Cite
 // the cluster against the others, keeping terms more frequent inside, or
 // by TF-IDF over the clusters. A term contained in a better one ("network"
 // in "citation network") is skipped.
+//
+// Terms are numbered once (see termIndex) and counted in slices; each
+// document's terms are found once, however many clusters list it.
 func distinctive(g *graph.Graph, docs [][]int32, n int, tfidf bool) [][]Term {
 	k := len(docs)
-	spell := map[string]map[string]int{} // term -> spellings
-	cache := map[int32][]string{}
-	termsOf := func(w int32) []string {
-		if ts, ok := cache[w]; ok {
-			return ts
-		}
-		ts := docTerms(&g.Works[w], spell)
-		cache[w] = ts
-		return ts
-	}
-	df := make([]map[string]int, k)
-	total := map[string]int{}
-	clustersWith := map[string]int{}
-	N := 0
+	x := &termIndex{id: map[string]int32{}}
+	at := map[int32][2]int32{} // a document's terms: flat[at[w][0]:at[w][1]]
+	var flat []int32
 	for c := range docs {
-		df[c] = map[string]int{}
 		for _, w := range docs[c] {
-			for _, t := range termsOf(w) {
-				df[c][t]++
+			if _, ok := at[w]; !ok {
+				s := len(flat)
+				flat = x.docTerms(&g.Works[w], flat)
+				at[w] = [2]int32{int32(s), int32(len(flat))}
 			}
 		}
-		for t, x := range df[c] {
-			total[t] += x
+	}
+	type count struct{ term, docs int32 }
+	df := make([][]count, k) // the terms of each cluster's documents, with how many have each
+	total := make([]int, len(x.key))
+	clustersWith := make([]int, len(x.key))
+	cnt := make([]int32, len(x.key))
+	N := 0
+	for c := range docs {
+		var seen []int32
+		for _, w := range docs[c] {
+			r := at[w]
+			for _, t := range flat[r[0]:r[1]] {
+				if cnt[t] == 0 {
+					seen = append(seen, t)
+				}
+				cnt[t]++
+			}
+		}
+		df[c] = make([]count, len(seen))
+		for i, t := range seen {
+			df[c][i] = count{t, cnt[t]}
+			total[t] += int(cnt[t])
 			clustersWith[t]++
+			cnt[t] = 0
 		}
 		N += len(docs[c])
 	}
 	out := make([][]Term, k)
+	chosenIDs := []int32{}
 	for c := range docs {
 		nc := len(docs[c])
 		if nc == 0 {
 			continue
 		}
-		var cand []Term
-		for t, a := range df[c] {
+		type cand struct {
+			Term
+			id     int32
+			spaces int
+		}
+		var cands []cand
+		for _, tc := range df[c] {
+			t, a := tc.term, int(tc.docs)
 			if a < min(2, nc) {
 				continue
 			}
@@ -196,29 +231,124 @@ func distinctive(g *graph.Graph, docs [][]int32, n int, tfidf bool) [][]Term {
 				}
 			}
 			if score > 0 {
-				cand = append(cand, Term{Text: t, Score: score, Docs: a})
+				key := x.key[t]
+				cands = append(cands, cand{Term{Text: key, Score: score, Docs: a}, t, strings.Count(key, " ")})
 			}
 		}
 		// best first; at equal scores the longer phrase, which says more
-		slices.SortFunc(cand, func(x, y Term) int {
-			return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(strings.Count(y.Text, " "), strings.Count(x.Text, " ")),
+		slices.SortFunc(cands, func(x, y cand) int {
+			return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(y.spaces, x.spaces),
 				cmp.Compare(y.Docs, x.Docs), cmp.Compare(x.Text, y.Text))
 		})
 		var chosen []Term
-		for _, t := range cand {
+		chosenIDs = chosenIDs[:0]
+		for _, t := range cands {
 			if len(chosen) == n {
 				break
 			}
 			if slices.ContainsFunc(chosen, func(u Term) bool { return overlaps(u.Text, t.Text) }) {
 				continue
 			}
-			chosen = append(chosen, t)
+			chosen = append(chosen, t.Term)
+			chosenIDs = append(chosenIDs, t.id)
 		}
 		for i := range chosen {
-			chosen[i].Text = bestSpelling(chosen[i].Text, spell[chosen[i].Text])
+			chosen[i].Text = bestSpelling(chosen[i].Text, x.spellings(chosenIDs[i]))
 			chosen[i].Score = math.Round(chosen[i].Score*1000) / 1000
 		}
 		out[c] = chosen
+	}
+	return out
+}
+
+// termIndex numbers the terms of documents and counts their spellings.
+type termIndex struct {
+	id   map[string]int32 // a term's number
+	key  []string         // the term (its folded form) of each number
+	self []int            // how often each term was written as its key
+	// other spellings of each term (nil when none), with their counts
+	other []map[string]int
+	mark  []int32 // the last document that had each term
+	doc   int32   // the document being read, from 1
+	buf   []byte
+}
+
+// term returns the number of a term, numbering it if new.
+func (x *termIndex) term(key string) int32 {
+	if id, ok := x.id[key]; ok {
+		return id
+	}
+	id := int32(len(x.key))
+	x.id[key] = id
+	x.key = append(x.key, key)
+	x.self = append(x.self, 0)
+	x.other = append(x.other, nil)
+	x.mark = append(x.mark, 0)
+	return id
+}
+
+// add appends term id, written text, to the current document's terms out,
+// unless the document already has it.
+func (x *termIndex) add(id int32, text string, out []int32) []int32 {
+	if x.mark[id] == x.doc {
+		return out
+	}
+	x.mark[id] = x.doc
+	if text == x.key[id] {
+		x.self[id]++
+	} else {
+		if x.other[id] == nil {
+			x.other[id] = map[string]int{}
+		}
+		x.other[id][text]++
+	}
+	return append(out, id)
+}
+
+// spellings returns the ways term id was written, with their counts.
+func (x *termIndex) spellings(id int32) map[string]int {
+	m := maps.Clone(x.other[id])
+	if m == nil {
+		m = map[string]int{}
+	}
+	if x.self[id] > 0 {
+		m[x.key[id]] += x.self[id]
+	}
+	return m
+}
+
+// docTerms appends to out the numbers of the distinct terms of a work: its
+// keywords (both kinds) and the words and two-word phrases of its title,
+// without function words. Terms are folded (lower case, no accents); their
+// spellings are counted.
+func (x *termIndex) docTerms(w *graph.Work, out []int32) []int32 {
+	x.doc++
+	for _, kws := range [][]string{w.Keywords, w.IndexKeywords} {
+		for _, k := range kws {
+			k = parse.CleanSpace(k)
+			if key := termKey(k); key != "" {
+				out = x.add(x.term(key), k, out)
+			}
+		}
+	}
+	// phrases do not span punctuation: "governance: ‘soft’ leadership"
+	for _, part := range strings.FieldsFunc(w.Title, isPhraseBreak) {
+		words := titleWords(part)
+		for i, v := range words {
+			if v == "" {
+				continue
+			}
+			out = x.add(x.term(v), v, out)
+			if i+1 < len(words) && words[i+1] != "" {
+				// looked up without making the string unless it is new
+				x.buf = append(append(append(x.buf[:0], v...), ' '), words[i+1]...)
+				id, ok := x.id[string(x.buf)]
+				if !ok {
+					id = x.term(string(x.buf))
+				}
+				out = x.add(id, x.key[id], out)
+			}
+		}
 	}
 	return out
 }
@@ -257,46 +387,6 @@ func bestSpelling(key string, spellings map[string]int) string {
 		best = strings.ToLower(best)
 	}
 	return best
-}
-
-// docTerms returns the distinct terms of a work: its keywords (both kinds)
-// and the words and two-word phrases of its title, without function words.
-// Terms are folded (lower case, no accents); spell collects their
-// spellings.
-func docTerms(w *graph.Work, spell map[string]map[string]int) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(key, text string) {
-		if key == "" || seen[key] {
-			return
-		}
-		seen[key] = true
-		out = append(out, key)
-		if spell[key] == nil {
-			spell[key] = map[string]int{}
-		}
-		spell[key][text]++
-	}
-	for _, kws := range [][]string{w.Keywords, w.IndexKeywords} {
-		for _, k := range kws {
-			k = parse.CleanSpace(k)
-			add(termKey(k), k)
-		}
-	}
-	// phrases do not span punctuation: "governance: ‘soft’ leadership"
-	for _, part := range strings.FieldsFunc(w.Title, isPhraseBreak) {
-		words := titleWords(part)
-		for i, x := range words {
-			if x == "" {
-				continue
-			}
-			add(x, x)
-			if i+1 < len(words) && words[i+1] != "" {
-				add(x+" "+words[i+1], x+" "+words[i+1])
-			}
-		}
-	}
-	return out
 }
 
 // isPhraseBreak reports whether r ends a phrase of a title: punctuation
