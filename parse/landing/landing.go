@@ -2537,8 +2537,8 @@ func (d *lpDoc) emit(s *model.Sink) {
 		// a listing of works, each given by the same labels ("Authors …
 		// Journal … Authors … Journal"): a label seen again starts a work
 		// (a label repeated in a row is a list: one author per line)
-		// (a labelled DOI seen again with another value starts one too:
-		// a data dump's "doi" => … of the next item)
+		// (a line "DOI …" giving another DOI than the one before starts
+		// one too: a data dump's "doi" => … of the next item)
 		var starts []int
 		seen := map[string]bool{}
 		last, doi := "", ""
