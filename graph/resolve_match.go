@@ -418,11 +418,20 @@ func (r *rsResolver) venues() {
 		}
 	}
 	// (the order of the blocks does not matter: a fit depends only on the
-	// set of offers)
+	// set of offers). Two items that both have a volume and a first page
+	// never fit here (the keys decided them), so each pair offered has an
+	// item without: only those are walked, each against the items of its
+	// block and of the years next to it, in time proportional to the
+	// incomplete items times their blocks, not to the square of a block
+	// (a prolific author's year holds thousands of complete references).
 	for k, is := range block {
-		for n, i := range is {
-			r.venueFits(i, is[n+1:], offer)
+		for _, i := range is {
+			if it := &r.items[i]; it.vol != "" && it.page != "" && !rsWeakPage(it.page) {
+				continue
+			}
+			r.venueFits(i, is, offer)
 			r.venueFits(i, block[rsBlock{k.key, k.year + 1}], offer)
+			r.venueFits(i, block[rsBlock{k.key, k.year - 1}], offer)
 		}
 	}
 	// a tie: two best fits that cannot be one work
