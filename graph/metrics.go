@@ -73,23 +73,36 @@ var MetricNames = []string{"lcs", "gcs", "pagerank", "betweenness", "hub", "auth
 // Value returns metric name of work i; ok is false for an unknown name. An
 // unknown GCS is -1, so that it ranks below every known count.
 func (m *Metrics) Value(name string, i int) (v float64, ok bool) {
-	switch name {
-	case "lcs", "in_degree", "citations":
-		return float64(m.InDegree[i]), true
-	case "gcs":
-		return float64(m.GCS[i]), true
-	case "out_degree":
-		return float64(m.OutDegree[i]), true
-	case "pagerank":
-		return m.PageRank[i], true
-	case "hub":
-		return m.Hub[i], true
-	case "authority":
-		return m.Authority[i], true
-	case "betweenness":
-		return m.Betweenness[i], true
+	counts, values := m.column(name)
+	switch {
+	case counts != nil:
+		return float64(counts[i]), true
+	case values != nil:
+		return values[i], true
 	}
 	return 0, false
+}
+
+// column returns the values of metric name, one per work: counts or real
+// values, both nil for an unknown name.
+func (m *Metrics) column(name string) (counts []int, values []float64) {
+	switch name {
+	case "lcs", "in_degree", "citations":
+		return m.InDegree, nil
+	case "gcs":
+		return m.GCS, nil
+	case "out_degree":
+		return m.OutDegree, nil
+	case "pagerank":
+		return nil, m.PageRank
+	case "hub":
+		return nil, m.Hub
+	case "authority":
+		return nil, m.Authority
+	case "betweenness":
+		return nil, m.Betweenness
+	}
+	return nil, nil
 }
 
 // CheckMetric returns an error naming the valid metrics if name is not one.
@@ -297,23 +310,10 @@ func (g *Graph) rank(m *Metrics, metric string, works []int) []Score {
 	// looked up once here rather than by name at every comparison
 	ties := make([]func(a, b int) int, 0, len(MetricNames))
 	for _, name := range MetricNames {
-		switch name {
-		case "lcs":
-			ties = append(ties, descending(m.InDegree))
-		case "gcs":
-			ties = append(ties, descending(m.GCS))
-		case "out_degree":
-			ties = append(ties, descending(m.OutDegree))
-		case "pagerank":
-			ties = append(ties, descending(m.PageRank))
-		case "hub":
-			ties = append(ties, descending(m.Hub))
-		case "authority":
-			ties = append(ties, descending(m.Authority))
-		case "betweenness":
-			ties = append(ties, descending(m.Betweenness))
-		default:
-			panic("graph: rank has no tie-break for metric " + name)
+		if counts, values := m.column(name); counts != nil {
+			ties = append(ties, descending(counts))
+		} else {
+			ties = append(ties, descending(values))
 		}
 	}
 	slices.SortFunc(rows, func(a, b Score) int {
