@@ -346,8 +346,10 @@ type rsName struct {
 	inits string
 }
 
+// venueKey is venueKey through the worker's cache.
 func (c *rsNormCache) venueKey(s string) string { return rsCachedVenueKey(c.venues, s) }
 
+// rsCachedVenueKey returns venueKey(s), kept in keys for the next time.
 func rsCachedVenueKey(keys map[string]string, s string) string {
 	if s == "" {
 		return ""
@@ -360,6 +362,7 @@ func rsCachedVenueKey(keys map[string]string, s string) string {
 	return k
 }
 
+// name returns the comparison keys of the first of as, through the cache.
 func (c *rsNormCache) name(as []parse.Author) rsName {
 	if len(as) == 0 {
 		return rsName{}
