@@ -115,7 +115,7 @@ type Line struct {
 // Read reads a page given as its lines: it classifies them, walks them
 // following the sections, and sends one record per work to s.
 func Read(in []Line, s *model.Sink) {
-	in = lpUntag(lpUnmarc(lpUnarray(in)))
+	in = lpRewrite(in)
 	lines := make([]lpLine, 0, len(in))
 	next := 0 // in a reference list, the number its next entry has
 	for _, l := range in {

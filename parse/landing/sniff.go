@@ -101,7 +101,7 @@ func sniffLines(head []byte) []lpLine {
 		in = append(in, Line{N: n + 1, Text: raw})
 	}
 	var lines []lpLine
-	for _, l := range lpUntag(lpUnmarc(lpUnarray(in))) {
+	for _, l := range lpRewrite(in) {
 		lines = lpAppendLine(lines, l.N, l.Text, 0)
 	}
 	return lines

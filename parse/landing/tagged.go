@@ -51,18 +51,33 @@ type lpTagField struct {
 // indented, blank lines between continuations skipped) holding a title
 // tag and at least three other known tags; anything else is left as is.
 func lpUntag(in []Line) []Line {
-	var out []Line
+	var out []Line // nil until a block is found: most pages have none
 	for i := 0; i < len(in); {
 		fields, end := lpTagBlock(in, i)
 		if fields == nil {
-			out = append(out, in[i])
+			if out != nil {
+				out = append(out, in[i])
+			}
 			i++
 			continue
+		}
+		if out == nil {
+			out = append(make([]Line, 0, len(in)), in[:i]...)
 		}
 		out = append(out, fields...)
 		i = end
 	}
+	if out == nil {
+		return in
+	}
 	return out
+}
+
+// lpRewrite returns in with the records a page printed in tags, as a data
+// dump or as a MARC view rewritten into labelled lines (lpUnarray,
+// lpUnmarc, lpUntag); the reader and the sniffer see the same lines.
+func lpRewrite(in []Line) []Line {
+	return lpUntag(lpUnmarc(lpUnarray(in)))
 }
 
 // lpTagBlock reads the tagged block starting at in[i], returning its
@@ -160,6 +175,7 @@ var (
 	lpCamelRe = regexp.MustCompile(`([a-z])([A-Z])`)
 )
 
+// lpUnarray rewrites a printed data dump (see above), else returns in.
 func lpUnarray(in []Line) []Line {
 	if !lpMatchesAtLeast(in, lpArrowRe, 5) {
 		return in
@@ -191,6 +207,7 @@ var (
 	lpRespRe    = regexp.MustCompile(`;|\p{L}{2,}\.\s`)
 )
 
+// lpUnmarc rewrites a MARC view (see above), else returns in.
 func lpUnmarc(in []Line) []Line {
 	if !lpMatchesAtLeast(in, lpMarcRe, 5) {
 		return in
