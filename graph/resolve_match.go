@@ -113,31 +113,26 @@ func (r *rsResolver) keys() {
 	}
 	// one list may hold the same first author, volume and page twice: one
 	// work listed twice, unless the page is a weak 1
+	type sig struct {
+		year  int
+		venue string
+	}
+	parts := func(i int) sig { return sig{r.items[i].year, r.items[i].venue} }
+	fit := func(i, j int) bool {
+		it, jt := &r.items[i], &r.items[j]
+		return it.year != 0 && it.year == jt.year || r.venue.loose(it.venue, jt.venue)
+	}
 	p := r.newPass(rsCheckTwice)
-	for i := range r.items {
-		it := &r.items[i]
-		if !usable(it) || rsWeakPage(it.page) {
-			continue
-		}
-		for _, f := range it.fams {
-			for _, j := range full[fvp{f, it.vol, it.page}] {
-				// the same first author, volume and page in the same year
-				// cannot be two works, whatever the venue is called
-				// (journals are renamed: "Annu Rev Mater Sci", "ANN REV
-				// MATER RES"); a year apart, the venues must agree
-				jt := &r.items[j]
-				p.offer(i, j, it.year != 0 && it.year == jt.year || r.venue.loose(it.venue, jt.venue))
-			}
+	for k, block := range full {
+		if !rsWeakPage(k.page) {
+			offerBlock(p, block, func(int) bool { return true }, parts, fit)
 		}
 	}
 	p.settle("key")
 	p = r.newPass(rsCheckAll)
-	for i := range r.items {
-		if it := &r.items[i]; usable(it) && rsWeakPage(it.page) {
-			for _, j := range full[fvp{it.fams[0], it.vol, it.page}] {
-				jt := &r.items[j]
-				p.offer(i, j, it.year != 0 && it.year == jt.year || r.venue.loose(it.venue, jt.venue))
-			}
+	for k, block := range full {
+		if rsWeakPage(k.page) {
+			offerBlock(p, block, func(i int) bool { return r.items[i].fams[0] == k.fam }, parts, fit)
 		}
 	}
 	p.settle("key")
@@ -179,13 +174,15 @@ func (r *rsResolver) locations() {
 		}
 		return !rsWeakPage(a.page) && a.venue != "" && b.venue != "" && r.venue.compatible(a.venue, b.venue)
 	}
+	type sig struct {
+		fam, venue string
+		init       byte
+	}
 	p := r.newPass(rsCheckAll)
-	for i := range r.items {
-		if it := &r.items[i]; usable(it) {
-			for _, j := range index[vp{it.vol, it.page, it.year}] {
-				p.offer(i, j, match(it, &r.items[j]))
-			}
-		}
+	for _, block := range index {
+		offerBlock(p, block, func(int) bool { return true },
+			func(i int) sig { it := &r.items[i]; return sig{it.fams[0], it.venue, it.init} },
+			func(i, j int) bool { return match(&r.items[i], &r.items[j]) })
 	}
 	p.settle("key")
 }
@@ -228,14 +225,16 @@ func (r *rsResolver) proceedings() {
 		pa, pb := rsProceedings(a.venue), rsProceedings(b.venue)
 		return r.venue.loose(a.venue, b.venue) || (pa || pb) && (a.vol == "" || pa) && (b.vol == "" || pb)
 	}
+	type sig struct {
+		vol, venue string
+		chapter    bool
+	}
 	p := r.newPass(rsCheckAll)
 	p.initials = true
-	for i := range r.items {
-		if it := &r.items[i]; usable(it) && (it.vol == "" || rsProceedings(it.venue)) {
-			for _, j := range index[fyp{it.fams[0], it.page, it.year}] {
-				p.offer(i, j, match(it, &r.items[j]))
-			}
-		}
+	for _, block := range index {
+		offerBlock(p, block, func(int) bool { return true },
+			func(i int) sig { it := &r.items[i]; return sig{it.vol, it.venue, chapter(it)} },
+			func(i, j int) bool { return match(&r.items[i], &r.items[j]) })
 	}
 	p.settle("key")
 }
@@ -291,6 +290,72 @@ type rsPass struct {
 
 func (r *rsResolver) newPass(check rsCheck) *rsPass {
 	return &rsPass{r: r, check: check, fits: map[[2]int]bool{}}
+}
+
+// rsBlockMax is the most groups that one block of the keys stage (first
+// author, volume and page; volume, page and year; first author, page and
+// year) may hold. A key shared by more groups than that is no evidence that
+// any two of them are one work (a scraped page of 90,000 references written
+// alike), and comparing them all would cost the square of their number: such
+// a block is skipped and counted (Stats.CrowdedKeys).
+const rsBlockMax = 1000
+
+// offerBlock offers the pairs of items of one block of a pass: each item
+// for which from holds against every other item of the block, fitting as
+// fit says. Items of one group with the same compared parts (sig) stand for
+// each other and are offered once, so that a work cited a thousand times
+// alike costs one comparison, not a million.
+func offerBlock[S comparable](p *rsPass, block []int, from func(i int) bool, sig func(i int) S, fit func(i, j int) bool) {
+	if len(block) < 2 {
+		return
+	}
+	if len(block) <= 8 {
+		for _, i := range block {
+			if from(i) {
+				for _, j := range block {
+					p.offer(i, j, fit(i, j))
+				}
+			}
+		}
+		return
+	}
+	type rep struct {
+		root int
+		s    S
+		from bool
+	}
+	seen := make(map[rep]bool, len(block))
+	roots := make(map[int]bool)
+	var reps []int
+	var isFrom []bool
+	anyFrom := false
+	for _, i := range block {
+		k := rep{p.r.find(i), sig(i), from(i)}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		roots[k.root] = true
+		reps, isFrom = append(reps, i), append(isFrom, k.from)
+		anyFrom = anyFrom || k.from
+	}
+	if !anyFrom || len(roots) < 2 {
+		return
+	}
+	if len(roots) > rsBlockMax {
+		p.r.stats.CrowdedKeys++
+		return
+	}
+	for a, i := range reps {
+		for b := a + 1; b < len(reps); b++ {
+			switch j := reps[b]; {
+			case isFrom[a]:
+				p.offer(i, j, fit(i, j))
+			case isFrom[b]:
+				p.offer(j, i, fit(j, i))
+			}
+		}
+	}
 }
 
 // offer records whether items i and j fit each other.
@@ -424,14 +489,49 @@ func (r *rsResolver) venues() {
 	// block and of the years next to it, in time proportional to the
 	// incomplete items times their blocks, not to the square of a block
 	// (a prolific author's year holds thousands of complete references).
+	// Two titled items never fit here either (the titles decide them): a
+	// titled item is walked against the untitled items only. A block whose
+	// walk would cost over rsPairBudget steps (ten thousand vague
+	// references of one author and year against as many others) is skipped
+	// and counted (Stats.CrowdedKeys).
+	untitled := make(map[rsBlock][]int, len(block))
 	for k, is := range block {
 		for _, i := range is {
-			if it := &r.items[i]; it.vol != "" && it.page != "" && !rsWeakPage(it.page) {
-				continue
+			if r.items[i].title == "" {
+				untitled[k] = append(untitled[k], i)
 			}
-			r.venueFits(i, is, offer)
-			r.venueFits(i, block[rsBlock{k.key, k.year + 1}], offer)
-			r.venueFits(i, block[rsBlock{k.key, k.year - 1}], offer)
+		}
+	}
+	for k, is := range block {
+		near := func(i int) [3][]int {
+			from := block
+			if r.items[i].title != "" {
+				from = untitled
+			}
+			return [3][]int{from[k], from[rsBlock{k.key, k.year + 1}], from[rsBlock{k.key, k.year - 1}]}
+		}
+		incomplete := func(i int) bool {
+			it := &r.items[i]
+			return it.vol == "" || it.page == "" || rsWeakPage(it.page)
+		}
+		cost := 0
+		for _, i := range is {
+			if incomplete(i) {
+				for _, js := range near(i) {
+					cost += len(js)
+				}
+			}
+		}
+		if cost > rsPairBudget {
+			r.stats.CrowdedKeys++
+			continue
+		}
+		for _, i := range is {
+			if incomplete(i) {
+				for _, js := range near(i) {
+					r.venueFits(i, js, offer)
+				}
+			}
 		}
 	}
 	// a tie: two best fits that cannot be one work
@@ -464,6 +564,10 @@ func (r *rsResolver) venues() {
 		}
 	}
 }
+
+// rsPairBudget is the most comparisons that one block of the venues stage
+// may cost.
+const rsPairBudget = 50_000_000
 
 // rsVenueFitsMax is the most groups that may fit one group equally well
 // and still be merged with it, all being able to be one work.
@@ -545,11 +649,25 @@ func (r *rsResolver) titles() {
 			ends[end{k, ">" + t[max(0, len(t)-3):]}] = append(ends[end{k, ">" + t[max(0, len(t)-3):]}], i)
 		}
 	}
+	// an end shared by more than rsBlockMax titles of one block (titles
+	// alike but for a number) is no way in: those titles are not searched
+	// through it
+	for _, is := range ends {
+		if len(is) > rsBlockMax {
+			r.stats.CrowdedKeys++
+		}
+	}
 	lists := func(k rsBlock, t string) [][]int {
 		if is := block[k]; len(is) <= rsCrowded {
 			return [][]int{is}
 		}
-		return [][]int{ends[end{k, "<" + t[:min(3, len(t))]}], ends[end{k, ">" + t[max(0, len(t)-3):]}]}
+		var out [][]int
+		for _, e := range [...]string{"<" + t[:min(3, len(t))], ">" + t[max(0, len(t)-3):]} {
+			if is := ends[end{k, e}]; len(is) <= rsBlockMax {
+				out = append(out, is)
+			}
+		}
+		return out
 	}
 	seen := make([]int, len(r.items)) // seen[j] == i+1: j was scored for i
 	type grouped struct {
@@ -686,6 +804,13 @@ func (r *rsResolver) titlesNoAuthor() {
 			index[k] = append(index[k], i)
 		}
 	}
+	// a word whose list is that long is not rare: even a title's rarest
+	// words are then too common to pick candidates by
+	for _, is := range index {
+		if len(is) > rsBlockMax {
+			r.stats.CrowdedKeys++
+		}
+	}
 	seen := make([]int, len(r.items)) // seen[j] == i+1: j was scored for i
 	for i := range r.items {
 		it := &r.items[i]
@@ -695,7 +820,11 @@ func (r *rsResolver) titlesNoAuthor() {
 		b := rsBest{j: -1}
 		for _, w := range words[i] {
 			for dy := -1; dy <= 1; dy++ {
-				for _, j := range index[rsBlock{w, it.year + dy}] {
+				is := index[rsBlock{w, it.year + dy}]
+				if len(is) > rsBlockMax {
+					continue
+				}
+				for _, j := range is {
 					r.considerTitle(&b, seen, i, j)
 				}
 			}

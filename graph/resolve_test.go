@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/citegraph/citegraph/parse"
 )
@@ -720,5 +721,62 @@ func TestResolveSICI(t *testing.T) {
 	if w := res.Works[rsTo(res, "s.txt:2")]; w.DOI != strings.ToLower(a) || rsTo(res, "s.txt:5") != rsTo(res, "s.txt:2") {
 		t.Errorf("work DOI %q, want the whole SICI DOI; the reference with the cut DOI joined by %q",
 			w.DOI, rsHow(t, res, "s.txt:5"))
+	}
+}
+
+// TestResolveCrowdedKeys: one reference list of 20,000 entries that share
+// first author, year, venue, volume and page (a scraped page of invented
+// references) resolves in seconds, not in the hours that comparing every
+// pair of them took, and nothing that should stay apart merges: each
+// variant below gives 20,000 works plus the citing record, and the crowded
+// key is counted. A small key of the same input still merges.
+func TestResolveCrowdedKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	const n = 20000
+	variants := map[string]func(k int) parse.Reference{
+		// distinct DOIs on the same key
+		"dois": func(k int) parse.Reference {
+			return rsWoS(k+2, "Roe", 2001, "J THINGS", "12", "45", "10.5555/ref."+strconv.Itoa(k))
+		},
+		// distinct titles on the same key, no DOI
+		"titles": func(k int) parse.Reference {
+			ref := rsTitled(k+2, "Roe", 2001, "Made-up title number "+strconv.Itoa(k), "J THINGS")
+			ref.Volume, ref.Pages = "12", "45"
+			return ref
+		},
+		// no volume or page, no title, distinct DOIs: the venues stage
+		"vague": func(k int) parse.Reference {
+			return rsWoS(k+2, "Roe", 2001, "J THINGS", "", "", "10.5555/ref."+strconv.Itoa(k))
+		},
+	}
+	for name, ref := range variants {
+		t.Run(name, func(t *testing.T) {
+			refs := make([]parse.Reference, 0, n+2)
+			for k := range n {
+				refs = append(refs, ref(k))
+			}
+			refs = append(refs, rsWoS(n+2, "Doe", 1999, "J X", "3", "10", ""))
+			recs := []parse.Record{
+				rsRec("p.txt", 1, "A page", "Poe", 2005, "", "", "", "", refs...),
+				rsRec("q.txt", 1, "Another", "Moe", 2006, "", "", "", "", rsWoS(2, "Doe", 1999, "J X", "3", "10", "10.1/x")),
+			}
+			start := time.Now()
+			res := Resolve(recs, nil)
+			if el := time.Since(start); el > time.Minute {
+				t.Errorf("took %v", el)
+			}
+			// 2 records, n distinct references, one Doe work
+			if want := n + 3; len(res.Works) != want {
+				t.Errorf("%d works, want %d", len(res.Works), want)
+			}
+			if res.Stats.CrowdedKeys == 0 {
+				t.Errorf("no crowded key counted")
+			}
+			if rsTo(res, "p.txt:"+strconv.Itoa(n+2)) != rsTo(res, "q.txt:2") {
+				t.Errorf("the Doe references did not merge")
+			}
+		})
 	}
 }

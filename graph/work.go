@@ -163,4 +163,9 @@ type Stats struct {
 	// InPressApart counts references to a work "in press" that were not
 	// joined to a published work: none or several fitted.
 	InPressApart int `json:"in_press_apart,omitempty"`
+	// CrowdedKeys counts keys (first author with volume and page, year or
+	// title words) shared by so many groups of mentions that they were not
+	// used as evidence of one work: comparing them all would cost the square
+	// of their number (a scraped page of 90,000 references written alike).
+	CrowdedKeys int `json:"crowded_keys,omitempty"`
 }

@@ -247,6 +247,8 @@ func dataQuality(r *Report) []string {
 	add(rs.FuzzyClusters, fmt.Sprintf("%s needed a near-identical title to join", pluralVerb(rs.FuzzyClusters, "work", "works")))
 	add(rs.Ambiguous, pluralVerb(rs.Ambiguous, "reference fitted several works equally and was left apart",
 		"references fitted several works equally and were left apart"))
+	add(rs.CrowdedKeys, fmt.Sprintf("%s (first author with volume and page, year or title) shared by too many "+
+		"different references to compare them all, so not used to match them", plural(rs.CrowdedKeys, "key")))
 	add(rs.Refused, fmt.Sprintf("%s refused because the merged work would have been inconsistent", plural(rs.Refused, "merge")))
 	add(rs.SelfCitations, fmt.Sprintf("%s dropped", plural(rs.SelfCitations, "self-citation")))
 	add(rs.RepeatedRefs, fmt.Sprintf("%s of a work already cited by the same paper dropped", plural(rs.RepeatedRefs, "repeated reference")))
