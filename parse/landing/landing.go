@@ -1183,11 +1183,11 @@ var (
 )
 
 // lpFooterCues mark footer lines (lower case).
-var lpFooterCues = []string{"copyright", "©", "all rights reserved", "recaptcha", "privacy policy",
-	"privacy statement", "privacy notice", "terms of service", "terms of use", "terms and conditions", "cookie"}
+var lpFooterCues = newCueSet("copyright", "©", "all rights reserved", "recaptcha", "privacy policy",
+	"privacy statement", "privacy notice", "terms of service", "terms of use", "terms and conditions", "cookie")
 
 // lpCues mark notices and navigation (lower case).
-var lpCues = []string{"access statistics", "subscribers only", "edited by", "maintained by", "bibliographic data for",
+var lpCues = newCueSet("access statistics", "subscribers only", "edited by", "maintained by", "bibliographic data for",
 	"more articles in", "export reference", "export citation", "page updated", "last updated",
 	"may be available elsewhere", "search for items", "please note", "sign in", "log in", "rightslink", "permissions",
 	"download pdf", "view pdf", "javascript", "your browser", "skip to", "open in a new", "opens in a new",
@@ -1197,7 +1197,7 @@ var lpCues = []string{"access statistics", "subscribers only", "edited by", "mai
 	"service that helps", "tool that helps", "is funded by", "is funded in part by", "we use", "full text for",
 	"get access", "access through your institution", "purchase pdf", "search for more papers",
 	"to whom correspondence", "conceptualization", "writing – original draft", "writing - original draft", "writing – review", "corresponding author", "e-mail address", "show abstract", "hide abstract", "view abstract", "request permissions",
-	"open in viewer", "download citation", "track citation", "add to favorites", "recommend to library"}
+	"open in viewer", "download citation", "track citation", "add to favorites", "recommend to library")
 
 // lpNav holds navigation and page-furniture lines, normalised.
 var lpNav = map[string]bool{}
@@ -1219,10 +1219,8 @@ func init() {
 // footer lines (contact, address, copyright).
 func lpBoilerLine(t string) (boiler, footer bool) {
 	lt := strings.ToLower(t)
-	for _, c := range lpFooterCues {
-		if strings.Contains(lt, c) {
-			return true, true
-		}
+	if lpFooterCues.in(lt) {
+		return true, true
 	}
 	if strings.HasPrefix(lt, "tel") || strings.HasPrefix(lt, "phone") || strings.HasPrefix(lt, "fax") {
 		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(lt, "telphonfax")); !unicode.IsLetter(r) {
@@ -1241,10 +1239,8 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 	if lpCarriesCitation(t) {
 		return false, false // menu words after a citation of the work ("… DOI: 10.… [Download PDF]")
 	}
-	for _, c := range lpCues {
-		if strings.Contains(lt, c) {
-			return true, false
-		}
+	if lpCues.in(lt) {
+		return true, false
 	}
 	if strings.HasPrefix(lt, "note:") || strings.HasPrefix(lt, "note :") {
 		return true, false

@@ -213,3 +213,21 @@ func TestLandingLinkLineWithSeparator(t *testing.T) {
 		t.Errorf("second reference's DOI %q", d)
 	}
 }
+
+// TestCueSet checks the one-pass cue search against strings.Contains on
+// every cue, at the start, the middle and the end of a line, and for cues
+// of one byte and of several bytes sharing their first two.
+func TestCueSet(t *testing.T) {
+	cues := []string{"©", "x", "sign in", "sign up", "si", "cookie"}
+	c := newCueSet(cues...)
+	for _, line := range []string{"", "s", "please sign up here", "sign in", "design it", "a cookie",
+		"cook", "©2020", "no cues here", "tax", "s i g n", "cookiE"} {
+		want := false
+		for _, cue := range cues {
+			want = want || strings.Contains(line, cue)
+		}
+		if got := c.in(line); got != want {
+			t.Errorf("in(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
