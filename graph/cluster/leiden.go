@@ -54,11 +54,13 @@ type Options struct {
 	// a pass over the graph each), or on graphs of fewer than 100,000
 	// arcs, whose iterations take about a millisecond, -1.
 	Tolerance float64
-	// Starts is the number of first iterations run from different random
-	// streams (on large graphs side by side on the CPUs); the one of
-	// highest quality goes on. The first iteration largely decides which
-	// local optimum the run ends in: on a generated network with two, one
-	// start ended in the poorer from 10 seeds of 20, two starts from 3.
+	// Starts is the number of ways the first iteration goes on after
+	// moving the nodes of the level-0 graph (the costly part, done once):
+	// each refines the clusters with its own random stream and climbs the
+	// aggregated levels from there; the one of highest quality goes on.
+	// That first refinement largely decides which local optimum the run
+	// ends in: on a generated network with two (S coupling), one start
+	// ended in the poorer from 2 seeds of 10, two starts from none.
 	// 0 means 2.
 	Starts int
 	// Randomness θ of the refinement step; 0 means 0.01, as in the paper
@@ -86,10 +88,12 @@ type Result struct {
 	Merged, Marked int
 }
 
-// parallelArcs is the size of graph, in arcs, from which work is shared
-// among the CPUs; smaller, a phase takes milliseconds and goroutines are
-// not worth their cost. A variable for the tests.
-var parallelArcs = 1 << 20
+// parallelArcs is the size of graph, in arcs, from which the refinement
+// and the aggregation share their work among the CPUs. Smaller, a phase
+// takes milliseconds: on the S co-citation network (2.9 M arcs) two CPUs
+// saved no time, and each needs working memory of its own. A variable
+// for the tests.
+var parallelArcs = 1 << 23
 
 // smallArcs is the size of graph, in arcs, below which Leiden iterates
 // until nothing changes.
@@ -128,18 +132,14 @@ func Leiden(n int, edges iter.Seq[Edge], opt *Options) Result {
 	if starts <= 0 {
 		starts = 2
 	}
-	// the first iteration from each start; the best goes on
-	sideBySide := len(g0.adj) >= parallelArcs && runtime.GOMAXPROCS(0) > 1
-	runs := make([]*leiden, starts)
-	membs := make([][]int32, starts)
-	changed := make([]bool, starts)
-	var wg sync.WaitGroup
-	for i := range starts {
+	sc := &scratch{}
+	newRun := func(stream uint64) *leiden {
 		l := &leiden{
-			rng:   rand.New(rand.NewPCG(o.Seed, 0x5eed^uint64(i)<<32)),
-			seed:  o.Seed ^ uint64(i)<<56,
-			theta: o.Randomness,
-			procs: 1,
+			rng:     rand.New(rand.NewPCG(o.Seed, 0x5eed^stream<<32)),
+			seed:    o.Seed ^ stream<<56,
+			theta:   o.Randomness,
+			procs:   runtime.GOMAXPROCS(0),
+			scratch: sc,
 		}
 		switch o.Quality {
 		case CPM:
@@ -149,31 +149,33 @@ func Leiden(n int, edges iter.Seq[Edge], opt *Options) Result {
 				l.gamma = o.Resolution / g0.total // γ/(2m): total is the sum of degrees, 2m
 			}
 		}
-		memb := make([]int32, n)
-		for v := range memb {
-			memb[v] = int32(v)
-		}
-		runs[i], membs[i] = l, memb
-		run := func() { changed[i] = l.iterate(g0, memb) }
-		if i == starts-1 || !sideBySide {
-			run()
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			run()
-		}()
+		return l
 	}
-	wg.Wait()
-	best := 0
-	for i := 1; i < starts; i++ {
-		if runs[i].quality > runs[best].quality {
-			best = i
-		}
+	// the first iteration: one move of the level-0 nodes, then the starts
+	// (see Options.Starts)
+	memb := make([]int32, n)
+	for v := range memb {
+		memb[v] = int32(v)
 	}
-	l, memb := runs[best], membs[best]
-	l.procs = runtime.GOMAXPROCS(0)
+	l := newRun(0)
+	c := l.climb(g0, memb)
+	if !l.move(c) {
+		var best *climb
+		for i := range starts {
+			run, ci := newRun(uint64(i)+1), c
+			if i < starts-1 {
+				ci = c.clone()
+			}
+			run.up(ci)
+			for !run.step(ci) {
+			}
+			if best == nil || run.quality > l.quality {
+				l, best = run, ci
+			}
+		}
+		c = best
+	}
+	changed := l.descend(c, memb)
 	tol := o.Tolerance
 	if tol == 0 {
 		tol = 1e-3
@@ -182,10 +184,10 @@ func Leiden(n int, edges iter.Seq[Edge], opt *Options) Result {
 		}
 	}
 	res := Result{Iterations: 1}
-	for changed[best] && res.Iterations < maxIter {
+	for changed && res.Iterations < maxIter {
 		res.Iterations++
 		before := l.quality
-		changed[best] = l.iterate(g0, memb)
+		changed = l.iterate(g0, memb)
 		if tol > 0 && l.quality-before < tol*math.Abs(before) {
 			break
 		}
@@ -246,13 +248,18 @@ type arc struct {
 // newGraph builds the level-0 graph from the links.
 func newGraph(n int, edges iter.Seq[Edge], q Quality) *graph {
 	g := &graph{n: n, start: make([]int64, n+1), self: make([]float64, n), nodeW: make([]float64, n)}
-	// degrees, counted in start[v+1]; the checks are written out, not a
-	// closure, because they run twice per link
-	deg := g.start[1:]
+	// the number of links of each node, counted in start[v+1], and its
+	// weighted degree, summed in link order, which is also the order of
+	// its row; the checks are written out, not a closure, because they run
+	// twice per link
+	deg, wdeg := g.start[1:], g.nodeW
 	for e := range edges {
 		if valid(e, n) {
 			deg[e.A]++
 			deg[e.B]++
+			w := float64(float32(e.W))
+			wdeg[e.A] += w
+			wdeg[e.B] += w
 		}
 	}
 	for i := 0; i < n; i++ {
@@ -274,15 +281,6 @@ func newGraph(n int, edges iter.Seq[Edge], q Quality) *graph {
 	if q == CPM {
 		for i := range g.nodeW {
 			g.nodeW[i] = 1
-		}
-	} else {
-		// each node's degree, summed along its row in row order
-		for v := 0; v < n; v++ {
-			sum := 0.0
-			for _, a := range adj[g.start[v]:g.start[v+1]] {
-				sum += float64(a.w)
-			}
-			g.nodeW[v] = sum
 		}
 	}
 	for _, w := range g.nodeW {
@@ -317,7 +315,8 @@ func (l *leiden) levelQuality(g *graph) float64 {
 	return sum
 }
 
-// leiden holds the state shared by the phases.
+// leiden holds the state of one run: its random streams and the quality
+// it reached.
 type leiden struct {
 	rng     *rand.Rand
 	seed    uint64
@@ -328,65 +327,141 @@ type leiden struct {
 	quality float64 // of the partition the last iteration ended with
 	procs   int     // CPUs it may use
 
+	*scratch
+}
+
+// scratch is working memory that the levels, iterations and runs share,
+// one after the other: allocated once at the size of the level-0 graph,
+// instead of once per level (fresh memory costs a page fault per 4 kB,
+// more than the phases spend on it).
+type scratch struct {
 	// the adjacency of the aggregated graphs, two buffers used in turn
 	aggBuf [2][]arc
 	aggUse int
 
-	// scratch, sized for the largest graph
-	neighW     []float64
+	neighW     []float64 // zero between uses
 	touched    []int32
+	clusterW   []float64
+	size       []int32
+	queue      []int32
+	inQueue    []bool
+	empty      []int32
+	nodes      []int32
+	where      []uint64
+	refined    []int32
+	aggNodes   []int32
+	acc        []float64 // zero between uses
+	aggTouched []int32
+	ren        []int32
+	before     []int32
 	refScratch []*refineScratch // one per CPU
 }
 
-// scratch makes the scratch arrays at least n long.
-func (l *leiden) scratch(n int) {
-	if len(l.neighW) < n {
-		l.neighW = make([]float64, n)
+// buf returns *b resliced to n elements, grown if needed; the contents
+// are left as they were.
+func buf[T any](b *[]T, n int) []T {
+	if cap(*b) < n {
+		*b = make([]T, n)
 	}
+	return (*b)[:n]
+}
+
+// renumber is renumber with the scratch's memory.
+func (sc *scratch) renumber(memb []int32) int {
+	return renumberBuf(memb, buf(&sc.ren, 4*(len(memb)+1)))
+}
+
+// climb is an iteration on its way up the levels: the graph of the
+// current level, the partition of its nodes, and each level-0 node's node
+// in it.
+type climb struct {
+	g     *graph
+	part  []int32
+	level []int32
+}
+
+// climb starts an iteration on g0 from the partition memb.
+func (l *leiden) climb(g0 *graph, memb []int32) *climb {
+	level := make([]int32, g0.n)
+	for i := range level {
+		level[i] = int32(i)
+	}
+	return &climb{g: g0, part: slices.Clone(memb), level: level}
+}
+
+// clone copies c but not its graph, which the phases only read.
+func (c *climb) clone() *climb {
+	return &climb{g: c.g, part: slices.Clone(c.part), level: slices.Clone(c.level)}
+}
+
+// step moves the nodes of c's level. When every cluster is then a single
+// node it records the quality and reports true; otherwise it refines the
+// clusters and makes the aggregate of the refined ones c's next level.
+func (l *leiden) step(c *climb) bool {
+	if l.move(c) {
+		return true
+	}
+	l.up(c)
+	return false
+}
+
+// move moves the nodes of c's level and numbers the clusters 0, 1, …
+// When every cluster is a single node it records the quality and reports
+// true.
+func (l *leiden) move(c *climb) bool {
+	g := c.g
+	l.moveNodes(g, c.part)
+	if l.renumber(c.part) == g.n {
+		// every cluster is a single node: its quality can be read from
+		// this level, each cluster's inside weight being the node's
+		// self-loop
+		l.quality = l.levelQuality(g)
+		return true
+	}
+	return false
+}
+
+// up refines the clusters of c's level and makes the aggregate of the
+// refined ones c's next level.
+func (l *leiden) up(c *climb) {
+	g, part := c.g, c.part
+	cl := l.group(g, part)
+	refined := l.refine(cl)
+	nr := l.renumber(refined)
+	if nr == g.n {
+		// refinement merged nothing: aggregate on the partition itself
+		copy(refined, part)
+		nr = len(cl.cstart) - 1
+	}
+	l.aggUse ^= 1
+	agg, aggPart := l.aggregate(g, refined, nr, part, l.aggBuf[l.aggUse][:0])
+	l.aggBuf[l.aggUse] = agg.adj
+	for i := range c.level {
+		c.level[i] = refined[c.level[i]]
+	}
+	c.g, c.part = agg, aggPart
+}
+
+// descend writes the partition c climbed to into memb (node -> cluster of
+// the level-0 graph), numbered by renumber, and reports whether it
+// changed memb.
+func (l *leiden) descend(c *climb, memb []int32) bool {
+	before := buf(&l.before, len(memb))
+	copy(before, memb)
+	for i := range memb {
+		memb[i] = c.part[c.level[i]]
+	}
+	l.renumber(memb)
+	return !slices.Equal(before, memb)
 }
 
 // iterate runs one Leiden iteration on g0 from the partition memb (node ->
 // cluster, updated in place) and reports whether it changed it.
 func (l *leiden) iterate(g0 *graph, memb []int32) bool {
-	before := slices.Clone(memb)
-	g := g0
-	// map from the nodes of g to those of g0: each g node is a set of g0
-	// nodes; kept as g0 node -> current g node
-	level := make([]int32, g0.n)
-	for i := range level {
-		level[i] = int32(i)
+	c := l.climb(g0, memb)
+	for !l.step(c) {
 	}
-	part := slices.Clone(memb) // partition of g's nodes
-	for {
-		l.moveNodes(g, part)
-		nc := renumber(part)
-		if nc == g.n {
-			// every cluster is a single node: done, and its quality can be
-			// read from this level, each cluster's inside weight being the
-			// node's self-loop
-			l.quality = l.levelQuality(g)
-			break
-		}
-		refined := l.refine(g, part)
-		nr := renumber(refined)
-		if nr == g.n {
-			// refinement merged nothing: aggregate on the partition itself
-			copy(refined, part)
-			nr = nc
-		}
-		l.aggUse ^= 1
-		agg, aggPart := aggregate(g, refined, nr, part, l.aggBuf[l.aggUse][:0], l.procs)
-		l.aggBuf[l.aggUse] = agg.adj
-		for i := range level {
-			level[i] = refined[level[i]]
-		}
-		g, part = agg, aggPart
-	}
-	for i := range memb {
-		memb[i] = part[level[i]]
-	}
-	renumber(memb)
-	return !samePartition(before, memb)
+	return l.descend(c, memb)
 }
 
 // moveNodes is the fast local moving phase: nodes are visited from a queue
@@ -395,25 +470,29 @@ func (l *leiden) iterate(g0 *graph, memb []int32) bool {
 // are queued again.
 func (l *leiden) moveNodes(g *graph, part []int32) {
 	n := g.n
-	l.scratch(n)
-	clusterW := make([]float64, n)
-	size := make([]int32, n)
+	if len(l.neighW) < n {
+		l.neighW = make([]float64, n)
+	}
+	clusterW, size := buf(&l.clusterW, n), buf(&l.size, n)
+	clear(clusterW)
+	clear(size)
 	for v := 0; v < n; v++ {
 		clusterW[part[v]] += g.nodeW[v]
 		size[part[v]]++
 	}
-	var empty []int32
+	// the empty clusters, a stack; at most n
+	empty := buf(&l.empty, n)[:0]
 	for c := n - 1; c >= 0; c-- {
 		if size[c] == 0 {
 			empty = append(empty, int32(c))
 		}
 	}
-	queue := make([]int32, n)
+	queue := buf(&l.queue, n)
 	for i := range queue {
 		queue[i] = int32(i)
 	}
 	l.rng.Shuffle(n, func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
-	inQueue := make([]bool, n)
+	inQueue := buf(&l.inQueue, n)
 	for i := range inQueue {
 		inQueue[i] = true
 	}
@@ -430,15 +509,7 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 		cur := part[v]
 		row := g.adj[g.start[v]:g.start[v+1]]
 		touched := slices.Grow(l.touched[:0], len(row))[:len(row)]
-		k := 0
-		for _, a := range row {
-			c := part[a.to]
-			// written always, kept when new: no branch to mispredict
-			touched[k] = c
-			k += isZero(neighW[c])
-			neighW[c] += float64(a.w)
-		}
-		touched = touched[:k]
+		touched = touched[:gather(row, part, neighW, touched)]
 		wv := g.nodeW[v]
 		gw := l.gamma * wv
 		clusterW[cur] -= wv
@@ -486,7 +557,94 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 	}
 }
 
-// refine splits each cluster of part into well-connected sub-clusters: it
+// gather adds the weight of each arc of row to neighW of the arc's node's
+// cluster in part, writes the clusters it finds at zero into touched, and
+// returns their number. Apart for the registers: it runs for every arc.
+//
+//go:noinline
+func gather(row []arc, part []int32, neighW []float64, touched []int32) int {
+	k := 0
+	for _, a := range row {
+		c := part[a.to]
+		x := neighW[c]
+		// written always, kept when new: no branch to mispredict
+		touched[k] = c
+		k += isZero(x)
+		neighW[c] = x + float64(a.w)
+	}
+	return k
+}
+
+// clusters groups the nodes of a level by cluster, for the refinement.
+type clusters struct {
+	g      *graph
+	nodes  []int32  // nodes grouped by cluster, in node order
+	cstart []int32  // cluster c's nodes are nodes[cstart[c]:cstart[c+1]]
+	where  []uint64 // node -> its cluster << 32 | its number in it
+	// the most arcs the rows of a cluster's nodes have
+	maxArcs int64
+}
+
+// group groups the nodes of g by their cluster in part (numbered 0, 1, …).
+func (sc *scratch) group(g *graph, part []int32) *clusters {
+	n := g.n
+	nc := int32(0)
+	for _, c := range part {
+		nc = max(nc, c+1)
+	}
+	cl := &clusters{g: g, nodes: buf(&sc.nodes, n), cstart: make([]int32, nc+1), where: buf(&sc.where, n)}
+	for _, c := range part {
+		cl.cstart[c+1]++
+	}
+	for c := int32(0); c < nc; c++ {
+		cl.cstart[c+1] += cl.cstart[c]
+	}
+	next := slices.Clone(cl.cstart[:nc])
+	for v, c := range part {
+		i := next[c]
+		cl.nodes[i] = int32(v)
+		cl.where[v] = uint64(c)<<32 | uint64(i-cl.cstart[c])
+		next[c]++
+	}
+	for c := int32(0); c < nc; c++ {
+		sum := int64(0)
+		for _, v := range cl.nodes[cl.cstart[c]:cl.cstart[c+1]] {
+			sum += g.start[v+1] - g.start[v]
+		}
+		cl.maxArcs = max(cl.maxArcs, sum)
+	}
+	return cl
+}
+
+// inside appends to arcs the links inside the cluster made of nodes, its
+// nodes numbered 0, 1, … in node order, the row of node i from start[i]
+// to start[i+1], and sets ext[i] to the weight of node i's links inside.
+// It returns arcs.
+func (cl *clusters) inside(nodes, start []int32, arcs []arc, ext []float64) []arc {
+	g, where := cl.g, cl.where
+	c := where[nodes[0]] >> 32
+	for i, v := range nodes {
+		start[i] = int32(len(arcs))
+		row := g.adj[g.start[v]:g.start[v+1]]
+		k := len(arcs)
+		arcs = slices.Grow(arcs, len(row))[:k+len(row)]
+		e := 0.0
+		for _, a := range row {
+			// kept when inside the cluster, without a branch
+			x := where[a.to]
+			in := isTrue(x>>32 == c)
+			arcs[k] = arc{int32(uint32(x)), a.w}
+			k += in
+			e += float64(a.w) * float64(in)
+		}
+		arcs = arcs[:k]
+		ext[i] = e
+	}
+	start[len(nodes)] = int32(len(arcs))
+	return arcs
+}
+
+// refine splits each cluster of cl into well-connected sub-clusters: it
 // starts from singletons and merges each node, still alone and well
 // connected to its cluster, into a well-connected sub-cluster of the same
 // cluster chosen at random with probability ∝ exp(gain/θ) among those of
@@ -494,38 +652,10 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 // each node. Clusters are refined independently, on all CPUs, each with
 // its own random stream drawn from the seed, the refinement's number and
 // the cluster's, so the result does not depend on the scheduling.
-func (l *leiden) refine(g *graph, part []int32) []int32 {
-	n := g.n
+func (l *leiden) refine(cl *clusters) []int32 {
+	g := cl.g
 	l.refines++
-	// the nodes of each cluster (counting sort; part is numbered 0..nc-1)
-	nc := int32(0)
-	for _, c := range part {
-		nc = max(nc, c+1)
-	}
-	cstart := make([]int32, nc+1)
-	for _, c := range part {
-		cstart[c+1]++
-	}
-	for c := int32(0); c < nc; c++ {
-		cstart[c+1] += cstart[c]
-	}
-	nodes := make([]int32, n)
-	next := slices.Clone(cstart[:nc])
-	for v, c := range part {
-		nodes[next[c]] = int32(v)
-		next[c]++
-	}
-	// the most arcs a cluster's rows have: the scratch's copy of a
-	// cluster's inside links is allocated once at that size
-	maxArcs := int64(0)
-	for c := int32(0); c < nc; c++ {
-		sum := int64(0)
-		for _, v := range nodes[cstart[c]:cstart[c+1]] {
-			sum += g.start[v+1] - g.start[v]
-		}
-		maxArcs = max(maxArcs, sum)
-	}
-	r := &refinement{g: g, part: part, gamma: l.gamma, theta: l.theta, refined: make([]int32, n)}
+	r := &refinement{clusters: cl, gamma: l.gamma, theta: l.theta, refined: buf(&l.refined, g.n)}
 	seed := l.seed ^ uint64(l.refines)<<40
 	procs := l.procs
 	if len(g.adj) < parallelArcs {
@@ -535,16 +665,11 @@ func (l *leiden) refine(g *graph, part []int32) []int32 {
 		l.refScratch = append(l.refScratch, &refineScratch{pcg: rand.NewPCG(0, 0)})
 	}
 	for _, sc := range l.refScratch[:procs] {
-		if len(sc.local) < n {
-			sc.local = make([]int32, n)
-		}
-		if int64(cap(sc.arcs)) < maxArcs {
-			sc.arcs = make([]arc, 0, maxArcs)
-		}
+		sc.arcs = slices.Grow(sc.arcs[:0], int(cl.maxArcs))
 	}
-	parallel(l.refScratch[:procs], int(nc), func(sc *refineScratch, c int) {
+	parallel(l.refScratch[:procs], len(cl.cstart)-1, func(sc *refineScratch, c int) {
 		sc.pcg.Seed(seed, uint64(c))
-		r.cluster(sc, nodes[cstart[c]:cstart[c+1]])
+		r.cluster(sc, c)
 	})
 	return r.refined
 }
@@ -552,8 +677,7 @@ func (l *leiden) refine(g *graph, part []int32) []int32 {
 // refinement is the state of one refinement, shared by the CPUs: each
 // cluster's nodes are touched by one CPU only.
 type refinement struct {
-	g            *graph
-	part         []int32
+	*clusters
 	gamma, theta float64
 	refined      []int32
 }
@@ -563,7 +687,6 @@ type refinement struct {
 // short, dense arrays instead of scattered reads of the whole graph.
 type refineScratch struct {
 	pcg      *rand.PCG // seeded for each cluster
-	local    []int32   // node -> its number in the cluster being refined
 	start    []int32   // the cluster's rows of inside links
 	arcs     []arc
 	sub      []int32   // node's sub-cluster, numbered by its first node
@@ -577,51 +700,33 @@ type refineScratch struct {
 	prob     []float64
 }
 
-// cluster refines the cluster made of nodes (in node order).
-func (r *refinement) cluster(sc *refineScratch, nodes []int32) {
-	g, part := r.g, r.part
+// cluster refines cluster c.
+func (r *refinement) cluster(sc *refineScratch, c int) {
+	g := r.g
+	lo, hi := r.cstart[c], r.cstart[c+1]
+	nodes := r.nodes[lo:hi]
 	if len(nodes) == 1 {
 		v := nodes[0]
 		r.refined[v] = v
 		return
 	}
-	c := part[nodes[0]]
 	size := len(nodes)
-	for i, v := range nodes {
-		sc.local[v] = int32(i)
-	}
+	sc.external = slices.Grow(sc.external[:0], size)[:size]
 	sc.start = slices.Grow(sc.start[:0], size+1)[:size+1]
+	sc.arcs = r.inside(nodes, sc.start, sc.arcs[:0], sc.external)
+	start, arcs := sc.start, sc.arcs
 	sc.sub = slices.Grow(sc.sub[:0], size)[:size]
 	sc.subW = slices.Grow(sc.subW[:0], size)[:size]
-	sc.external = slices.Grow(sc.external[:0], size)[:size]
 	sc.alone = slices.Grow(sc.alone[:0], size)[:size]
 	sc.neighW = slices.Grow(sc.neighW[:0], size)[:size]
-	arcs := sc.arcs[:0]
 	wc := 0.0
 	for i, v := range nodes {
-		sc.start[i] = int32(len(arcs))
-		row := g.adj[g.start[v]:g.start[v+1]]
-		k := len(arcs)
-		arcs = slices.Grow(arcs, len(row))[:k+len(row)]
-		ext := 0.0
-		for _, a := range row {
-			// kept when inside the cluster, without a branch; local is
-			// stale for nodes outside, whose arcs are dropped
-			in := isTrue(part[a.to] == c)
-			arcs[k] = arc{sc.local[a.to], a.w}
-			k += in
-			ext += float64(a.w) * float64(in)
-		}
-		arcs = arcs[:k]
 		sc.sub[i] = int32(i)
 		sc.subW[i] = g.nodeW[v]
-		sc.external[i] = ext
 		sc.alone[i] = true
 		sc.neighW[i] = 0
 		wc += g.nodeW[v]
 	}
-	sc.start[size] = int32(len(arcs))
-	sc.arcs = arcs
 	order := slices.Grow(sc.order[:0], size)[:size]
 	for i := range order {
 		order[i] = int32(i)
@@ -638,7 +743,7 @@ func (r *refinement) cluster(sc *refineScratch, nodes []int32) {
 		if external[v] < r.gamma*wv*(wc-wv) {
 			continue // not well connected to its cluster
 		}
-		row := arcs[sc.start[v]:sc.start[v+1]]
+		row := arcs[start[v]:start[v+1]]
 		touched := slices.Grow(sc.touched[:0], len(row))[:len(row)]
 		k := 0
 		for _, a := range row {
@@ -748,8 +853,8 @@ func parallel(scratch []*refineScratch, n int, f func(sc *refineScratch, i int))
 
 // aggregate builds the graph whose nodes are the nr sub-clusters of
 // refined, and returns it with its initial partition: each sub-cluster in
-// the cluster of part it lies in. Its adjacency is appended to buf.
-func aggregate(g *graph, refined []int32, nr int, part []int32, buf []arc, procs int) (*graph, []int32) {
+// the cluster of part it lies in. Its adjacency is appended to out.
+func (l *leiden) aggregate(g *graph, refined []int32, nr int, part []int32, out []arc) (*graph, []int32) {
 	// nodes grouped by sub-cluster
 	start := make([]int32, nr+1)
 	for _, r := range refined {
@@ -758,7 +863,7 @@ func aggregate(g *graph, refined []int32, nr int, part []int32, buf []arc, procs
 	for i := 0; i < nr; i++ {
 		start[i+1] += start[i]
 	}
-	nodes := make([]int32, g.n)
+	nodes := buf(&l.aggNodes, g.n)
 	next := slices.Clone(start[:nr])
 	for v, r := range refined {
 		nodes[next[r]] = int32(v)
@@ -766,85 +871,100 @@ func aggregate(g *graph, refined []int32, nr int, part []int32, buf []arc, procs
 	}
 	a := &graph{n: nr, start: make([]int64, nr+1), self: make([]float64, nr), nodeW: make([]float64, nr), total: g.total}
 	aggPart := make([]int32, nr)
-	// rows in contiguous blocks, one per CPU, of about equal numbers of
-	// arcs; each block's rows go to its own buffer, joined in row order
-	workers := max(1, min(procs, len(g.adj)/(parallelArcs/5)))
-	bounds := []int{0}
-	per, sum := len(g.adj)/workers+1, 0
-	for r := 0; r < nr; r++ {
-		for _, v := range nodes[start[r]:start[r+1]] {
-			sum += int(g.start[v+1] - g.start[v])
-		}
-		if sum >= per*len(bounds) && len(bounds) < workers {
-			bounds = append(bounds, r+1)
-		}
-	}
-	bounds = append(bounds, nr)
 	rowLen := make([]int64, nr)
-	bufs := make([][]arc, len(bounds)-1)
-	var wg sync.WaitGroup
-	for b := 0; b+1 < len(bounds); b++ {
-		wg.Add(1)
-		go func(b int) {
-			defer wg.Done()
-			acc := make([]float64, nr)
-			var touched []int32
-			var out []arc
-			if b == 0 {
-				out = buf
-			}
-			for r := bounds[b]; r < bounds[b+1]; r++ {
-				before := len(out)
-				nodeW, self := 0.0, 0.0
-				for _, v := range nodes[start[r]:start[r+1]] {
-					nodeW += g.nodeW[v]
-					self += g.self[v]
-					aggPart[r] = part[v]
-					row := g.adj[g.start[v]:g.start[v+1]]
-					k := len(touched)
-					touched = slices.Grow(touched, len(row))[:k+len(row)]
-					for _, x := range row {
-						s := refined[x.to]
-						touched[k] = s
-						k += isZero(acc[s])
-						acc[s] += float64(x.w)
-					}
-					touched = touched[:k]
+	// rows from lo to hi, appended to out; acc is zero, and left so
+	rows := func(lo, hi int, out []arc, acc []float64, touched []int32) ([]arc, []int32) {
+		for r := lo; r < hi; r++ {
+			before := len(out)
+			nodeW, self := 0.0, 0.0
+			touched = touched[:0]
+			for _, v := range nodes[start[r]:start[r+1]] {
+				nodeW += g.nodeW[v]
+				self += g.self[v]
+				aggPart[r] = part[v]
+				row := g.adj[g.start[v]:g.start[v+1]]
+				k := len(touched)
+				touched = slices.Grow(touched, len(row))[:k+len(row)]
+				for _, x := range row {
+					s := refined[x.to]
+					touched[k] = s
+					k += isZero(acc[s])
+					acc[s] += float64(x.w)
 				}
-				for _, s := range touched {
-					if s == int32(r) {
-						// a link inside is seen from both its ends
-						self += acc[s] / 2
-					} else {
-						out = append(out, arc{s, float32(acc[s])})
-					}
-					acc[s] = 0
-				}
-				a.nodeW[r], a.self[r] = nodeW, self
-				touched = touched[:0]
-				rowLen[r] = int64(len(out) - before)
+				touched = touched[:k]
 			}
-			bufs[b] = out
-		}(b)
+			for _, s := range touched {
+				if s == int32(r) {
+					// a link inside is seen from both its ends
+					self += acc[s] / 2
+				} else {
+					out = append(out, arc{s, float32(acc[s])})
+				}
+				acc[s] = 0
+			}
+			a.nodeW[r], a.self[r] = nodeW, self
+			rowLen[r] = int64(len(out) - before)
+		}
+		return out, touched
 	}
-	wg.Wait()
-	adj := bufs[0]
-	for _, x := range bufs[1:] {
-		adj = append(adj, x...)
+	// on several CPUs, rows in contiguous blocks of about equal numbers
+	// of arcs; each block's rows go to its own buffer, joined in row order
+	workers := 1
+	if len(g.adj) >= parallelArcs {
+		workers = max(1, min(l.procs, len(g.adj)/(parallelArcs/5)))
+	}
+	if workers == 1 {
+		out, l.aggTouched = rows(0, nr, out, buf(&l.acc, nr), l.aggTouched)
+	} else {
+		bounds := []int{0}
+		per, sum := len(g.adj)/workers+1, 0
+		for r := 0; r < nr; r++ {
+			for _, v := range nodes[start[r]:start[r+1]] {
+				sum += int(g.start[v+1] - g.start[v])
+			}
+			if sum >= per*len(bounds) && len(bounds) < workers {
+				bounds = append(bounds, r+1)
+			}
+		}
+		bounds = append(bounds, nr)
+		bufs := make([][]arc, len(bounds)-1)
+		var wg sync.WaitGroup
+		for b := 0; b+1 < len(bounds); b++ {
+			wg.Add(1)
+			go func(b int) {
+				defer wg.Done()
+				var o []arc
+				if b == 0 {
+					o = out
+				}
+				bufs[b], _ = rows(bounds[b], bounds[b+1], o, make([]float64, nr), nil)
+			}(b)
+		}
+		wg.Wait()
+		out = bufs[0]
+		for _, x := range bufs[1:] {
+			out = append(out, x...)
+		}
 	}
 	for r := 0; r < nr; r++ {
 		a.start[r+1] = a.start[r] + rowLen[r]
 	}
-	a.adj = adj
+	a.adj = out
 	return a, aggPart
 }
 
 // renumber numbers the clusters of memb 0, 1, … by decreasing size, ties
 // by lowest node, leaving -1 as it is, and returns their number.
 func renumber(memb []int32) int {
+	return renumberBuf(memb, make([]int32, 4*(len(memb)+1)))
+}
+
+// renumberBuf is renumber using b, of at least 4(len(memb)+1) elements,
+// for its working memory.
+func renumberBuf(memb []int32, b []int32) int {
 	n := len(memb)
-	size := make([]int32, n+1)
-	first := make([]int32, n+1)
+	size, first, newID, ids := b[:n+1], b[n+1:2*(n+1)], b[2*(n+1):3*(n+1)], b[3*(n+1):3*(n+1)]
+	clear(size)
 	for i := range first {
 		first[i] = -1
 	}
@@ -857,7 +977,6 @@ func renumber(memb []int32) int {
 			first[c] = int32(v)
 		}
 	}
-	var ids []int32
 	for c := range size {
 		if size[c] > 0 {
 			ids = append(ids, int32(c))
@@ -866,7 +985,6 @@ func renumber(memb []int32) int {
 	slices.SortFunc(ids, func(a, b int32) int {
 		return cmp.Or(cmp.Compare(size[b], size[a]), cmp.Compare(first[a], first[b]))
 	})
-	newID := make([]int32, n+1)
 	for i, c := range ids {
 		newID[c] = int32(i)
 	}
@@ -876,12 +994,6 @@ func renumber(memb []int32) int {
 		}
 	}
 	return len(ids)
-}
-
-// samePartition reports whether two memberships, both numbered by
-// renumber, are equal.
-func samePartition(a, b []int32) bool {
-	return slices.Equal(a, b)
 }
 
 // quality computes the modularity or CPM value of a membership of g0.

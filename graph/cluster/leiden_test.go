@@ -101,8 +101,8 @@ func TestLeidenDeterministic(t *testing.T) {
 }
 
 // TestLeidenProcs checks that the partition does not depend on the number
-// of CPUs, with the starts, the refinement and the aggregation side by side
-// on every level.
+// of CPUs, with the refinement and the aggregation side by side on every
+// level.
 func TestLeidenProcs(t *testing.T) {
 	pairs, w := planted(20000, 40, 0.8, 5)
 	seq := weighted(pairs, w)
