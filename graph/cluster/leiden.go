@@ -470,8 +470,8 @@ func (l *leiden) iterate(g0 *graph, memb []int32) bool {
 // are queued again.
 func (l *leiden) moveNodes(g *graph, part []int32) {
 	n := g.n
-	if len(l.neighW) < n {
-		l.neighW = make([]float64, n)
+	if len(l.neighW) < n+ownSlots {
+		l.neighW = make([]float64, n+ownSlots)
 	}
 	clusterW, size := buf(&l.clusterW, n), buf(&l.size, n)
 	clear(clusterW)
@@ -509,12 +509,13 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 		cur := part[v]
 		row := g.adj[g.start[v]:g.start[v+1]]
 		touched := slices.Grow(l.touched[:0], len(row))[:len(row)]
-		touched = touched[:gather(row, part, neighW, touched)]
+		k, own := gather(row, part, neighW, touched, cur)
+		touched = touched[:k]
 		wv := g.nodeW[v]
 		gw := l.gamma * wv
 		clusterW[cur] -= wv
 		size[cur]--
-		best, bestGain := cur, neighW[cur]-gw*clusterW[cur]
+		best, bestGain := cur, own-gw*clusterW[cur]
 		for _, c := range touched {
 			if gain := neighW[c] - gw*clusterW[c]; gain > bestGain {
 				best, bestGain = c, gain
@@ -557,22 +558,39 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 	}
 }
 
+// ownSlots is the number of slots past the clusters' in which gather sums
+// the weight to the node's own cluster, in turn.
+const ownSlots = 8
+
 // gather adds the weight of each arc of row to neighW of the arc's node's
 // cluster in part, writes the clusters it finds at zero into touched, and
-// returns their number. Apart for the registers: it runs for every arc.
+// returns their number and, apart, the weight to cluster own. Its loop runs
+// for every arc the moves read. Most of a node's links often lie in its
+// own cluster: summed in one place, each addition would wait for the one
+// before to be stored and read back; summed in the ownSlots slots past the
+// clusters' (neighW has them), in turn, they do not.
 //
 //go:noinline
-func gather(row []arc, part []int32, neighW []float64, touched []int32) int {
+func gather(row []arc, part []int32, neighW []float64, touched []int32, own int32) (int, float64) {
+	slots := len(neighW) - ownSlots
 	k := 0
-	for _, a := range row {
+	for i, a := range row {
 		c := part[a.to]
-		x := neighW[c]
-		// written always, kept when new: no branch to mispredict
+		// j is c, or the slot of arc i when c is own: no branch to
+		// mispredict, as for touched, written always and kept when new
+		in := isTrue(c == own)
+		j := int(c) + (slots+i&(ownSlots-1)-int(c))&-in
+		x := neighW[j]
 		touched[k] = c
-		k += isZero(x)
-		neighW[c] = x + float64(a.w)
+		k += isZero(x) &^ in
+		neighW[j] = x + float64(a.w)
 	}
-	return k
+	w := 0.0
+	for j := slots; j < len(neighW); j++ {
+		w += neighW[j]
+		neighW[j] = 0
+	}
+	return k, w
 }
 
 // clusters groups the nodes of a level by cluster, for the refinement.
@@ -872,8 +890,12 @@ func (l *leiden) aggregate(g *graph, refined []int32, nr int, part []int32, out 
 	a := &graph{n: nr, start: make([]int64, nr+1), self: make([]float64, nr), nodeW: make([]float64, nr), total: g.total}
 	aggPart := make([]int32, nr)
 	rowLen := make([]int64, nr)
-	// rows from lo to hi, appended to out; acc is zero, and left so
+	// rows from lo to hi, appended to out; acc, of nr+ownSlots elements,
+	// is zero, and left so. The links inside sub-cluster r, often most of
+	// its nodes' links, are summed in acc's ownSlots last slots in turn,
+	// as in gather.
 	rows := func(lo, hi int, out []arc, acc []float64, touched []int32) ([]arc, []int32) {
+		slots := len(acc) - ownSlots
 		for r := lo; r < hi; r++ {
 			before := len(out)
 			nodeW, self := 0.0, 0.0
@@ -885,21 +907,24 @@ func (l *leiden) aggregate(g *graph, refined []int32, nr int, part []int32, out 
 				row := g.adj[g.start[v]:g.start[v+1]]
 				k := len(touched)
 				touched = slices.Grow(touched, len(row))[:k+len(row)]
-				for _, x := range row {
+				for i, x := range row {
 					s := refined[x.to]
+					in := isTrue(s == int32(r))
+					j := int(s) + (slots+i&(ownSlots-1)-int(s))&-in
+					y := acc[j]
 					touched[k] = s
-					k += isZero(acc[s])
-					acc[s] += float64(x.w)
+					k += isZero(y) &^ in
+					acc[j] = y + float64(x.w)
 				}
 				touched = touched[:k]
 			}
+			for j := slots; j < len(acc); j++ {
+				// a link inside is seen from both its ends
+				self += acc[j] / 2
+				acc[j] = 0
+			}
 			for _, s := range touched {
-				if s == int32(r) {
-					// a link inside is seen from both its ends
-					self += acc[s] / 2
-				} else {
-					out = append(out, arc{s, float32(acc[s])})
-				}
+				out = append(out, arc{s, float32(acc[s])})
 				acc[s] = 0
 			}
 			a.nodeW[r], a.self[r] = nodeW, self
@@ -914,7 +939,7 @@ func (l *leiden) aggregate(g *graph, refined []int32, nr int, part []int32, out 
 		workers = max(1, min(l.procs, len(g.adj)/(parallelArcs/5)))
 	}
 	if workers == 1 {
-		out, l.aggTouched = rows(0, nr, out, buf(&l.acc, nr), l.aggTouched)
+		out, l.aggTouched = rows(0, nr, out, buf(&l.acc, nr+ownSlots), l.aggTouched)
 	} else {
 		bounds := []int{0}
 		per, sum := len(g.adj)/workers+1, 0
@@ -937,7 +962,7 @@ func (l *leiden) aggregate(g *graph, refined []int32, nr int, part []int32, out 
 				if b == 0 {
 					o = out
 				}
-				bufs[b], _ = rows(bounds[b], bounds[b+1], o, make([]float64, nr), nil)
+				bufs[b], _ = rows(bounds[b], bounds[b+1], o, make([]float64, nr+ownSlots), nil)
 			}(b)
 		}
 		wg.Wait()
