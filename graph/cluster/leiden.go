@@ -615,8 +615,6 @@ type clusters struct {
 	nodes  []int32  // nodes grouped by cluster, in node order
 	cstart []int32  // cluster c's nodes are nodes[cstart[c]:cstart[c+1]]
 	where  []uint64 // node -> its cluster << 32 | its number in it
-	// the most arcs the rows of a cluster's nodes have
-	maxArcs int64
 }
 
 // group groups the nodes of g by their cluster in part (numbered 0, 1, …).
@@ -640,42 +638,22 @@ func (sc *scratch) group(g *graph, part []int32) *clusters {
 		cl.where[v] = uint64(c)<<32 | uint64(i-cl.cstart[c])
 		next[c]++
 	}
-	for c := int32(0); c < nc; c++ {
-		sum := int64(0)
-		for _, v := range cl.nodes[cl.cstart[c]:cl.cstart[c+1]] {
-			sum += int64(len(g.rows[v]))
-		}
-		cl.maxArcs = max(cl.maxArcs, sum)
-	}
 	return cl
 }
 
-// inside appends to arcs the links inside the cluster made of nodes, its
-// nodes numbered 0, 1, … in node order, the row of node i from start[i]
-// to start[i+1], and sets ext[i] to the weight of node i's links inside.
-// It returns arcs.
-func (cl *clusters) inside(nodes, start []int32, arcs []arc, ext []float64) []arc {
+// inside sets ext[i] to the weight of the links of nodes[i] inside the
+// cluster made of nodes.
+func (cl *clusters) inside(nodes []int32, ext []float64) {
 	g, where := cl.g, cl.where
 	c := where[nodes[0]] >> 32
 	for i, v := range nodes {
-		start[i] = int32(len(arcs))
-		row := g.rows[v]
-		k := len(arcs)
-		arcs = slices.Grow(arcs, len(row))[:k+len(row)]
 		e := 0.0
-		for _, a := range row {
-			// kept when inside the cluster, without a branch
-			x := where[a.to]
-			in := isTrue(x>>32 == c)
-			arcs[k] = arc{int32(uint32(x)), a.w}
-			k += in
-			e += float64(a.w) * float64(in)
+		for _, a := range g.rows[v] {
+			// without a branch
+			e += float64(a.w) * float64(isTrue(where[a.to]>>32 == c))
 		}
-		arcs = arcs[:k]
 		ext[i] = e
 	}
-	start[len(nodes)] = int32(len(arcs))
-	return arcs
 }
 
 // refine splits each cluster of cl into well-connected sub-clusters: it
@@ -698,9 +676,6 @@ func (l *leiden) refine(cl *clusters) []int32 {
 	for len(l.refScratch) < procs {
 		l.refScratch = append(l.refScratch, &refineScratch{pcg: rand.NewPCG(0, 0)})
 	}
-	for _, sc := range l.refScratch[:procs] {
-		sc.arcs = slices.Grow(sc.arcs[:0], int(cl.maxArcs))
-	}
 	parallel(l.refScratch[:procs], len(cl.cstart)-1, func(sc *refineScratch, c int) {
 		sc.pcg.Seed(seed, uint64(c))
 		r.cluster(sc, c)
@@ -716,13 +691,12 @@ type refinement struct {
 	refined      []int32
 }
 
-// refineScratch is one CPU's working memory. A cluster is refined on a
-// copy of its inside links, its nodes numbered 0, 1, … in node order:
-// short, dense arrays instead of scattered reads of the whole graph.
+// refineScratch is one CPU's working memory for a cluster, its nodes
+// numbered 0, 1, … in node order: short, dense arrays. The cluster's links
+// are read from the graph's rows, not copied: a copy cost as much time as
+// it saved, and memory of the largest cluster's size.
 type refineScratch struct {
 	pcg      *rand.PCG // seeded for each cluster
-	start    []int32   // the cluster's rows of inside links
-	arcs     []arc
 	sub      []int32   // node's sub-cluster, numbered by its first node
 	subW     []float64 // node weight of each sub-cluster
 	external []float64 // weight from each sub-cluster to the rest of the cluster
@@ -746,13 +720,13 @@ func (r *refinement) cluster(sc *refineScratch, c int) {
 	}
 	size := len(nodes)
 	sc.external = slices.Grow(sc.external[:0], size)[:size]
-	sc.start = slices.Grow(sc.start[:0], size+1)[:size+1]
-	sc.arcs = r.inside(nodes, sc.start, sc.arcs[:0], sc.external)
-	start, arcs := sc.start, sc.arcs
-	sc.sub = slices.Grow(sc.sub[:0], size)[:size]
+	r.inside(nodes, sc.external)
+	// sub-cluster and weight slots past the cluster's nodes: the arcs to
+	// other clusters land there, without a branch
+	sc.sub = slices.Grow(sc.sub[:0], size+1)[:size+1]
 	sc.subW = slices.Grow(sc.subW[:0], size)[:size]
 	sc.alone = slices.Grow(sc.alone[:0], size)[:size]
-	sc.neighW = slices.Grow(sc.neighW[:0], size)[:size]
+	sc.neighW = slices.Grow(sc.neighW[:0], size+1)[:size+1]
 	wc := 0.0
 	for i, v := range nodes {
 		sc.sub[i] = int32(i)
@@ -761,6 +735,8 @@ func (r *refinement) cluster(sc *refineScratch, c int) {
 		sc.neighW[i] = 0
 		wc += g.nodeW[v]
 	}
+	sc.sub[size], sc.neighW[size] = int32(size), 0
+	where, cw := r.where, uint64(c)
 	order := slices.Grow(sc.order[:0], size)[:size]
 	for i := range order {
 		order[i] = int32(i)
@@ -777,15 +753,21 @@ func (r *refinement) cluster(sc *refineScratch, c int) {
 		if external[v] < r.gamma*wv*(wc-wv) {
 			continue // not well connected to its cluster
 		}
-		row := arcs[start[v]:start[v+1]]
+		row := g.rows[nodes[v]]
 		touched := slices.Grow(sc.touched[:0], len(row))[:len(row)]
 		k := 0
 		for _, a := range row {
-			s := sub[a.to]
+			// the node's number in the cluster, or size outside it
+			x := where[a.to]
+			in := isTrue(x>>32 == cw)
+			i := int(uint32(x)) + (size-int(uint32(x)))&(in-1)
+			s := sub[i]
+			y := neighW[s]
 			touched[k] = s
-			k += isZero(neighW[s])
-			neighW[s] += float64(a.w)
+			k += isZero(y) & in
+			neighW[s] = y + float64(a.w)
 		}
+		neighW[size] = 0
 		touched = touched[:k]
 		own := sub[v]
 		subW[own] -= wv
