@@ -372,6 +372,7 @@ type scratch struct {
 	aggTouched []int32
 	ren        []int32
 	before     []int32
+	inW        []float64
 	refScratch []*refineScratch // one per CPU
 }
 
@@ -396,6 +397,9 @@ type climb struct {
 	g     *graph
 	part  []int32
 	level []int32
+	// the weight of each node's links inside its cluster, as the moves
+	// leave it, for the refinement
+	inW []float64
 }
 
 // climb starts an iteration on g0 from the partition memb.
@@ -404,12 +408,12 @@ func (l *leiden) climb(g0 *graph, memb []int32) *climb {
 	for i := range level {
 		level[i] = int32(i)
 	}
-	return &climb{g: g0, part: slices.Clone(memb), level: level}
+	return &climb{g: g0, part: slices.Clone(memb), level: level, inW: buf(&l.inW, g0.n)}
 }
 
 // clone copies c but not its graph, which the phases only read.
 func (c *climb) clone() *climb {
-	return &climb{g: c.g, part: slices.Clone(c.part), level: slices.Clone(c.level)}
+	return &climb{g: c.g, part: slices.Clone(c.part), level: slices.Clone(c.level), inW: slices.Clone(c.inW)}
 }
 
 // step moves the nodes of c's level. When every cluster is then a single
@@ -428,7 +432,7 @@ func (l *leiden) step(c *climb) bool {
 // true.
 func (l *leiden) move(c *climb) bool {
 	g := c.g
-	l.moveNodes(g, c.part)
+	l.moveNodes(g, c.part, c.inW)
 	if l.renumber(c.part) == g.n {
 		// every cluster is a single node: its quality can be read from
 		// this level, each cluster's inside weight being the node's
@@ -444,6 +448,7 @@ func (l *leiden) move(c *climb) bool {
 func (l *leiden) up(c *climb) {
 	g, part := c.g, c.part
 	cl := l.group(g, part)
+	cl.inW = c.inW
 	refined := l.refine(cl)
 	nr := l.renumber(refined)
 	if nr == g.n {
@@ -484,7 +489,7 @@ func (l *leiden) iterate(g0 *graph, memb []int32) bool {
 // in random order; each moves to the neighbouring cluster (or an empty one)
 // of largest gain, and when it moves its neighbours outside its new cluster
 // are queued again.
-func (l *leiden) moveNodes(g *graph, part []int32) {
+func (l *leiden) moveNodes(g *graph, part []int32, inW []float64) {
 	n := g.n
 	if len(l.neighW) < n+ownSlots {
 		l.neighW = make([]float64, n+ownSlots)
@@ -531,10 +536,10 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 		gw := l.gamma * wv
 		clusterW[cur] -= wv
 		size[cur]--
-		best, bestGain := cur, own-gw*clusterW[cur]
+		best, bestGain, bestW := cur, own-gw*clusterW[cur], own
 		for _, c := range touched {
 			if gain := neighW[c] - gw*clusterW[c]; gain > bestGain {
-				best, bestGain = c, gain
+				best, bestGain, bestW = c, gain, neighW[c]
 			}
 		}
 		if bestGain < 0 {
@@ -545,7 +550,9 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 				best = empty[len(empty)-1]
 				empty = empty[:len(empty)-1]
 			}
+			bestW = 0
 		}
+		inW[v] = bestW
 		for _, c := range touched {
 			neighW[c] = 0
 		}
@@ -561,7 +568,10 @@ func (l *leiden) moveNodes(g *graph, part []int32) {
 		part[v] = best
 		for _, a := range row {
 			u := a.to
-			if !inQueue[u] && part[u] != best {
+			// the link leaves u's cluster, or joins it
+			pu := part[u]
+			inW[u] += float64(a.w) * float64(isTrue(pu == best)-isTrue(pu == cur))
+			if !inQueue[u] && pu != best {
 				inQueue[u] = true
 				tail := head + count
 				if tail >= n {
@@ -612,9 +622,10 @@ func gather(row []arc, part []int32, neighW []float64, touched []int32, own int3
 // clusters groups the nodes of a level by cluster, for the refinement.
 type clusters struct {
 	g      *graph
-	nodes  []int32  // nodes grouped by cluster, in node order
-	cstart []int32  // cluster c's nodes are nodes[cstart[c]:cstart[c+1]]
-	where  []uint64 // node -> its cluster << 32 | its number in it
+	nodes  []int32   // nodes grouped by cluster, in node order
+	cstart []int32   // cluster c's nodes are nodes[cstart[c]:cstart[c+1]]
+	where  []uint64  // node -> its cluster << 32 | its number in it
+	inW    []float64 // node -> the weight of its links inside its cluster
 }
 
 // group groups the nodes of g by their cluster in part (numbered 0, 1, …).
@@ -639,21 +650,6 @@ func (sc *scratch) group(g *graph, part []int32) *clusters {
 		next[c]++
 	}
 	return cl
-}
-
-// inside sets ext[i] to the weight of the links of nodes[i] inside the
-// cluster made of nodes.
-func (cl *clusters) inside(nodes []int32, ext []float64) {
-	g, where := cl.g, cl.where
-	c := where[nodes[0]] >> 32
-	for i, v := range nodes {
-		e := 0.0
-		for _, a := range g.rows[v] {
-			// without a branch
-			e += float64(a.w) * float64(isTrue(where[a.to]>>32 == c))
-		}
-		ext[i] = e
-	}
 }
 
 // refine splits each cluster of cl into well-connected sub-clusters: it
@@ -720,7 +716,9 @@ func (r *refinement) cluster(sc *refineScratch, c int) {
 	}
 	size := len(nodes)
 	sc.external = slices.Grow(sc.external[:0], size)[:size]
-	r.inside(nodes, sc.external)
+	for i, v := range nodes {
+		sc.external[i] = r.inW[v]
+	}
 	// sub-cluster and weight slots past the cluster's nodes: the arcs to
 	// other clusters land there, without a branch
 	sc.sub = slices.Grow(sc.sub[:0], size+1)[:size+1]

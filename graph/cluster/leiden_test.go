@@ -331,3 +331,32 @@ func BenchmarkLeiden(b *testing.B) {
 		Leiden(20000, seq, &Options{Seed: 1})
 	}
 }
+
+// TestMoveNodesInside checks the weight of each node's links inside its
+// cluster that the moves keep up to date for the refinement, on weights
+// that are not whole numbers, against a sum over the links.
+func TestMoveNodesInside(t *testing.T) {
+	const n = 3000
+	pairs, w := planted(n, 30, 0.7, 13)
+	g := newGraph(n, weighted(pairs, w), Modularity)
+	l := &leiden{rng: rand.New(rand.NewPCG(1, 2)), gamma: 1 / g.total, scratch: &scratch{}}
+	part := make([]int32, n)
+	for v := range part {
+		part[v] = int32(v)
+	}
+	inW := make([]float64, n)
+	l.moveNodes(g, part, inW)
+	want := make([]float64, n)
+	for i, p := range pairs {
+		if part[p[0]] == part[p[1]] {
+			x := float64(float32(w[i]))
+			want[p[0]] += x
+			want[p[1]] += x
+		}
+	}
+	for v := range want {
+		if math.Abs(inW[v]-want[v]) > 1e-9*max(1, want[v]) {
+			t.Fatalf("node %d: weight inside its cluster %v, want %v", v, inW[v], want[v])
+		}
+	}
+}
