@@ -280,7 +280,7 @@ func newGraph(n int, edges iter.Seq[Edge], q Quality) *graph {
 		chunk := make([]arc, sum)
 		for u := lo; u < v; u++ {
 			d := int(deg[u])
-			g.rows[u], chunk = chunk[:0:d], chunk[d:]
+			g.rows[u], chunk = chunk[:d:d], chunk[d:]
 		}
 		g.arcs += sum
 		lo, sum = v, 0
@@ -288,13 +288,17 @@ func newGraph(n int, edges iter.Seq[Edge], q Quality) *graph {
 			sum = int(deg[v])
 		}
 	}
+	// the rows, in link order; deg now counts the arcs written
+	clear(deg)
 	for e := range edges {
 		if !valid(e, n) {
 			continue
 		}
 		w := float32(e.W)
-		g.rows[e.A] = append(g.rows[e.A], arc{e.B, w})
-		g.rows[e.B] = append(g.rows[e.B], arc{e.A, w})
+		i, j := deg[e.A], deg[e.B]
+		g.rows[e.A][i] = arc{e.B, w}
+		g.rows[e.B][j] = arc{e.A, w}
+		deg[e.A], deg[e.B] = i+1, j+1
 	}
 	if q == CPM {
 		for i := range g.nodeW {
