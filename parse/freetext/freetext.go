@@ -36,7 +36,6 @@ var (
 	ftPMCIDRe      = regexp.MustCompile(`\b(?:PMCID\s*:?\s*)?(PMC\d{3,9})\b`)
 	ftISBNRe       = regexp.MustCompile(`(?i)\bISBN(?:-1[03])?\s*:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX])\b`)
 	ftAccessedRe   = regexp.MustCompile(`(?i)[(\[]?\b(?:accessed|retrieved|consulted|abgerufen|zugegriffen|consulté|consultado|viewed)\b(?:\s+(?:on|am|le|el))?\s*:?\s*[^()\[\]]{0,40}?\b(?:1[5-9]|20)\d\d\b[)\]]?\.?|(?i)\b(?:retrieved|available|accessible)\s+(?:from|at|online)\s*:?|\[(?:internet|online|electronic resource)\]|\bonline\s*:`)
-	ftYearRe       = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)([a-z])?\b`)
 	ftNoYearRe     = regexp.MustCompile(`^(?:[(\[](?i:n\.\s?d|s\.\s?d|o\.\s?j)\.?[)\]]|n\.d\.|s\.d\.|o\.J\.|[(\[]?(?i:in press|im druck|sous presse|en prensa|forthcoming)[)\]]?|[(\[](?i:in preparation|submitted|accepted|under review|im erscheinen|à paraître)[)\]])`)
 	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:([^:;()0-9]{1,150}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
 	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
@@ -316,12 +315,16 @@ func ftAtoi(s string) int {
 // "1943-1955" or pages "1761–1800", or 0.
 func ftFindYear(s string, ts, te int) int {
 	fallback := 0
-	for _, m := range ftYearRe.FindAllStringSubmatchIndex(s, -1) {
-		a, b := m[0], m[1]
+	for from := 0; from < len(s); {
+		a, b := ftNextYear(s, from)
+		if a < 0 {
+			break
+		}
+		from = b
 		if ftInRange(s, a, b) {
 			continue
 		}
-		y := ftAtoi(s[m[2]:m[3]])
+		y := ftAtoi(s[a : a+4])
 		if a >= ts && b <= te && te > ts {
 			if fallback == 0 {
 				fallback = y
@@ -331,6 +334,28 @@ func ftFindYear(s string, ts, te int) int {
 		return y
 	}
 	return fallback
+}
+
+// ftNextYear finds the first year from 1500 to 2099 in s at or after from
+// that stands as a word, with a letter that may follow it ("2001a"), as the
+// regular expression \b(1[5-9]\d\d|20\d\d)([a-z])?\b would, and
+// returns its start and end, or -1, -1. Years are looked for in every
+// reference, and the expression cost a tenth of the parsing time.
+func ftNextYear(s string, from int) (int, int) {
+	word := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
+	for i := from; i+4 <= len(s); i++ {
+		if !ftIsYear(s[i:i+4]) || i > 0 && word(s[i-1]) {
+			continue
+		}
+		b := i + 4
+		if b < len(s) && s[b] >= 'a' && s[b] <= 'z' && (b+1 == len(s) || !word(s[b+1])) {
+			return i, b + 1
+		}
+		if b == len(s) || !word(s[b]) {
+			return i, b
+		}
+	}
+	return -1, -1
 }
 
 // ftInRange reports whether the number at s[a:b] is one end of a numeric
@@ -1246,7 +1271,8 @@ func ftBookParen(s string) bool {
 		return false
 	}
 	in := s[:end]
-	return strings.Contains(in, ":") && ftYearRe.MatchString(in) || strings.Contains(in, ",") && ftYearRe.MatchString(in) && !strings.HasPrefix(in, "19") && !strings.HasPrefix(in, "20")
+	hasYear := func() bool { a, _ := ftNextYear(in, 0); return a >= 0 }
+	return strings.Contains(in, ":") && hasYear() || strings.Contains(in, ",") && hasYear() && !strings.HasPrefix(in, "19") && !strings.HasPrefix(in, "20")
 }
 
 // ftTitle takes the title off the front of rest: the quoted text when rest
