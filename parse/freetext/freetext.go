@@ -342,7 +342,9 @@ func ftFindYear(s string, ts, te int) int {
 // returns its start and end, or -1, -1. Years are looked for in every
 // reference, and the expression cost a tenth of the parsing time.
 func ftNextYear(s string, from int) (int, int) {
-	word := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
+	word := func(c byte) bool {
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+	}
 	for i := from; i+4 <= len(s); i++ {
 		if !ftIsYear(s[i:i+4]) || i > 0 && word(s[i-1]) {
 			continue
