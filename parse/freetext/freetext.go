@@ -439,6 +439,8 @@ func ftScanAuthors(s string) ftAuthorScan {
 		}
 	}
 	var best ftAuthorScan
+	n := len(words)
+	sc := ftNameScratch{words: make([]string, 0, n), kinds: make([]byte, 0, n), pieces: make([]ftPiece, 0, n)}
 	for k := range words {
 		classify(k + 2)
 		w := words[k]
@@ -469,7 +471,7 @@ func ftScanAuthors(s string) ftAuthorScan {
 		if !strong && !weak {
 			continue
 		}
-		authors, state := ftParseNames(words[:k+1], strong)
+		authors, state := ftParseNames(words[:k+1], strong, &sc)
 		if state == ftInvalid {
 			break
 		}
@@ -622,6 +624,15 @@ const (
 	ftIncomplete
 	ftComplete
 )
+
+// ftNameScratch holds the arrays that ftParseNames cuts its pieces from,
+// kept from one call to the next by ftScanAuthors, which tries each
+// possible end of a list of names.
+type ftNameScratch struct {
+	pieces []ftPiece
+	words  []string
+	kinds  []byte
+}
 
 // ftPiece is one name-like piece of an author list: the words between two
 // separators (commas, semicolons, "and").
@@ -781,8 +792,13 @@ func ftWordKind(w string, last bool) byte {
 // ftParseNames reads words as an author list. final says whether the list
 // would end at a strong boundary (full stop, quote, year): then a lone word
 // such as "Aristotle" or a list of full names without "and" is accepted.
-func ftParseNames(words []ftWord, final bool) ([]model.Author, ftState) {
-	var pieces []ftPiece
+func ftParseNames(words []ftWord, final bool, sc *ftNameScratch) ([]model.Author, ftState) {
+	// the pieces' words and kinds are cut from one array each, which holds
+	// every word: appending never moves them
+	if cap(sc.words) < len(words) {
+		sc.words, sc.kinds, sc.pieces = make([]string, 0, len(words)), make([]byte, 0, len(words)), make([]ftPiece, 0, len(words))
+	}
+	pieces, all, kinds := sc.pieces[:0], sc.words[:0], sc.kinds[:0]
 	cur := ftPiece{}
 	etAl, inParen := false, false
 	flush := func() {
@@ -856,8 +872,9 @@ func ftParseNames(words []ftWord, final bool) ([]model.Author, ftState) {
 		if last && !model.IsNameSuffix(w) && (kind != 'i' || ftBareInitialsBefore(words[:k], w)) {
 			w = strings.TrimSuffix(w, ".")
 		}
-		cur.words = append(cur.words, w)
-		cur.kinds = append(cur.kinds, kind)
+		all, kinds = append(all, w), append(kinds, kind)
+		n := len(cur.words) + 1
+		cur.words, cur.kinds = all[len(all)-n:len(all):len(all)], kinds[len(kinds)-n:len(kinds):len(kinds)]
 		if len(cur.words) > 6 {
 			return nil, ftInvalid
 		}
