@@ -4,6 +4,7 @@ import (
 	"github.com/citegraph/citegraph/parse/model"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -279,8 +280,21 @@ func ftLeadingYear(s string) (int, int) {
 	default:
 		return 0, 0
 	}
-	if m := ftNoYearRe.FindString(s); m != "" {
-		return 0, len(m)
+	// "(2001)", "(2001a)" as ftParenYearRe reads them, without it
+	if len(s) >= 6 && ftIsYear(s[1:5]) {
+		k := 5
+		if s[k] >= 'a' && s[k] <= 'z' {
+			k++
+		}
+		if k < len(s) && (s[k] == ')' || s[k] == ']') {
+			return ftAtoi(s[1:5]), k + 1
+		}
+	}
+	// ftNoYearRe wants a letter after the bracket
+	if c := s[min(1, len(s)-1)]; !(c >= '0' && c <= '9') {
+		if m := ftNoYearRe.FindString(s); m != "" {
+			return 0, len(m)
+		}
 	}
 	if m := ftParenYearRe.FindStringSubmatchIndex(s); m != nil {
 		return ftAtoi(s[m[2]:m[3]]), m[1]
@@ -342,9 +356,7 @@ func ftFindYear(s string, ts, te int) int {
 // returns its start and end, or -1, -1. Years are looked for in every
 // reference, and the expression cost a tenth of the parsing time.
 func ftNextYear(s string, from int) (int, int) {
-	word := func(c byte) bool {
-		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-	}
+	word := ftIsWord
 	for i := from; i+4 <= len(s); i++ {
 		if !ftIsYear(s[i:i+4]) || i > 0 && word(s[i-1]) {
 			continue
@@ -397,6 +409,7 @@ type ftAuthorScan struct {
 // ftWord is one white-space separated word of the author window.
 type ftWord struct {
 	text       string // without trailing , ; :
+	lower      string // text in lower case if it has at most 5 bytes, else text
 	start, end int    // byte offsets in the string, end after punctuation
 	sep        byte   // trailing separator: ',', ';', ':' or 0
 	kind       byte   // ftWordKind of the word inside a name list
@@ -419,7 +432,12 @@ func ftScanAuthors(s string) ftAuthorScan {
 	if len(win) > ftAuthorWindow {
 		win = win[:ftAuthorWindow]
 	}
-	words := ftSplitWords(win)
+	// the words and the pieces of names are scratch, kept for the next
+	// reference: they were most of the memory a reference's parse took
+	sc := ftScratchPool.Get().(*ftNameScratch)
+	defer ftScratchPool.Put(sc)
+	words := ftSplitWords(sc.split[:0], win)
+	sc.split = words
 	if len(words) > ftMaxNameWords {
 		words = words[:ftMaxNameWords]
 	}
@@ -429,6 +447,10 @@ func ftScanAuthors(s string) ftAuthorScan {
 	classify := func(to int) {
 		for ; kinds < min(to, len(words)); kinds++ {
 			w := &words[kinds]
+			w.lower = w.text
+			if len(w.text) <= 5 {
+				w.lower = strings.ToLower(w.text) // only short words are compared so (ftParseNames)
+			}
 			w.kind = ftWordKind(w.text, false)
 			w.kindLast = w.kind
 			if strings.HasSuffix(w.text, ".") || ftIsShortName(w.text) {
@@ -439,8 +461,6 @@ func ftScanAuthors(s string) ftAuthorScan {
 		}
 	}
 	var best ftAuthorScan
-	n := len(words)
-	sc := ftNameScratch{words: make([]string, 0, n), kinds: make([]byte, 0, n), pieces: make([]ftPiece, 0, n)}
 	for k := range words {
 		classify(k + 2)
 		w := words[k]
@@ -471,7 +491,7 @@ func ftScanAuthors(s string) ftAuthorScan {
 		if !strong && !weak {
 			continue
 		}
-		authors, state := ftParseNames(words[:k+1], strong, &sc)
+		authors, state := ftParseNames(words[:k+1], strong, sc)
 		if state == ftInvalid {
 			break
 		}
@@ -548,10 +568,9 @@ func ftIsEtAl(w string) bool {
 	return false
 }
 
-// ftSplitWords splits s at white space, recording each word's offsets and
-// trailing separator.
-func ftSplitWords(s string) []ftWord {
-	out := make([]ftWord, 0, strings.Count(s, " ")+1)
+// ftSplitWords appends to out the words of s, split at white space, with
+// each word's offsets and trailing separator.
+func ftSplitWords(out []ftWord, s string) []ftWord {
 	i := 0
 	for i < len(s) {
 		for i < len(s) && s[i] == ' ' {
@@ -625,14 +644,18 @@ const (
 	ftComplete
 )
 
-// ftNameScratch holds the arrays that ftParseNames cuts its pieces from,
-// kept from one call to the next by ftScanAuthors, which tries each
-// possible end of a list of names.
+// ftNameScratch holds the words that ftScanAuthors splits a reference
+// into and the arrays that ftParseNames cuts its pieces from, kept from
+// one call to the next (ftScanAuthors tries each possible end of a list of
+// names) and from one reference to the next (ftScratchPool).
 type ftNameScratch struct {
+	split  []ftWord
 	pieces []ftPiece
 	words  []string
 	kinds  []byte
 }
+
+var ftScratchPool = sync.Pool{New: func() any { return new(ftNameScratch) }}
 
 // ftPiece is one name-like piece of an author list: the words between two
 // separators (commas, semicolons, "and").
@@ -796,7 +819,9 @@ func ftParseNames(words []ftWord, final bool, sc *ftNameScratch) ([]model.Author
 	// the pieces' words and kinds are cut from one array each, which holds
 	// every word: appending never moves them
 	if cap(sc.words) < len(words) {
-		sc.words, sc.kinds, sc.pieces = make([]string, 0, len(words)), make([]byte, 0, len(words)), make([]ftPiece, 0, len(words))
+		// the caller tries longer and longer lists: room to grow
+		n := max(8, 2*len(words))
+		sc.words, sc.kinds, sc.pieces = make([]string, 0, n), make([]byte, 0, n), make([]ftPiece, 0, n)
 	}
 	pieces, all, kinds := sc.pieces[:0], sc.words[:0], sc.kinds[:0]
 	cur := ftPiece{}
@@ -810,10 +835,7 @@ func ftParseNames(words []ftWord, final bool, sc *ftNameScratch) ([]model.Author
 	for k := 0; k < len(words); k++ {
 		w := words[k].text
 		last := k == len(words)-1
-		lw := w
-		if len(w) <= 5 {
-			lw = strings.ToLower(w) // only the short words below are compared
-		}
+		lw := words[k].lower
 		switch {
 		case (lw == "et" || lw == "and" || lw == "&") && k+1 < len(words) && ftIsEtAl(words[k+1].text):
 			etAl = true
@@ -1677,7 +1699,84 @@ func ftVolPagesNext(s string) bool {
 	if i < 2 || s[i-1] != ' ' || strings.IndexByte(s[i:min(len(s), i+80)], ':') < 0 {
 		return false
 	}
-	return ftVolPagesNextRe.MatchString(s)
+	return ftVolPagesNextMatch(s)
+}
+
+// ftVolPagesNextMatch reports whether ftVolPagesNextRe matches s, without
+// the expression (a tenth of the parse time of a list of such references):
+// a capital, 1 to 80 letters or "&.' -", a space, then volume and page.
+func ftVolPagesNextMatch(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for k, p := 0, n; k < 80 && p < len(s); k++ {
+		r, n := utf8.DecodeRuneInString(s[p:])
+		if !(unicode.IsLetter(r) || r == '&' || r == '.' || r == '\'' || r == ' ' || r == '-') {
+			return false
+		}
+		p += n
+		if p < len(s) && ftIsSpace(s[p]) && ftVolPagesTail(s[p+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ftVolPagesTail matches the start of s as
+// \d{1,5}(?:[-–]\d{1,5})?(?:\s?\([^()]{1,12}\))?\s?:\s?\p{Lu}?\d does.
+func ftVolPagesTail(s string) bool {
+	digits := func(p int) int { // the end of 1 to 5 digits at p, or -1
+		q := p
+		for q < len(s) && q-p < 6 && s[q] >= '0' && s[q] <= '9' {
+			q++
+		}
+		if q == p || q-p > 5 {
+			return -1
+		}
+		return q
+	}
+	p := digits(0)
+	if p < 0 {
+		return false
+	}
+	if strings.HasPrefix(s[p:], "-") || strings.HasPrefix(s[p:], "–") {
+		_, n := utf8.DecodeRuneInString(s[p:])
+		if p = digits(p + n); p < 0 {
+			return false
+		}
+	}
+	// an issue in brackets, up to 12 characters
+	q := p
+	if q < len(s) && ftIsSpace(s[q]) {
+		q++
+	}
+	if q < len(s) && s[q] == '(' {
+		k, n := q+1, 0
+		for k < len(s) && s[k] != '(' && s[k] != ')' && n < 13 {
+			_, w := utf8.DecodeRuneInString(s[k:])
+			k += w
+			n++
+		}
+		if n < 1 || n > 12 || k >= len(s) || s[k] != ')' {
+			return false
+		}
+		p = k + 1
+	}
+	if p < len(s) && ftIsSpace(s[p]) {
+		p++
+	}
+	if p >= len(s) || s[p] != ':' {
+		return false
+	}
+	p++
+	if p < len(s) && ftIsSpace(s[p]) {
+		p++
+	}
+	if r, n := utf8.DecodeRuneInString(s[p:]); unicode.IsUpper(r) {
+		p += n
+	}
+	return p < len(s) && s[p] >= '0' && s[p] <= '9'
 }
 
 // ftFindAll returns the first three matches of re in s when may, the

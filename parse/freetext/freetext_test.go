@@ -513,3 +513,43 @@ func TestNextYear(t *testing.T) {
 		}
 	}
 }
+
+// TestVolPagesNextMatch checks ftVolPagesNextMatch against the regular
+// expression it replaces, on hand-made cases and random strings.
+func TestVolPagesNextMatch(t *testing.T) {
+	cases := []string{"J Am Ceram Soc 75(8):2139", "Nature 12:34", "Nature 12 : S34", "Nature 12-13 (4) :5",
+		"Nature 123456:7", "Nature 12(1234567890123):4", "Nature 12(x):", "J. Phys. 1–2:3", "Élan 3:4", "élan 3:4",
+		"N 1:2", "N\t1:2", "A-b 1(2)3:4", "", "J", "Journal of Things 12(3):45-67. https://doi.org/10.5555/ref.1"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "AJa .-&'0123:():–\té"
+	for range 50000 {
+		b := []rune{}
+		for range rng.IntN(16) {
+			b = append(b, []rune(alphabet)[rng.IntN(len([]rune(alphabet)))])
+		}
+		cases = append(cases, "J"+string(b))
+	}
+	for _, s := range cases {
+		if got, want := ftVolPagesNextMatch(s), ftVolPagesNextRe.MatchString(s); got != want {
+			t.Fatalf("ftVolPagesNextMatch(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+}
+
+// TestLeadingYearParen checks the quick path of ftLeadingYear for a year
+// in brackets against the regular expressions it stands for.
+func TestLeadingYearParen(t *testing.T) {
+	for _, s := range []string{"(2001)", "(2001a) x", "[1999]", "(2001", "(20011)", "(2001ab)", "(n.d.)", "(in press)",
+		"(2001, May)", "(May 2001)", "(12 May, 2001)"} {
+		y, n := ftLeadingYear(s)
+		wy, wn := 0, 0
+		if m := ftNoYearRe.FindString(s); m != "" {
+			wn = len(m)
+		} else if m := ftParenYearRe.FindStringSubmatchIndex(s); m != nil {
+			wy, wn = ftAtoi(s[m[2]:m[3]]), m[1]
+		}
+		if y != wy || n != wn {
+			t.Errorf("ftLeadingYear(%q) = %d, %d; the expressions say %d, %d", s, y, n, wy, wn)
+		}
+	}
+}

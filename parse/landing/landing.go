@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -1840,17 +1841,23 @@ func lpParseRefs(refs []lpRefAt) {
 		}
 		return
 	}
+	// workers take blocks of entries in turn, so that one held up by the
+	// machine's other work does not hold up the rest
+	const block = 128
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	chunk := (len(refs) + workers - 1) / workers
-	for a := 0; a < len(refs); a += chunk {
-		part := refs[a:min(a+chunk, len(refs))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range part {
-				parse(&part[k])
+	for range workers {
+		wg.Go(func() {
+			for {
+				a := int(next.Add(block)) - block
+				if a >= len(refs) {
+					return
+				}
+				for k := a; k < min(a+block, len(refs)); k++ {
+					parse(&refs[k])
+				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }

@@ -97,9 +97,12 @@ func ParseName(s string) Author {
 
 // IsNameSuffix reports whether w is a generational suffix of a name ("Jr.", "III").
 func IsNameSuffix(w string) bool {
-	switch strings.ToLower(strings.TrimSuffix(strings.TrimSpace(w), ".")) {
-	case "jr", "sr", "ii", "iii", "iv":
-		return true
+	w = strings.TrimSuffix(strings.TrimSpace(w), ".")
+	// (EqualFold, not ToLower: this runs on every word of every author list)
+	for _, s := range [...]string{"jr", "sr", "ii", "iii", "iv"} {
+		if strings.EqualFold(w, s) {
+			return true
+		}
 	}
 	return false
 }
