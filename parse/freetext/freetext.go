@@ -1438,7 +1438,7 @@ func ftSubtitle(title, after string) (string, string) {
 	}
 	first, _, _ := strings.Cut(sub, " ")
 	lf := strings.ToLower(strings.TrimRight(first, ".,:"))
-	if ftStrictVenueWords[lf] || ftPublisherWords[lf] || ftNotSubtitle[lf] || strings.Contains(sub, " by ") || len(strings.Fields(sub)) < 2 {
+	if ftStrictVenueWords[lf] || ftPublisherWords[lf] || ftNotSubtitle[lf] || strings.Contains(sub, " by ") || model.CountWords(sub) < 2 {
 		return title, after
 	}
 	rest := strings.TrimLeft(a[next:], " ")

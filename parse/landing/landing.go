@@ -147,8 +147,6 @@ func Read(in []Line, s *model.Sink) {
 }
 
 var (
-	lpBulletRe    = regexp.MustCompile(`^(?:[-–—*•·▪►◦‣⁃]\s+|[•▪►◦‣]|#{1,6}\s+)`)
-	lpNumberRe    = regexp.MustCompile(`^(?:\[(\d{1,5})\]\s*|\((\d{1,5})\)\s+|(\d{1,5})[.)]\s+)`)
 	lpGluedTailRe = regexp.MustCompile(`^(.{20,}?[\p{Ll}\d.!?)\]’”'"])(Keywords|Key words|References|Highlights)\s*:?$`)
 	lpGluedHeadRe = regexp.MustCompile(`^(Abstract|Summary|Keywords|References)(\p{Lu}\p{Ll}.*)$`)
 )
@@ -229,16 +227,15 @@ func lpClassify(n int, t string) lpLine { return lpClassifyNext(n, t, 0) }
 // are left out, and a numbered entry cannot be any of them.
 func lpClassifyNext(n int, t string, next int) lpLine {
 	l := lpLine{n: n, count: -1}
-	if loc := lpBulletRe.FindStringIndex(t); loc != nil {
-		t = strings.TrimSpace(t[loc[1]:])
+	if e := lpBulletEnd(t); e >= 0 {
+		t = strings.TrimSpace(t[e:])
 	}
-	if m := lpNumberRe.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
+	if num, n := lpListNumber(t); n > 0 && n < len(t) {
 		// a number of four digits may be a year: it is a list number only
 		// where the list's numbering reaches it (see takeRef)
-		num := m[1] + m[2] + m[3]
 		l.numVal, _ = strconv.Atoi(num)
 		if len(num) < 4 || model.ParseYear(num) == 0 {
-			t = strings.TrimSpace(t[len(m[0]):])
+			t = strings.TrimSpace(t[n:])
 			l.num = true
 		}
 	}
@@ -365,7 +362,7 @@ func lpClassifyCells(l *lpLine, split []string, table bool) {
 	}
 	short := true
 	for _, c := range cells {
-		short = short && len(strings.Fields(c)) <= 4
+		short = short && model.CountWords(c) <= 4
 	}
 	if len(cells) >= 3 && short {
 		l.kind = lpBoiler // a navigation bar
@@ -1136,7 +1133,7 @@ func lpVenueName(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) && len(strings.Fields(s)) <= 16
+	return unicode.IsUpper(r) && model.CountWords(s) <= 16
 }
 
 var lpMonths = map[string]bool{}
@@ -1257,7 +1254,7 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 func lpTabMenus(lines []lpLine) {
 	short := func(l *lpLine) bool {
 		return (l.kind == lpText || l.kind == lpBoiler || l.kind == lpHead && l.inline == "" && l.count <= 0) &&
-			len(strings.Fields(l.text)) <= 3
+			model.CountWords(l.text) <= 3
 	}
 	for a := 0; a < len(lines); {
 		b := a
@@ -1312,7 +1309,7 @@ var lpSentRe = regexp.MustCompile(`\p{Ll}[.!?]\s+\p{Lu}`)
 
 // lpIsProse reports whether t reads as running text rather than a title.
 func lpIsProse(t string) bool {
-	w := len(strings.Fields(t))
+	w := model.CountWords(t)
 	if utf8.RuneCountInString(t) >= 250 && w >= 20 {
 		return true
 	}
@@ -1530,7 +1527,7 @@ func (d *lpDoc) takeAbstract(l *lpLine) bool {
 
 // lpSentenceEnd reports whether a short line is a sentence.
 func lpSentenceEnd(t string) bool {
-	return strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 4
+	return strings.HasSuffix(t, ".") && model.CountWords(t) >= 4
 }
 
 var (
@@ -1575,8 +1572,8 @@ func (d *lpDoc) takeRef(i int) bool {
 	d.rlGap = false
 	if !l.num && d.rlNum && l.numVal > 0 && l.numVal == d.rlLast+1 {
 		// "1500. …" after "1499. …": the next number, not a year
-		if m := lpNumberRe.FindString(t); m != "" {
-			t = strings.TrimSpace(t[len(m):])
+		if _, n := lpListNumber(t); n > 0 {
+			t = strings.TrimSpace(t[n:])
 			l.num = true
 		}
 	}
@@ -1603,7 +1600,7 @@ func (d *lpDoc) takeRef(i int) bool {
 		d.rl = append(d.rl, lpItem{i: i, text: t})
 		return true
 	}
-	if len(d.rl) == 0 && len(strings.Fields(t)) <= 3 && !strings.HasSuffix(t, ":") {
+	if len(d.rl) == 0 && model.CountWords(t) <= 3 && !strings.HasSuffix(t, ":") {
 		return true // a stray word before the list ("as", "Show all")
 	}
 	return false
@@ -1676,7 +1673,7 @@ func lpLooksLikeRef(t string) bool {
 	if model.ParseYear(t) != 0 || model.FindDOI(t) != "" {
 		return true
 	}
-	return len(strings.Fields(t)) >= 4 && strings.ContainsAny(t, ".,")
+	return model.CountWords(t) >= 4 && strings.ContainsAny(t, ".,")
 }
 
 // closeSection ends the open section at line i, storing what it found.
@@ -1742,7 +1739,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			// full references whose links are missing is split again
 			whole := true
 			for _, p := range parts {
-				if model.ParseYear(p) == 0 || len(strings.Fields(p)) < 6 {
+				if model.ParseYear(p) == 0 || model.CountWords(p) < 6 {
 					whole = false
 					break
 				}
@@ -1896,7 +1893,7 @@ func lpSplitGlued(s string) (title, venue string, year int, ok bool) {
 		if t2 := strings.TrimSuffix(t, "."); !strings.HasSuffix(t2, ".") {
 			t = t2
 		}
-		if len(strings.Fields(t)) < 1 || !strings.ContainsFunc(t, unicode.IsLetter) {
+		if model.CountWords(t) < 1 || !strings.ContainsFunc(t, unicode.IsLetter) {
 			continue
 		}
 		return t, v, year, true
@@ -2057,7 +2054,7 @@ func (d *lpDoc) shortTextNext(i int) bool {
 	d.blankTo, d.blankOK = j, false
 	if j < len(d.lines) {
 		l := &d.lines[j]
-		d.blankOK = l.kind == lpText && len(strings.Fields(l.text)) <= 5 && !strings.HasSuffix(l.text, ".")
+		d.blankOK = l.kind == lpText && model.CountWords(l.text) <= 5 && !strings.HasSuffix(l.text, ".")
 	}
 	return d.blankOK
 }
@@ -2356,7 +2353,7 @@ func lpAuthors(s string) ([]model.Author, bool) {
 	if len(ps)%2 == 0 && !strings.Contains(s, ";") {
 		pair, single := true, true
 		for k, p := range ps {
-			if len(strings.Fields(p)) != 1 {
+			if model.CountWords(p) != 1 {
 				single = false
 			}
 			if k%2 == 1 && !(lpInitialsRe.MatchString(p) && !lpCapsWordRe.MatchString(p)) {
@@ -3086,7 +3083,7 @@ func (d *lpDoc) pickTitle(a, end int, longest bool) (int, []lpFact) {
 			continue
 		}
 		t := d.lines[i].text
-		w := len(strings.Fields(t))
+		w := model.CountWords(t)
 		if w < 2 || utf8.RuneCountInString(t) > 400 {
 			continue
 		}

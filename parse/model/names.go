@@ -186,3 +186,26 @@ var latinBase = func() map[rune]rune {
 	}
 	return m
 }()
+
+// CountWords returns len(strings.Fields(s)) without building the slice:
+// the text readers count the words of every line.
+func CountWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += w
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
