@@ -1708,32 +1708,33 @@ func (d *lpDoc) closeSection(i int) {
 
 // splitRefs turns the collected lines of a reference list into references.
 func (d *lpDoc) splitRefs() []lpRefAt {
-	type group struct {
-		idx   []int
-		parts []string
+	// a group is a run of the lines' texts and indices, which are kept in
+	// two arrays: only the last group grows
+	texts, lines := make([]string, 0, len(d.rl)), make([]int, 0, len(d.rl))
+	type group struct{ a, b int }
+	groups := make([]group, 0, len(d.rl))
+	grow := func(it lpItem) {
+		texts, lines = append(texts, it.text), append(lines, it.i)
+		groups[len(groups)-1].b++
 	}
-	var groups []group
 	open := false
 	for _, it := range d.rl {
 		switch {
 		case it.link:
 			open = false
-		case len(groups) > 0 && !it.num && (lpLinkLine(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
-			g := &groups[len(groups)-1]
-			g.parts = append(g.parts, it.text)
-			g.idx = append(g.idx, it.i)
+		case len(groups) > 0 && !it.num && (lpLinkLine(it.text) || d.wrapped(texts[groups[len(groups)-1].a:], it.text)):
+			grow(it)
 		case it.num || !open || (!d.rlLinked && !d.rlNum):
-			groups = append(groups, group{idx: []int{it.i}, parts: []string{it.text}})
+			groups = append(groups, group{len(texts), len(texts)})
+			grow(it)
 			open = d.rlNum || d.rlLinked
 		default:
-			g := &groups[len(groups)-1]
-			g.parts = append(g.parts, it.text)
-			g.idx = append(g.idx, it.i)
+			grow(it)
 		}
 	}
 	out := make([]lpRefAt, 0, len(groups))
-	for _, g := range groups {
-		parts := g.parts
+	for _, gr := range groups {
+		parts, idx := texts[gr.a:gr.b], lines[gr.a:gr.b]
 		if d.rlLinked && !d.rlNum && len(parts) > 1 {
 			// lines of one reference between link lines; but a group of
 			// full references whose links are missing is split again
@@ -1746,13 +1747,17 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 			if whole {
 				for k, p := range parts {
-					out = lpAddRef(out, g.idx[k], p, d)
+					out = lpAddRef(out, idx[k], p, d)
 				}
 				continue
 			}
 			if lpKeyLineRe.MatchString(parts[0]) {
 				parts = parts[1:]
 			}
+		}
+		if len(parts) == 1 {
+			out = lpAddRef(out, idx[0], parts[0], d)
+			continue
 		}
 		var b strings.Builder
 		for k, p := range parts {
@@ -1764,7 +1769,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 			b.WriteString(p)
 		}
-		out = lpAddRef(out, g.idx[0], b.String(), d)
+		out = lpAddRef(out, idx[0], b.String(), d)
 	}
 	lpParseRefs(out)
 	return out
