@@ -1726,16 +1726,7 @@ func ftVolPagesNextMatch(s string) bool {
 // ftVolPagesTail matches the start of s as
 // \d{1,5}(?:[-–]\d{1,5})?(?:\s?\([^()]{1,12}\))?\s?:\s?\p{Lu}?\d does.
 func ftVolPagesTail(s string) bool {
-	digits := func(p int) int { // the end of 1 to 5 digits at p, or -1
-		q := p
-		for q < len(s) && q-p < 6 && s[q] >= '0' && s[q] <= '9' {
-			q++
-		}
-		if q == p || q-p > 5 {
-			return -1
-		}
-		return q
-	}
+	digits := func(p int) int { return model.DigitsEnd(s, p, 5) }
 	p := digits(0)
 	if p < 0 {
 		return false

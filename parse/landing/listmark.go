@@ -3,6 +3,8 @@ package landing
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/parse/model"
 )
 
 // The list marks below are read by hand rather than with regular
@@ -54,16 +56,7 @@ func lpSpacesEnd(t string, i int) int {
 // does: it returns the number's digits and the length of the mark with
 // the space after it, or "", 0.
 func lpListNumber(t string) (string, int) {
-	digits := func(i int) int { // the end of 1 to 5 digits at i, or -1
-		j := i
-		for j < len(t) && j-i < 6 && t[j] >= '0' && t[j] <= '9' {
-			j++
-		}
-		if j == i || j-i > 5 {
-			return -1
-		}
-		return j
-	}
+	digits := func(i int) int { return model.DigitsEnd(t, i, 5) }
 	if t == "" {
 		return "", 0
 	}

@@ -209,3 +209,18 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// DigitsEnd returns the end of the run of 1 to max ASCII digits at s[i:],
+// or -1 when there is none or the run is longer (as \d{1,max} followed by
+// something other than a digit): list numbers, volumes and pages are read
+// so by hand where an expression would cost too much.
+func DigitsEnd(s string, i, max int) int {
+	j := i
+	for j < len(s) && j-i <= max && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > max {
+		return -1
+	}
+	return j
+}
