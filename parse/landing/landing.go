@@ -1547,7 +1547,7 @@ func (d *lpDoc) takeRef(i int) bool {
 	case lpHead, lpLabel:
 		return false
 	case lpBoiler:
-		if l.footer || !lpLinkOnlyRe.MatchString(l.text) {
+		if l.footer || !lpLinkOnly(l.text) {
 			return false
 		}
 	case lpMeta:
@@ -1562,7 +1562,7 @@ func (d *lpDoc) takeRef(i int) bool {
 	if strings.Trim(t, "-–—•·*|,;. ") == "" {
 		return true // a separator between entries
 	}
-	if lpLinkOnlyRe.MatchString(t) {
+	if lpLinkOnly(t) {
 		d.rl = append(d.rl, lpItem{i: i, link: true})
 		d.rlLinked = true
 		d.rlGap = false
@@ -1634,7 +1634,7 @@ func (d *lpDoc) linkAhead(i int) bool {
 		if l.kind == lpBlank {
 			continue
 		}
-		if lpLinkOnlyRe.MatchString(l.text) {
+		if lpLinkOnly(l.text) {
 			return true
 		}
 		if l.kind == lpHead || l.kind == lpLabel || (l.kind == lpBoiler && l.footer) {
@@ -3158,4 +3158,11 @@ func lpDedupe(list []string) []string {
 		}
 	}
 	return out
+}
+
+// lpLinkOnly reports whether t holds only the link texts sites print after
+// a reference ("Google Scholar", "[CrossRef]"). None has a digit: the test
+// spares the expression the lines of a reference list, which all have one.
+func lpLinkOnly(t string) bool {
+	return !strings.ContainsAny(t, "0123456789") && lpLinkOnlyRe.MatchString(t)
 }
