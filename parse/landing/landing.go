@@ -116,14 +116,30 @@ type Line struct {
 // Read reads a page given as its lines: it classifies them, walks them
 // following the sections, and sends one record per work to s.
 func Read(in []Line, s *model.Sink) {
-	in = lpRewrite(in)
+	lines := lpLines(lpRewrite(in))
+	lpTabMenus(lines)
+	d := &lpDoc{lines: lines, used: make([]bool, len(lines))}
+	d.walk()
+	d.emit(s)
+}
+
+// lpLines classifies the lines of a page, a run of blank lines as one.
+func lpLines(in []Line) []lpLine {
+	pre := lpPreClassify(in)
 	lines := make([]lpLine, 0, len(in))
 	next := 0 // in a reference list, the number its next entry has
-	for _, l := range in {
+	for k, l := range in {
 		if n := len(lines); n > 0 && lines[n-1].kind == lpBlank && strings.TrimSpace(l.Text) == "" {
 			continue // a run of blank lines counts as one
 		}
-		lines = lpAppendLine(lines, l.N, l.Text, next)
+		switch p := &pre[k]; {
+		case p.guessed && (next <= 0 || p.first.numVal != next):
+			lines = lpAppendLine(lines, l.N, l.Text, next) // not the list's next entry after all
+		case p.second != nil:
+			lines = append(lines, p.first, *p.second)
+		default:
+			lines = append(lines, p.first)
+		}
 		if n := len(lines); n > 1 && lines[n-1].kind == lpBoiler && lines[n-2].kind == lpHead &&
 			(lines[n-2].sec == lpSecKeywords || lines[n-2].sec == lpSecKeywordsAlt) && lines[n-2].inline == "" {
 			// the words under a keywords heading are keywords, whatever
@@ -140,10 +156,7 @@ func Read(in []Line, s *model.Sink) {
 			next++
 		}
 	}
-	lpTabMenus(lines)
-	d := &lpDoc{lines: lines, used: make([]bool, len(lines))}
-	d.walk()
-	d.emit(s)
+	return lines
 }
 
 var (
@@ -169,6 +182,60 @@ func lpAppendLine(lines []lpLine, n int, raw string, next int) []lpLine {
 		}
 	}
 	return append(lines, lpClassifyNext(n, t, next))
+}
+
+// lpPre is an input line classified before the lines above it are known
+// (lpPreClassify): a numbered line long enough to be an entry of a
+// reference list was read as the list's next entry (guessed), which the
+// caller keeps only if the list's numbering reaches it. A line that glued
+// two parts has a second.
+type lpPre struct {
+	first   lpLine
+	second  *lpLine
+	guessed bool
+}
+
+// lpPreClassify classifies every line of in, on all processors when there
+// are many: a line's class depends on the lines above only through the
+// number the reference list being read expects next (lpClassifyNext).
+func lpPreClassify(in []Line) []lpPre {
+	pre := make([]lpPre, len(in))
+	classify := func(k int) {
+		lines := lpAppendLine(make([]lpLine, 0, 2), in[k].N, in[k].Text, -1)
+		p := &pre[k]
+		p.first = lines[0]
+		if len(lines) > 1 {
+			p.second = &lines[1]
+			return
+		}
+		l := &p.first
+		p.guessed = l.numVal > 0 && len(l.text) > 40 && !strings.Contains(l.text, "|")
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(in)/2048)
+	if workers < 2 {
+		for k := range in {
+			classify(k)
+		}
+		return pre
+	}
+	const block = 512
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				a := int(next.Add(block)) - block
+				if a >= len(in) {
+					return
+				}
+				for k := a; k < min(a+block, len(in)); k++ {
+					classify(k)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return pre
 }
 
 // lpLenticularRe finds a label in lenticular brackets ("【摘要】").
@@ -224,7 +291,8 @@ func lpClassify(n int, t string) lpLine { return lpClassifyNext(n, t, 0) }
 // next of a reference list. Such a line, if long enough to be a reference,
 // is text (or prose) unless it is a heading: the tests for labels, notices
 // and source lines, which cost most of the reading time of a long list,
-// are left out, and a numbered entry cannot be any of them.
+// are left out, and a numbered entry cannot be any of them. A next below 0
+// takes any numbered line for the next entry (lpPreClassify's guess).
 func lpClassifyNext(n int, t string, next int) lpLine {
 	l := lpLine{n: n, count: -1}
 	if e := lpBulletEnd(t); e >= 0 {
@@ -243,7 +311,7 @@ func lpClassifyNext(n int, t string, next int) lpLine {
 	if t == "" {
 		return l
 	}
-	if next > 0 && l.numVal == next && len(t) > 40 && !strings.Contains(t, "|") {
+	if (next > 0 && l.numVal == next || next < 0 && l.numVal > 0) && len(t) > 40 && !strings.Contains(t, "|") {
 		if sec, count, inline, ok := lpHeadingOf(t); ok {
 			l.kind, l.sec, l.count, l.inline = lpHead, sec, count, inline
 		} else if lpIsProse(t) {
