@@ -137,7 +137,7 @@ func TestCorpusIndependent(t *testing.T) {
 		for _, rec := range raw {
 			y, _ := strconv.Atoi(rec.one("PY"))
 			years[y]++
-			types[strings.ToLower(rec.one("DT"))]++
+			types[wosKind[strings.ToLower(rec.one("DT"))]]++
 			sources[strings.ToUpper(rec.one("SO"))]++
 			if tc, err := strconv.Atoi(rec.one("TC")); err == nil {
 				sumTC += tc
@@ -165,8 +165,8 @@ func TestCorpusIndependent(t *testing.T) {
 			t.Errorf("%s: %d types, raw %d", rel, len(ov.Types), len(types))
 		}
 		for _, c := range ov.Types {
-			if types[strings.ToLower(c.Name)] != c.Count {
-				t.Errorf("%s: type %q: %d, raw %d", rel, c.Name, c.Count, types[strings.ToLower(c.Name)])
+			if types[c.Name] != c.Count {
+				t.Errorf("%s: type %q: %d, raw %d", rel, c.Name, c.Count, types[c.Name])
 			}
 		}
 		if ov.WithCitations != nTC || math.Abs(ov.CitationsPerDoc-float64(sumTC)/float64(nTC)) > 1e-9 {
@@ -328,3 +328,11 @@ func rawH(tc []int) int {
 	}
 	return h
 }
+
+// wosKind is the kind of document each WoS document type (DT) of the
+// shared files names, written out by hand from WoS's vocabulary: an
+// article also given at a conference is an article; a meeting abstract
+// is a conference paper. A type missing here counts under "" and fails
+// the comparison.
+var wosKind = map[string]string{"article": "Article", "article; proceedings paper": "Article", "review": "Review",
+	"proceedings paper": "Conference paper", "meeting abstract": "Conference paper", "editorial material": "Editorial"}

@@ -140,12 +140,13 @@ type Overview struct {
 	Documents int `json:"documents"`
 	// Records counts the input records; Documents is smaller by the
 	// duplicates merged.
-	Records   int     `json:"records"`
-	FirstYear int     `json:"first_year,omitempty"`
-	LastYear  int     `json:"last_year,omitempty"`
-	Undated   int     `json:"undated,omitempty"`
-	RefYear   int     `json:"ref_year,omitempty"`
-	Types     []Count `json:"types"`
+	Records   int `json:"records"`
+	FirstYear int `json:"first_year,omitempty"`
+	LastYear  int `json:"last_year,omitempty"`
+	Undated   int `json:"undated,omitempty"`
+	RefYear   int `json:"ref_year,omitempty"`
+	// Types counts the documents by kind (DocType), most first.
+	Types []Count `json:"types"`
 	// Production covers every year from FirstYear to LastYear.
 	Production []YearCount `json:"production"`
 	// GrowthRate is the compound annual growth in percent,
@@ -215,13 +216,9 @@ func Compute(g *graph.Graph, records, references int, opt *Options) *Overview {
 	sumYear, dated := 0, 0
 	for _, i := range docs {
 		w := &g.Works[i]
-		t := strings.TrimSpace(w.Type)
-		if t == "" {
-			t = "unknown"
-		}
-		key := strings.ToLower(t)
-		types[key]++
-		countSpelling(typeName, key, t)
+		t := DocType(w.Type)
+		types[t]++
+		countSpelling(typeName, t, t)
 		if w.Year == 0 {
 			ov.Undated++
 			continue

@@ -51,7 +51,7 @@ func TestHand(t *testing.T) {
 	if ov.Documents != 4 || ov.Records != 5 || ov.FirstYear != 2018 || ov.LastYear != 2020 || ov.RefYear != 2020 {
 		t.Errorf("documents %d, records %d, years %d–%d (%d)", ov.Documents, ov.Records, ov.FirstYear, ov.LastYear, ov.RefYear)
 	}
-	if want := []Count{{"Article", 2}, {"Review", 1}, {"unknown", 1}}; !slices.Equal(ov.Types, want) {
+	if want := []Count{{"Article", 2}, {"Review", 1}, {"Unknown", 1}}; !slices.Equal(ov.Types, want) {
 		t.Errorf("types %v, want %v", ov.Types, want)
 	}
 	if want := []YearCount{{2018, 1}, {2019, 1}, {2020, 2}}; !slices.Equal(ov.Production, want) {

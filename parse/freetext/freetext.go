@@ -4,6 +4,7 @@ import (
 	"github.com/citegraph/citegraph/parse/model"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,7 +37,6 @@ var (
 	ftPMCIDRe      = regexp.MustCompile(`\b(?:PMCID\s*:?\s*)?(PMC\d{3,9})\b`)
 	ftISBNRe       = regexp.MustCompile(`(?i)\bISBN(?:-1[03])?\s*:?\s*((?:97[89][-\s]?)?(?:\d[-\s]?){9}[\dX])\b`)
 	ftAccessedRe   = regexp.MustCompile(`(?i)[(\[]?\b(?:accessed|retrieved|consulted|abgerufen|zugegriffen|consulté|consultado|viewed)\b(?:\s+(?:on|am|le|el))?\s*:?\s*[^()\[\]]{0,40}?\b(?:1[5-9]|20)\d\d\b[)\]]?\.?|(?i)\b(?:retrieved|available|accessible)\s+(?:from|at|online)\s*:?|\[(?:internet|online|electronic resource)\]|\bonline\s*:`)
-	ftYearRe       = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)([a-z])?\b`)
 	ftNoYearRe     = regexp.MustCompile(`^(?:[(\[](?i:n\.\s?d|s\.\s?d|o\.\s?j)\.?[)\]]|n\.d\.|s\.d\.|o\.J\.|[(\[]?(?i:in press|im druck|sous presse|en prensa|forthcoming)[)\]]?|[(\[](?i:in preparation|submitted|accepted|under review|im erscheinen|à paraître)[)\]])`)
 	ftEditorsRe    = regexp.MustCompile(`^(?:[Ii]n|[Dd]ans|[Ee]n|[Ii]m)\s*:?\s+(?:([^:;()0-9]{1,150}?)\s*(?:\(\s*(?i:eds?|hrsg|hgg?|dirs?|coords?|éds?|editors?|red|comps?)\.?\s*\)|,\s*(?i:editors?|eds?\.)|\s+(?i:editors?|eds?)\.)\s*[,.:]?\s+)?`)
 	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
@@ -280,8 +280,21 @@ func ftLeadingYear(s string) (int, int) {
 	default:
 		return 0, 0
 	}
-	if m := ftNoYearRe.FindString(s); m != "" {
-		return 0, len(m)
+	// "(2001)", "(2001a)" as ftParenYearRe reads them, without it
+	if len(s) >= 6 && ftIsYear(s[1:5]) {
+		k := 5
+		if s[k] >= 'a' && s[k] <= 'z' {
+			k++
+		}
+		if k < len(s) && (s[k] == ')' || s[k] == ']') {
+			return ftAtoi(s[1:5]), k + 1
+		}
+	}
+	// ftNoYearRe wants a letter after the bracket
+	if c := s[min(1, len(s)-1)]; !(c >= '0' && c <= '9') {
+		if m := ftNoYearRe.FindString(s); m != "" {
+			return 0, len(m)
+		}
 	}
 	if m := ftParenYearRe.FindStringSubmatchIndex(s); m != nil {
 		return ftAtoi(s[m[2]:m[3]]), m[1]
@@ -316,12 +329,16 @@ func ftAtoi(s string) int {
 // "1943-1955" or pages "1761–1800", or 0.
 func ftFindYear(s string, ts, te int) int {
 	fallback := 0
-	for _, m := range ftYearRe.FindAllStringSubmatchIndex(s, -1) {
-		a, b := m[0], m[1]
+	for from := 0; from < len(s); {
+		a, b := ftNextYear(s, from)
+		if a < 0 {
+			break
+		}
+		from = b
 		if ftInRange(s, a, b) {
 			continue
 		}
-		y := ftAtoi(s[m[2]:m[3]])
+		y := ftAtoi(s[a : a+4])
 		if a >= ts && b <= te && te > ts {
 			if fallback == 0 {
 				fallback = y
@@ -331,6 +348,28 @@ func ftFindYear(s string, ts, te int) int {
 		return y
 	}
 	return fallback
+}
+
+// ftNextYear finds the first year from 1500 to 2099 in s at or after from
+// that stands as a word, with a letter that may follow it ("2001a"), as the
+// regular expression \b(1[5-9]\d\d|20\d\d)([a-z])?\b would, and
+// returns its start and end, or -1, -1. Years are looked for in every
+// reference, and the expression cost a tenth of the parsing time.
+func ftNextYear(s string, from int) (int, int) {
+	word := ftIsWord
+	for i := from; i+4 <= len(s); i++ {
+		if !ftIsYear(s[i:i+4]) || i > 0 && word(s[i-1]) {
+			continue
+		}
+		b := i + 4
+		if b < len(s) && s[b] >= 'a' && s[b] <= 'z' && (b+1 == len(s) || !word(s[b+1])) {
+			return i, b + 1
+		}
+		if b == len(s) || !word(s[b]) {
+			return i, b
+		}
+	}
+	return -1, -1
 }
 
 // ftInRange reports whether the number at s[a:b] is one end of a numeric
@@ -370,6 +409,7 @@ type ftAuthorScan struct {
 // ftWord is one white-space separated word of the author window.
 type ftWord struct {
 	text       string // without trailing , ; :
+	lower      string // text in lower case if it has at most 5 bytes, else text
 	start, end int    // byte offsets in the string, end after punctuation
 	sep        byte   // trailing separator: ',', ';', ':' or 0
 	kind       byte   // ftWordKind of the word inside a name list
@@ -392,7 +432,12 @@ func ftScanAuthors(s string) ftAuthorScan {
 	if len(win) > ftAuthorWindow {
 		win = win[:ftAuthorWindow]
 	}
-	words := ftSplitWords(win)
+	// the words and the pieces of names are scratch, kept for the next
+	// reference: they were most of the memory a reference's parse took
+	sc := ftScratchPool.Get().(*ftNameScratch)
+	defer ftScratchPool.Put(sc)
+	words := ftSplitWords(sc.split[:0], win)
+	sc.split = words
 	if len(words) > ftMaxNameWords {
 		words = words[:ftMaxNameWords]
 	}
@@ -402,6 +447,10 @@ func ftScanAuthors(s string) ftAuthorScan {
 	classify := func(to int) {
 		for ; kinds < min(to, len(words)); kinds++ {
 			w := &words[kinds]
+			w.lower = w.text
+			if len(w.text) <= 5 {
+				w.lower = strings.ToLower(w.text) // only short words are compared so (ftParseNames)
+			}
 			w.kind = ftWordKind(w.text, false)
 			w.kindLast = w.kind
 			if strings.HasSuffix(w.text, ".") || ftIsShortName(w.text) {
@@ -442,7 +491,7 @@ func ftScanAuthors(s string) ftAuthorScan {
 		if !strong && !weak {
 			continue
 		}
-		authors, state := ftParseNames(words[:k+1], strong)
+		authors, state := ftParseNames(words[:k+1], strong, sc)
 		if state == ftInvalid {
 			break
 		}
@@ -519,10 +568,9 @@ func ftIsEtAl(w string) bool {
 	return false
 }
 
-// ftSplitWords splits s at white space, recording each word's offsets and
-// trailing separator.
-func ftSplitWords(s string) []ftWord {
-	out := make([]ftWord, 0, strings.Count(s, " ")+1)
+// ftSplitWords appends to out the words of s, split at white space, with
+// each word's offsets and trailing separator.
+func ftSplitWords(out []ftWord, s string) []ftWord {
 	i := 0
 	for i < len(s) {
 		for i < len(s) && s[i] == ' ' {
@@ -595,6 +643,19 @@ const (
 	ftIncomplete
 	ftComplete
 )
+
+// ftNameScratch holds the words that ftScanAuthors splits a reference
+// into and the arrays that ftParseNames cuts its pieces from, kept from
+// one call to the next (ftScanAuthors tries each possible end of a list of
+// names) and from one reference to the next (ftScratchPool).
+type ftNameScratch struct {
+	split  []ftWord
+	pieces []ftPiece
+	words  []string
+	kinds  []byte
+}
+
+var ftScratchPool = sync.Pool{New: func() any { return new(ftNameScratch) }}
 
 // ftPiece is one name-like piece of an author list: the words between two
 // separators (commas, semicolons, "and").
@@ -754,8 +815,15 @@ func ftWordKind(w string, last bool) byte {
 // ftParseNames reads words as an author list. final says whether the list
 // would end at a strong boundary (full stop, quote, year): then a lone word
 // such as "Aristotle" or a list of full names without "and" is accepted.
-func ftParseNames(words []ftWord, final bool) ([]model.Author, ftState) {
-	var pieces []ftPiece
+func ftParseNames(words []ftWord, final bool, sc *ftNameScratch) ([]model.Author, ftState) {
+	// the pieces' words and kinds are cut from one array each, which holds
+	// every word: appending never moves them
+	if cap(sc.words) < len(words) {
+		// the caller tries longer and longer lists: room to grow
+		n := max(8, 2*len(words))
+		sc.words, sc.kinds, sc.pieces = make([]string, 0, n), make([]byte, 0, n), make([]ftPiece, 0, n)
+	}
+	pieces, all, kinds := sc.pieces[:0], sc.words[:0], sc.kinds[:0]
 	cur := ftPiece{}
 	etAl, inParen := false, false
 	flush := func() {
@@ -767,10 +835,7 @@ func ftParseNames(words []ftWord, final bool) ([]model.Author, ftState) {
 	for k := 0; k < len(words); k++ {
 		w := words[k].text
 		last := k == len(words)-1
-		lw := w
-		if len(w) <= 5 {
-			lw = strings.ToLower(w) // only the short words below are compared
-		}
+		lw := words[k].lower
 		switch {
 		case (lw == "et" || lw == "and" || lw == "&") && k+1 < len(words) && ftIsEtAl(words[k+1].text):
 			etAl = true
@@ -829,8 +894,9 @@ func ftParseNames(words []ftWord, final bool) ([]model.Author, ftState) {
 		if last && !model.IsNameSuffix(w) && (kind != 'i' || ftBareInitialsBefore(words[:k], w)) {
 			w = strings.TrimSuffix(w, ".")
 		}
-		cur.words = append(cur.words, w)
-		cur.kinds = append(cur.kinds, kind)
+		all, kinds = append(all, w), append(kinds, kind)
+		n := len(cur.words) + 1
+		cur.words, cur.kinds = all[len(all)-n:len(all):len(all)], kinds[len(kinds)-n:len(kinds):len(kinds)]
 		if len(cur.words) > 6 {
 			return nil, ftInvalid
 		}
@@ -1246,7 +1312,8 @@ func ftBookParen(s string) bool {
 		return false
 	}
 	in := s[:end]
-	return strings.Contains(in, ":") && ftYearRe.MatchString(in) || strings.Contains(in, ",") && ftYearRe.MatchString(in) && !strings.HasPrefix(in, "19") && !strings.HasPrefix(in, "20")
+	hasYear := func() bool { a, _ := ftNextYear(in, 0); return a >= 0 }
+	return strings.Contains(in, ":") && hasYear() || strings.Contains(in, ",") && hasYear() && !strings.HasPrefix(in, "19") && !strings.HasPrefix(in, "20")
 }
 
 // ftTitle takes the title off the front of rest: the quoted text when rest
@@ -1371,7 +1438,7 @@ func ftSubtitle(title, after string) (string, string) {
 	}
 	first, _, _ := strings.Cut(sub, " ")
 	lf := strings.ToLower(strings.TrimRight(first, ".,:"))
-	if ftStrictVenueWords[lf] || ftPublisherWords[lf] || ftNotSubtitle[lf] || strings.Contains(sub, " by ") || len(strings.Fields(sub)) < 2 {
+	if ftStrictVenueWords[lf] || ftPublisherWords[lf] || ftNotSubtitle[lf] || strings.Contains(sub, " by ") || model.CountWords(sub) < 2 {
 		return title, after
 	}
 	rest := strings.TrimLeft(a[next:], " ")
@@ -1632,7 +1699,75 @@ func ftVolPagesNext(s string) bool {
 	if i < 2 || s[i-1] != ' ' || strings.IndexByte(s[i:min(len(s), i+80)], ':') < 0 {
 		return false
 	}
-	return ftVolPagesNextRe.MatchString(s)
+	return ftVolPagesNextMatch(s)
+}
+
+// ftVolPagesNextMatch reports whether ftVolPagesNextRe matches s, without
+// the expression (a tenth of the parse time of a list of such references):
+// a capital, 1 to 80 letters or "&.' -", a space, then volume and page.
+func ftVolPagesNextMatch(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for k, p := 0, n; k < 80 && p < len(s); k++ {
+		r, n := utf8.DecodeRuneInString(s[p:])
+		if !(unicode.IsLetter(r) || r == '&' || r == '.' || r == '\'' || r == ' ' || r == '-') {
+			return false
+		}
+		p += n
+		if p < len(s) && ftIsSpace(s[p]) && ftVolPagesTail(s[p+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ftVolPagesTail matches the start of s as
+// \d{1,5}(?:[-–]\d{1,5})?(?:\s?\([^()]{1,12}\))?\s?:\s?\p{Lu}?\d does.
+func ftVolPagesTail(s string) bool {
+	digits := func(p int) int { return model.DigitsEnd(s, p, 5) }
+	p := digits(0)
+	if p < 0 {
+		return false
+	}
+	if strings.HasPrefix(s[p:], "-") || strings.HasPrefix(s[p:], "–") {
+		_, n := utf8.DecodeRuneInString(s[p:])
+		if p = digits(p + n); p < 0 {
+			return false
+		}
+	}
+	// an issue in brackets, up to 12 characters
+	q := p
+	if q < len(s) && ftIsSpace(s[q]) {
+		q++
+	}
+	if q < len(s) && s[q] == '(' {
+		k, n := q+1, 0
+		for k < len(s) && s[k] != '(' && s[k] != ')' && n < 13 {
+			_, w := utf8.DecodeRuneInString(s[k:])
+			k += w
+			n++
+		}
+		if n < 1 || n > 12 || k >= len(s) || s[k] != ')' {
+			return false
+		}
+		p = k + 1
+	}
+	if p < len(s) && ftIsSpace(s[p]) {
+		p++
+	}
+	if p >= len(s) || s[p] != ':' {
+		return false
+	}
+	p++
+	if p < len(s) && ftIsSpace(s[p]) {
+		p++
+	}
+	if r, n := utf8.DecodeRuneInString(s[p:]); unicode.IsUpper(r) {
+		p += n
+	}
+	return p < len(s) && s[p] >= '0' && s[p] <= '9'
 }
 
 // ftFindAll returns the first three matches of re in s when may, the

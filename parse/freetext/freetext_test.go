@@ -1,11 +1,15 @@
 package freetext
 
 import (
-	"github.com/citegraph/citegraph/parse/model"
+	"math/rand/v2"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/citegraph/citegraph/parse/model"
 )
 
 // ftCase is one hand-written reference with the parts expected from it. A
@@ -468,6 +472,84 @@ func TestParseNationalStyles(t *testing.T) {
 		}
 		if r.Title != c.title || r.Venue != c.venue || r.Volume != c.volume || r.Pages != c.pages || r.Year != c.year || fam != c.family {
 			t.Errorf("Parse(%q) = %q / %q / %q / %q / %d / %q", c.raw, r.Title, r.Venue, r.Volume, r.Pages, r.Year, fam)
+		}
+	}
+}
+
+// TestNextYear checks ftNextYear against the regular expression it
+// replaces, on hand-made cases and random strings of digits, letters and
+// separators.
+func TestNextYear(t *testing.T) {
+	re := regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)([a-z])?\b`)
+	all := func(s string) [][2]int {
+		var out [][2]int
+		for from := 0; from < len(s); {
+			a, b := ftNextYear(s, from)
+			if a < 0 {
+				break
+			}
+			out, from = append(out, [2]int{a, b}), b
+		}
+		return out
+	}
+	cases := []string{"", "2001", "(2001)", "2001a", "2001ab", "20011", "x2001", "é2001", "1499 1500 2099 2100",
+		"1999-2001", "_2001", "2001_", "in 2019b, 2020c.", "12001 2002"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "0012595a b-_.,(é"
+	for range 20000 {
+		b := make([]byte, rng.IntN(14))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		cases = append(cases, strings.ToValidUTF8(string(b), "?"))
+	}
+	for _, s := range cases {
+		var want [][2]int
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		if got := all(s); !slices.Equal(got, want) {
+			t.Fatalf("years of %q: %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestVolPagesNextMatch checks ftVolPagesNextMatch against the regular
+// expression it replaces, on hand-made cases and random strings.
+func TestVolPagesNextMatch(t *testing.T) {
+	cases := []string{"J Am Ceram Soc 75(8):2139", "Nature 12:34", "Nature 12 : S34", "Nature 12-13 (4) :5",
+		"Nature 123456:7", "Nature 12(1234567890123):4", "Nature 12(x):", "J. Phys. 1–2:3", "Élan 3:4", "élan 3:4",
+		"N 1:2", "N\t1:2", "A-b 1(2)3:4", "", "J", "Journal of Things 12(3):45-67. https://doi.org/10.5555/ref.1"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "AJa .-&'0123:():–\té"
+	for range 50000 {
+		b := []rune{}
+		for range rng.IntN(16) {
+			b = append(b, []rune(alphabet)[rng.IntN(len([]rune(alphabet)))])
+		}
+		cases = append(cases, "J"+string(b))
+	}
+	for _, s := range cases {
+		if got, want := ftVolPagesNextMatch(s), ftVolPagesNextRe.MatchString(s); got != want {
+			t.Fatalf("ftVolPagesNextMatch(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+}
+
+// TestLeadingYearParen checks the quick path of ftLeadingYear for a year
+// in brackets against the regular expressions it stands for.
+func TestLeadingYearParen(t *testing.T) {
+	for _, s := range []string{"(2001)", "(2001a) x", "[1999]", "(2001", "(20011)", "(2001ab)", "(n.d.)", "(in press)",
+		"(2001, May)", "(May 2001)", "(12 May, 2001)"} {
+		y, n := ftLeadingYear(s)
+		wy, wn := 0, 0
+		if m := ftNoYearRe.FindString(s); m != "" {
+			wn = len(m)
+		} else if m := ftParenYearRe.FindStringSubmatchIndex(s); m != nil {
+			wy, wn = ftAtoi(s[m[2]:m[3]]), m[1]
+		}
+		if y != wy || n != wn {
+			t.Errorf("ftLeadingYear(%q) = %d, %d; the expressions say %d, %d", s, y, n, wy, wn)
 		}
 	}
 }

@@ -56,12 +56,18 @@ func styled(s string) (ref model.Reference, ok bool) {
 		return gbt(s)
 	case abntMay(s) && abntAuthorRe.MatchString(s):
 		return abnt(s)
-	case (strings.Contains(s, "№") || strings.Contains(s, "v")) && crShortRe.MatchString(s):
+	case crShortMay(s) && crShortRe.MatchString(s):
 		m := crShortRe.FindStringSubmatch(s)
 		return model.Reference{Authors: []model.Author{{Family: m[1]}}, Title: strings.TrimRight(m[2], ". "), Venue: m[3],
 			Volume: m[4], Pages: m[5]}, true
 	}
 	return ref, false
+}
+
+// crShortMay is a quick test before crShortRe, which costs a tenth of
+// parsing a reference when tried on all: the volume marker follows ", ".
+func crShortMay(s string) bool {
+	return strings.Contains(s, ", №") || strings.Contains(s, ", vol") || strings.Contains(s, ", v.")
 }
 
 // abntMay is a byte test before abntAuthorRe: an ABNT reference opens

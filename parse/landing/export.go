@@ -57,8 +57,8 @@ func HeadingSection(t string) Section {
 // "[PubMed]") and surrounding space.
 func CleanReference(s string) string {
 	s = model.CleanSpace(lpClean(s))
-	if loc := lpBulletRe.FindStringIndex(s); loc != nil {
-		s = s[loc[1]:]
+	if e := lpBulletEnd(s); e >= 0 {
+		s = s[e:]
 	}
 	for range 3 {
 		t := s

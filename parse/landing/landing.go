@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -115,14 +116,30 @@ type Line struct {
 // Read reads a page given as its lines: it classifies them, walks them
 // following the sections, and sends one record per work to s.
 func Read(in []Line, s *model.Sink) {
-	in = lpRewrite(in)
+	lines := lpLines(lpRewrite(in))
+	lpTabMenus(lines)
+	d := &lpDoc{lines: lines, used: make([]bool, len(lines))}
+	d.walk()
+	d.emit(s)
+}
+
+// lpLines classifies the lines of a page, a run of blank lines as one.
+func lpLines(in []Line) []lpLine {
+	pre := lpPreClassify(in)
 	lines := make([]lpLine, 0, len(in))
 	next := 0 // in a reference list, the number its next entry has
-	for _, l := range in {
+	for k, l := range in {
 		if n := len(lines); n > 0 && lines[n-1].kind == lpBlank && strings.TrimSpace(l.Text) == "" {
 			continue // a run of blank lines counts as one
 		}
-		lines = lpAppendLine(lines, l.N, l.Text, next)
+		switch p := &pre[k]; {
+		case p.guessed && (next <= 0 || p.first.numVal != next):
+			lines = lpAppendLine(lines, l.N, l.Text, next) // not the list's next entry after all
+		case p.second != nil:
+			lines = append(lines, p.first, *p.second)
+		default:
+			lines = append(lines, p.first)
+		}
 		if n := len(lines); n > 1 && lines[n-1].kind == lpBoiler && lines[n-2].kind == lpHead &&
 			(lines[n-2].sec == lpSecKeywords || lines[n-2].sec == lpSecKeywordsAlt) && lines[n-2].inline == "" {
 			// the words under a keywords heading are keywords, whatever
@@ -139,15 +156,10 @@ func Read(in []Line, s *model.Sink) {
 			next++
 		}
 	}
-	lpTabMenus(lines)
-	d := &lpDoc{lines: lines, used: make([]bool, len(lines))}
-	d.walk()
-	d.emit(s)
+	return lines
 }
 
 var (
-	lpBulletRe    = regexp.MustCompile(`^(?:[-–—*•·▪►◦‣⁃]\s+|[•▪►◦‣]|#{1,6}\s+)`)
-	lpNumberRe    = regexp.MustCompile(`^(?:\[(\d{1,5})\]\s*|\((\d{1,5})\)\s+|(\d{1,5})[.)]\s+)`)
 	lpGluedTailRe = regexp.MustCompile(`^(.{20,}?[\p{Ll}\d.!?)\]’”'"])(Keywords|Key words|References|Highlights)\s*:?$`)
 	lpGluedHeadRe = regexp.MustCompile(`^(Abstract|Summary|Keywords|References)(\p{Lu}\p{Ll}.*)$`)
 )
@@ -170,6 +182,60 @@ func lpAppendLine(lines []lpLine, n int, raw string, next int) []lpLine {
 		}
 	}
 	return append(lines, lpClassifyNext(n, t, next))
+}
+
+// lpPre is an input line classified before the lines above it are known
+// (lpPreClassify): a numbered line long enough to be an entry of a
+// reference list was read as the list's next entry (guessed), which the
+// caller keeps only if the list's numbering reaches it. A line that glued
+// two parts has a second.
+type lpPre struct {
+	first   lpLine
+	second  *lpLine
+	guessed bool
+}
+
+// lpPreClassify classifies every line of in, on all processors when there
+// are many: a line's class depends on the lines above only through the
+// number the reference list being read expects next (lpClassifyNext).
+func lpPreClassify(in []Line) []lpPre {
+	pre := make([]lpPre, len(in))
+	classify := func(k int) {
+		lines := lpAppendLine(make([]lpLine, 0, 2), in[k].N, in[k].Text, -1)
+		p := &pre[k]
+		p.first = lines[0]
+		if len(lines) > 1 {
+			p.second = &lines[1]
+			return
+		}
+		l := &p.first
+		p.guessed = l.numVal > 0 && len(l.text) > 40 && !strings.Contains(l.text, "|")
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(in)/2048)
+	if workers < 2 {
+		for k := range in {
+			classify(k)
+		}
+		return pre
+	}
+	const block = 512
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				a := int(next.Add(block)) - block
+				if a >= len(in) {
+					return
+				}
+				for k := a; k < min(a+block, len(in)); k++ {
+					classify(k)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return pre
 }
 
 // lpLenticularRe finds a label in lenticular brackets ("【摘要】").
@@ -225,19 +291,19 @@ func lpClassify(n int, t string) lpLine { return lpClassifyNext(n, t, 0) }
 // next of a reference list. Such a line, if long enough to be a reference,
 // is text (or prose) unless it is a heading: the tests for labels, notices
 // and source lines, which cost most of the reading time of a long list,
-// are left out, and a numbered entry cannot be any of them.
+// are left out, and a numbered entry cannot be any of them. A next below 0
+// takes any numbered line for the next entry (lpPreClassify's guess).
 func lpClassifyNext(n int, t string, next int) lpLine {
 	l := lpLine{n: n, count: -1}
-	if loc := lpBulletRe.FindStringIndex(t); loc != nil {
-		t = strings.TrimSpace(t[loc[1]:])
+	if e := lpBulletEnd(t); e >= 0 {
+		t = strings.TrimSpace(t[e:])
 	}
-	if m := lpNumberRe.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
+	if num, n := lpListNumber(t); n > 0 && n < len(t) {
 		// a number of four digits may be a year: it is a list number only
 		// where the list's numbering reaches it (see takeRef)
-		num := m[1] + m[2] + m[3]
 		l.numVal, _ = strconv.Atoi(num)
 		if len(num) < 4 || model.ParseYear(num) == 0 {
-			t = strings.TrimSpace(t[len(m[0]):])
+			t = strings.TrimSpace(t[n:])
 			l.num = true
 		}
 	}
@@ -245,7 +311,7 @@ func lpClassifyNext(n int, t string, next int) lpLine {
 	if t == "" {
 		return l
 	}
-	if next > 0 && l.numVal == next && len(t) > 40 && !strings.Contains(t, "|") {
+	if (next > 0 && l.numVal == next || next < 0 && l.numVal > 0) && len(t) > 40 && !strings.Contains(t, "|") {
 		if sec, count, inline, ok := lpHeadingOf(t); ok {
 			l.kind, l.sec, l.count, l.inline = lpHead, sec, count, inline
 		} else if lpIsProse(t) {
@@ -364,7 +430,7 @@ func lpClassifyCells(l *lpLine, split []string, table bool) {
 	}
 	short := true
 	for _, c := range cells {
-		short = short && len(strings.Fields(c)) <= 4
+		short = short && model.CountWords(c) <= 4
 	}
 	if len(cells) >= 3 && short {
 		l.kind = lpBoiler // a navigation bar
@@ -1135,7 +1201,7 @@ func lpVenueName(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) && len(strings.Fields(s)) <= 16
+	return unicode.IsUpper(r) && model.CountWords(s) <= 16
 }
 
 var lpMonths = map[string]bool{}
@@ -1256,7 +1322,7 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 func lpTabMenus(lines []lpLine) {
 	short := func(l *lpLine) bool {
 		return (l.kind == lpText || l.kind == lpBoiler || l.kind == lpHead && l.inline == "" && l.count <= 0) &&
-			len(strings.Fields(l.text)) <= 3
+			model.CountWords(l.text) <= 3
 	}
 	for a := 0; a < len(lines); {
 		b := a
@@ -1311,7 +1377,7 @@ var lpSentRe = regexp.MustCompile(`\p{Ll}[.!?]\s+\p{Lu}`)
 
 // lpIsProse reports whether t reads as running text rather than a title.
 func lpIsProse(t string) bool {
-	w := len(strings.Fields(t))
+	w := model.CountWords(t)
 	if utf8.RuneCountInString(t) >= 250 && w >= 20 {
 		return true
 	}
@@ -1529,7 +1595,7 @@ func (d *lpDoc) takeAbstract(l *lpLine) bool {
 
 // lpSentenceEnd reports whether a short line is a sentence.
 func lpSentenceEnd(t string) bool {
-	return strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 4
+	return strings.HasSuffix(t, ".") && model.CountWords(t) >= 4
 }
 
 var (
@@ -1549,7 +1615,7 @@ func (d *lpDoc) takeRef(i int) bool {
 	case lpHead, lpLabel:
 		return false
 	case lpBoiler:
-		if l.footer || !lpLinkOnlyRe.MatchString(l.text) {
+		if l.footer || !lpLinkOnly(l.text) {
 			return false
 		}
 	case lpMeta:
@@ -1564,7 +1630,7 @@ func (d *lpDoc) takeRef(i int) bool {
 	if strings.Trim(t, "-–—•·*|,;. ") == "" {
 		return true // a separator between entries
 	}
-	if lpLinkOnlyRe.MatchString(t) {
+	if lpLinkOnly(t) {
 		d.rl = append(d.rl, lpItem{i: i, link: true})
 		d.rlLinked = true
 		d.rlGap = false
@@ -1574,8 +1640,8 @@ func (d *lpDoc) takeRef(i int) bool {
 	d.rlGap = false
 	if !l.num && d.rlNum && l.numVal > 0 && l.numVal == d.rlLast+1 {
 		// "1500. …" after "1499. …": the next number, not a year
-		if m := lpNumberRe.FindString(t); m != "" {
-			t = strings.TrimSpace(t[len(m):])
+		if _, n := lpListNumber(t); n > 0 {
+			t = strings.TrimSpace(t[n:])
 			l.num = true
 		}
 	}
@@ -1602,7 +1668,7 @@ func (d *lpDoc) takeRef(i int) bool {
 		d.rl = append(d.rl, lpItem{i: i, text: t})
 		return true
 	}
-	if len(d.rl) == 0 && len(strings.Fields(t)) <= 3 && !strings.HasSuffix(t, ":") {
+	if len(d.rl) == 0 && model.CountWords(t) <= 3 && !strings.HasSuffix(t, ":") {
 		return true // a stray word before the list ("as", "Show all")
 	}
 	return false
@@ -1636,7 +1702,7 @@ func (d *lpDoc) linkAhead(i int) bool {
 		if l.kind == lpBlank {
 			continue
 		}
-		if lpLinkOnlyRe.MatchString(l.text) {
+		if lpLinkOnly(l.text) {
 			return true
 		}
 		if l.kind == lpHead || l.kind == lpLabel || (l.kind == lpBoiler && l.footer) {
@@ -1675,7 +1741,7 @@ func lpLooksLikeRef(t string) bool {
 	if model.ParseYear(t) != 0 || model.FindDOI(t) != "" {
 		return true
 	}
-	return len(strings.Fields(t)) >= 4 && strings.ContainsAny(t, ".,")
+	return model.CountWords(t) >= 4 && strings.ContainsAny(t, ".,")
 }
 
 // closeSection ends the open section at line i, storing what it found.
@@ -1710,51 +1776,56 @@ func (d *lpDoc) closeSection(i int) {
 
 // splitRefs turns the collected lines of a reference list into references.
 func (d *lpDoc) splitRefs() []lpRefAt {
-	type group struct {
-		idx   []int
-		parts []string
+	// a group is a run of the lines' texts and indices, which are kept in
+	// two arrays: only the last group grows
+	texts, lines := make([]string, 0, len(d.rl)), make([]int, 0, len(d.rl))
+	type group struct{ a, b int }
+	groups := make([]group, 0, len(d.rl))
+	grow := func(it lpItem) {
+		texts, lines = append(texts, it.text), append(lines, it.i)
+		groups[len(groups)-1].b++
 	}
-	var groups []group
 	open := false
 	for _, it := range d.rl {
 		switch {
 		case it.link:
 			open = false
-		case len(groups) > 0 && !it.num && (lpLinkLine(it.text) || d.wrapped(groups[len(groups)-1].parts, it.text)):
-			g := &groups[len(groups)-1]
-			g.parts = append(g.parts, it.text)
-			g.idx = append(g.idx, it.i)
+		case len(groups) > 0 && !it.num && (lpLinkLine(it.text) || d.wrapped(texts[groups[len(groups)-1].a:], it.text)):
+			grow(it)
 		case it.num || !open || (!d.rlLinked && !d.rlNum):
-			groups = append(groups, group{idx: []int{it.i}, parts: []string{it.text}})
+			groups = append(groups, group{len(texts), len(texts)})
+			grow(it)
 			open = d.rlNum || d.rlLinked
 		default:
-			g := &groups[len(groups)-1]
-			g.parts = append(g.parts, it.text)
-			g.idx = append(g.idx, it.i)
+			grow(it)
 		}
 	}
 	out := make([]lpRefAt, 0, len(groups))
-	for _, g := range groups {
-		parts := g.parts
+	for _, gr := range groups {
+		parts, idx := texts[gr.a:gr.b], lines[gr.a:gr.b]
 		if d.rlLinked && !d.rlNum && len(parts) > 1 {
 			// lines of one reference between link lines; but a group of
 			// full references whose links are missing is split again
 			whole := true
 			for _, p := range parts {
-				if model.ParseYear(p) == 0 || len(strings.Fields(p)) < 6 {
+				if model.ParseYear(p) == 0 || model.CountWords(p) < 6 {
 					whole = false
 					break
 				}
 			}
 			if whole {
 				for k, p := range parts {
-					out = lpAddRef(out, g.idx[k], p, d)
+					out = lpAddRef(out, idx[k], p, d)
 				}
 				continue
 			}
 			if lpKeyLineRe.MatchString(parts[0]) {
 				parts = parts[1:]
 			}
+		}
+		if len(parts) == 1 {
+			out = lpAddRef(out, idx[0], parts[0], d)
+			continue
 		}
 		var b strings.Builder
 		for k, p := range parts {
@@ -1766,7 +1837,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 			b.WriteString(p)
 		}
-		out = lpAddRef(out, g.idx[0], b.String(), d)
+		out = lpAddRef(out, idx[0], b.String(), d)
 	}
 	lpParseRefs(out)
 	return out
@@ -1840,17 +1911,23 @@ func lpParseRefs(refs []lpRefAt) {
 		}
 		return
 	}
+	// workers take blocks of entries in turn, so that one held up by the
+	// machine's other work does not hold up the rest
+	const block = 128
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	chunk := (len(refs) + workers - 1) / workers
-	for a := 0; a < len(refs); a += chunk {
-		part := refs[a:min(a+chunk, len(refs))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range part {
-				parse(&part[k])
+	for range workers {
+		wg.Go(func() {
+			for {
+				a := int(next.Add(block)) - block
+				if a >= len(refs) {
+					return
+				}
+				for k := a; k < min(a+block, len(refs)); k++ {
+					parse(&refs[k])
+				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }
@@ -1889,7 +1966,7 @@ func lpSplitGlued(s string) (title, venue string, year int, ok bool) {
 		if t2 := strings.TrimSuffix(t, "."); !strings.HasSuffix(t2, ".") {
 			t = t2
 		}
-		if len(strings.Fields(t)) < 1 || !strings.ContainsFunc(t, unicode.IsLetter) {
+		if model.CountWords(t) < 1 || !strings.ContainsFunc(t, unicode.IsLetter) {
 			continue
 		}
 		return t, v, year, true
@@ -2050,7 +2127,7 @@ func (d *lpDoc) shortTextNext(i int) bool {
 	d.blankTo, d.blankOK = j, false
 	if j < len(d.lines) {
 		l := &d.lines[j]
-		d.blankOK = l.kind == lpText && len(strings.Fields(l.text)) <= 5 && !strings.HasSuffix(l.text, ".")
+		d.blankOK = l.kind == lpText && model.CountWords(l.text) <= 5 && !strings.HasSuffix(l.text, ".")
 	}
 	return d.blankOK
 }
@@ -2349,7 +2426,7 @@ func lpAuthors(s string) ([]model.Author, bool) {
 	if len(ps)%2 == 0 && !strings.Contains(s, ";") {
 		pair, single := true, true
 		for k, p := range ps {
-			if len(strings.Fields(p)) != 1 {
+			if model.CountWords(p) != 1 {
 				single = false
 			}
 			if k%2 == 1 && !(lpInitialsRe.MatchString(p) && !lpCapsWordRe.MatchString(p)) {
@@ -3079,7 +3156,7 @@ func (d *lpDoc) pickTitle(a, end int, longest bool) (int, []lpFact) {
 			continue
 		}
 		t := d.lines[i].text
-		w := len(strings.Fields(t))
+		w := model.CountWords(t)
 		if w < 2 || utf8.RuneCountInString(t) > 400 {
 			continue
 		}
@@ -3149,4 +3226,11 @@ func lpDedupe(list []string) []string {
 		}
 	}
 	return out
+}
+
+// lpLinkOnly reports whether t holds only the link texts sites print after
+// a reference ("Google Scholar", "[CrossRef]"). None has a digit: the test
+// spares the expression the lines of a reference list, which all have one.
+func lpLinkOnly(t string) bool {
+	return !strings.ContainsAny(t, "0123456789") && lpLinkOnlyRe.MatchString(t)
 }

@@ -1,6 +1,9 @@
 package landing
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -98,4 +101,64 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLinesInParallel checks that classifying a page's lines in parallel
+// and guessing where reference lists go (lpLines) gives the lines that
+// classifying them one by one, each knowing the list's next number, gave:
+// on the shared landing pages and on a long numbered list.
+func TestLinesInParallel(t *testing.T) {
+	oneByOne := func(in []Line) []lpLine {
+		var lines []lpLine
+		next := 0
+		for _, l := range in {
+			if n := len(lines); n > 0 && lines[n-1].kind == lpBlank && strings.TrimSpace(l.Text) == "" {
+				continue
+			}
+			lines = lpAppendLine(lines, l.N, l.Text, next)
+			if n := len(lines); n > 1 && lines[n-1].kind == lpBoiler && lines[n-2].kind == lpHead &&
+				(lines[n-2].sec == lpSecKeywords || lines[n-2].sec == lpSecKeywordsAlt) && lines[n-2].inline == "" {
+				lines[n-1].kind, lines[n-1].footer = lpText, false
+			}
+			switch last := &lines[len(lines)-1]; {
+			case last.kind == lpHead:
+				next = 0
+				if last.sec == lpSecRefs {
+					next = 1
+				}
+			case next > 0 && last.numVal == next:
+				next++
+			}
+		}
+		return lines
+	}
+	pages := [][]Line{bigPage(5000)}
+	// a list whose numbering breaks, and numbered lines outside any list
+	broken := bigPage(3000)
+	broken[1000].Text = "7. " + broken[1000].Text[strings.Index(broken[1000].Text, " ")+1:]
+	pages = append(pages, broken, append([]Line{{N: 1, Text: "12. A numbered line that is not in any list of references at all"}}, bigPage(10)...))
+	files, _ := filepath.Glob("../../../shared/corpora/landing/pages/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var in []Line
+		for i, l := range strings.Split(string(b), "\n") {
+			in = append(in, Line{N: i + 1, Text: strings.TrimRight(l, "\r")})
+		}
+		pages = append(pages, in)
+	}
+	for k, in := range pages {
+		in = lpRewrite(in)
+		if got, want := lpLines(in), oneByOne(in); !reflect.DeepEqual(got, want) {
+			for i := range min(len(got), len(want)) {
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Fatalf("page %d: %d lines, want %d; line %d: %+v, want %+v", k, len(got), len(want), i, got[i], want[i])
+				}
+			}
+			t.Fatalf("page %d: %d lines, want %d", k, len(got), len(want))
+		}
+	}
+	t.Logf("%d pages (%d from the shared corpus)", len(pages), len(files))
 }

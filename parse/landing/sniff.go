@@ -83,7 +83,7 @@ func PageHeader(head []byte) bool {
 				return true
 			}
 		case lpText, lpBoiler, lpNumber:
-			if !lpLooksLikeRef(l.text) && !lpLinkOnlyRe.MatchString(l.text) {
+			if !lpLooksLikeRef(l.text) && !lpLinkOnly(l.text) {
 				text++
 			}
 		}

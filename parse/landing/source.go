@@ -235,7 +235,7 @@ func srcYearRange(r string) bool {
 // punctuation, not a label or a date word.
 func srcVenueName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 160 || strings.ContainsAny(s, "?!") || len(strings.Fields(s)) > 18 {
+	if n < 2 || n > 160 || strings.ContainsAny(s, "?!") || model.CountWords(s) > 18 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -243,7 +243,7 @@ func srcVenueName(s string) bool {
 		return false
 	}
 	ls := strings.ToLower(s)
-	if lpMonths[ls[:min(3, len(ls))]] && len(strings.Fields(s)) <= 2 {
+	if lpMonths[ls[:min(3, len(ls))]] && model.CountWords(s) <= 2 {
 		return false
 	}
 	if _, ok := lpLabels[lpNormLabel(s)]; ok {

@@ -91,7 +91,7 @@ func (d *lpDoc) cites(a, b int) []lpCite {
 			continue
 		}
 		ref := freetext.Parse(t)
-		if len(strings.Fields(ref.Title)) < 2 || (len(ref.Authors) == 0 && ref.Venue == "") {
+		if model.CountWords(ref.Title) < 2 || (len(ref.Authors) == 0 && ref.Venue == "") {
 			continue
 		}
 		out = append(out, lpCite{i: i, ref: ref})
@@ -103,7 +103,7 @@ func (d *lpDoc) cites(a, b int) []lpCite {
 // either side and a type label before it.
 func sameTitle(t, title string) bool {
 	ft, fr := model.Fold(t), model.Fold(title)
-	if ft == "" || fr == "" || len(strings.Fields(ft)) < 2 {
+	if ft == "" || fr == "" || model.CountWords(ft) < 2 {
 		return false
 	}
 	if ft == fr {
@@ -125,7 +125,7 @@ func (d *lpDoc) candidate(i int) bool {
 	switch l.kind {
 	case lpText:
 	case lpProse:
-		if len(strings.Fields(l.text)) > 40 || utf8.RuneCountInString(l.text) > 300 {
+		if model.CountWords(l.text) > 40 || utf8.RuneCountInString(l.text) > 300 {
 			return false
 		}
 		// two sentences are a paragraph, not a title
@@ -138,7 +138,7 @@ func (d *lpDoc) candidate(i int) bool {
 	if r, _ := utf8.DecodeRuneInString(l.text); strings.ContainsRune(",;:&|.·)]}", r) {
 		return false // ", , & show all": names left out
 	}
-	if len(strings.Fields(l.text)) < 2 && !lpCJK(l.text) {
+	if model.CountWords(l.text) < 2 && !lpCJK(l.text) {
 		return false
 	}
 	return utf8.RuneCountInString(l.text) <= 400
@@ -149,7 +149,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 	l := &d.lines[i]
 	t := l.text
 	lt := strings.ToLower(t)
-	words := len(strings.Fields(t))
+	words := model.CountWords(t)
 	score := 0.0
 	switch {
 	case words == 2:
@@ -250,7 +250,7 @@ func (d *lpDoc) titleScore(i, a, b int, venue string, cites []lpCite) float64 {
 			switch {
 			case p.kind == lpMeta && lpHasKey(p.fields, "type"):
 				score += wTypeAbove
-			case p.kind == lpText && len(strings.Fields(p.text)) <= 3 && !strings.HasSuffix(p.text, ":"):
+			case p.kind == lpText && model.CountWords(p.text) <= 3 && !strings.HasSuffix(p.text, ":"):
 				score += wTypeAbove / 2
 			case p.kind == lpMeta && (lpHasKey(p.fields, "doi") || lpHasKey(p.fields, "volume") || lpHasKey(p.fields, "pages") || lpHasKey(p.fields, "pubdate")):
 				score += wSourceAbov
@@ -560,7 +560,7 @@ func (d *lpDoc) chooseTitle(a, end, b int, venue string, cites []lpCite, min flo
 		k := d.prevText(best, a)
 		if k >= 0 && d.lines[k].kind == lpMeta && len(d.lines[k].fields) == 1 && d.lines[k].fields[0].key == "doi" {
 			t := d.prevText(k, a)
-			if s, ok := scores[t]; ok && s >= titleMin && len(strings.Fields(d.lines[t].text)) >= 6 &&
+			if s, ok := scores[t]; ok && s >= titleMin && model.CountWords(d.lines[t].text) >= 6 &&
 				!strings.HasSuffix(d.lines[t].text, ":") {
 				best = t
 			}
@@ -688,7 +688,7 @@ func (d *lpDoc) quotedTitle(a, end int) (string, int) {
 
 		for _, m := range lpQuoteRe.FindAllStringSubmatch(l.text, 3) {
 			q := strings.TrimSpace(m[1])
-			if len(strings.Fields(q)) < 4 {
+			if model.CountWords(q) < 4 {
 				continue
 			}
 			fq := model.Fold(q)
@@ -725,7 +725,7 @@ func (d *lpDoc) translation(k, j int) bool {
 	if lpCJK(a) != lpCJK(b) {
 		ratio = 4 // CJK script says more in fewer characters
 	}
-	if na*ratio < nb || nb*ratio < na || len(strings.Fields(a)) < 2 && !lpCJK(a) {
+	if na*ratio < nb || nb*ratio < na || model.CountWords(a) < 2 && !lpCJK(a) {
 		return false
 	}
 	// a translation keeps the numbers and the colon of the title
@@ -902,7 +902,7 @@ func (d *lpDoc) wrappedTitle(i int) string {
 	caps := strings.ToUpper(t) == t && strings.ToLower(t) != t
 	cont := func(k int) bool {
 		l := &d.lines[k]
-		if l.kind != lpText || d.used[k] || len(strings.Fields(l.text)) > 14 {
+		if l.kind != lpText || d.used[k] || model.CountWords(l.text) > 14 {
 			return false
 		}
 		if caps {

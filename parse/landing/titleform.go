@@ -1,6 +1,8 @@
 package landing
 
 import (
+	"github.com/citegraph/citegraph/parse/model"
+
 	"regexp"
 	"strings"
 	"unicode"
@@ -25,7 +27,7 @@ func lpRunningHead(t string) (names []string, title string, ok bool) {
 		return nil, "", false
 	}
 	head, title := t[:k], strings.TrimSpace(strings.TrimLeft(t[k:], ":："))
-	if len(strings.Fields(title)) < 3 && utf8.RuneCountInString(title) < 8 {
+	if model.CountWords(title) < 3 && utf8.RuneCountInString(title) < 8 {
 		return nil, "", false
 	}
 	if h, ok := strings.CutSuffix(strings.TrimSpace(head), " et al."); ok && lpHeadNameRe.MatchString(h) {
@@ -65,7 +67,7 @@ func lpGluedTranslation(t string) string {
 	for k, r := range t {
 		if unicode.IsUpper(r) && r < 0x250 && unicode.In(prev, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 			head, tail := t[:k], t[k:]
-			if utf8.RuneCountInString(head) >= 4 && lpCJK(head) && len(strings.Fields(tail)) >= 3 && !lpCJK(tail) {
+			if utf8.RuneCountInString(head) >= 4 && lpCJK(head) && model.CountWords(tail) >= 3 && !lpCJK(tail) {
 				return head
 			}
 		}

@@ -97,9 +97,12 @@ func ParseName(s string) Author {
 
 // IsNameSuffix reports whether w is a generational suffix of a name ("Jr.", "III").
 func IsNameSuffix(w string) bool {
-	switch strings.ToLower(strings.TrimSuffix(strings.TrimSpace(w), ".")) {
-	case "jr", "sr", "ii", "iii", "iv":
-		return true
+	w = strings.TrimSuffix(strings.TrimSpace(w), ".")
+	// (EqualFold, not ToLower: this runs on every word of every author list)
+	for _, s := range [...]string{"jr", "sr", "ii", "iii", "iv"} {
+		if strings.EqualFold(w, s) {
+			return true
+		}
 	}
 	return false
 }
@@ -183,3 +186,41 @@ var latinBase = func() map[rune]rune {
 	}
 	return m
 }()
+
+// CountWords returns len(strings.Fields(s)) without building the slice:
+// the text readers count the words of every line.
+func CountWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += w
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// DigitsEnd returns the end of the run of 1 to max ASCII digits at s[i:],
+// or -1 when there is none or the run is longer (as \d{1,max} followed by
+// something other than a digit): list numbers, volumes and pages are read
+// so by hand where an expression would cost too much.
+func DigitsEnd(s string, i, max int) int {
+	j := i
+	for j < len(s) && j-i <= max && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > max {
+		return -1
+	}
+	return j
+}

@@ -95,3 +95,12 @@ func TestFoldMatchesRunewise(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWords checks CountWords against len(strings.Fields).
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a b ", "a\u00a0b", "a\u2003b\u3000c", "\xffa b\xfe", "a\v\fb", "x\u0085y"} {
+		if got, want := CountWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
