@@ -777,12 +777,15 @@ func (r *refinement) cluster(sc *refineScratch, c int) {
 		maxGain := 0.0
 		cand = append(cand, own)
 		prob = append(prob, 0)
+		// candidates whose weight exp((gain−max)/θ) is below 1e-17 (the
+		// largest is 1) cannot be drawn: those below the largest gain so
+		// far by 40θ are dropped at once, the rest once the largest is
+		// known, before paying for the exponential
+		span := 40 * r.theta
 		for _, s := range touched {
-			if s == own || external[s] < r.gamma*subW[s]*(wc-subW[s]) {
-				continue
-			}
-			gain := neighW[s] - r.gamma*wv*subW[s]
-			if gain < 0 {
+			sw := subW[s]
+			gain := neighW[s] - r.gamma*wv*sw
+			if gain < 0 || gain < maxGain-span || s == own || external[s] < r.gamma*sw*(wc-sw) {
 				continue
 			}
 			cand = append(cand, s)
@@ -791,10 +794,7 @@ func (r *refinement) cluster(sc *refineScratch, c int) {
 		}
 		chosen := own
 		if len(cand) > 1 {
-			// candidates whose weight exp((gain−max)/θ) is below 1e-17
-			// (the largest is 1) cannot be drawn: drop them before
-			// paying for the exponential
-			cut, k := maxGain-40*r.theta, 0
+			cut, k := maxGain-span, 0
 			for i, gain := range prob {
 				if gain >= cut {
 					cand[k], prob[k] = cand[i], gain
