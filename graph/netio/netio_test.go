@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -409,6 +410,13 @@ func TestMap(t *testing.T) {
 					t.Errorf("%s: node %+v", tc.kind, nd)
 				}
 			}
+			// the explorer and GEXF colour a cluster as the map SVG does
+			for k, c := range n.Clusters {
+				r, g, b := ClusterColor(c.ID)
+				if c.Color == "" || c.Color != mp.Clusters[k].Color || fmt.Sprintf("#%02X%02X%02X", r, g, b) != c.Color {
+					t.Errorf("%s: cluster %d coloured %q, GEXF #%02X%02X%02X, on the map %q", tc.kind, c.ID, c.Color, r, g, b, mp.Clusters[k].Color)
+				}
+			}
 		}
 	}
 	// a map drawing some of its nodes: all written, no positions; or the
@@ -416,6 +424,14 @@ func TestMap(t *testing.T) {
 	mp, err := scimap.Make(g, &scimap.Options{Network: network.Options{Kind: network.Cooccurrence}, Cluster: cluster.Options{Seed: 1}, Draw: 4, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the eighth cluster is the map's eighth colour (Paul Tol's indigo),
+	// beyond the palette grey
+	if r, g, b := ClusterColor(8); r != 0x33 || g != 0x22 || b != 0x88 {
+		t.Errorf("cluster 8 is #%02X%02X%02X, want #332288", r, g, b)
+	}
+	if r, g, b := ClusterColor(40); r != 0xBB || g != 0xBB || b != 0xBB {
+		t.Errorf("cluster 40 is #%02X%02X%02X, want #BBBBBB", r, g, b)
 	}
 	if n := Map(g, m, mp, nil); n.Len != 13 || n.Layout {
 		t.Errorf("all nodes: %d, layout %v", n.Len, n.Layout)

@@ -17,6 +17,8 @@ import (
 	"iter"
 	"math"
 	"strconv"
+
+	"github.com/citegraph/citegraph/graph/scimap"
 )
 
 // Type is the type of an attribute's values.
@@ -85,6 +87,9 @@ type Edge struct {
 type Cluster struct {
 	ID    int    `json:"id"` // from 1
 	Label string `json:"label,omitempty"`
+	// Color is the cluster's colour on the map ("#RRGGBB"), the same in
+	// the map SVG, the explorer and GEXF (ClusterColor).
+	Color string `json:"color,omitempty"`
 }
 
 // Terms names what a network's items and links are, for VOSviewer
@@ -232,19 +237,12 @@ func formatFloat(x float64) string {
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
-// Palette colours clusters 1, 2, … (cycling): Okabe and Ito's colour-blind
-// safe set, then Paul Tol's muted set for more clusters.
-var Palette = []string{
-	"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-	"#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",
-}
-
-// ClusterColor returns the colour of cluster c (from 1) as r, g, b.
+// ClusterColor returns the colour of cluster c (from 1) as r, g, b: the
+// colour the map SVG gives it (scimap.Color), grey for no cluster.
 func ClusterColor(c int) (r, g, b uint8) {
 	if c <= 0 {
 		return 0x99, 0x99, 0x99
 	}
-	hex := Palette[(c-1)%len(Palette)]
-	v, _ := strconv.ParseUint(hex[1:], 16, 32)
+	v, _ := strconv.ParseUint(scimap.Color(c - 1)[1:], 16, 32)
 	return uint8(v >> 16), uint8(v >> 8), uint8(v)
 }

@@ -72,7 +72,7 @@ func Map(g *graph.Graph, m *graph.Metrics, mp *scimap.Map, opt *MapOptions) *Net
 		Terms:       mapTerms(net),
 	}
 	for _, c := range mp.Clusters {
-		n.Clusters = append(n.Clusters, Cluster{ID: c.ID + 1, Label: c.Label})
+		n.Clusters = append(n.Clusters, Cluster{ID: c.ID + 1, Label: c.Label, Color: c.Color})
 	}
 	ws := Works{G: g, M: m}
 	n.Node = func(k int, nd *Node) {

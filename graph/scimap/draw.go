@@ -55,8 +55,9 @@ var palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#
 // otherColor is the colour of the clusters beyond the palette.
 const otherColor = "#BBBBBB"
 
-// color is the colour of cluster c.
-func color(c int) string {
+// Color is the colour of cluster c (from 0) on the map, which the
+// explorer and the GEXF export give it too.
+func Color(c int) string {
 	if c >= 0 && c < len(palette) {
 		return palette[c]
 	}
@@ -271,7 +272,7 @@ func (m *Map) WriteDOT(w io.Writer, g *graph.Graph, opt *DrawOptions) error {
 	for _, i := range order {
 		nd := &net.Nodes[i]
 		c := xy[i]
-		col := color(nd.Cluster)
+		col := Color(nd.Cluster)
 		p("  n%d [id=\"n%d\", shape=circle, label=\" \", fixedsize=true, width=%s, style=filled, fillcolor=\"%scc\", color=\"%s\", pos=\"%s,%s!\", tooltip=%s",
 			i, i, ff(2*radius(i)/72), col, darker(col), ff(c[0]), ff(c[1]), safetext.DOTTooltip(m.tooltip(g, i)))
 		if u := nodeURL(nd); u != "" {

@@ -24,7 +24,7 @@ func profile(g *graph.Graph, net *network.Network, k int, o *Options) []Cluster 
 		}
 	}
 	for c := range cs {
-		cs[c] = Cluster{ID: c, Size: len(nodes[c]), Color: color(c)}
+		cs[c] = Cluster{ID: c, Size: len(nodes[c]), Color: Color(c)}
 		years, n := 0.0, 0
 		for _, i := range nodes[c] {
 			if y := net.Nodes[i].Year; y > 0 {

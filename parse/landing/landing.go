@@ -201,11 +201,13 @@ type lpPre struct {
 func lpPreClassify(in []Line) []lpPre {
 	pre := make([]lpPre, len(in))
 	classify := func(k int) {
-		lines := lpAppendLine(make([]lpLine, 0, 2), in[k].N, in[k].Text, -1)
+		var buf [2]lpLine
+		lines := lpAppendLine(buf[:0], in[k].N, in[k].Text, -1)
 		p := &pre[k]
 		p.first = lines[0]
 		if len(lines) > 1 {
-			p.second = &lines[1]
+			second := lines[1]
+			p.second = &second
 			return
 		}
 		l := &p.first

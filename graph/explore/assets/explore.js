@@ -15,8 +15,16 @@
   var toInput = document.getElementById('to');
   var clusterSel = document.getElementById('cluster');
   var statusEl = document.getElementById('status');
-  var PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000',
-    '#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'];
+  // a cluster's colour comes with the network (the map SVG's colour)
+  var colors = {}, colorsOf = null; // cluster id -> colour, for the network colorsOf
+  function clusterColor(id) {
+    if (colorsOf !== net) {
+      colors = {};
+      colorsOf = net;
+      (net && net.clusters || []).forEach(function (c) { if (c.color) colors[c.id] = c.color; });
+    }
+    return colors[id] || '#999999';
+  }
   var CORPUS = '#0072B2', CITED = '#E69F00', OWN = '#009E73';
   var METRICS = ['citations here', 'references here', 'PageRank', 'betweenness', 'hub', 'authority'];
 
@@ -49,7 +57,7 @@
   function colorOf(i) {
     if (net.cluster && net.cluster.length && net.clusters && net.clusters.length) {
       var c = net.cluster[i];
-      return c > 0 ? PALETTE[(c - 1) % PALETTE.length] : '#999999';
+      return c > 0 ? clusterColor(c) : '#999999';
     }
     var w = workOf(i);
     if (!w) return OWN;
@@ -103,7 +111,7 @@
     var el = document.getElementById('legend');
     if (net.clusters && net.clusters.length) {
       el.innerHTML = net.clusters.slice(0, 8).map(function (c) {
-        return '<span class="dot" style="background:' + PALETTE[(c.id - 1) % PALETTE.length] + '"></span>' + esc(c.label || 'cluster ' + c.id);
+        return '<span class="dot" style="background:' + clusterColor(c.id) + '"></span>' + esc(c.label || 'cluster ' + c.id);
       }).join('');
     } else if (net.kind === 'historiograph') {
       el.innerHTML = '<span class="dot" style="background:' + CORPUS + '"></span>paper of the corpus' +
