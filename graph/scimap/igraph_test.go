@@ -52,7 +52,7 @@ func TestLeidenAgainstIgraph(t *testing.T) {
 		}
 	}
 	tmp := t.TempDir()
-	t.Logf("%-28s %-10s %8s %9s | %-17s | %-17s | %-17s", "corpus", "network", "nodes", "links",
+	t.Logf("%-28s %-10s %8s %9s | %-22s | %-22s | %-22s", "corpus", "network", "nodes", "links",
 		"ours Q wall/cpu", "igraph Leiden", "igraph Louvain")
 	for _, in := range inputs {
 		res, err := parse.ReadFile(in.path, "")
@@ -98,7 +98,7 @@ func TestLeidenAgainstIgraph(t *testing.T) {
 				t.Errorf("%s %s: our modularity %.6f, igraph scores it %.6f", in.name, kind, r.Quality, ours.Modularity)
 			}
 			le, lo := peers["igraph-leiden"], peers["igraph-louvain"]
-			t.Logf("%-28s %-10s %8d %9d | %.6f %5.2f/%5.2f | %.6f %5.2f/%5.2f | %.6f %5.2f/%5.2f", in.name, kind,
+			t.Logf("%-28s %-10s %8d %9d | %.6f %6.3f/%6.3f | %.6f %6.3f/%6.3f | %.6f %6.3f/%6.3f", in.name, kind,
 				len(net.Nodes), len(net.Edges), ours.Modularity, wall, cpu, le.Modularity, le.Wall, le.CPU,
 				lo.Modularity, lo.Wall, lo.CPU)
 			if ours.Modularity < le.Modularity-1e-6 || ours.Modularity < lo.Modularity-1e-6 {
