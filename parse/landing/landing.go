@@ -213,30 +213,7 @@ func lpPreClassify(in []Line) []lpPre {
 		l := &p.first
 		p.guessed = l.numVal > 0 && len(l.text) > 40 && !strings.Contains(l.text, "|")
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(in)/2048)
-	if workers < 2 {
-		for k := range in {
-			classify(k)
-		}
-		return pre
-	}
-	const block = 512
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				a := int(next.Add(block)) - block
-				if a >= len(in) {
-					return
-				}
-				for k := a; k < min(a+block, len(in)); k++ {
-					classify(k)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	lpEach(len(in), 512, 2048, classify)
 	return pre
 }
 
@@ -1906,27 +1883,32 @@ func lpParseRefs(refs []lpRefAt) {
 			r.ref.Authors, r.ref.Volume, r.ref.Pages = nil, "", ""
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(refs)/256)
+	lpEach(len(refs), 128, 256, func(k int) { parse(&refs[k]) })
+}
+
+// lpEach calls f(k) for k from 0 to n-1: on one goroutine per processor
+// when there are at least per items for each, which take blocks of block
+// items in turn (so that one held up by the machine's other work does not
+// hold up the rest), else in order. f must write only what belongs to k.
+func lpEach(n, block, per int, f func(k int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/per)
 	if workers < 2 {
-		for k := range refs {
-			parse(&refs[k])
+		for k := range n {
+			f(k)
 		}
 		return
 	}
-	// workers take blocks of entries in turn, so that one held up by the
-	// machine's other work does not hold up the rest
-	const block = 128
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for {
-				a := int(next.Add(block)) - block
-				if a >= len(refs) {
+				a := int(next.Add(int64(block))) - block
+				if a >= n {
 					return
 				}
-				for k := a; k < min(a+block, len(refs)); k++ {
-					parse(&refs[k])
+				for k := a; k < min(a+block, n); k++ {
+					f(k)
 				}
 			}
 		})
