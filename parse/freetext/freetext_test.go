@@ -517,6 +517,7 @@ func TestNextYear(t *testing.T) {
 // TestVolPagesNextMatch checks ftVolPagesNextMatch against the regular
 // expression it replaces, on hand-made cases and random strings.
 func TestVolPagesNextMatch(t *testing.T) {
+	ftVolPagesNextRe := regexp.MustCompile(`^\p{Lu}[\p{L}&.' -]{1,80}?\s\d{1,5}(?:[-–]\d{1,5})?(?:\s?\([^()]{1,12}\))?\s?:\s?\p{Lu}?\d`)
 	cases := []string{"J Am Ceram Soc 75(8):2139", "Nature 12:34", "Nature 12 : S34", "Nature 12-13 (4) :5",
 		"Nature 123456:7", "Nature 12(1234567890123):4", "Nature 12(x):", "J. Phys. 1–2:3", "Élan 3:4", "élan 3:4",
 		"N 1:2", "N\t1:2", "A-b 1(2)3:4", "", "J", "Journal of Things 12(3):45-67. https://doi.org/10.5555/ref.1"}
