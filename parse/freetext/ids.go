@@ -34,23 +34,28 @@ func ftSpacesBefore(s string, i int) int {
 	return i
 }
 
-// ftLowerASCII lower-cases the ASCII letters of s and keeps every other
-// byte, so that offsets found in the result hold in s; strings.ToLower
-// changes the length of invalid UTF-8 and of some letters ("İ").
-func ftLowerASCII(s string) string {
+// ftFoldEq reports whether s equals the lower-case ASCII word w, ASCII
+// letters compared without case (no other byte is folded, so offsets hold).
+func ftFoldEq(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
 		}
 	}
-	return s
+	return true
 }
+
+// ftFoldSuffix and ftFoldPrefix are strings.HasSuffix and HasPrefix with
+// ftFoldEq's comparison.
+func ftFoldSuffix(s, w string) bool { return len(s) >= len(w) && ftFoldEq(s[len(s)-len(w):], w) }
+func ftFoldPrefix(s, w string) bool { return len(s) >= len(w) && ftFoldEq(s[:len(w)], w) }
 
 // ftWordStart reports whether a word starts at i: no word character
 // before it.
@@ -70,9 +75,8 @@ func ftParenBefore(s string, i int) int {
 // (?i)(?:\(\s*)?(?:\bdoi\s*:?\s*|\bhttps?://(?:dx\.)?doi\.org/\s*)?\b10\.\d{4,9}/[^\s"<>]+
 // matches.
 func ftDOILoc(s string) []int {
-	lower := ftLowerASCII(s) // offsets in lower are offsets in s
 	for from := 0; ; {
-		k := strings.Index(lower[from:], "10.")
+		k := strings.Index(s[from:], "10.")
 		if k < 0 {
 			return nil
 		}
@@ -94,15 +98,15 @@ func ftDOILoc(s string) []int {
 		}
 		start := i
 		sp := ftSpacesBefore(s, i)
-		if m := sp; m >= 7 && strings.HasSuffix(lower[:m], "doi.org/") {
+		if m := sp; m >= 7 && ftFoldSuffix(s[:m], "doi.org/") {
 			m -= len("doi.org/")
-			if strings.HasSuffix(lower[:m], "dx.") {
+			if ftFoldSuffix(s[:m], "dx.") {
 				m -= 3
 			}
 			switch {
-			case strings.HasSuffix(lower[:m], "https://"):
+			case ftFoldSuffix(s[:m], "https://"):
 				m -= len("https://")
-			case strings.HasSuffix(lower[:m], "http://"):
+			case ftFoldSuffix(s[:m], "http://"):
 				m -= len("http://")
 			default:
 				m = -1
@@ -115,7 +119,7 @@ func ftDOILoc(s string) []int {
 			if m > 0 && s[m-1] == ':' {
 				m = ftSpacesBefore(s, m-1)
 			}
-			if m >= 3 && lower[m-3:m] == "doi" && ftWordStart(s, m-3) {
+			if m >= 3 && ftFoldEq(s[m-3:m], "doi") && ftWordStart(s, m-3) {
 				start = m - 3
 			}
 		}
@@ -128,17 +132,16 @@ func ftDOILoc(s string) []int {
 // (?i)(?:\b(?:url|online|available)\s*:?\s*)?<?\b(?:https?://|ftp://|www\.)[^\s<>"]+
 // matches.
 func ftURLLoc(s string) []int {
-	lower := ftLowerASCII(s) // offsets in lower are offsets in s
-	for i := 0; i < len(lower); i++ {
+	for i := 0; i < len(s); i++ {
 		var n int
-		switch c := lower[i]; {
-		case c == 'h' && strings.HasPrefix(lower[i:], "http://"):
+		switch c := s[i] | 0x20; { // ASCII letters in lower case
+		case c == 'h' && ftFoldPrefix(s[i:], "http://"):
 			n = 7
-		case c == 'h' && strings.HasPrefix(lower[i:], "https://"):
+		case c == 'h' && ftFoldPrefix(s[i:], "https://"):
 			n = 8
-		case c == 'f' && strings.HasPrefix(lower[i:], "ftp://"):
+		case c == 'f' && ftFoldPrefix(s[i:], "ftp://"):
 			n = 6
-		case c == 'w' && strings.HasPrefix(lower[i:], "www."):
+		case c == 'w' && ftFoldPrefix(s[i:], "www."):
 			n = 4
 		default:
 			continue
@@ -156,7 +159,7 @@ func ftURLLoc(s string) []int {
 			m = ftSpacesBefore(s, m-1)
 		}
 		for _, w := range []string{"url", "online", "available"} {
-			if m >= len(w) && lower[m-len(w):m] == w && ftWordStart(s, m-len(w)) {
+			if m >= len(w) && ftFoldEq(s[m-len(w):m], w) && ftWordStart(s, m-len(w)) {
 				start = m - len(w)
 				break
 			}
