@@ -409,7 +409,6 @@ type ftAuthorScan struct {
 // ftWord is one white-space separated word of the author window.
 type ftWord struct {
 	text       string // without trailing , ; :
-	lower      string // text in lower case if it has at most 5 bytes, else text
 	start, end int    // byte offsets in the string, end after punctuation
 	sep        byte   // trailing separator: ',', ';', ':' or 0
 	kind       byte   // ftWordKind of the word inside a name list
@@ -447,10 +446,6 @@ func ftScanAuthors(s string) ftAuthorScan {
 	classify := func(to int) {
 		for ; kinds < min(to, len(words)); kinds++ {
 			w := &words[kinds]
-			w.lower = w.text
-			if len(w.text) <= 5 {
-				w.lower = strings.ToLower(w.text) // only short words are compared so (ftParseNames)
-			}
 			w.kind = ftWordKind(w.text, false)
 			w.kindLast = w.kind
 			if strings.HasSuffix(w.text, ".") || ftIsShortName(w.text) {
@@ -832,17 +827,19 @@ func ftParseNames(words []ftWord, final bool, sc *ftNameScratch) ([]model.Author
 		}
 		cur = ftPiece{}
 	}
+	var lbuf [16]byte
 	for k := 0; k < len(words); k++ {
 		w := words[k].text
 		last := k == len(words)-1
-		lw := words[k].lower
+		// (string(lw) in comparisons and map look-ups allocates nothing)
+		lw := ftLowerShort(&lbuf, w)
 		switch {
-		case (lw == "et" || lw == "and" || lw == "&") && k+1 < len(words) && ftIsEtAl(words[k+1].text):
+		case (string(lw) == "et" || string(lw) == "and" || string(lw) == "&") && k+1 < len(words) && ftIsEtAl(words[k+1].text):
 			etAl = true
 			k++
 			flush()
 			continue
-		case ftEtAl[lw] || lw == "[...]":
+		case ftEtAl[string(lw)] || string(lw) == "[...]":
 			etAl = true
 			flush()
 			continue
@@ -909,6 +906,27 @@ func ftParseNames(words []ftWord, final bool, sc *ftNameScratch) ([]model.Author
 		return nil, ftIncomplete
 	}
 	return ftPairNames(pieces, final, etAl)
+}
+
+// ftLowerShort writes w in lower case into buf when it has at most 5 bytes
+// (the only words ftParseNames compares without case: "et", "and", "u.a.",
+// "etc."), else returns nil.
+func ftLowerShort(buf *[16]byte, w string) []byte {
+	if len(w) > 5 {
+		return nil
+	}
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return append(buf[:0], strings.ToLower(w)...)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // ftBareInitialsBefore reports whether the list writes initials without
