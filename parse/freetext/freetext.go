@@ -158,7 +158,13 @@ func ftMayBeEdMark(w string) bool {
 		return strings.IndexByte("eEhHdDcCpPwWtTiInNsS", w[1]) >= 0 || w[1] == 0xc3
 	}
 	// outside brackets only eds, hrsg, hg, dirs, coords, éds, editors, comps
-	switch strings.ToLower(w[:2]) {
+	l := [2]byte{w[0], w[1]}
+	for i, c := range l {
+		if c >= 'A' && c <= 'Z' {
+			l[i] = c + 'a' - 'A'
+		}
+	}
+	switch string(l[:]) {
 	case "ed", "hr", "hg", "di", "co", "\xc3\xa9", "\xc3\x89":
 		return true
 	}
@@ -514,7 +520,7 @@ func ftNameGoesOn(words []ftWord, k int) bool {
 		return false
 	}
 	next := words[k+1]
-	if ftConj[next.text] || next.text == "And" || next.text == "et" || ftEtAl[strings.ToLower(next.text)] {
+	if ftConj[next.text] || next.text == "And" || next.text == "et" || ftInLower(ftEtAl, next.text) {
 		return true
 	}
 	if next.edMark && next.sep == ',' {
@@ -543,7 +549,7 @@ func ftNameGoesOn(words []ftWord, k int) bool {
 	}
 	if k+2 < len(words) {
 		after := words[k+2].text
-		if ftConj[strings.ToLower(after)] || ftIsQuote(after) || strings.HasPrefix(after, "(") {
+		if ftInLower(ftConj, after) || ftIsQuote(after) || strings.HasPrefix(after, "(") {
 			return true
 		}
 		if _, n := ftLeadingYear(after); n > 0 {
@@ -908,6 +914,28 @@ func ftParseNames(words []ftWord, final bool, sc *ftNameScratch) ([]model.Author
 	return ftPairNames(pieces, final, etAl)
 }
 
+// ftInLower reports whether m holds w in lower case, without a lower-case
+// copy of w when it is ASCII and short (the sets of words looked up so run
+// on every word of every reference).
+func ftInLower(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return m[strings.ToLower(w)]
+	}
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(w)]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return m[string(b)]
+}
+
 // ftLowerShort writes w in lower case into buf when it has at most 5 bytes
 // (the only words ftParseNames compares without case: "et", "and", "u.a.",
 // "etc."), else returns nil.
@@ -1267,12 +1295,12 @@ func ftCommaEndsTitle(s string, strict bool) bool {
 	segWords := strings.Fields(seg)
 	hasPublisher := false
 	for _, x := range segWords {
-		hasPublisher = hasPublisher || ftPublisherWords[strings.ToLower(strings.TrimRight(x, ".,:"))]
+		hasPublisher = hasPublisher || ftInLower(ftPublisherWords, strings.TrimRight(x, ".,:"))
 	}
 	// the segment after the next comma opens with a volume: "Nature, v. 435"
 	after = strings.TrimLeft(after, " ")
 	aw, _, _ := strings.Cut(after, " ")
-	volumeNext := ftVolumeWords[strings.ToLower(strings.TrimRight(aw, ".,:"))] && strings.ContainsAny(after[:min(len(after), 12)], "0123456789")
+	volumeNext := ftInLower(ftVolumeWords, strings.TrimRight(aw, ".,:")) && strings.ContainsAny(after[:min(len(after), 12)], "0123456789")
 	if strict {
 		return ftStrictVenueWords[lw] && (lw != "in" || strings.HasPrefix(s, "in ") || strings.HasPrefix(s, "in:")) ||
 			hasPublisher && len(segWords) <= 4 || volumeNext && len(segWords) <= 8
@@ -1473,7 +1501,7 @@ func ftVenue(s string) (string, string) {
 	// "Trans. Nicholas Rand." or "Edited by …." before the venue
 	for i := 0; i < 2; i++ {
 		w, _, _ := strings.Cut(s, " ")
-		if !ftNotSubtitle[strings.ToLower(strings.TrimRight(w, ".,:"))] {
+		if !ftInLower(ftNotSubtitle, strings.TrimRight(w, ".,:")) {
 			break
 		}
 		end, next := ftSentenceEnd(s, false)
@@ -1542,7 +1570,7 @@ func ftVenueEnd(s string) int {
 			// ", Plenum Press, New York", ", Springer-Verlag, Berlin"
 			seg, _, _ := strings.Cut(nx, ",")
 			for _, x := range strings.Fields(seg) {
-				if ftPublisherWords[strings.ToLower(strings.TrimRight(x, ".,:;"))] {
+				if ftInLower(ftPublisherWords, strings.TrimRight(x, ".,:;")) {
 					return i
 				}
 			}
