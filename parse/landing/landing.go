@@ -126,19 +126,25 @@ func Read(in []Line, s *model.Sink) {
 // lpLines classifies the lines of a page, a run of blank lines as one.
 func lpLines(in []Line) []lpLine {
 	pre := lpPreClassify(in)
-	lines := make([]lpLine, 0, len(in))
+	// the lines are written over the pre-classified ones when no line was
+	// split in two (the kth line goes to an index at most k): no second
+	// array of a page's size to fault in
+	lines := pre.first[:0]
+	if pre.split {
+		lines = make([]lpLine, 0, len(in))
+	}
 	next := 0 // in a reference list, the number its next entry has
 	for k, l := range in {
 		if n := len(lines); n > 0 && lines[n-1].kind == lpBlank && strings.TrimSpace(l.Text) == "" {
 			continue // a run of blank lines counts as one
 		}
-		switch p := &pre[k]; {
-		case p.guessed && (next <= 0 || p.first.numVal != next):
+		switch first := pre.first[k]; {
+		case pre.guessed[k] && (next <= 0 || first.numVal != next):
 			lines = lpAppendLine(lines, l.N, l.Text, next) // not the list's next entry after all
-		case p.second != nil:
-			lines = append(lines, p.first, *p.second)
+		case pre.second[k] != nil:
+			lines = append(lines, first, *pre.second[k])
 		default:
-			lines = append(lines, p.first)
+			lines = append(lines, first)
 		}
 		if n := len(lines); n > 1 && lines[n-1].kind == lpBoiler && lines[n-2].kind == lpHead &&
 			(lines[n-2].sec == lpSecKeywords || lines[n-2].sec == lpSecKeywordsAlt) && lines[n-2].inline == "" {
@@ -184,36 +190,39 @@ func lpAppendLine(lines []lpLine, n int, raw string, next int) []lpLine {
 	return append(lines, lpClassifyNext(n, t, next))
 }
 
-// lpPre is an input line classified before the lines above it are known
-// (lpPreClassify): a numbered line long enough to be an entry of a
+// lpPre holds a page's lines classified before the lines above them are
+// known (lpPreClassify): a numbered line long enough to be an entry of a
 // reference list was read as the list's next entry (guessed), which the
 // caller keeps only if the list's numbering reaches it. A line that glued
-// two parts has a second.
+// two parts has a second (split says whether any has).
 type lpPre struct {
-	first   lpLine
-	second  *lpLine
-	guessed bool
+	first   []lpLine
+	second  []*lpLine
+	guessed []bool
+	split   bool
 }
 
 // lpPreClassify classifies every line of in, on all processors when there
 // are many: a line's class depends on the lines above only through the
 // number the reference list being read expects next (lpClassifyNext).
-func lpPreClassify(in []Line) []lpPre {
-	pre := make([]lpPre, len(in))
+func lpPreClassify(in []Line) lpPre {
+	pre := lpPre{first: make([]lpLine, len(in)), second: make([]*lpLine, len(in)), guessed: make([]bool, len(in))}
+	var split atomic.Bool
 	classify := func(k int) {
 		var buf [2]lpLine
 		lines := lpAppendLine(buf[:0], in[k].N, in[k].Text, -1)
-		p := &pre[k]
-		p.first = lines[0]
+		pre.first[k] = lines[0]
 		if len(lines) > 1 {
 			second := lines[1]
-			p.second = &second
+			pre.second[k] = &second
+			split.Store(true)
 			return
 		}
-		l := &p.first
-		p.guessed = l.numVal > 0 && len(l.text) > 40 && !strings.Contains(l.text, "|")
+		l := &pre.first[k]
+		pre.guessed[k] = l.numVal > 0 && len(l.text) > 40 && !strings.Contains(l.text, "|")
 	}
 	lpEach(len(in), 512, 2048, classify)
+	pre.split = split.Load()
 	return pre
 }
 
