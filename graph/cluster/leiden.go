@@ -108,15 +108,42 @@ type Edge struct {
 
 // Leiden clusters the network of n nodes whose links edges yields.
 // Links of zero or negative weight, self-loops and nodes out of range are
-// ignored.
+// ignored. It is NewNetwork, then Cluster.
 func Leiden(n int, edges iter.Seq[Edge], opt *Options) Result {
+	var q Quality
+	if opt != nil {
+		q = opt.Quality
+	}
+	return NewNetwork(n, edges, q).Cluster(opt)
+}
+
+// Network is a network built for Leiden: rows of arcs per node, weighted
+// for one quality function. Building it is the part of Leiden that reads
+// the links; a Network can be clustered many times (other seeds,
+// resolutions, starts), and is not changed by it.
+type Network struct {
+	g *graph
+	q Quality
+}
+
+// NewNetwork builds the network of n nodes whose links edges yields, for
+// quality q ("" is Modularity), with Leiden's rules for links (see Leiden).
+func NewNetwork(n int, edges iter.Seq[Edge], q Quality) *Network {
+	if q == "" {
+		q = Modularity
+	}
+	return &Network{g: newGraph(n, edges, q), q: q}
+}
+
+// Cluster runs Leiden on the network. The options' Quality is the
+// network's, whatever opt says.
+func (nw *Network) Cluster(opt *Options) Result {
 	o := Options{}
 	if opt != nil {
 		o = *opt
 	}
-	if o.Quality == "" {
-		o.Quality = Modularity
-	}
+	o.Quality = nw.q
+	n := nw.g.n
 	if o.Resolution == 0 {
 		o.Resolution = 1
 	}
@@ -127,7 +154,7 @@ func Leiden(n int, edges iter.Seq[Edge], opt *Options) Result {
 	if maxIter <= 0 {
 		maxIter = 100
 	}
-	g0 := newGraph(n, edges, o.Quality)
+	g0 := nw.g
 	starts := o.Starts
 	if starts <= 0 {
 		starts = 2

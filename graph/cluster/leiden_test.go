@@ -360,3 +360,22 @@ func TestMoveNodesInside(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkReuse clusters one built Network several times, with other
+// seeds, qualities of options and minimum sizes in turn, and checks that
+// each result is the one a fresh Leiden gives: clustering does not change
+// the network.
+func TestNetworkReuse(t *testing.T) {
+	pairs, w := planted(600, 6, 0.3, 7)
+	for _, q := range []Quality{Modularity, CPM} {
+		nw := NewNetwork(600, weighted(pairs, w), q)
+		for _, o := range []Options{{Seed: 1}, {Seed: 2, Starts: 1}, {Seed: 1, MinSize: 50}, {Seed: 3, Resolution: 0.05}, {Seed: 1}} {
+			o.Quality = q
+			got := nw.Cluster(&o)
+			want := Leiden(600, weighted(pairs, w), &o)
+			if !slices.Equal(got.Membership, want.Membership) || got.Quality != want.Quality {
+				t.Fatalf("%s %+v: reused network Q %.6f, fresh Q %.6f", q, o, got.Quality, want.Quality)
+			}
+		}
+	}
+}
