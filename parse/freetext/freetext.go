@@ -362,7 +362,7 @@ func ftFindYear(s string, ts, te int) int {
 // returns its start and end, or -1, -1. Years are looked for in every
 // reference, and the expression cost a tenth of the parsing time.
 func ftNextYear(s string, from int) (int, int) {
-	word := ftIsWord
+	word := model.IsWordByte
 	for i := from; i+4 <= len(s); i++ {
 		if !ftIsYear(s[i:i+4]) || i > 0 && word(s[i-1]) {
 			continue
@@ -1761,7 +1761,7 @@ func ftVolPagesNextMatch(s string) bool {
 			return false
 		}
 		p += n
-		if p < len(s) && ftIsSpace(s[p]) && ftVolPagesTail(s[p+1:]) {
+		if p < len(s) && model.IsSpaceByte(s[p]) && ftVolPagesTail(s[p+1:]) {
 			return true
 		}
 	}
@@ -1784,7 +1784,7 @@ func ftVolPagesTail(s string) bool {
 	}
 	// an issue in brackets, up to 12 characters
 	q := p
-	if q < len(s) && ftIsSpace(s[q]) {
+	if q < len(s) && model.IsSpaceByte(s[q]) {
 		q++
 	}
 	if q < len(s) && s[q] == '(' {
@@ -1799,14 +1799,14 @@ func ftVolPagesTail(s string) bool {
 		}
 		p = k + 1
 	}
-	if p < len(s) && ftIsSpace(s[p]) {
+	if p < len(s) && model.IsSpaceByte(s[p]) {
 		p++
 	}
 	if p >= len(s) || s[p] != ':' {
 		return false
 	}
 	p++
-	if p < len(s) && ftIsSpace(s[p]) {
+	if p < len(s) && model.IsSpaceByte(s[p]) {
 		p++
 	}
 	if r, n := utf8.DecodeRuneInString(s[p:]); unicode.IsUpper(r) {

@@ -1,26 +1,20 @@
 package freetext
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/citegraph/citegraph/parse/model"
+)
 
 // This file finds a DOI and a URL in a reference by hand: a long reference
 // list spends most of its reading time here when it is done by regular
 // expressions. ids_test.go checks both against the regular expressions
 // they stand for.
 
-// ftIsWord reports whether c is an ASCII word character, as \b sees it.
-func ftIsWord(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-}
-
-// ftIsSpace reports whether c is an ASCII space, as \s sees it.
-func ftIsSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
-}
-
 // ftIDEnd returns where an identifier starting at i ends: at a space, a
 // quote or an angle bracket.
 func ftIDEnd(s string, i int) int {
-	for i < len(s) && !ftIsSpace(s[i]) && s[i] != '"' && s[i] != '<' && s[i] != '>' {
+	for i < len(s) && !model.IsSpaceByte(s[i]) && s[i] != '"' && s[i] != '<' && s[i] != '>' {
 		i++
 	}
 	return i
@@ -28,38 +22,15 @@ func ftIDEnd(s string, i int) int {
 
 // ftSpacesBefore returns where the run of spaces ending at i starts.
 func ftSpacesBefore(s string, i int) int {
-	for i > 0 && ftIsSpace(s[i-1]) {
+	for i > 0 && model.IsSpaceByte(s[i-1]) {
 		i--
 	}
 	return i
 }
 
-// ftFoldEq reports whether s equals the lower-case ASCII word w, ASCII
-// letters compared without case (no other byte is folded, so offsets hold).
-func ftFoldEq(s, w string) bool {
-	if len(s) != len(w) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// ftFoldSuffix and ftFoldPrefix are strings.HasSuffix and HasPrefix with
-// ftFoldEq's comparison.
-func ftFoldSuffix(s, w string) bool { return len(s) >= len(w) && ftFoldEq(s[len(s)-len(w):], w) }
-func ftFoldPrefix(s, w string) bool { return len(s) >= len(w) && ftFoldEq(s[:len(w)], w) }
-
 // ftWordStart reports whether a word starts at i: no word character
 // before it.
-func ftWordStart(s string, i int) bool { return i == 0 || !ftIsWord(s[i-1]) }
+func ftWordStart(s string, i int) bool { return i == 0 || !model.IsWordByte(s[i-1]) }
 
 // ftParenBefore extends a match starting at i over an opening parenthesis
 // and spaces before it.
@@ -98,15 +69,15 @@ func ftDOILoc(s string) []int {
 		}
 		start := i
 		sp := ftSpacesBefore(s, i)
-		if m := sp; m >= 7 && ftFoldSuffix(s[:m], "doi.org/") {
+		if m := sp; m >= 7 && model.HasSuffixFold(s[:m], "doi.org/") {
 			m -= len("doi.org/")
-			if ftFoldSuffix(s[:m], "dx.") {
+			if model.HasSuffixFold(s[:m], "dx.") {
 				m -= 3
 			}
 			switch {
-			case ftFoldSuffix(s[:m], "https://"):
+			case model.HasSuffixFold(s[:m], "https://"):
 				m -= len("https://")
-			case ftFoldSuffix(s[:m], "http://"):
+			case model.HasSuffixFold(s[:m], "http://"):
 				m -= len("http://")
 			default:
 				m = -1
@@ -119,7 +90,7 @@ func ftDOILoc(s string) []int {
 			if m > 0 && s[m-1] == ':' {
 				m = ftSpacesBefore(s, m-1)
 			}
-			if m >= 3 && ftFoldEq(s[m-3:m], "doi") && ftWordStart(s, m-3) {
+			if m >= 3 && model.HasPrefixFold(s[m-3:m], "doi") && ftWordStart(s, m-3) {
 				start = m - 3
 			}
 		}
@@ -135,13 +106,13 @@ func ftURLLoc(s string) []int {
 	for i := 0; i < len(s); i++ {
 		var n int
 		switch c := s[i] | 0x20; { // ASCII letters in lower case
-		case c == 'h' && ftFoldPrefix(s[i:], "http://"):
+		case c == 'h' && model.HasPrefixFold(s[i:], "http://"):
 			n = 7
-		case c == 'h' && ftFoldPrefix(s[i:], "https://"):
+		case c == 'h' && model.HasPrefixFold(s[i:], "https://"):
 			n = 8
-		case c == 'f' && ftFoldPrefix(s[i:], "ftp://"):
+		case c == 'f' && model.HasPrefixFold(s[i:], "ftp://"):
 			n = 6
-		case c == 'w' && ftFoldPrefix(s[i:], "www."):
+		case c == 'w' && model.HasPrefixFold(s[i:], "www."):
 			n = 4
 		default:
 			continue
@@ -159,7 +130,7 @@ func ftURLLoc(s string) []int {
 			m = ftSpacesBefore(s, m-1)
 		}
 		for _, w := range []string{"url", "online", "available"} {
-			if m >= len(w) && ftFoldEq(s[m-len(w):m], w) && ftWordStart(s, m-len(w)) {
+			if m >= len(w) && model.HasPrefixFold(s[m-len(w):m], w) && ftWordStart(s, m-len(w)) {
 				start = m - len(w)
 				break
 			}

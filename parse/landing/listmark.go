@@ -44,12 +44,7 @@ func lpBulletEnd(t string) int {
 }
 
 // lpSpacesEnd returns the end of the run of white space (\s) at t[i:].
-func lpSpacesEnd(t string, i int) int {
-	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
-		i++
-	}
-	return i
-}
+func lpSpacesEnd(t string, i int) int { return i + model.Spaces(t[i:]) }
 
 // lpListNumber reads the list number that opens t ("[12]", "(12) ",
 // "12. ", "12) ") as ^(?:\[(\d{1,5})\]\s*|\((\d{1,5})\)\s+|(\d{1,5})[.)]\s+)

@@ -24,7 +24,7 @@ func NormalizeDOI(s string) string {
 // TrimDOIPrefix removes a leading "doi:", "doi " or doi.org link prefix from s.
 func TrimDOIPrefix(s string) string {
 	i := 0
-	if hasPrefixFold(s, "http") {
+	if HasPrefixFold(s, "http") {
 		j := 4
 		if j < len(s) && (s[j] == 's' || s[j] == 'S') {
 			j++
@@ -33,20 +33,20 @@ func TrimDOIPrefix(s string) string {
 			i = j + 3
 		}
 	}
-	if hasPrefixFold(s[i:], "dx.") {
+	if HasPrefixFold(s[i:], "dx.") {
 		i += 3
 	}
-	if !hasPrefixFold(s[i:], "doi") {
+	if !HasPrefixFold(s[i:], "doi") {
 		return s
 	}
 	i += 3
 	switch {
-	case hasPrefixFold(s[i:], ".org/"):
+	case HasPrefixFold(s[i:], ".org/"):
 		return s[i+5:]
 	case i < len(s) && s[i] == ':':
-		return s[i+1+spaces(s[i+1:]):]
-	case spaces(s[i:]) > 0:
-		return s[i+spaces(s[i:]):]
+		return s[i+1+Spaces(s[i+1:]):]
+	case Spaces(s[i:]) > 0:
+		return s[i+Spaces(s[i:]):]
 	}
 	return s
 }
@@ -86,7 +86,7 @@ func findDOI(s string, from int) (start, end int) {
 			return -1, -1
 		}
 		i += k
-		if i > 0 && isWordByte(s[i-1]) {
+		if i > 0 && IsWordByte(s[i-1]) {
 			continue
 		}
 		j := i + 3
@@ -131,24 +131,29 @@ func doiSuffix(s string, i int) int {
 
 // doiStop reports the bytes that end a DOI: \s (as RE2 has it), '"', '<', '>'.
 func doiStop(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '"' || c == '<' || c == '>'
+	return IsSpaceByte(c) || c == '"' || c == '<' || c == '>'
 }
 
-// spaces counts the \s bytes at the start of s.
-func spaces(s string) int {
+// Spaces counts the white space bytes (\s as RE2 has it) at the start of s.
+func Spaces(s string) int {
 	i := 0
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+	for i < len(s) && IsSpaceByte(s[i]) {
 		i++
 	}
 	return i
 }
 
-func isWordByte(c byte) bool {
+// IsSpaceByte reports whether c is white space as RE2's \s sees it.
+func IsSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// IsWordByte reports whether c is an ASCII word character, as \b and \w
+// see it.
+func IsWordByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // hasPrefixFold is strings.HasPrefix ignoring ASCII case (prefix lower case).
-func hasPrefixFold(s, prefix string) bool {
+func HasPrefixFold(s, prefix string) bool {
 	if len(s) < len(prefix) {
 		return false
 	}
@@ -162,6 +167,11 @@ func hasPrefixFold(s, prefix string) bool {
 		}
 	}
 	return true
+}
+
+// HasSuffixFold is strings.HasSuffix compared as HasPrefixFold compares.
+func HasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && HasPrefixFold(s[len(s)-len(suffix):], suffix)
 }
 
 // trimDOI drops trailing punctuation that ends the sentence around a DOI,
@@ -197,10 +207,10 @@ func trimDOI(d string) string {
 func ParseYear(s string) int {
 	for i := 0; i+4 <= len(s); i++ {
 		c := s[i]
-		if c != '1' && c != '2' || i > 0 && isWordByte(s[i-1]) {
+		if c != '1' && c != '2' || i > 0 && IsWordByte(s[i-1]) {
 			continue
 		}
-		if i+4 < len(s) && isWordByte(s[i+4]) {
+		if i+4 < len(s) && IsWordByte(s[i+4]) {
 			continue
 		}
 		y := 0
