@@ -212,13 +212,10 @@ func Compute(g *graph.Graph, records, references int, opt *Options) *Overview {
 
 	// years, types, production
 	types := map[string]int{}
-	typeName := map[string]map[string]int{}
 	sumYear, dated := 0, 0
 	for _, i := range docs {
 		w := &g.Works[i]
-		t := DocType(w.Type)
-		types[t]++
-		countSpelling(typeName, t, t)
+		types[DocType(w.Type)]++
 		if w.Year == 0 {
 			ov.Undated++
 			continue
@@ -230,7 +227,7 @@ func Compute(g *graph.Graph, records, references int, opt *Options) *Overview {
 		}
 		ov.LastYear = max(ov.LastYear, w.Year)
 	}
-	ov.Types = counts(types, typeName, 0)
+	ov.Types = counts(types, nil, 0)
 	ov.RefYear = cmp.Or(opt.RefYear, ov.LastYear)
 	if dated > 0 {
 		ov.Production = make([]YearCount, ov.LastYear-ov.FirstYear+1)
@@ -373,11 +370,16 @@ func commonest(m map[string]int) string {
 }
 
 // counts turns a tally into rows, largest first then by name, at most top
-// (0: all).
+// (0: all); a row is named by the commonest spelling in names, or by its
+// key when names is nil.
 func counts(m map[string]int, names map[string]map[string]int, top int) []Count {
 	out := make([]Count, 0, len(m))
 	for k, n := range m {
-		out = append(out, Count{Name: commonest(names[k]), Count: n})
+		name := k // the key is the name when no spellings are given
+		if names != nil {
+			name = commonest(names[k])
+		}
+		out = append(out, Count{Name: name, Count: n})
 	}
 	slices.SortFunc(out, func(a, b Count) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name)) })
 	if top > 0 && len(out) > top {
