@@ -118,6 +118,9 @@ func (r *rsResolver) keys() {
 		venue string
 	}
 	parts := func(i int) sig { return sig{r.items[i].year, r.items[i].venue} }
+	// the same first author, volume and page in the same year cannot be two
+	// works, whatever the venue is called (journals are renamed: "Annu Rev
+	// Mater Sci", "ANN REV MATER RES"); a year apart, the venues must agree
 	fit := func(i, j int) bool {
 		it, jt := &r.items[i], &r.items[j]
 		return it.year != 0 && it.year == jt.year || r.venue.loose(it.venue, jt.venue)
@@ -125,7 +128,7 @@ func (r *rsResolver) keys() {
 	p := r.newPass(rsCheckTwice)
 	for k, block := range full {
 		if !rsWeakPage(k.page) {
-			offerBlock(p, block, func(int) bool { return true }, parts, fit)
+			offerBlock(p, block, nil, parts, fit)
 		}
 	}
 	p.settle("key")
@@ -180,7 +183,7 @@ func (r *rsResolver) locations() {
 	}
 	p := r.newPass(rsCheckAll)
 	for _, block := range index {
-		offerBlock(p, block, func(int) bool { return true },
+		offerBlock(p, block, nil,
 			func(i int) sig { it := &r.items[i]; return sig{it.fams[0], it.venue, it.init} },
 			func(i, j int) bool { return match(&r.items[i], &r.items[j]) })
 	}
@@ -232,7 +235,7 @@ func (r *rsResolver) proceedings() {
 	p := r.newPass(rsCheckAll)
 	p.initials = true
 	for _, block := range index {
-		offerBlock(p, block, func(int) bool { return true },
+		offerBlock(p, block, nil,
 			func(i int) sig { it := &r.items[i]; return sig{it.vol, it.venue, chapter(it)} },
 			func(i, j int) bool { return match(&r.items[i], &r.items[j]) })
 	}
@@ -301,13 +304,16 @@ func (r *rsResolver) newPass(check rsCheck) *rsPass {
 const rsBlockMax = 1000
 
 // offerBlock offers the pairs of items of one block of a pass: each item
-// for which from holds against every other item of the block, fitting as
-// fit says. Items of one group with the same compared parts (sig) stand for
+// for which from holds (every item when from is nil) against every other
+// item of the block, fitting as fit says. Items of one group with the same compared parts (sig) stand for
 // each other and are offered once, so that a work cited a thousand times
 // alike costs one comparison, not a million.
 func offerBlock[S comparable](p *rsPass, block []int, from func(i int) bool, sig func(i int) S, fit func(i, j int) bool) {
 	if len(block) < 2 {
 		return
+	}
+	if from == nil {
+		from = func(int) bool { return true }
 	}
 	if len(block) <= 8 {
 		for _, i := range block {
