@@ -202,6 +202,10 @@ type lpPre struct {
 	split   bool
 }
 
+// lpEntryLong reports whether a numbered line is long enough to be an entry
+// of a reference list, and not a table row.
+func lpEntryLong(t string) bool { return len(t) > 40 && !strings.Contains(t, "|") }
+
 // lpPreClassify classifies every line of in, on all processors when there
 // are many: a line's class depends on the lines above only through the
 // number the reference list being read expects next (lpClassifyNext).
@@ -219,7 +223,7 @@ func lpPreClassify(in []Line) lpPre {
 			return
 		}
 		l := &pre.first[k]
-		pre.guessed[k] = l.numVal > 0 && len(l.text) > 40 && !strings.Contains(l.text, "|")
+		pre.guessed[k] = l.numVal > 0 && lpEntryLong(l.text) // read by lpClassifyNext's quick path
 	}
 	lpEach(len(in), 512, 2048, classify)
 	pre.split = split.Load()
@@ -299,7 +303,7 @@ func lpClassifyNext(n int, t string, next int) lpLine {
 	if t == "" {
 		return l
 	}
-	if (next > 0 && l.numVal == next || next < 0 && l.numVal > 0) && len(t) > 40 && !strings.Contains(t, "|") {
+	if (next > 0 && l.numVal == next || next < 0 && l.numVal > 0) && lpEntryLong(t) {
 		if sec, count, inline, ok := lpHeadingOf(t); ok {
 			l.kind, l.sec, l.count, l.inline = lpHead, sec, count, inline
 		} else if lpIsProse(t) {
