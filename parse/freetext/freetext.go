@@ -918,22 +918,11 @@ func ftParseNames(words []ftWord, final bool, sc *ftNameScratch) ([]model.Author
 // copy of w when it is ASCII and short (the sets of words looked up so run
 // on every word of every reference).
 func ftInLower(m map[string]bool, w string) bool {
-	var buf [32]byte
-	if len(w) > len(buf) {
+	if len(w) > 32 {
 		return m[strings.ToLower(w)]
 	}
-	b := buf[:0]
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return m[strings.ToLower(w)]
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return m[string(b)]
+	var buf [32]byte
+	return m[string(ftLowerInto(buf[:0], w))] // no allocation for the look-up
 }
 
 // ftLowerShort writes w in lower case into buf when it has at most 5 bytes
@@ -943,18 +932,23 @@ func ftLowerShort(buf *[16]byte, w string) []byte {
 	if len(w) > 5 {
 		return nil
 	}
-	b := buf[:0]
+	return ftLowerInto(buf[:0], w)
+}
+
+// ftLowerInto appends w in lower case to dst: ASCII letters byte by byte,
+// a word with other letters through strings.ToLower.
+func ftLowerInto(dst []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return append(buf[:0], strings.ToLower(w)...)
+			return append(dst[:len(dst)-i], strings.ToLower(w)...)
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b = append(b, c)
+		dst = append(dst, c)
 	}
-	return b
+	return dst
 }
 
 // ftBareInitialsBefore reports whether the list writes initials without
