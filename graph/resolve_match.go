@@ -508,6 +508,14 @@ func (r *rsResolver) venues() {
 			}
 		}
 	}
+	// each list walked is indexed by initials once (byInitial), and an
+	// item meets only the items of the list whose initials can agree
+	type listKey struct {
+		rsBlock
+		untitled bool
+	}
+	indexed := map[listKey]*rsByInitial{}
+	var cand []int
 	for k, is := range block {
 		near := func(i int) [3][]int {
 			from := block
@@ -515,6 +523,10 @@ func (r *rsResolver) venues() {
 				from = untitled
 			}
 			return [3][]int{from[k], from[rsBlock{k.key, k.year + 1}], from[rsBlock{k.key, k.year - 1}]}
+		}
+		nearKeys := func(i int) [3]listKey {
+			t := r.items[i].title != ""
+			return [3]listKey{{k, t}, {rsBlock{k.key, k.year + 1}, t}, {rsBlock{k.key, k.year - 1}, t}}
 		}
 		incomplete := func(i int) bool {
 			it := &r.items[i]
@@ -533,10 +545,25 @@ func (r *rsResolver) venues() {
 			continue
 		}
 		for _, i := range is {
-			if incomplete(i) {
-				for _, js := range near(i) {
-					r.venueFits(i, js, offer)
+			if !incomplete(i) {
+				continue
+			}
+			var c byte
+			if s := r.cl[r.find(i)].inits; s != "" {
+				c = s[0]
+			}
+			for n, js := range near(i) {
+				if len(js) == 0 {
+					continue
 				}
+				lk := nearKeys(i)[n]
+				x := indexed[lk]
+				if x == nil {
+					x = r.byInitial(js)
+					indexed[lk] = x
+				}
+				cand = x.agreeing(c, cand[:0])
+				r.venueFits(i, cand, offer)
 			}
 		}
 	}
