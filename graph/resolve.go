@@ -325,8 +325,13 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 // never modified.
 type rsNormCache struct {
 	venues map[string]string
-	names  map[parse.Author]rsName
-	hists  []rsHist // the free part of the slab newHist hands out
+	// fams holds the keys of family names whose given names add none
+	// (rsFamsOnly), inits the initials of given names, names the keys of
+	// the other first authors
+	fams  map[string][]string
+	inits map[string]string
+	names map[parse.Author]rsName
+	hists []rsHist // the free part of the slab newHist hands out
 }
 
 // newHist returns a zero rsHist from the cache's slab: one allocation
@@ -367,12 +372,36 @@ func (c *rsNormCache) name(as []parse.Author) rsName {
 	if len(as) == 0 {
 		return rsName{}
 	}
-	n, ok := c.names[as[0]]
-	if !ok {
-		n = rsName{rsFams(as[:1]), rsInitials(as[:1])}
-		c.names[as[0]] = n
+	a := as[0]
+	if !rsFamsOnly(a.Given) {
+		n, ok := c.names[a]
+		if !ok {
+			n = rsName{rsFams(as[:1]), rsInitials(as[:1])}
+			c.names[a] = n
+		}
+		return n
 	}
-	return n
+	// most references: the family name decides the keys, the given name
+	// the initials, each cached alone (the pairs are many more)
+	fams, ok := c.fams[a.Family]
+	if !ok {
+		fams = rsFams(as[:1])
+		c.fams[a.Family] = fams
+	}
+	inits, ok := c.inits[a.Given]
+	if !ok {
+		inits = rsInitials(as[:1])
+		c.inits[a.Given] = inits
+	}
+	return rsName{fams, inits}
+}
+
+// rsFamsOnly reports whether rsFams of an author with this given name
+// depends on the family name alone: the given name is set (an empty one
+// lets an unsplit family name give both its ends) and is initials, dotted
+// or in capitals (a written-out given name is a key too).
+func rsFamsOnly(given string) bool {
+	return given != "" && (strings.Contains(given, ".") || strings.ToUpper(given) == given)
 }
 
 // recordItem is the item of record i.
@@ -431,7 +460,8 @@ func rsParallel(n int, refStart []int, f func(lo, hi int, c *rsNormCache)) {
 		cuts = append(cuts, n)
 	}
 	rsRun(cuts, func() func(lo, hi int) {
-		c := &rsNormCache{venues: make(map[string]string, 1<<12), names: make(map[parse.Author]rsName, 1<<14)}
+		c := &rsNormCache{venues: make(map[string]string, 1<<12), fams: make(map[string][]string, 1<<12),
+			inits: make(map[string]string, 1<<10), names: make(map[parse.Author]rsName, 1<<10)}
 		return func(lo, hi int) { f(lo, hi, c) }
 	})
 }
