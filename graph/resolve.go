@@ -241,7 +241,7 @@ type rsResolver struct {
 	thr     float64
 	items   []rsItem
 	parent  []int
-	cl      []rsCluster
+	groups  rsGroups
 	how     []string
 	venue   *venueIndex
 	stats   Stats
@@ -280,11 +280,8 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 	}
 	r.items = make([]rsItem, n)
 	r.parent = make([]int, n)
-	r.cl = make([]rsCluster, n)
+	r.groups.at = make([]int32, n)
 	r.how = make([]string, n)
-	// the one-value sets of the singletons share backing arrays; unions
-	// always build new sets, never append to these
-	vols, pages, recNo := make([]string, n), make([]string, n), make([]int, n)
 	// every item is normalised on its own (pure functions of its record or
 	// reference), so the records are cut into chunks that the workers take
 	// in turn; each item lands at its own index, whatever the schedule
@@ -299,21 +296,6 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		for _, k := range [2][2]int{{lo, hi}, {r.refStart[lo], r.refStart[hi]}} {
 			for i := k[0]; i < k[1]; i++ {
 				r.parent[i] = i
-				it := &r.items[i]
-				c := &r.cl[i]
-				*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, inits: it.inits, first: i, size: 1}
-				vols[i], pages[i], recNo[i] = it.vol, it.page, int(it.rec)
-				if it.vol != "" {
-					c.vols = vols[i : i+1 : i+1]
-				}
-				if it.page != "" && !rsWeakPage(it.page) {
-					c.pages = pages[i : i+1 : i+1]
-				}
-				if it.ref < 0 {
-					c.recs = recNo[i : i+1 : i+1]
-				} else {
-					c.citers = recNo[i : i+1 : i+1]
-				}
 			}
 		}
 	})
@@ -526,7 +508,7 @@ func (r *rsResolver) union(a, b int, how string, check rsCheck) bool {
 	if ra == rb {
 		return true
 	}
-	ca, cb := &r.cl[ra], &r.cl[rb]
+	ca, cb := r.group(ra), r.group(rb)
 	if !rsConsistent(ca, cb, check) {
 		r.refused++
 		return false
@@ -546,7 +528,7 @@ func (r *rsResolver) union(a, b int, how string, check rsCheck) bool {
 	r.parent[rb] = ra
 	ca.merge(cb)
 	ca.fuzzy = ca.fuzzy || strings.HasPrefix(how, "fuzzy")
-	*cb = rsCluster{}
+	r.drop(rb)
 	return true
 }
 

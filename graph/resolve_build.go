@@ -34,12 +34,12 @@ func (r *rsResolver) build() *Resolution {
 		members[g] = append(members[g], i)
 	}
 	for _, ms := range members {
-		if r.cl[r.find(ms[0])].fuzzy {
+		if root := r.find(ms[0]); r.groups.at[root] > 0 && r.group(root).fuzzy {
 			st.FuzzyClusters++
 		}
 	}
 	if !r.keep {
-		r.cl = nil // the groups' state is not needed any more
+		r.groups = rsGroups{} // the groups' state is not needed any more
 	}
 	r.src = r.refSources()
 	works := make([]Work, len(members))

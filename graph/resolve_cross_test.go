@@ -128,7 +128,7 @@ func (r *rsResolver) rsWhyNoTwin(i int, twins []int) (reason, twin string) {
 	if len(twins) > 1 {
 		return "two entries fit equally", twin
 	}
-	return "merge refused: " + rsWhyInconsistent(&r.cl[r.find(i)], &r.cl[r.find(best)]), twin
+	return "merge refused: " + rsWhyInconsistent(r.group(r.find(i)), r.group(r.find(best))), twin
 }
 
 // rsWhyInconsistent names the first check of rsConsistent two groups fail.

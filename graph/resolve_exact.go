@@ -119,7 +119,7 @@ func (r *rsResolver) exact() {
 		var acc rsCluster
 		tie := false
 		for _, i := range chain {
-			c := &r.cl[r.find(i)]
+			c := r.group(r.find(i))
 			if !rsConsistent(&acc, c, rsCheckIDs) {
 				tie = true
 				break
@@ -133,7 +133,7 @@ func (r *rsResolver) exact() {
 		}
 		lead := -1
 		for _, i := range chain {
-			if c := &r.cl[r.find(i)]; tie && (c.doi != "" || len(c.ids) > 0) {
+			if c := r.group(r.find(i)); tie && (c.doi != "" || len(c.ids) > 0) {
 				continue
 			}
 			if lead < 0 {
@@ -188,14 +188,14 @@ func (r *rsResolver) inPress() {
 					it.title != "" && jt.title != "" && it.tcmp != jt.tcmp && rsTitleSim(it.tcmp, jt.tcmp, r.thr) == 0 {
 					continue
 				}
-				if !rsInitialsAgree(r.cl[ri].inits, r.cl[rj].inits) {
+				if !rsInitialsAgree(r.inits(ri), r.inits(rj)) {
 					continue
 				}
 				// the year check is the one above: the published work may
 				// be years after the in-press mention, which has none
-				c := r.cl[ri]
+				c := *r.group(ri)
 				c.yMin, c.yMax = 0, 0
-				if !rsConsistent(&c, &r.cl[rj], rsCheckAll) {
+				if !rsConsistent(&c, r.group(rj), rsCheckAll) {
 					continue
 				}
 				roots = append(roots, rj)

@@ -385,7 +385,7 @@ func (p *rsPass) settle(how string) {
 	r := p.r
 	cands := map[int][]int{}
 	for k, fit := range p.fits {
-		a, b := &r.cl[k[0]], &r.cl[k[1]]
+		a, b := r.group(k[0]), r.group(k[1])
 		if fit && rsConsistent(a, b, p.check) && (!p.initials || rsInitialsAgree(a.inits, b.inits)) {
 			cands[k[0]] = append(cands[k[0]], k[1])
 			cands[k[1]] = append(cands[k[1]], k[0])
@@ -412,10 +412,10 @@ func (p *rsPass) settle(how string) {
 // canBeOne reports whether group a and the groups bs could all be one
 // work.
 func (r *rsResolver) canBeOne(a int, bs []int, check rsCheck, initials bool) bool {
-	acc := r.cl[a]
+	acc := *r.group(a)
 	acc.own = 0 // a's sets are a's: merge into copies
 	for _, b := range bs {
-		c := &r.cl[b]
+		c := r.group(b)
 		if !rsConsistent(&acc, c, check) || initials && !rsInitialsAgree(acc.inits, c.inits) {
 			return false
 		}
@@ -549,7 +549,7 @@ func (r *rsResolver) venues() {
 				continue
 			}
 			var c byte
-			if s := r.cl[r.find(i)].inits; s != "" {
+			if s := r.inits(r.find(i)); s != "" {
 				c = s[0]
 			}
 			for n, js := range near(i) {
@@ -619,18 +619,18 @@ func (r *rsResolver) venueFits(i int, js []int, offer func(a, b, item, level int
 			(it.title != "" && jt.title != "") {
 			continue
 		}
-		if !rsInitialsAgree(r.cl[ri].inits, r.cl[rj].inits) || !r.venue.compatible(it.venue, jt.venue) ||
-			!rsConsistent(&r.cl[ri], &r.cl[rj], rsCheckAll) {
+		if !rsInitialsAgree(r.inits(ri), r.inits(rj)) || !r.venue.compatible(it.venue, jt.venue) ||
+			!rsConsistent(r.group(ri), r.group(rj), rsCheckAll) {
 			continue
 		}
 		level := 1
-		if rsIntersect(r.cl[ri].vols, r.cl[rj].vols) {
+		if rsIntersect(r.group(ri).vols, r.group(rj).vols) {
 			level += 2
 		}
 		// a corpus record, fully described, is the likelier target of a
 		// vague reference than another reference
-		offer(ri, rj, j, level+min(1, len(r.cl[rj].recs)))
-		offer(rj, ri, i, level+min(1, len(r.cl[ri].recs)))
+		offer(ri, rj, j, level+min(1, len(r.group(rj).recs)))
+		offer(rj, ri, i, level+min(1, len(r.group(ri).recs)))
 	}
 }
 
@@ -998,12 +998,12 @@ func (r *rsResolver) considerTitle(b *rsBest, seen []int, i, j int) {
 	}
 	seen[j] = i + 1
 	s, how := r.titleScore(&r.items[i], &r.items[j], true)
-	if s < r.thr || s < b.score || !rsConsistent(&r.cl[ri], &r.cl[r.find(j)], rsCheckAll) {
+	if s < r.thr || s < b.score || !rsConsistent(r.group(ri), r.group(r.find(j)), rsCheckAll) {
 		return
 	}
 	if s > b.score {
 		*b = rsBest{score: s, j: j, how: how}
-	} else if rj, rb := r.find(j), r.find(b.j); rj != rb && !rsConsistent(&r.cl[rj], &r.cl[rb], rsCheckAll) {
+	} else if rj, rb := r.find(j), r.find(b.j); rj != rb && !rsConsistent(r.group(rj), r.group(rb), rsCheckAll) {
 		b.tie = true // two works that cannot be one fit equally
 	}
 }

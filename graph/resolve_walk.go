@@ -25,7 +25,7 @@ type rsByInitial struct {
 func (r *rsResolver) byInitial(list []int) *rsByInitial {
 	b := &rsByInitial{list: list, items: slices.Clone(list), ini: make([]byte, len(list))}
 	letter := func(i int) byte {
-		if s := r.cl[r.find(i)].inits; s != "" {
+		if s := r.inits(r.find(i)); s != "" {
 			return s[0]
 		}
 		return 0
