@@ -21,33 +21,42 @@ func (r *rsResolver) build() *Resolution {
 	st.Records = len(r.recs)
 	// groups in order of their earliest item
 	group := make([]int, len(r.items)) // root -> work index before sorting
-	var members [][]int
+	ngroups := 0
 	for i := range r.items {
-		root := r.find(i)
-		if root == i {
-			group[i] = len(members)
-			members = append(members, nil)
+		if root := r.find(i); root == i {
+			group[i] = ngroups
+			ngroups++
+			if r.groups.at[root] > 0 && r.group(root).fuzzy {
+				st.FuzzyClusters++
+			}
 		}
 	}
+	// the items of group g, ascending, are flat[start[g]:start[g+1]]
+	start := make([]int, ngroups+1)
+	for i := range r.items {
+		start[group[r.find(i)]+1]++
+	}
+	for g := range ngroups {
+		start[g+1] += start[g]
+	}
+	flat := make([]int, len(r.items))
+	next := slices.Clone(start[:ngroups])
 	for i := range r.items {
 		g := group[r.find(i)]
-		members[g] = append(members[g], i)
+		flat[next[g]] = i
+		next[g]++
 	}
-	for _, ms := range members {
-		if root := r.find(ms[0]); r.groups.at[root] > 0 && r.group(root).fuzzy {
-			st.FuzzyClusters++
-		}
-	}
+	members := func(g int) []int { return flat[start[g]:start[g+1]:start[g+1]] }
 	if !r.keep {
 		r.groups = rsGroups{} // the groups' state is not needed any more
 	}
 	r.src = r.refSources()
-	works := make([]Work, len(members))
+	works := make([]Work, ngroups)
 	// each work is built from its group alone, on every core
-	rsRun(rsCuts(len(members), 4096), func() func(lo, hi int) {
+	rsRun(rsCuts(ngroups, 4096), func() func(lo, hi int) {
 		return func(lo, hi int) {
 			for g := lo; g < hi; g++ {
-				works[g] = r.work(members[g])
+				works[g] = r.work(members(g))
 			}
 		}
 	})
@@ -103,7 +112,7 @@ func (r *rsResolver) build() *Resolution {
 			} else {
 				st.ByMethod[how]++
 			}
-			if len(members[group[r.find(i)]]) == 1 {
+			if g := group[r.find(i)]; start[g+1]-start[g] == 1 {
 				st.Unresolved++
 			}
 			if to := r.itemWork[i]; to == from {
@@ -125,13 +134,15 @@ func (r *rsResolver) build() *Resolution {
 	}
 	st.RepeatedRefs = len(arcs) - distinct
 	res.Citations = make([]Citation, 0, distinct)
+	// the sources of all citations cut from one array
+	srcAll := make([]string, len(arcs))
 	for k := 0; k < len(arcs); {
 		a := arcs[k]
 		e := k + 1
 		for e < len(arcs) && arcs[e].from == a.from && arcs[e].to == a.to {
 			e++
 		}
-		srcs := make([]string, e-k)
+		srcs := srcAll[k:e:e]
 		for j := range srcs {
 			srcs[j] = r.src[arcs[k+j].item]
 		}

@@ -266,10 +266,12 @@ var rsProceedingsWords = map[string]bool{"proc": true, "proceedings": true, "con
 // such as "proc", "conference", WoS's "P … INT C", or a year in the name
 // ("WWW 08", "GLOBECOM 89", "2017 IEEE INT C").
 func rsProceedings(v string) bool {
-	for k, w := range strings.Fields(v) {
+	k := 0
+	for w := range strings.FieldsSeq(v) {
 		if rsProceedingsWords[w] || k == 0 && w == "p" || (len(w) == 2 || len(w) == 4) && venueIsDigits(w) {
 			return true
 		}
+		k++
 	}
 	return false
 }
