@@ -145,6 +145,10 @@ func rsCanonical(recs []parse.Record) ([]parse.Record, []int) {
 // rsItem is one mention: a record or one reference of a record, reduced to
 // the parts that are compared.
 type rsItem struct {
+	// rsForm is the folded title and the forms it is compared in, shared
+	// by the untitled items (rsNoForm): most references of some sources
+	// have no title, and an item is kept for every mention
+	*rsForm
 	rec   int32    // the record, or the citing record of a reference
 	ref   int32    // index into the record's References, -1 for the record
 	doi   string   // normalised DOI
@@ -155,53 +159,51 @@ type rsItem struct {
 	vol   string
 	page  string // first page
 	venue string // venueKey
+	init  byte   // first-author initial, 0 if unknown
+	press bool   // the text says "in press" (or alike), set by the exact stage
+	dup   bool   // an identical text of an earlier item of the same group stands for this one
+}
+
+// rsForm is the title of an item as it is compared.
+type rsForm struct {
 	title string // folded title
 	tcmp  string // the title as compared: folded, without spaces ("l1 0" and "l10" meet)
 	nums  string // the title's digits and roman numerals, which must agree
 	// hist holds the letter counts of tcmp, a cheap bound on edit distance
-	// (nil, all zero, for an untitled item: most references of some sources)
-	hist  *rsHist
-	init  byte // first-author initial, 0 if unknown
-	press bool // the text says "in press" (or alike), set by the exact stage
-	dup   bool // an identical text of an earlier item of the same group stands for this one
+	hist rsHist
 }
+
+// rsNoForm is the form of every untitled item (never modified).
+var rsNoForm = &rsForm{}
 
 // rsHist counts the letters a-z and digits of a title, the rest together.
 type rsHist [37]uint8
 
-// setTitle sets the folded title and the forms it is compared in.
-func (it *rsItem) setTitle(folded string) {
-	it.title = folded
-	it.tcmp = strings.ReplaceAll(folded, " ", "")
-	it.nums = rsNumbers(folded)
-	if it.hist == nil {
-		it.hist = new(rsHist)
-	} else {
-		*it.hist = rsHist{}
+// setTitle sets the folded title and the forms it is compared in, in f
+// (nil: a new one).
+func (it *rsItem) setTitle(folded string, f *rsForm) {
+	if f == nil {
+		f = new(rsForm)
 	}
-	for i := 0; i < len(it.tcmp); i++ {
-		c, k := it.tcmp[i], 36
+	*f = rsForm{title: folded, tcmp: strings.ReplaceAll(folded, " ", ""), nums: rsNumbers(folded)}
+	for i := 0; i < len(f.tcmp); i++ {
+		c, k := f.tcmp[i], 36
 		switch {
 		case c >= 'a' && c <= 'z':
 			k = int(c - 'a')
 		case c >= '0' && c <= '9':
 			k = 26 + int(c-'0')
 		}
-		if it.hist[k] < 255 {
-			it.hist[k]++
+		if f.hist[k] < 255 {
+			f.hist[k]++
 		}
 	}
+	it.rsForm = f
 }
 
 // rsHistDist is the L1 distance of two letter counts: one edit changes it
 // by at most 2, so a distance above 2k means more than k edits.
 func rsHistDist(a, b *rsHist) int {
-	if a == nil {
-		a = &rsHist{}
-	}
-	if b == nil {
-		b = &rsHist{}
-	}
 	d := 0
 	for i := range a {
 		if a[i] > b[i] {
@@ -313,18 +315,18 @@ type rsNormCache struct {
 	fams  map[string][]string
 	inits map[string]string
 	names map[parse.Author]rsName
-	hists []rsHist // the free part of the slab newHist hands out
+	forms []rsForm // the free part of the slab newForm hands out
 }
 
-// newHist returns a zero rsHist from the cache's slab: one allocation
-// for many titles.
-func (c *rsNormCache) newHist() *rsHist {
-	if len(c.hists) == 0 {
-		c.hists = make([]rsHist, 256)
+// newForm returns an rsForm from the cache's slab: one allocation for
+// many titles.
+func (c *rsNormCache) newForm() *rsForm {
+	if len(c.forms) == 0 {
+		c.forms = make([]rsForm, 256)
 	}
-	h := &c.hists[0]
-	c.hists = c.hists[1:]
-	return h
+	f := &c.forms[0]
+	c.forms = c.forms[1:]
+	return f
 }
 
 // rsName is the comparison keys of a first author (rsFams, rsInitials).
@@ -416,9 +418,9 @@ func (r *rsResolver) refItem(i, j int, c *rsNormCache) rsItem {
 
 // finish sets the title's forms and the initial.
 func (it *rsItem) finish(title string, c *rsNormCache) {
+	it.rsForm = rsNoForm
 	if title != "" {
-		it.hist = c.newHist()
-		it.setTitle(title)
+		it.setTitle(title, c.newForm())
 	}
 	if it.inits != "" {
 		it.init = it.inits[0]

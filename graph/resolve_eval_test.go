@@ -436,7 +436,7 @@ func rsTitlePairs(recs []parse.Record) (pairs []rsTitlePair, twins int) {
 			return
 		}
 		it := rsItem{venue: venueKey(venue)}
-		it.setTitle(parse.Fold(title))
+		it.setTitle(parse.Fold(title), nil)
 		if e := (entry{it.tcmp, doi}); !seen[e] {
 			seen[e] = true
 			k := rsBlock{f[0], year}

@@ -774,7 +774,7 @@ func (r *rsResolver) titleScore(a, b *rsItem, prefix bool) (float64, string) {
 		if a.nums != b.nums {
 			return 0, ""
 		}
-		if long := max(len(a.tcmp), len(b.tcmp)); rsHistDist(a.hist, b.hist) > 2*int((1-r.thr)*float64(long)) {
+		if long := max(len(a.tcmp), len(b.tcmp)); rsHistDist(&a.hist, &b.hist) > 2*int((1-r.thr)*float64(long)) {
 			return 0, "" // too many edits apart to reach the threshold
 		}
 		if s = rsTitleSim(a.tcmp, b.tcmp, r.thr); s < r.thr {
