@@ -60,23 +60,32 @@ func (r *rsResolver) build() *Resolution {
 			}
 		}
 	})
-	// stable readable IDs, then the final order
+	// stable readable IDs, then the final order: by ID, ties in order of
+	// first mention (a stable sort, done faster; the IDs sit beside their
+	// works' indexes, not a work's length apart)
+	type idAt struct {
+		id string
+		g  int
+	}
+	keys := make([]idAt, len(works))
+	for g := range works {
+		keys[g] = idAt{works[g].ID, g}
+	}
+	byID := func(a, b idAt) int { return cmp.Or(strings.Compare(a.id, b.id), cmp.Compare(a.g, b.g)) }
+	slices.SortFunc(keys, byID)
 	order := make([]int, len(works))
-	for i := range order {
-		order[i] = i
+	for k := range keys {
+		order[k] = keys[k].g
 	}
-	// (by ID, ties in order of first mention: a stable sort, done faster)
-	byID := func(a, b int) int { return cmp.Or(strings.Compare(works[a].ID, works[b].ID), cmp.Compare(a, b)) }
-	slices.SortFunc(order, byID)
-	taken := make(map[string]bool, len(works))
-	for _, w := range works {
-		taken[w.ID] = true
+	if rsDedupIDs(works, order) {
+		for k := range keys {
+			keys[k].id = works[keys[k].g].ID
+		}
+		slices.SortFunc(keys, byID)
 	}
-	rsDedupIDs(works, order, taken)
-	slices.SortFunc(order, byID)
-	pos := make([]int, len(works))
-	for p, g := range order {
-		pos[g] = p
+	pos := order // (order is not needed any more)
+	for p, k := range keys {
+		pos[k.g] = p
 	}
 	rsPermute(works, slices.Clone(pos))
 	res.Works = works
@@ -178,17 +187,32 @@ func rsPermute(works []Work, to []int) {
 
 // rsDedupIDs makes the IDs unique: the second work with an ID gets "-2"
 // appended, the third "-3", skipping suffixes another work already has.
-// order lists the works sorted by ID, ties in order of first mention.
-func rsDedupIDs(works []Work, order []int, taken map[string]bool) {
+// order lists the works sorted by ID, ties in order of first mention. It
+// reports whether it changed any ID.
+func rsDedupIDs(works []Work, order []int) bool {
+	// the IDs as they were, sorted, and those given since
+	var sorted []string
+	var given map[string]bool
+	taken := func(id string) bool {
+		_, ok := slices.BinarySearch(sorted, id)
+		return ok || given[id]
+	}
 	for k := 1; k < len(order); k++ {
 		base := works[order[k-1]].ID
 		n := 1
 		for k < len(order) && works[order[k]].ID == base {
+			if sorted == nil {
+				sorted = make([]string, len(order))
+				for j, g := range order {
+					sorted[j] = works[g].ID
+				}
+				given = map[string]bool{}
+			}
 			for {
 				n++
 				id := base + "-" + strconv.Itoa(n)
-				if !taken[id] {
-					taken[id] = true
+				if !taken(id) {
+					given[id] = true
 					works[order[k]].ID = id
 					break
 				}
@@ -196,6 +220,7 @@ func rsDedupIDs(works []Work, order []int, taken map[string]bool) {
 			k++
 		}
 	}
+	return sorted != nil
 }
 
 // mentionHow is how item i came to its work.

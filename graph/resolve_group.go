@@ -65,6 +65,15 @@ func (r *rsResolver) inits(root int) string {
 	return r.items[root].inits
 }
 
+// alone reports whether item i is a group by itself.
+func (r *rsResolver) alone(i int) bool {
+	if r.parent[i] != i {
+		return false
+	}
+	k := r.groups.at[i]
+	return k == 0 || r.groups.slot(k-1).size == 1
+}
+
 // drop gives back the state of a group that was merged into another.
 func (r *rsResolver) drop(root int) {
 	g := &r.groups

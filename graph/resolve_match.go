@@ -459,14 +459,17 @@ func (r *rsResolver) venues() {
 		}
 	}
 	block := make(map[rsBlock][]int, n/4)
-	seen := make(map[parts]bool, n)
+	seen := make(map[parts]bool)
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) {
-			p := parts{r.find(i), it.inits, it.venue, it.vol, it.page, it.title != ""}
-			if seen[p] {
-				continue
+			// (an item alone in its group has no copy to skip)
+			if !r.alone(i) {
+				p := parts{r.find(i), it.inits, it.venue, it.vol, it.page, it.title != ""}
+				if seen[p] {
+					continue
+				}
+				seen[p] = true
 			}
-			seen[p] = true
 			k := rsBlock{it.fams[0], it.year}
 			block[k] = append(block[k], i)
 			// a record is also found under the name WoS cites it by
