@@ -129,8 +129,12 @@ func runMap(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.Writ
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
+	cfg.progress.resolving(in.records)
 	res := graph.Resolve(in.records, nil)
+	in.release() // the map needs the works, not the records: free their memory
+	cfg.progress.stage("graph", nil)
 	g := graph.New(res)
+	o.Stage = func(name string) { cfg.progress.stage(name, nil) }
 	if cfg.Format != "text" && cfg.Format != "json" {
 		// a network file for another tool: every node laid out, no drawing
 		o.Draw = -1
@@ -139,6 +143,7 @@ func runMap(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.Writ
 			return err
 		}
 		fmt.Fprintf(stderr, "citegraph: %s\n", m.Caption)
+		cfg.progress.stage("writing", nil)
 		if err := writeNetworkFiles(cfg, netio.Map(g, nil, m, nil), stdout, stderr); err != nil {
 			return err
 		}
@@ -150,6 +155,7 @@ func runMap(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.Writ
 	}
 	var files []string
 	if cfg.OutDir != "" && len(m.Drawn) > 0 {
+		cfg.progress.stage("drawing", nil)
 		o, err := newOutFiles(cfg.OutDir)
 		if err != nil {
 			return err
@@ -162,6 +168,7 @@ func runMap(ctx context.Context, cfg *config, in *inputs, stdout, stderr io.Writ
 			return err
 		}
 	}
+	cfg.progress.stage("writing", nil)
 	if cfg.Format == "json" {
 		err = writeMapJSON(stdout, g, m, files)
 	} else {

@@ -41,6 +41,10 @@ type Options struct {
 	Seed uint64
 	// NoLayout skips the layout: clusters and profiles only, nothing drawn.
 	NoLayout bool
+	// Stage, if not nil, is called as each step of Make begins, with its
+	// name: "network", "clusters", "labels", "layout" (for progress and
+	// stage timings).
+	Stage func(name string)
 }
 
 // Map is a clustered, labelled and laid-out network.
@@ -109,6 +113,11 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 	if opt != nil {
 		o = *opt
 	}
+	stage := o.Stage
+	if stage == nil {
+		stage = func(string) {}
+	}
+	stage("network")
 	if o.Network.WorkLabels == nil {
 		o.Network.WorkLabels = network.WorkLabels(g)
 	}
@@ -132,6 +141,7 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 		m.Caption = emptyCaption(g, net)
 		return m, nil
 	}
+	stage("clusters")
 	res := cluster.Leiden(len(net.Nodes), func(yield func(cluster.Edge) bool) {
 		for _, e := range net.Edges {
 			if !yield(cluster.Edge{A: e.A, B: e.B, W: float64(e.Weight)}) {
@@ -150,8 +160,10 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 			}
 		}
 	}, res.Membership, 1)
+	stage("labels")
 	m.Clusters = profile(g, net, res.Clusters, &o)
 	if !o.NoLayout {
+		stage("layout")
 		m.Drawn = drawn(net, o.Draw)
 		place(net, m.Drawn, o.Seed)
 	}
