@@ -157,11 +157,12 @@ type rsItem struct {
 	inits string   // first-author initials (rsInitials)
 	year  int
 	vol   string
-	page  string // first page
-	venue string // venueKey
-	init  byte   // first-author initial, 0 if unknown
-	press bool   // the text says "in press" (or alike), set by the exact stage
-	dup   bool   // an identical text of an earlier item of the same group stands for this one
+	page  string  // first page
+	venue string  // venueKey
+	init  byte    // first-author initial, 0 if unknown
+	press bool    // the text says "in press" (or alike), set by the exact stage
+	dup   bool    // an identical text of an earlier item of the same group stands for this one
+	vlead rsLeads // the leads of venue (venueLeads)
 }
 
 // rsForm is the title of an item as it is compared.
@@ -238,13 +239,16 @@ type rsCluster struct {
 }
 
 type rsResolver struct {
-	recs    []parse.Record
-	opt     *ResolveOptions
-	thr     float64
-	items   []rsItem
-	parent  []int
-	groups  rsGroups
-	how     []string
+	recs   []parse.Record
+	opt    *ResolveOptions
+	thr    float64
+	items  []rsItem
+	parent []int32 // union-find: an item's parent, the root its own
+	groups rsGroups
+	// how[i] indexes hows: the evidence item i joined its group by ("" for
+	// none); a few dozen values for every item
+	how     []uint32
+	hows    []string
 	venue   *venueIndex
 	stats   Stats
 	refused int
@@ -255,7 +259,7 @@ type rsResolver struct {
 	pos []int
 	// itemWork is the index in res.Works of each item's work
 	itemWork []int
-	// keep keeps cl and items after build (see resolveState)
+	// keep keeps groups and items after build (see resolveState)
 	keep bool
 	// src holds, while build runs, the "path:line" of each reference item,
 	// shared by its mention and its citation
@@ -281,9 +285,10 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		r.venue.learn(rsCachedVenueKey(vk, rec.VenueAbbrev), rsCachedVenueKey(vk, rec.Venue))
 	}
 	r.items = make([]rsItem, n)
-	r.parent = make([]int, n)
+	r.parent = make([]int32, n)
 	r.groups.at = make([]int32, n)
-	r.how = make([]string, n)
+	r.how = make([]uint32, n)
+	r.hows = []string{""}
 	// every item is normalised on its own (pure functions of its record or
 	// reference), so the records are cut into chunks that the workers take
 	// in turn; each item lands at its own index, whatever the schedule
@@ -297,7 +302,7 @@ func rsNew(recs []parse.Record, opt *ResolveOptions) *rsResolver {
 		}
 		for _, k := range [2][2]int{{lo, hi}, {r.refStart[lo], r.refStart[hi]}} {
 			for i := k[0]; i < k[1]; i++ {
-				r.parent[i] = i
+				r.parent[i] = int32(i)
 			}
 		}
 	})
@@ -315,7 +320,8 @@ type rsNormCache struct {
 	fams  map[string][]string
 	inits map[string]string
 	names map[parse.Author]rsName
-	forms []rsForm // the free part of the slab newForm hands out
+	leads map[string]rsLeads // venue key -> its leads
+	forms []rsForm           // the free part of the slab newForm hands out
 }
 
 // newForm returns an rsForm from the cache's slab: one allocation for
@@ -337,6 +343,16 @@ type rsName struct {
 
 // venueKey is venueKey through the worker's cache.
 func (c *rsNormCache) venueKey(s string) string { return rsCachedVenueKey(c.venues, s) }
+
+// venueLeads is v.leads(key) through the worker's cache.
+func (c *rsNormCache) venueLeads(v *venueIndex, key string) rsLeads {
+	l, ok := c.leads[key]
+	if !ok {
+		l = v.leads(key)
+		c.leads[key] = l
+	}
+	return l
+}
 
 // rsCachedVenueKey returns venueKey(s), kept in keys for the next time.
 func rsCachedVenueKey(keys map[string]string, s string) string {
@@ -401,7 +417,7 @@ func (r *rsResolver) recordItem(i int, c *rsNormCache) rsItem {
 	if k := rsCitedFam(rec.Authors); k != "" && !slices.Contains(it.fams, k) {
 		it.fams = append(slices.Clip(it.fams), k)
 	}
-	it.finish(parse.Fold(rec.Title), c)
+	r.finish(&it, parse.Fold(rec.Title), c)
 	return it
 }
 
@@ -412,12 +428,13 @@ func (r *rsResolver) refItem(i, j int, c *rsNormCache) rsItem {
 	it := rsItem{rec: int32(i), ref: int32(j), doi: rsDOI(ref.DOI, ref.Raw), ids: rsIDs(ref.IDs), fams: n.fams,
 		inits: n.inits, year: ref.Year, vol: rsVolume(ref.Volume), page: rsFirstPage(ref.Pages),
 		venue: c.venueKey(ref.Venue)}
-	it.finish(parse.Fold(ref.Title), c)
+	r.finish(&it, parse.Fold(ref.Title), c)
 	return it
 }
 
-// finish sets the title's forms and the initial.
-func (it *rsItem) finish(title string, c *rsNormCache) {
+// finish sets the title's forms, the initial and the venue's leads.
+func (r *rsResolver) finish(it *rsItem, title string, c *rsNormCache) {
+	it.vlead = c.venueLeads(r.venue, it.venue)
 	it.rsForm = rsNoForm
 	if title != "" {
 		it.setTitle(title, c.newForm())
@@ -445,7 +462,8 @@ func rsParallel(n int, refStart []int, f func(lo, hi int, c *rsNormCache)) {
 	}
 	rsRun(cuts, func() func(lo, hi int) {
 		c := &rsNormCache{venues: make(map[string]string, 1<<12), fams: make(map[string][]string, 1<<12),
-			inits: make(map[string]string, 1<<10), names: make(map[parse.Author]rsName, 1<<10)}
+			inits: make(map[string]string, 1<<10), names: make(map[parse.Author]rsName, 1<<10),
+			leads: make(map[string]rsLeads, 1<<12)}
 		return func(lo, hi int) { f(lo, hi, c) }
 	})
 }
@@ -495,11 +513,22 @@ func rsCuts(n, size int) []int {
 const rsChunkItems = 16384
 
 func (r *rsResolver) find(i int) int {
-	for r.parent[i] != i {
+	for int(r.parent[i]) != i {
 		r.parent[i] = r.parent[r.parent[i]]
-		i = r.parent[i]
+		i = int(r.parent[i])
 	}
 	return i
+}
+
+// howIndex returns the index of how in r.hows, adding it if need be.
+func (r *rsResolver) howIndex(how string) uint32 {
+	for k, h := range r.hows {
+		if h == how {
+			return uint32(k)
+		}
+	}
+	r.hows = append(r.hows, how)
+	return uint32(len(r.hows) - 1)
 }
 
 // union merges the groups of items a and b, found the same by method how,
@@ -521,13 +550,13 @@ func (r *rsResolver) union(a, b int, how string, check rsCheck) bool {
 	if ca.first > cb.first {
 		late = ca
 	}
-	if r.how[late.first] == "" {
-		r.how[late.first] = how
+	if r.how[late.first] == 0 {
+		r.how[late.first] = r.howIndex(how)
 	}
 	if ca.size < cb.size {
 		ra, rb, ca, cb = rb, ra, cb, ca
 	}
-	r.parent[rb] = ra
+	r.parent[rb] = int32(ra)
 	ca.merge(cb)
 	ca.fuzzy = ca.fuzzy || strings.HasPrefix(how, "fuzzy")
 	r.drop(rb)

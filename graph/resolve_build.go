@@ -233,7 +233,7 @@ func (r *rsResolver) mentionHow(i int) string {
 
 // refHow is how reference item i came to its work.
 func (r *rsResolver) refHow(i int) string {
-	return cmp.Or(r.how[i], "new")
+	return cmp.Or(r.hows[r.how[i]], "new")
 }
 
 // refSource is the "path:line" of reference item i.
@@ -316,7 +316,7 @@ func (r *rsResolver) work(ms []int) Work {
 		w.Sources = append(w.Sources, rec.Source)
 		w.CitedBy = rsMaxPtr(w.CitedBy, rec.CitedBy)
 		w.RefsDeclared = rsMaxPtr(w.RefsDeclared, rec.RefsDeclared)
-		w.Mentions = append(w.Mentions, Mention{Source: rec.Source, Raw: rec.Label, How: "record", Joined: r.how[i],
+		w.Mentions = append(w.Mentions, Mention{Source: rec.Source, Raw: rec.Label, How: "record", Joined: r.hows[r.how[i]],
 			Format: rec.Format})
 	}
 	for _, i := range refs {

@@ -67,7 +67,7 @@ func (r *rsResolver) inits(root int) string {
 
 // alone reports whether item i is a group by itself.
 func (r *rsResolver) alone(i int) bool {
-	if r.parent[i] != i {
+	if int(r.parent[i]) != i {
 		return false
 	}
 	k := r.groups.at[i]

@@ -459,16 +459,15 @@ func (r *rsResolver) venues() {
 		}
 	}
 	block := make(map[rsBlock][]int, n/4)
-	seen := make(map[parts]bool)
+	seen := newRsDistinct(func(i int) parts {
+		it := &r.items[i]
+		return parts{r.find(i), it.inits, it.venue, it.vol, it.page, it.title != ""}
+	})
 	for i := range r.items {
 		if it := &r.items[i]; usable(it) {
 			// (an item alone in its group has no copy to skip)
-			if !r.alone(i) {
-				p := parts{r.find(i), it.inits, it.venue, it.vol, it.page, it.title != ""}
-				if seen[p] {
-					continue
-				}
-				seen[p] = true
+			if !r.alone(i) && !seen.add(i) {
+				continue
 			}
 			k := rsBlock{it.fams[0], it.year}
 			block[k] = append(block[k], i)
@@ -624,7 +623,7 @@ func (r *rsResolver) venueFits(i int, js []int, offer func(a, b, item, level int
 			(it.title != "" && jt.title != "") {
 			continue
 		}
-		if !rsInitialsAgree(r.inits(ri), r.inits(rj)) || !r.venue.compatible(it.venue, jt.venue) ||
+		if !rsInitialsAgree(r.inits(ri), r.inits(rj)) || it.vlead&jt.vlead == 0 || !r.venue.compatible(it.venue, jt.venue) ||
 			!rsConsistent(r.group(ri), r.group(rj), rsCheckAll) {
 			continue
 		}
@@ -958,7 +957,7 @@ func rsPrefix(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return strings.Count(a, " ") >= rsPrefixWords-1 && strings.HasPrefix(b, a) && b[len(a)] == ' '
+	return strings.HasPrefix(b, a) && len(b) > len(a) && b[len(a)] == ' ' && strings.Count(a, " ") >= rsPrefixWords-1
 }
 
 // rsNumbers returns the digits of a folded title in order, and its roman

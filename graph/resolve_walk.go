@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
 )
 
@@ -65,4 +66,39 @@ func (b *rsByInitial) run(c byte) []int {
 		hi = len(b.ini)
 	}
 	return b.items[lo:hi]
+}
+
+// rsDistinct tells the first item of each value from the later ones,
+// holding a hash and an item for each value rather than the value (a
+// struct of several strings, some 80 bytes).
+type rsDistinct[K comparable] struct {
+	hash  func(v K) uint64
+	value func(i int) K    // the value of item i, which must not change
+	first map[uint64]int32 // a hash -> the first item whose value has it
+	other map[K]bool       // the values whose hash an unequal value took first
+}
+
+func newRsDistinct[K comparable](value func(i int) K) *rsDistinct[K] {
+	seed := maphash.MakeSeed()
+	return &rsDistinct[K]{hash: func(v K) uint64 { return maphash.Comparable(seed, v) }, value: value,
+		first: map[uint64]int32{}}
+}
+
+// add reports whether item i is the first with its value.
+func (d *rsDistinct[K]) add(i int) bool {
+	v := d.value(i)
+	h := d.hash(v)
+	j, ok := d.first[h]
+	switch {
+	case !ok:
+		d.first[h] = int32(i)
+		return true
+	case d.value(int(j)) == v || d.other[v]:
+		return false
+	}
+	if d.other == nil {
+		d.other = map[K]bool{}
+	}
+	d.other[v] = true
+	return true
 }

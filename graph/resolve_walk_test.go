@@ -15,15 +15,15 @@ func TestByInitialAgreeing(t *testing.T) {
 	r := &rsResolver{}
 	n := 400
 	r.items = make([]rsItem, n)
-	r.parent = make([]int, n)
+	r.parent = make([]int32, n)
 	r.groups.at = make([]int32, n)
 	for i := range r.items {
 		r.items[i] = rsItem{rsForm: rsNoForm, inits: inits[rng.IntN(len(inits))], ref: 0}
-		r.parent[i] = i
+		r.parent[i] = int32(i)
 	}
 	// some groups: an item's group takes its root's initials
 	for i := 1; i < n; i += 7 {
-		r.parent[i] = i - 1
+		r.parent[i] = int32(i - 1)
 	}
 	var list []int
 	for i := range n {
@@ -101,5 +101,37 @@ func TestGroupState(t *testing.T) {
 	}
 	if g := r.group(root); g.size != 2 || g.first != min(a, b) {
 		t.Errorf("merged state %+v", *g)
+	}
+}
+
+// TestDistinct checks rsDistinct against a set of the values, with its
+// own hash and with hashes that collide (a few values, or all, share one).
+func TestDistinct(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	type val struct {
+		a, b string
+		n    int
+	}
+	vals := make([]val, 2000)
+	for i := range vals {
+		vals[i] = val{string(rune('a' + rng.IntN(5))), string(rune('a' + rng.IntN(3))), rng.IntN(20)}
+	}
+	value := func(i int) val { return vals[i] }
+	for name, hash := range map[string]func(val) uint64{
+		"maphash":  nil,
+		"by n":     func(v val) uint64 { return uint64(v.n % 3) },
+		"constant": func(val) uint64 { return 7 },
+	} {
+		d := newRsDistinct(value)
+		if hash != nil {
+			d.hash = hash
+		}
+		set := map[val]bool{}
+		for i, v := range vals {
+			if got, want := d.add(i), !set[v]; got != want {
+				t.Fatalf("%s: item %d %v: first %v, want %v", name, i, v, got, want)
+			}
+			set[v] = true
+		}
 	}
 }
