@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -505,7 +504,7 @@ func (b *builder) pairs(local []int32, n int, minCount float64) []Edge {
 	edges := make([]Edge, rowLinks[n])
 	eachRow(n, func(sc *rowScratch, a int32) {
 		sc.accumulate(a, trans[start[a]:start[a+1]], tStart, tItem, tW)
-		sc.sortTouched()
+		sc.bits = graph.SortNodes(sc.touched, sc.bits)
 		out := edges[rowLinks[a]:rowLinks[a+1]]
 		k := 0
 		for _, x := range sc.touched {
@@ -524,42 +523,7 @@ type rowScratch struct {
 	acc     []float64
 	mark    []int32
 	touched []int32
-	bits    []uint64 // a bit per node, zero between uses
-}
-
-// sortTouched sorts sc.touched, distinct nodes. A row's partners often
-// span a range of nodes not much wider than 64 times their number: they are
-// then set in the bit array and read back in order, in time linear in the
-// range's words, where sorting them cost three quarters of the counting.
-func (sc *rowScratch) sortTouched() {
-	t := sc.touched
-	if len(t) < 32 {
-		slices.Sort(t)
-		return
-	}
-	lo, hi := t[0], t[0]
-	for _, x := range t {
-		lo, hi = min(lo, x), max(hi, x)
-	}
-	w0, w1 := int(lo>>6), int(hi>>6)
-	if w1-w0 > 8*len(t) {
-		slices.Sort(t)
-		return
-	}
-	if len(sc.bits) <= w1 {
-		sc.bits = make([]uint64, len(sc.acc)/64+1)
-	}
-	for _, x := range t {
-		sc.bits[x>>6] |= 1 << (x & 63)
-	}
-	k := 0
-	for w := w0; w <= w1; w++ {
-		for b := sc.bits[w]; b != 0; b &= b - 1 {
-			t[k] = int32(w<<6 + bits.TrailingZeros64(b))
-			k++
-		}
-		sc.bits[w] = 0
-	}
+	bits    []uint64 // for graph.SortNodes
 }
 
 // accumulate adds up, in sc.acc, the weights of the transactions (of

@@ -373,36 +373,3 @@ func BenchmarkCocitation(b *testing.B) {
 		}
 	}
 }
-
-// TestSortTouched checks the bit-array sort against slices.Sort on random
-// sets of distinct nodes, dense and sparse, short and long.
-func TestSortTouched(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 7))
-	const n = 200000 // wide enough for spans that the bit array skips
-	sc := &rowScratch{acc: make([]float64, n)}
-	for trial := range 2000 {
-		size := 1 + rng.IntN(400)
-		span := size + rng.IntN(n-size) // dense when span is near size
-		lo := rng.IntN(n - span + 1)
-		seen := map[int32]bool{}
-		var xs []int32
-		for len(xs) < size {
-			if x := int32(lo + rng.IntN(span)); !seen[x] {
-				seen[x] = true
-				xs = append(xs, x)
-			}
-		}
-		sc.touched = slices.Clone(xs)
-		sc.sortTouched()
-		want := slices.Clone(xs)
-		slices.Sort(want)
-		if !slices.Equal(sc.touched, want) {
-			t.Fatalf("trial %d: %d nodes in [%d, %d): sorted %v, want %v", trial, size, lo, lo+span, sc.touched, want)
-		}
-	}
-	for w, b := range sc.bits {
-		if b != 0 {
-			t.Fatalf("bit word %d left set", w)
-		}
-	}
-}
