@@ -44,7 +44,7 @@
 //	-cpuprofile F   write a CPU profile of the run to F (for go tool pprof)
 //	-memprofile F   write a memory profile of the run to F (allocations; for go tool pprof)
 //	-quiet          no progress line on stderr (it is shown only on a terminal)
-//	-v              print each stage's wall and CPU time and the peak memory at the end
+//	-v              print each stage's wall, CPU and collector time and the peak memory at the end
 //	-years FROM-TO  keep the corpus records published in these years (2005-2015, 2005-, -2015)
 //	-slice N        one report (and diagrams in DIR/slice-FROM-TO) per slice of N years
 //	-mainpath W     main path traversal weight: spc, splc or spnp (default spc)

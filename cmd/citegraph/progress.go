@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -43,8 +44,9 @@ type stageTime struct {
 	name      string
 	note      string // the detail at the end of the stage
 	wall, cpu time.Duration
+	gc        time.Duration // CPU time of the garbage collector, in cpu
 	start     time.Time
-	cpu0      time.Duration
+	cpu0, gc0 time.Duration
 }
 
 // newProgress returns a progress for a run writing to stderr, or nil
@@ -76,7 +78,7 @@ func (p *progress) stage(name string, detail func() string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.endLocked()
-	p.stages = append(p.stages, stageTime{name: name, start: time.Now(), cpu0: cpuTime()})
+	p.stages = append(p.stages, stageTime{name: name, start: time.Now(), cpu0: cpuTime(), gc0: gcTime()})
 	p.cur, p.detail = &p.stages[len(p.stages)-1], detail
 	p.drawLocked()
 }
@@ -86,7 +88,7 @@ func (p *progress) endLocked() {
 	if p.cur == nil {
 		return
 	}
-	p.cur.wall, p.cur.cpu = time.Since(p.cur.start), cpuTime()-p.cur.cpu0
+	p.cur.wall, p.cur.cpu, p.cur.gc = time.Since(p.cur.start), cpuTime()-p.cur.cpu0, gcTime()-p.cur.gc0
 	if p.detail != nil {
 		p.cur.note = p.detail()
 	}
@@ -175,17 +177,26 @@ func (pw *progressWriter) Write(b []byte) (int, error) {
 	return pw.w.Write(b)
 }
 
-// summaryLocked prints each stage's wall and CPU time and what it did.
+// summaryLocked prints each stage's wall and CPU time, the garbage
+// collector's share of the CPU time, and what the stage did.
 func (p *progress) summaryLocked() {
-	var wall, cpu time.Duration
-	fmt.Fprintf(p.out, "citegraph: %-16s %8s %8s\n", "stage", "wall s", "cpu s")
+	fmt.Fprintf(p.out, "citegraph: %-16s %8s %8s %6s\n", "stage", "wall s", "cpu s", "gc s")
 	for _, s := range p.stages {
-		fmt.Fprintf(p.out, "citegraph: %-16s %8.2f %8.2f  %s\n", s.name, s.wall.Seconds(), s.cpu.Seconds(), s.note)
-		wall += s.wall
-		cpu += s.cpu
+		fmt.Fprintf(p.out, "citegraph: %-16s %8.2f %8.2f %6.2f  %s\n", s.name, s.wall.Seconds(), s.cpu.Seconds(), s.gc.Seconds(), s.note)
 	}
-	fmt.Fprintf(p.out, "citegraph: %-16s %8.2f %8.2f  peak RSS %d MB\n", "total", time.Since(p.start).Seconds(),
-		cpuTime().Seconds(), peakRSS()>>20)
+	fmt.Fprintf(p.out, "citegraph: %-16s %8.2f %8.2f %6.2f  peak RSS %d MB\n", "total", time.Since(p.start).Seconds(),
+		cpuTime().Seconds(), gcTime().Seconds(), peakRSS()>>20)
+}
+
+// gcTime is the runtime's estimate of the CPU time its garbage collector
+// has taken (updated as collections end).
+func gcTime() time.Duration {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindFloat64 {
+		return 0
+	}
+	return time.Duration(s[0].Value.Float64() * float64(time.Second))
 }
 
 // clock formats a duration as m:ss.
