@@ -43,15 +43,15 @@ func (r *rsResolver) group(root int) *rsCluster {
 	it := &r.items[root]
 	*c = rsCluster{doi: it.doi, ids: it.ids, yMin: it.year, yMax: it.year, inits: it.inits, first: root, size: 1}
 	if it.vol != "" {
-		c.vols = g.str(it.vol)
+		c.vols = rsOne(&g.strs, it.vol)
 	}
 	if it.page != "" && !rsWeakPage(it.page) {
-		c.pages = g.str(it.page)
+		c.pages = rsOne(&g.strs, it.page)
 	}
 	if it.ref < 0 {
-		c.recs = g.int(int(it.rec))
+		c.recs = rsOne(&g.ints, int(it.rec))
 	} else {
-		c.citers = g.int(int(it.rec))
+		c.citers = rsOne(&g.ints, int(it.rec))
 	}
 	return c
 }
@@ -88,22 +88,12 @@ func (g *rsGroups) slot(k int32) *rsCluster {
 	return &g.chunks[k/rsGroupChunk][k%rsGroupChunk]
 }
 
-// str returns the set {s}.
-func (g *rsGroups) str(s string) []string {
-	if len(g.strs) == cap(g.strs) {
-		g.strs = make([]string, 0, rsGroupChunk)
+// rsOne returns the set {v}, cut from the slab (a new one when it is full).
+func rsOne[T any](slab *[]T, v T) []T {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]T, 0, rsGroupChunk)
 	}
-	g.strs = append(g.strs, s)
-	n := len(g.strs)
-	return g.strs[n-1 : n : n]
-}
-
-// int returns the set {v}.
-func (g *rsGroups) int(v int) []int {
-	if len(g.ints) == cap(g.ints) {
-		g.ints = make([]int, 0, rsGroupChunk)
-	}
-	g.ints = append(g.ints, v)
-	n := len(g.ints)
-	return g.ints[n-1 : n : n]
+	*slab = append(*slab, v)
+	n := len(*slab)
+	return (*slab)[n-1 : n : n]
 }
