@@ -1431,11 +1431,6 @@ type lpKw struct {
 	list []string
 }
 
-type lpRefAt struct {
-	i   int
-	ref model.Reference
-}
-
 type lpRefHead struct {
 	i, declared int
 }
@@ -1471,7 +1466,8 @@ type lpDoc struct {
 	facts    []lpFact
 	abs      []lpAbs
 	kws      []lpKw
-	refs     []lpRefAt
+	refs     []model.Reference // the references of the lists, in order of line
+	refAt    []int             // and the index of the line each starts on
 	refHeads []lpRefHead
 	cands    []int // title candidates
 	stops    []int // lines where the page's header (title, authors…) has ended
@@ -1756,9 +1752,7 @@ func (d *lpDoc) closeSection(i int) {
 			d.stops = append(d.stops, d.kw.i)
 		}
 	case lpInRefs:
-		refs := d.splitRefs()
-		d.refs = append(d.refs, refs...)
-		if len(refs) > 0 {
+		if d.splitRefs() > 0 {
 			d.stops = append(d.stops, d.rlHead)
 		}
 	}
@@ -1766,8 +1760,9 @@ func (d *lpDoc) closeSection(i int) {
 	d.st = lpInMeta
 }
 
-// splitRefs turns the collected lines of a reference list into references.
-func (d *lpDoc) splitRefs() []lpRefAt {
+// splitRefs turns the collected lines of a reference list into references,
+// appended to d.refs, and returns how many.
+func (d *lpDoc) splitRefs() int {
 	// a group is a run of the lines' texts and indices, which are kept in
 	// two arrays: only the last group grows
 	texts, lines := make([]string, 0, len(d.rl)), make([]int, 0, len(d.rl))
@@ -1792,7 +1787,8 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			grow(it)
 		}
 	}
-	out := make([]lpRefAt, 0, len(groups))
+	from := len(d.refs)
+	d.refs, d.refAt = slices.Grow(d.refs, len(groups)), slices.Grow(d.refAt, len(groups))
 	for _, gr := range groups {
 		parts, idx := texts[gr.a:gr.b], lines[gr.a:gr.b]
 		if d.rlLinked && !d.rlNum && len(parts) > 1 {
@@ -1807,7 +1803,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 			if whole {
 				for k, p := range parts {
-					out = lpAddRef(out, idx[k], p, d)
+					d.addRef(idx[k], p)
 				}
 				continue
 			}
@@ -1816,7 +1812,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 		}
 		if len(parts) == 1 {
-			out = lpAddRef(out, idx[0], parts[0], d)
+			d.addRef(idx[0], parts[0])
 			continue
 		}
 		var b strings.Builder
@@ -1829,10 +1825,10 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 			b.WriteString(p)
 		}
-		out = lpAddRef(out, idx[0], b.String(), d)
+		d.addRef(idx[0], b.String())
 	}
-	lpParseRefs(out)
-	return out
+	lpParseRefs(d.refs[from:])
+	return len(d.refs) - from
 }
 
 // lpLinkLine reports whether t is only a DOI or URL, perhaps with a
@@ -1870,30 +1866,33 @@ func lpOpensRef(t string) bool {
 	return model.ParseYear(head) != 0 && len(freetext.LeadingAuthors(t)) > 0
 }
 
-// lpAddRef parses one reference of the list and appends it to out, splitting
-// a title glued to its venue where the split is sure.
-func lpAddRef(out []lpRefAt, i int, raw string, d *lpDoc) []lpRefAt {
+// addRef appends the entry of the list starting at line i to the
+// references, unparsed (lpParseRefs reads it), without the link texts
+// that end it.
+func (d *lpDoc) addRef(i int, raw string) {
 	if lpLinkTail(raw) {
 		raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
 	}
 	if raw == "" || !lpLooksLikeRef(raw) && !d.rlNum {
-		return out
+		return
 	}
-	return append(out, lpRefAt{i: i, ref: model.Reference{Raw: raw, Line: d.lines[i].n}})
+	d.refs = append(d.refs, model.Reference{Raw: raw, Line: d.lines[i].n})
+	d.refAt = append(d.refAt, i)
 }
 
-// lpParseRefs reads the entries that lpAddRef collected, each through the
+// lpParseRefs reads the entries that addRef collected, each through the
 // free-text parser (which costs most of the reading time of a long list),
 // on all processors when there are many; each entry's result goes to its
-// own place, so the order does not depend on the scheduling.
-func lpParseRefs(refs []lpRefAt) {
-	parse := func(r *lpRefAt) {
-		raw, line := r.ref.Raw, r.ref.Line
-		r.ref = freetext.Parse(raw)
-		r.ref.Line = line
+// own place, so the order does not depend on the scheduling. A title glued
+// to its venue is split where the split is sure.
+func lpParseRefs(refs []model.Reference) {
+	parse := func(r *model.Reference) {
+		raw, line := r.Raw, r.Line
+		*r = freetext.Parse(raw)
+		r.Line = line
 		if title, venue, year, ok := lpSplitGlued(raw); ok {
-			r.ref.Title, r.ref.Venue, r.ref.Year = title, venue, year
-			r.ref.Authors, r.ref.Volume, r.ref.Pages = nil, "", ""
+			r.Title, r.Venue, r.Year = title, venue, year
+			r.Authors, r.Volume, r.Pages = nil, "", ""
 		}
 	}
 	lpEach(len(refs), 128, 256, func(k int) { parse(&refs[k]) })
@@ -2702,6 +2701,15 @@ func lpWithin[T any](xs []T, at func(T) int, a, b int) []T {
 	return xs[lo:hi:hi]
 }
 
+// refsWithin returns the references that start in lines [a, b), with no
+// room to grow into the next ones.
+func (d *lpDoc) refsWithin(a, b int) []model.Reference {
+	lo, _ := slices.BinarySearch(d.refAt, a)
+	hi, _ := slices.BinarySearch(d.refAt, b)
+	hi = max(hi, lo)
+	return d.refs[lo:hi:hi]
+}
+
 // lpFirst returns the value of the best-ranked, then first, fact with key.
 func lpFirst(fs []lpFact, key string) string {
 	best, val := 99, ""
@@ -2742,7 +2750,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if r.Title == "" {
 		// a title found by length alone needs other signs of a work
 		evidence := len(lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)) > 0 ||
-			len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) > 0
+			len(d.refsWithin(a, b)) > 0
 		for _, f := range fs {
 			evidence = evidence || (f.f.key != "ignore" && f.f.key != "type")
 		}
@@ -2761,7 +2769,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 				r.Title = d.wrappedTitle(titleAt)
 			}
 			r.Title = lpTrimTitle(r.Title, &fs, titleAt)
-		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0 &&
+		} else if len(cites) > 0 && (cites[0].labelled || len(d.refsWithin(a, b)) == 0 &&
 			lpWholeCite(cites[0].ref)) {
 			// no title line: a citation on the page names the work ("Cite
 			// this article: …", or a page that is one citation)
@@ -2858,11 +2866,8 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if kws != nil {
 		r.Keywords = lpDedupe(kws.list)
 	}
-	if within := lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b); len(within) > 0 {
-		r.References = make([]model.Reference, len(within))
-		for k, ra := range within {
-			r.References[k] = ra.ref
-		}
+	if within := d.refsWithin(a, b); len(within) > 0 {
+		r.References = within // the records' ranges do not overlap
 	}
 	if len(r.References) == 0 && len(d.refHeads) == 0 {
 		r.References = d.unheadedRefs(a, b)
