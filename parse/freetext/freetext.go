@@ -42,8 +42,6 @@ var (
 	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
 	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|v|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
 	ftPagesRe      = regexp.MustCompile(`(?i)(?:^|[\s,;:(])(?:pp?|pages?|s|seiten)\.?\s*(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?)`)
-	ftVolIssRe     = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*\(([^()]{1,15})\)\s*[,:.]?\s*(?:(?:pp?\.\s*)?([eE]?\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?))?`)
-	ftVolPageRe    = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*[,:]\s*(?:pp?\.\s*)?(\p{Lu}?\d+[a-z]?(?:\s*[-–—‑]+\s*\p{Lu}?\d+[a-z]?)?)`)
 	ftBareNumRe    = regexp.MustCompile(`^(\d{1,3}\s+)\p{Lu}[\p{L}’']`)
 	ftSameAuthorRe = regexp.MustCompile(`^[-–—_]{2,}\s*[.,]?\s*`)
 	ftCommaSpaceRe = regexp.MustCompile(`,(\p{Lu})`)
@@ -1653,27 +1651,37 @@ func ftVolumePages(ref *model.Reference, s string) {
 	if y, n := ftLeadingYear(strings.TrimLeft(s, " ,.;:")); n > 0 && y == ref.Year {
 		s = strings.TrimLeft(s, " ,.;:")[n:]
 	}
-	if ref.Volume == "" {
-		for _, m := range ftFindAll(ftVolIssRe, s, strings.IndexByte(s, '(') >= 0) {
+	// the first of three matches of ftVolIssRe, else of ftVolPageRe, that
+	// is not a year
+	if ref.Volume == "" && strings.IndexByte(s, '(') >= 0 {
+		m, ok := ftVolMatch{}, false
+		for k := 0; k < 3; k++ {
+			if m, ok = ftNextVolIss(s, m.end); !ok {
+				break
+			}
 			// "(1968)" after a number is a year, not an issue
-			if ftIsYear(m[1]) || ftIsYear(strings.TrimSpace(m[2])) {
+			if ftIsYear(m.vol) || ftIsYear(strings.TrimSpace(m.iss)) {
 				continue
 			}
-			ref.Volume = m[1]
-			if ref.Pages == "" && m[3] != "" {
-				ref.Pages = ftCleanPages(m[3])
+			ref.Volume = m.vol
+			if ref.Pages == "" && m.pages != "" {
+				ref.Pages = ftCleanPages(m.pages)
 			}
 			break
 		}
 	}
-	if ref.Volume == "" {
-		for _, m := range ftFindAll(ftVolPageRe, s, strings.ContainsAny(s, ",:")) {
-			if ftIsYear(m[1]) && ref.Year == ftAtoi(m[1]) {
+	if ref.Volume == "" && strings.ContainsAny(s, ",:") {
+		m, ok := ftVolMatch{}, false
+		for k := 0; k < 3; k++ {
+			if m, ok = ftNextVolPage(s, m.end); !ok {
+				break
+			}
+			if ftIsYear(m.vol) && ref.Year == ftAtoi(m.vol) {
 				continue
 			}
-			ref.Volume = m[1]
+			ref.Volume = m.vol
 			if ref.Pages == "" {
-				ref.Pages = ftCleanPages(m[2])
+				ref.Pages = ftCleanPages(m.pages)
 			}
 			break
 		}
@@ -1807,15 +1815,6 @@ func ftVolPagesTail(s string) bool {
 		p += n
 	}
 	return p < len(s) && s[p] >= '0' && s[p] <= '9'
-}
-
-// ftFindAll returns the first three matches of re in s when may, the
-// result of a cheaper test that no match is possible without, holds.
-func ftFindAll(re *regexp.Regexp, s string, may bool) [][]string {
-	if !may {
-		return nil
-	}
-	return re.FindAllStringSubmatch(s, 3)
 }
 
 // ftIsYear reports whether s is a year from 1500 to 2099.
