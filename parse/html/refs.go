@@ -188,12 +188,12 @@ func (p *page) bestGroup(keep func(elem) bool, min int) []model.Reference {
 	}
 	bestItems := cands[bi].items
 	p.listAt = cands[bi].g.items[0].start
-	var out []model.Reference
-	for _, it := range bestItems {
-		ref := freetext.Parse(it.text)
-		ref.Line = it.line
-		out = append(out, ref)
-	}
+	// the references parsed on all processors, each into its own place
+	out := make([]model.Reference, len(bestItems))
+	model.Each(len(out), 128, 256, func(k int) {
+		out[k] = freetext.Parse(bestItems[k].text)
+		out[k].Line = bestItems[k].line
+	})
 	return out
 }
 

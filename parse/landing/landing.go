@@ -5,12 +5,10 @@ import (
 	"github.com/citegraph/citegraph/parse/freetext"
 	"github.com/citegraph/citegraph/parse/model"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -225,7 +223,7 @@ func lpPreClassify(in []Line) lpPre {
 		l := &pre.first[k]
 		pre.guessed[k] = l.numVal > 0 && lpEntryLong(l.text) // read by lpClassifyNext's quick path
 	}
-	lpEach(len(in), 512, 2048, classify)
+	model.Each(len(in), 512, 2048, classify)
 	pre.split = split.Load()
 	return pre
 }
@@ -1895,37 +1893,7 @@ func lpParseRefs(refs []model.Reference) {
 			r.Authors, r.Volume, r.Pages = nil, "", ""
 		}
 	}
-	lpEach(len(refs), 128, 256, func(k int) { parse(&refs[k]) })
-}
-
-// lpEach calls f(k) for k from 0 to n-1: on one goroutine per processor
-// when there are at least per items for each, which take blocks of block
-// items in turn (so that one held up by the machine's other work does not
-// hold up the rest), else in order. f must write only what belongs to k.
-func lpEach(n, block, per int, f func(k int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/per)
-	if workers < 2 {
-		for k := range n {
-			f(k)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				a := int(next.Add(int64(block))) - block
-				if a >= n {
-					return
-				}
-				for k := a; k < min(a+block, n); k++ {
-					f(k)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	model.Each(len(refs), 128, 256, func(k int) { parse(&refs[k]) })
 }
 
 var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
