@@ -1716,8 +1716,15 @@ func lpLinkTail(s string) bool {
 	return lpLinkTailWords[strings.ToLower(strings.Trim(s[i+1:], "[]()|,;"))]
 }
 
-// lpFunding reports a funding or grant line, which is no reference.
-func lpFunding(t string) bool { return lpFundRe.MatchString(t) }
+// lpFunding reports a funding or grant line, which is no reference. Its
+// words start with a, f, g, p, s or t (or "ſ", which folds to s): a byte
+// test first, since every line of a reference list is tested.
+func lpFunding(t string) bool {
+	if t == "" || strings.IndexByte("afgpstAFGPST\xc5", t[0]) < 0 {
+		return false
+	}
+	return lpFundRe.MatchString(t)
+}
 
 // lpLooksLikeRef reports whether a line can be a reference on its own.
 func lpLooksLikeRef(t string) bool {
@@ -1785,8 +1792,7 @@ func (d *lpDoc) splitRefs() int {
 			grow(it)
 		}
 	}
-	from := len(d.refs)
-	d.refs, d.refAt = slices.Grow(d.refs, len(groups)), slices.Grow(d.refAt, len(groups))
+	entries := make([]lpEntry, 0, len(groups))
 	for _, gr := range groups {
 		parts, idx := texts[gr.a:gr.b], lines[gr.a:gr.b]
 		if d.rlLinked && !d.rlNum && len(parts) > 1 {
@@ -1801,7 +1807,7 @@ func (d *lpDoc) splitRefs() int {
 			}
 			if whole {
 				for k, p := range parts {
-					d.addRef(idx[k], p)
+					entries = d.addEntry(entries, idx[k], p)
 				}
 				continue
 			}
@@ -1810,7 +1816,7 @@ func (d *lpDoc) splitRefs() int {
 			}
 		}
 		if len(parts) == 1 {
-			d.addRef(idx[0], parts[0])
+			entries = d.addEntry(entries, idx[0], parts[0])
 			continue
 		}
 		var b strings.Builder
@@ -1823,10 +1829,19 @@ func (d *lpDoc) splitRefs() int {
 			}
 			b.WriteString(p)
 		}
-		d.addRef(idx[0], b.String())
+		entries = d.addEntry(entries, idx[0], b.String())
 	}
-	lpParseRefs(d.refs[from:])
-	return len(d.refs) - from
+	refs := d.parseRefs(entries)
+	if d.refs == nil {
+		d.refs = refs
+	} else {
+		d.refs = append(d.refs, refs...)
+	}
+	d.refAt = slices.Grow(d.refAt, len(entries))
+	for _, e := range entries {
+		d.refAt = append(d.refAt, e.i)
+	}
+	return len(refs)
 }
 
 // lpLinkLine reports whether t is only a DOI or URL, perhaps with a
@@ -1864,36 +1879,43 @@ func lpOpensRef(t string) bool {
 	return model.ParseYear(head) != 0 && len(freetext.LeadingAuthors(t)) > 0
 }
 
-// addRef appends the entry of the list starting at line i to the
-// references, unparsed (lpParseRefs reads it), without the link texts
-// that end it.
-func (d *lpDoc) addRef(i int, raw string) {
+// lpEntry is an entry of a reference list before it is parsed: its text and
+// the index of the line it starts on.
+type lpEntry struct {
+	i   int
+	raw string
+}
+
+// addEntry appends the entry of the list starting at line i to entries,
+// without the link texts that end it, if it may be a reference.
+func (d *lpDoc) addEntry(entries []lpEntry, i int, raw string) []lpEntry {
 	if lpLinkTail(raw) {
 		raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
 	}
 	if raw == "" || !lpLooksLikeRef(raw) && !d.rlNum {
-		return
+		return entries
 	}
-	d.refs = append(d.refs, model.Reference{Raw: raw, Line: d.lines[i].n})
-	d.refAt = append(d.refAt, i)
+	return append(entries, lpEntry{i, raw})
 }
 
-// lpParseRefs reads the entries that addRef collected, each through the
-// free-text parser (which costs most of the reading time of a long list),
-// on all processors when there are many; each entry's result goes to its
-// own place, so the order does not depend on the scheduling. A title glued
-// to its venue is split where the split is sure.
-func lpParseRefs(refs []model.Reference) {
-	parse := func(r *model.Reference) {
-		raw, line := r.Raw, r.Line
+// parseRefs reads the entries of a list, each through the free-text parser
+// (which costs most of the reading time of a long list), on all processors
+// when there are many; each entry's result goes to its own place, so the
+// order does not depend on the scheduling (and the pages of a long list's
+// array are first written there, not here). A title glued to its venue is
+// split where the split is sure.
+func (d *lpDoc) parseRefs(entries []lpEntry) []model.Reference {
+	refs := make([]model.Reference, len(entries))
+	model.Each(len(refs), 128, 256, func(k int) {
+		r, raw := &refs[k], entries[k].raw
 		*r = freetext.Parse(raw)
-		r.Line = line
+		r.Line = d.lines[entries[k].i].n
 		if title, venue, year, ok := lpSplitGlued(raw); ok {
 			r.Title, r.Venue, r.Year = title, venue, year
 			r.Authors, r.Volume, r.Pages = nil, "", ""
 		}
-	}
-	model.Each(len(refs), 128, 256, func(k int) { parse(&refs[k]) })
+	})
+	return refs
 }
 
 var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
