@@ -536,11 +536,12 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	lt := strings.ToLower(t[:min(len(t), 12)])
 	absLike := strings.HasPrefix(lt, "abstract") || strings.HasPrefix(lt, "summary")
 	if utf8.RuneCountInString(t) > 120 {
-		if !absLike && !strings.ContainsAny(t, ":：") {
-			return 0, -1, "", false
-		}
-		if m := lpAbsInline.FindStringSubmatch(t); absLike && m != nil {
-			return lpSections[strings.ToLower(m[1])], -1, m[2], true
+		// a long line: an abstract or a heading with its text after a
+		// colon (the label's colon comes early: see lpSplitColon)
+		if absLike {
+			if m := lpAbsInline.FindStringSubmatch(t); m != nil {
+				return lpSections[strings.ToLower(m[1])], -1, m[2], true
+			}
 		}
 		if m := lpSplitColon(t); m != nil {
 			if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecAbstract || sec == lpSecAbstractAlt || sec == lpSecKeywords || sec == lpSecKeywordsAlt || sec == lpSecRefs) {
@@ -650,8 +651,10 @@ func lpGluedLabel(t string) (key, val string, ok bool) {
 
 // lpSplitColon splits "Label: value" at a colon within the first 48
 // characters, returning the whole match, the label and the value, or nil.
+// The colon is looked for in the first 195 bytes only: 48 characters take
+// at most 192, and a colon 3; a paragraph is not scanned to its end.
 func lpSplitColon(t string) []string {
-	i := strings.IndexAny(t, ":：")
+	i := strings.IndexAny(t[:min(len(t), 195)], ":：")
 	if i <= 0 || utf8.RuneCountInString(t[:i]) > 48 {
 		return nil
 	}
@@ -1419,8 +1422,9 @@ type lpFact struct {
 type lpAbs struct {
 	i, end int
 	text   string
-	sec    lpSec // lpSecAbstract, lpSecAbstractAlt, or lpSecNone for unheaded paragraphs
-	struc  bool  // an unheaded structured abstract
+	more   []string // paragraphs joined to text at the end of the walk
+	sec    lpSec    // lpSecAbstract, lpSecAbstractAlt, or lpSecNone for unheaded paragraphs
+	struc  bool     // an unheaded structured abstract
 }
 
 type lpKw struct {
@@ -1520,6 +1524,13 @@ func (d *lpDoc) walk() {
 		i = d.meta(i)
 	}
 	d.closeSection(len(d.lines))
+	// the paragraphs of unheaded abstracts, joined once: O(length)
+	for k := range d.abs {
+		if a := &d.abs[k]; len(a.more) > 0 {
+			a.text += " " + strings.Join(a.more, " ")
+			a.more = nil
+		}
+	}
 }
 
 // take offers line i to the open section; false ends the section.
@@ -2025,7 +2036,7 @@ func (d *lpDoc) meta(i int) int {
 			d.abs = append(d.abs, lpAbs{i: i, end: i + 1, text: l.text, struc: true})
 			d.stops = append(d.stops, i)
 		} else if n := len(d.abs); n > 0 && d.abs[n-1].sec == lpSecNone && !d.abs[n-1].struc && d.onlyBlank(d.abs[n-1].end, i) {
-			d.abs[n-1].text += " " + l.text
+			d.abs[n-1].more = append(d.abs[n-1].more, l.text)
 			d.abs[n-1].end = i + 1
 		} else {
 			d.abs = append(d.abs, lpAbs{i: i, end: i + 1, text: l.text})

@@ -3,8 +3,10 @@ package landing
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/parse/internal/corpora"
 )
@@ -38,4 +40,35 @@ func TestFundingQuick(t *testing.T) {
 		}
 	}
 	t.Logf("%d lines", len(cases))
+}
+
+// TestSplitColonBounded checks lpSplitColon, which looks for the colon in
+// the first bytes only, against the test on the whole line, on lines with
+// a colon after 40 to 56 characters of one to four bytes.
+func TestSplitColonBounded(t *testing.T) {
+	whole := func(t string) []string {
+		i := strings.IndexAny(t, ":：")
+		if i <= 0 || utf8.RuneCountInString(t[:i]) > 48 {
+			return nil
+		}
+		name := strings.TrimSpace(t[:i])
+		if name == "" {
+			return nil
+		}
+		_, w := utf8.DecodeRuneInString(t[i:])
+		return []string{t, name, strings.TrimSpace(t[i+w:])}
+	}
+	var written []string
+	for _, c := range []string{"a", "é", "中", "😀", "\xff"} {
+		for n := 40; n <= 56; n++ {
+			for _, colon := range []string{":", "：", " :"} {
+				written = append(written, strings.Repeat(c, n)+colon+" value "+strings.Repeat("x", 300))
+			}
+		}
+	}
+	for _, s := range quickCases(t, written...) {
+		if got, want := lpSplitColon(s), whole(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("lpSplitColon(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
