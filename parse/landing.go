@@ -2,6 +2,7 @@ package parse
 
 import (
 	"io"
+	"slices"
 
 	"github.com/citegraph/citegraph/parse/landing"
 )
@@ -31,6 +32,11 @@ func readLines(r io.Reader, s *Sink) ([]landing.Line, error) {
 	for lr.Scan() {
 		if lr.Long() {
 			s.Warnf(lr.Line(), "line longer than %d bytes, cut", maxLine)
+		}
+		if len(lines) == cap(lines) {
+			// doubling: append grows a long array by a quarter, which
+			// writes five times its final size in all
+			lines = slices.Grow(lines, max(len(lines), 64))
 		}
 		lines = append(lines, landing.Line{N: lr.Line(), Text: lr.Text()})
 	}

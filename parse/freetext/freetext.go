@@ -72,7 +72,9 @@ func Parse(raw string) model.Reference {
 	}
 	// "———." repeats the authors of the entry before: none are given here
 	sameAuthors := ftSameAuthorRe.MatchString(s)
-	s = ftSameAuthorRe.ReplaceAllString(s, "")
+	if sameAuthors { // the expression is anchored: else nothing to replace
+		s = ftSameAuthorRe.ReplaceAllString(s, "")
+	}
 	if ftCommaGlued(s) {
 		s = ftCommaSpaceRe.ReplaceAllString(s, ", $1")
 	}
