@@ -1,6 +1,7 @@
 package freetext
 
 import (
+	"bytes"
 	"github.com/citegraph/citegraph/parse/model"
 	"regexp"
 	"strings"
@@ -193,11 +194,13 @@ func ftCommaGlued(s string) bool {
 // ftTakeIDs stores the identifiers found in s and returns s without them and
 // without access notes ("Retrieved from", "accessed 3 May 2020").
 func ftTakeIDs(ref *model.Reference, s string) string {
-	// cheap tests first: most references hold none of these
-	lower := strings.ToLower(s)
+	// cheap tests first: most references hold none of these (the text
+	// lower-cased on the stack when it is short and ASCII)
+	var buf [320]byte
+	lower := ftLowerInto(buf[:0], s)
 	has := func(subs ...string) bool {
 		for _, x := range subs {
-			if strings.Contains(lower, x) {
+			if bytes.Contains(lower, []byte(x)) {
 				return true
 			}
 		}
