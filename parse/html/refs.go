@@ -144,8 +144,8 @@ func (p *page) bestGroup(keep func(elem) bool, min int) []model.Reference {
 	var cands []cand
 	for _, k := range keys {
 		g := groups[k]
-		var items []item
-		seen := map[string]bool{}
+		items := make([]item, 0, len(g.items))
+		seen := make(map[string]bool, len(g.items))
 		dated := 0
 		for _, e := range g.items {
 			t := landing.CleanReference(string(p.text[e.start:e.end]))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -356,6 +357,11 @@ func (p *page) closeElem(o open, depth int) {
 
 // addText appends visible text, folding white space.
 func (p *page) addText(b []byte, line int) {
+	if cap(p.text)-len(p.text) < len(b) {
+		// doubling: append grows a long text by a quarter, which writes
+		// five times its final size in all
+		p.text = slices.Grow(p.text, max(len(b), len(p.text)))
+	}
 	for len(b) > 0 {
 		r, w := utf8.DecodeRune(b)
 		b = b[w:]
@@ -420,7 +426,7 @@ func cleanText(b []byte) string {
 
 // lines returns the visible text as numbered lines for the text reader.
 func (p *page) lines() []lineText {
-	var out []lineText
+	out := make([]lineText, 0, bytes.Count(p.text, []byte{'\n'}))
 	k := 0
 	start := 0
 	for i, c := range p.text {

@@ -652,9 +652,14 @@ func lpGluedLabel(t string) (key, val string, ok bool) {
 // lpSplitColon splits "Label: value" at a colon within the first 48
 // characters, returning the whole match, the label and the value, or nil.
 // The colon is looked for in the first 195 bytes only: 48 characters take
-// at most 192, and a colon 3; a paragraph is not scanned to its end.
+// at most 192, and a colon 3; a paragraph is not scanned to its end (nor
+// with IndexAny, which tests every character of the text against the set).
 func lpSplitColon(t string) []string {
-	i := strings.IndexAny(t[:min(len(t), 195)], ":：")
+	head := t[:min(len(t), 195)]
+	i := strings.IndexByte(head, ':')
+	if j := strings.Index(head, "："); j >= 0 && (i < 0 || j < i) {
+		i = j // (the bytes of "：" cannot be inside another character)
+	}
 	if i <= 0 || utf8.RuneCountInString(t[:i]) > 48 {
 		return nil
 	}

@@ -59,7 +59,7 @@ func TestSplitColonBounded(t *testing.T) {
 		return []string{t, name, strings.TrimSpace(t[i+w:])}
 	}
 	var written []string
-	for _, c := range []string{"a", "é", "中", "😀", "\xff"} {
+	for _, c := range []string{"a", "é", "中", "😀", "\xff", "\xe2", "\xef\xbc"} {
 		for n := 40; n <= 56; n++ {
 			for _, colon := range []string{":", "：", " :"} {
 				written = append(written, strings.Repeat(c, n)+colon+" value "+strings.Repeat("x", 300))
