@@ -206,7 +206,16 @@ func ftTakeIDs(ref *model.Reference, s string) string {
 		}
 		return false
 	}
-	cut := func(a, b int) { s = s[:a] + " " + s[b:] }
+	cut := func(a, b int) {
+		if b == len(s) {
+			// at the end: the space the cut leaves is trimmed below, and
+			// s stays a part of the reference (no copy, and the parts
+			// read from it keep no copy alive)
+			s = s[:a]
+			return
+		}
+		s = s[:a] + " " + s[b:]
+	}
 	if has("10.") {
 		if loc := ftDOILoc(s); loc != nil {
 			ref.DOI = model.NormalizeDOI(s[loc[0]:loc[1]])
