@@ -106,7 +106,7 @@ func Parse(raw string) model.Reference {
 		rest = strings.TrimLeft(rest[n:], " ,.;:)]")
 	}
 	// editor marks after the authors: "Smith, J. (Ed.). (2000)."
-	if m := ftEdMarkRe.FindString(rest); m != "" {
+	if m := ftEdMark(rest); m != "" {
 		rest = strings.TrimLeft(rest[len(m):], " ,.;:")
 		if !read {
 			if y, n := ftLeadingYear(rest); n > 0 {
@@ -155,8 +155,9 @@ func ftMayBeEdMark(w string) bool {
 		return false
 	}
 	if w[0] == '(' {
-		// "(eds.)", "(hrsg.)", "(trans.)" …, "(éd.)"
-		return strings.IndexByte("eEhHdDcCpPwWtTiInNsS", w[1]) >= 0 || w[1] == 0xc3
+		// "(eds.)", "(hrsg.)", "(trans.)" …, "(éd.)"; "ſ" (0xc5 0xbf)
+		// folds to s
+		return strings.IndexByte("eEhHdDcCpPwWtTiInNsS", w[1]) >= 0 || w[1] == 0xc3 || w[1] == 0xc5
 	}
 	// outside brackets only eds, hrsg, hg, dirs, coords, éds, editors, comps
 	l := [2]byte{w[0], w[1]}
@@ -170,6 +171,15 @@ func ftMayBeEdMark(w string) bool {
 		return true
 	}
 	return false
+}
+
+// ftEdMark returns the editor mark s starts with, as ftEdMarkRe finds it,
+// or "": the expression only where the quick test allows.
+func ftEdMark(s string) string {
+	if !ftMayBeEdMark(s) {
+		return ""
+	}
+	return ftEdMarkRe.FindString(s)
 }
 
 // ftEdMarkRe matches an editor mark right after an author list.
