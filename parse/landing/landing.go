@@ -1946,6 +1946,29 @@ func (d *lpDoc) parseRefs(entries []lpEntry) []model.Reference {
 
 var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
 
+// lpMayEndYear is a quick test for lpVenueYearRe, which the expression
+// would answer by trying every position of the text: s ends with a year,
+// perhaps a letter and a full stop after it, and a comma comes before the
+// year after white space only.
+func lpMayEndYear(s string) bool {
+	e := len(s)
+	if e > 0 && s[e-1] == '.' {
+		e--
+	}
+	if e > 0 && s[e-1] >= 'a' && s[e-1] <= 'z' {
+		e--
+	}
+	if e < 5 || !(s[e-4] == '1' && s[e-3] >= '5' && s[e-3] <= '9' || s[e-4] == '2' && s[e-3] == '0') ||
+		s[e-2] < '0' || s[e-2] > '9' || s[e-1] < '0' || s[e-1] > '9' {
+		return false
+	}
+	i := e - 5
+	for i >= 0 && model.IsSpaceByte(s[i]) {
+		i--
+	}
+	return i >= 0 && s[i] == ','
+}
+
 // lpSplitGlued splits a reference whose title and venue are glued together
 // ("Is GP Restratification Beginning in England?Social Policy &
 // Administration, 2002"): the first point where a lower-case letter or
@@ -1954,6 +1977,9 @@ var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
 // follows reads as a journal name followed by ", year".
 func lpSplitGlued(s string) (title, venue string, year int, ok bool) {
 	s = strings.TrimSpace(s)
+	if !lpMayEndYear(s) {
+		return "", "", 0, false
+	}
 	loc := lpVenueYearRe.FindStringSubmatchIndex(s)
 	if loc == nil {
 		return "", "", 0, false

@@ -1,6 +1,7 @@
 package landing
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -70,5 +71,37 @@ func TestSplitColonBounded(t *testing.T) {
 		if got, want := lpSplitColon(s), whole(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("lpSplitColon(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestMayEndYear checks that lpMayEndYear holds for every string
+// lpVenueYearRe matches, on the shared pages' lines and 100,000 random
+// endings.
+func TestMayEndYear(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	alphabet := []string{",", " ", "\t", ".", "a", "z", "A", "1", "2", "0", "5", "9", "é"}
+	var written []string
+	for range 100000 {
+		var b strings.Builder
+		b.WriteString("Title of a work")
+		for range rng.IntN(9) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteString([]string{", 1999", ",2001a.", ", 2020.", ", 1499", " 2001"}[rng.IntN(5)])
+		}
+		written = append(written, b.String())
+	}
+	matched := 0
+	for _, s := range quickCases(t, written...) {
+		if lpVenueYearRe.MatchString(s) {
+			matched++
+			if !lpMayEndYear(s) {
+				t.Fatalf("lpMayEndYear(%q) = false, but lpVenueYearRe matches", s)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d cases match", matched)
 	}
 }
