@@ -1511,8 +1511,12 @@ func ftSubtitle(title, after string) (string, string) {
 // venue.
 func ftVenue(s string) (string, string) {
 	s = strings.TrimLeft(s, " ,.;:")
-	if m := ftEditorsRe.FindStringIndex(s); m != nil {
-		s = s[m[1]:]
+	// "In: editors (Eds.)": the expression is anchored and opens with
+	// one of these letters
+	if s != "" && strings.IndexByte("IiDdEe", s[0]) >= 0 {
+		if m := ftEditorsRe.FindStringIndex(s); m != nil {
+			s = s[m[1]:]
+		}
 	}
 	// "Trans. Nicholas Rand." or "Edited by …." before the venue
 	for i := 0; i < 2; i++ {
