@@ -207,7 +207,7 @@ func ftTakeIDs(ref *model.Reference, s string) string {
 	// cheap tests first: most references hold none of these (the text
 	// lower-cased on the stack when it is short and ASCII)
 	var buf [320]byte
-	lower := ftLowerInto(buf[:0], s)
+	lower := model.AppendLower(buf[:0], s)
 	has := func(subs ...string) bool {
 		for _, x := range subs {
 			if bytes.Contains(lower, []byte(x)) {
@@ -944,7 +944,7 @@ func ftInLower(m map[string]bool, w string) bool {
 		return m[strings.ToLower(w)]
 	}
 	var buf [32]byte
-	return m[string(ftLowerInto(buf[:0], w))] // no allocation for the look-up
+	return m[string(model.AppendLower(buf[:0], w))] // no allocation for the look-up
 }
 
 // ftLowerShort writes w in lower case into buf when it has at most 5 bytes
@@ -954,23 +954,7 @@ func ftLowerShort(buf *[16]byte, w string) []byte {
 	if len(w) > 5 {
 		return nil
 	}
-	return ftLowerInto(buf[:0], w)
-}
-
-// ftLowerInto appends w in lower case to dst: ASCII letters byte by byte,
-// a word with other letters through strings.ToLower.
-func ftLowerInto(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return append(dst[:len(dst)-i], strings.ToLower(w)...)
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
+	return model.AppendLower(buf[:0], w)
 }
 
 // ftBareInitialsBefore reports whether the list writes initials without

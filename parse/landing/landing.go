@@ -1282,22 +1282,25 @@ func init() {
 // lpBoilerLine recognises site furniture: navigation words, notices, and
 // footer lines (contact, address, copyright).
 func lpBoilerLine(t string) (boiler, footer bool) {
-	lt := strings.ToLower(t)
+	// the line in lower case, on the stack when it is short and ASCII:
+	// this runs on every line of a page, paragraphs included
+	var buf [1024]byte
+	lt := model.AppendLower(buf[:0], t)
 	if lpFooterCues.in(lt) {
 		return true, true
 	}
-	if strings.HasPrefix(lt, "tel") || strings.HasPrefix(lt, "phone") || strings.HasPrefix(lt, "fax") {
-		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(lt, "telphonfax")); !unicode.IsLetter(r) {
+	if bytes.HasPrefix(lt, []byte("tel")) || bytes.HasPrefix(lt, []byte("phone")) || bytes.HasPrefix(lt, []byte("fax")) {
+		if r, _ := utf8.DecodeRune(bytes.TrimLeft(lt, "telphonfax")); !unicode.IsLetter(r) {
 			return true, true
 		}
 	}
-	if (strings.Contains(t, "@") && lpEmailRe.MatchString(t)) || (strings.Contains(lt, "(c)") && lpCopyYearRe.MatchString(lt)) {
+	if (strings.Contains(t, "@") && lpEmailRe.MatchString(t)) || (bytes.Contains(lt, []byte("(c)")) && lpCopyYearRe.MatchString(string(lt))) {
 		return true, true
 	}
 	if lpDigitRun(t, 5) && lpZipRe.MatchString(t) || t[0] >= '0' && t[0] <= '9' && lpStreetRe.MatchString(t) {
 		return true, true
 	}
-	if lpNav[strings.Trim(lt, " .:›»>|")] {
+	if lpNav[string(bytes.Trim(lt, " .:›»>|"))] {
 		return true, false
 	}
 	if lpCarriesCitation(t) {
@@ -1306,7 +1309,7 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 	if lpCues.in(lt) {
 		return true, false
 	}
-	if strings.HasPrefix(lt, "note:") || strings.HasPrefix(lt, "note :") {
+	if bytes.HasPrefix(lt, []byte("note:")) || bytes.HasPrefix(lt, []byte("note :")) {
 		return true, false
 	}
 	return false, false

@@ -14,6 +14,24 @@ var (
 	initialsRe = regexp.MustCompile(`^(?:\p{Lu}\.?-?){1,4}$`)
 )
 
+// AppendLower appends s in lower case to dst, as strings.ToLower writes
+// it: ASCII letters byte by byte, a text with other characters through
+// strings.ToLower. With dst on the stack, a short ASCII text is
+// lower-cased without allocating.
+func AppendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:len(dst)-i], strings.ToLower(s)...)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // CleanSpace trims s and folds every run of white space (including
 // no-break spaces) into one space. Plain ASCII text with single spaces, the
 // common case, is returned without allocating.
