@@ -2,9 +2,9 @@ package parse
 
 import (
 	"io"
-	"slices"
 
 	"github.com/citegraph/citegraph/parse/landing"
+	"github.com/citegraph/citegraph/parse/model"
 )
 
 // The landing reader takes text scraped from article landing pages; it lives
@@ -35,12 +35,7 @@ func readLines(r io.Reader, s *Sink) ([]landing.Line, error) {
 		if lr.Long() {
 			s.Warnf(lr.Line(), "line longer than %d bytes, cut", maxLine)
 		}
-		if len(lines) == cap(lines) {
-			// doubling: append grows a long array by a quarter, which
-			// writes five times its final size in all
-			lines = slices.Grow(lines, max(len(lines), 64))
-		}
-		lines = append(lines, landing.Line{N: lr.Line(), Text: lr.Text()})
+		lines = model.Push(lines, landing.Line{N: lr.Line(), Text: lr.Text()})
 	}
 	return lines, lr.Err()
 }

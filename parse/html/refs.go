@@ -130,7 +130,7 @@ func (p *page) bestGroup(keep func(elem) bool, min int) []model.Reference {
 			groups[k] = g
 			keys = append(keys, k)
 		}
-		g.items = append(g.items, e)
+		g.items = model.Push(g.items, e)
 	}
 	type item struct {
 		text string

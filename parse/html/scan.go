@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/citegraph/citegraph/parse/model"
 	nethtml "golang.org/x/net/html"
 )
 
@@ -335,7 +336,7 @@ func (p *page) closeElem(o open, depth int) {
 		p.heads = append(p.heads, heading{level: int(o.tag[1] - '0'), text: cleanText(p.text[o.start:end]),
 			start: o.start, end: end, line: o.line})
 	case o.sig != "" && end-o.start >= 12:
-		p.elems = append(p.elems, elem{tag: o.tag, sig: o.sig, class: o.class, id: o.id, start: o.start, end: end,
+		p.elems = model.Push(p.elems, elem{tag: o.tag, sig: o.sig, class: o.class, id: o.id, start: o.start, end: end,
 			depth: depth, line: o.line})
 	}
 	if o.nameRole != 0 {

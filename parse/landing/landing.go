@@ -1636,7 +1636,7 @@ func (d *lpDoc) takeRef(i int) bool {
 		return true // a separator between entries
 	}
 	if lpLinkOnly(t) {
-		d.addItem(lpItem{i: i, link: true})
+		d.rl = model.Push(d.rl, lpItem{i: i, link: true})
 		d.rlLinked = true
 		d.rlGap = false
 		return true
@@ -1653,40 +1653,30 @@ func (d *lpDoc) takeRef(i int) bool {
 	if l.num {
 		d.rlLast = l.numVal
 		d.rlNum = true
-		d.addItem(lpItem{i: i, text: t, num: true})
+		d.rl = model.Push(d.rl, lpItem{i: i, text: t, num: true})
 		return true
 	}
 	if d.rlNum {
 		// a numbered list: an unnumbered line continues the item above
 		if !gap && len(d.rl) > 0 {
-			d.addItem(lpItem{i: i, text: t})
+			d.rl = model.Push(d.rl, lpItem{i: i, text: t})
 			return true
 		}
 		return false
 	}
 	if lpLooksLikeRef(t) || d.linkAhead(i) {
-		d.addItem(lpItem{i: i, text: t})
+		d.rl = model.Push(d.rl, lpItem{i: i, text: t})
 		return true
 	}
 	if n := len(d.rl); n > 0 && !gap && !d.rlLinked && d.rl[n-1].text != "" && !lpEndsRef(d.rl[n-1].text) {
 		// the end of a wrapped entry ("707-731.")
-		d.addItem(lpItem{i: i, text: t})
+		d.rl = model.Push(d.rl, lpItem{i: i, text: t})
 		return true
 	}
 	if len(d.rl) == 0 && model.CountWords(t) <= 3 && !strings.HasSuffix(t, ":") {
 		return true // a stray word before the list ("as", "Show all")
 	}
 	return false
-}
-
-// addItem appends a line to the open reference list. The list's array
-// doubles when full (append grows a long one by a quarter, which writes
-// five times its final size in all).
-func (d *lpDoc) addItem(it lpItem) {
-	if len(d.rl) == cap(d.rl) {
-		d.rl = slices.Grow(d.rl, max(len(d.rl), 16))
-	}
-	d.rl = append(d.rl, it)
 }
 
 // lpEndsRef reports whether a line of an unnumbered list can end an entry:
@@ -2227,7 +2217,7 @@ func (d *lpDoc) openSection(i int) {
 			d.stops = append(d.stops, i)
 		}
 		if l.inline != "" && lpLooksLikeRef(l.inline) {
-			d.addItem(lpItem{i: i, text: l.inline})
+			d.rl = model.Push(d.rl, lpItem{i: i, text: l.inline})
 		}
 	case lpSecCitedBy:
 		d.st, d.rlNum, d.rlGap, d.rlLinked = lpInCitedBy, false, false, false

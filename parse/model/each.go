@@ -2,6 +2,7 @@ package model
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -36,4 +37,15 @@ func Each(n, block, per int, f func(k int)) {
 		})
 	}
 	wg.Wait()
+}
+
+// Push appends v to s, doubling s's array when it is full. append grows a
+// long array by a quarter at a time, which writes five times its final
+// size in fresh memory in all; doubling writes twice. The readers push
+// one item per line or element of a page of any length.
+func Push[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		s = slices.Grow(s, max(len(s), 16))
+	}
+	return append(s, v)
 }

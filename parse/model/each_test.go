@@ -19,3 +19,22 @@ func TestEach(t *testing.T) {
 		}
 	}
 }
+
+// TestPush checks that Push appends in order and at least doubles a full
+// array.
+func TestPush(t *testing.T) {
+	var s []int
+	for k := range 10000 {
+		full := len(s) == cap(s)
+		before := cap(s)
+		s = Push(s, k)
+		if full && before > 0 && cap(s) < 2*before {
+			t.Fatalf("a full array of %d grew to %d", before, cap(s))
+		}
+	}
+	for k, v := range s {
+		if v != k {
+			t.Fatalf("s[%d] = %d", k, v)
+		}
+	}
+}
