@@ -1826,7 +1826,7 @@ func (d *lpDoc) splitRefs() int {
 			}
 			if whole {
 				for k, p := range parts {
-					entries = d.addEntry(entries, idx[k], p)
+					entries = append(entries, lpEntry{idx[k], p})
 				}
 				continue
 			}
@@ -1835,7 +1835,7 @@ func (d *lpDoc) splitRefs() int {
 			}
 		}
 		if len(parts) == 1 {
-			entries = d.addEntry(entries, idx[0], parts[0])
+			entries = append(entries, lpEntry{idx[0], parts[0]})
 			continue
 		}
 		var b strings.Builder
@@ -1848,9 +1848,9 @@ func (d *lpDoc) splitRefs() int {
 			}
 			b.WriteString(p)
 		}
-		entries = d.addEntry(entries, idx[0], b.String())
+		entries = append(entries, lpEntry{idx[0], b.String()})
 	}
-	refs := d.parseRefs(entries)
+	refs, entries := d.parseRefs(entries)
 	if d.refs == nil {
 		d.refs = refs
 	} else {
@@ -1905,28 +1905,28 @@ type lpEntry struct {
 	raw string
 }
 
-// addEntry appends the entry of the list starting at line i to entries,
-// without the link texts that end it, if it may be a reference.
-func (d *lpDoc) addEntry(entries []lpEntry, i int, raw string) []lpEntry {
-	if lpLinkTail(raw) {
-		raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
-	}
-	if raw == "" || !lpLooksLikeRef(raw) && !d.rlNum {
-		return entries
-	}
-	return append(entries, lpEntry{i, raw})
-}
-
 // parseRefs reads the entries of a list, each through the free-text parser
 // (which costs most of the reading time of a long list), on all processors
 // when there are many; each entry's result goes to its own place, so the
 // order does not depend on the scheduling (and the pages of a long list's
-// array are first written there, not here). A title glued to its venue is
-// split where the split is sure.
-func (d *lpDoc) parseRefs(entries []lpEntry) []model.Reference {
+// array are first written there, not here). The link texts that end an
+// entry are dropped first, and an entry that does not read as a reference
+// in an unnumbered list is left out. A title glued to its venue is split
+// where the split is sure. It returns the references and their entries.
+func (d *lpDoc) parseRefs(entries []lpEntry) ([]model.Reference, []lpEntry) {
 	refs := make([]model.Reference, len(entries))
+	keep := make([]bool, len(entries))
+	numbered := d.rlNum
 	model.Each(len(refs), 128, 256, func(k int) {
-		r, raw := &refs[k], entries[k].raw
+		raw := entries[k].raw
+		if lpLinkTail(raw) {
+			raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
+		}
+		if raw == "" || !lpLooksLikeRef(raw) && !numbered {
+			return
+		}
+		keep[k] = true
+		r := &refs[k]
 		*r = freetext.Parse(raw)
 		r.Line = d.lines[entries[k].i].n
 		if title, venue, year, ok := lpSplitGlued(raw); ok {
@@ -1934,7 +1934,16 @@ func (d *lpDoc) parseRefs(entries []lpEntry) []model.Reference {
 			r.Authors, r.Volume, r.Pages = nil, "", ""
 		}
 	})
-	return refs
+	n := 0
+	for k := range refs {
+		if keep[k] {
+			if n < k {
+				refs[n], entries[n] = refs[k], entries[k]
+			}
+			n++
+		}
+	}
+	return refs[:n], entries[:n]
 }
 
 var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
