@@ -105,3 +105,20 @@ func TestMayEndYear(t *testing.T) {
 		t.Errorf("only %d cases match", matched)
 	}
 }
+
+// TestTagQuick checks the quick tests of the tagged-record rewriting: every
+// line lpWosTagRe or lpRisTagRe matches passes lpTagLike, and every line
+// lpArrowRe or lpMarcRe matches holds the text lpUnarray and lpUnmarc
+// require of it.
+func TestTagQuick(t *testing.T) {
+	cases := quickCases(t, "PT J", "AU Roe, J", "TY  - JOUR", "ER  -", "A1  - x", "T1 x", "XX", "C1 [x]",
+		`  "doi" => "10.5555/a"`, `"x"=>1`, "245 | 1 | 0 | |a T", " 020 | |a 1", "24 | x")
+	for _, s := range cases {
+		if (lpWosTagRe.MatchString(s) || lpRisTagRe.MatchString(s)) && !lpTagLike(s) {
+			t.Errorf("lpTagLike(%q) = false, but a tag expression matches", s)
+		}
+		if lpArrowRe.MatchString(s) && !strings.Contains(s, "=>") || lpMarcRe.MatchString(s) && !strings.Contains(s, " |") {
+			t.Errorf("%q matches without the text its quick test requires", s)
+		}
+	}
+}
