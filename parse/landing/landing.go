@@ -1323,7 +1323,7 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 func lpTabMenus(lines []lpLine) {
 	short := func(l *lpLine) bool {
 		return (l.kind == lpText || l.kind == lpBoiler || l.kind == lpHead && l.inline == "" && l.count <= 0) &&
-			model.CountWords(l.text) <= 3
+			model.WordsUpTo(l.text, 4) <= 3
 	}
 	for a := 0; a < len(lines); {
 		b := a
@@ -1378,7 +1378,7 @@ var lpSentRe = regexp.MustCompile(`\p{Ll}[.!?]\s+\p{Lu}`)
 
 // lpIsProse reports whether t reads as running text rather than a title.
 func lpIsProse(t string) bool {
-	w := model.CountWords(t)
+	w := model.WordsUpTo(t, 20) // the tests below count no further
 	if utf8.RuneCountInString(t) >= 250 && w >= 20 {
 		return true
 	}

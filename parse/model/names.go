@@ -207,7 +207,12 @@ var latinBase = func() map[rune]rune {
 
 // CountWords returns len(strings.Fields(s)) without building the slice:
 // the text readers count the words of every line.
-func CountWords(s string) int {
+func CountWords(s string) int { return WordsUpTo(s, len(s)) }
+
+// WordsUpTo returns the smaller of CountWords(s) and max, reading s only
+// up to the start of word max+1: for a test like "at most three words" on
+// every line of a page, paragraphs included.
+func WordsUpTo(s string, max int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -221,6 +226,9 @@ func CountWords(s string) int {
 			i += w
 		}
 		if !space && !in {
+			if n == max {
+				return max
+			}
 			n++
 		}
 		in = !space

@@ -20,3 +20,21 @@ func TestAppendLower(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsUpTo checks WordsUpTo against len(strings.Fields) capped, for
+// every cap from 0 to past the count, on texts with white space of every
+// kind (no-break and ideographic spaces included).
+func TestWordsUpTo(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " one  two\tthree\nfour ", "a\u00a0b\u3000c", "x\u2028y z", "\xff \xfe",
+		strings.Repeat("word ", 50)} {
+		n := len(strings.Fields(s))
+		if got := CountWords(s); got != n {
+			t.Errorf("CountWords(%q) = %d, want %d", s, got, n)
+		}
+		for max := 0; max <= n+2; max++ {
+			if got := WordsUpTo(s, max); got != min(n, max) {
+				t.Errorf("WordsUpTo(%q, %d) = %d, want %d", s, max, got, min(n, max))
+			}
+		}
+	}
+}
