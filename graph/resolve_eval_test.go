@@ -377,10 +377,16 @@ func TestResolveWithheldDOIs(t *testing.T) {
 		// WoS's BibTeX export carries the same cited-reference strings
 		{"wos-bibtex/pyBibX_wos.bib", 0.99, 0.99, 0.998, 0.995, 0.99, 0.995, 0.35},
 	}
+	// the local citations of all the files together: the targets
+	// (recall 0.99, precision 0.995) over the shared WoS files with DOIs
+	var all rsScores
+	files := 0
 	for _, f := range floors {
 		t.Run(filepath.Base(f.file), func(t *testing.T) {
 			recs := rsReadCorpus(t, f.file)
 			s := rsEvaluate(t, recs, nil)
+			all.localTrue, all.localFound, all.localRight = all.localTrue+s.localTrue, all.localFound+s.localFound, all.localRight+s.localRight
+			files++
 			t.Logf("%s: %d refs, %d with DOI; local citations: %d true, %d found, precision %.4f recall %.4f "+
 				"(%.4f without the %d by strings of two DOIs; %d found to records without DOI); "+
 				"merging references: %d true pairs, %d found, precision %.4f recall %.4f; "+
@@ -409,6 +415,14 @@ func TestResolveWithheldDOIs(t *testing.T) {
 				t.Errorf("%d identical strings split", s.splitStrings)
 			}
 		})
+	}
+	if files == len(floors) {
+		t.Logf("all %d files: local citations %d true, %d found, %d right: precision %.4f recall %.4f", files,
+			all.localTrue, all.localFound, all.localRight, all.localP(), all.localR())
+		if all.localP() < 0.995 || all.localR() < 0.99 {
+			t.Errorf("local citations of all files: precision %.4f recall %.4f, want at least 0.995 and 0.99",
+				all.localP(), all.localR())
+		}
 	}
 }
 

@@ -110,7 +110,8 @@
 //
 // Map flags (the report's -out, -format, -width also apply; -format jsonl,
 // csv, gexf, graphml, pajek, vosviewer or dot writes the map, every node laid
-// out, as export writes networks):
+// out up to 20,000 nodes, without positions beyond, as export writes
+// networks):
 //
 //	-network N      coupling (default), cocitation, cooccurrence or coauthorship
 //	-unit U         works (default for coupling and co-citation), authors, sources,

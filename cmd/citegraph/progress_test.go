@@ -24,15 +24,8 @@ func TestVerboseStageTimes(t *testing.T) {
 	if out != plain {
 		t.Error("-v changed the report")
 	}
-	var stages []string
-	row := regexp.MustCompile(`^citegraph: (\S+(?: \S+)?)\s+(\d+\.\d\d)\s+(\d+\.\d\d)`)
-	for _, line := range strings.Split(stderr, "\n") {
-		if m := row.FindStringSubmatch(line); m != nil {
-			stages = append(stages, m[1])
-		}
-	}
 	want := []string{"reading", "resolving", "graph", "metrics", "coupling", "co-citation", "analyses", "report", "total"}
-	if fmt.Sprint(stages) != fmt.Sprint(want) {
+	if stages := timedStages(stderr); fmt.Sprint(stages) != fmt.Sprint(want) {
 		t.Errorf("stages timed: %v, want %v\n%s", stages, want, stderr)
 	}
 	if !regexp.MustCompile(`(?m)^citegraph: metrics .*  betweenness`).MatchString(stderr) ||
@@ -42,6 +35,31 @@ func TestVerboseStageTimes(t *testing.T) {
 	if strings.Contains(stderr, "\r") {
 		t.Error("progress line drawn when stderr is not a terminal")
 	}
+}
+
+// TestVerboseMapStages: map -v times each step of the map apart, not all
+// of it as reading.
+func TestVerboseMapStages(t *testing.T) {
+	_, stderr, err := citegraph(t, "map", "-v", "-out", t.TempDir(), "-network", "cocitation")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"reading", "resolving", "graph", "network", "clusters", "labels", "layout", "drawing", "writing", "total"}
+	if stages := timedStages(stderr); fmt.Sprint(stages) != fmt.Sprint(want) {
+		t.Errorf("stages timed: %v, want %v\n%s", stages, want, stderr)
+	}
+}
+
+// timedStages returns the stage names of -v's summary in stderr.
+func timedStages(stderr string) []string {
+	var stages []string
+	row := regexp.MustCompile(`^citegraph: (\S+(?: \S+)?)\s+(\d+\.\d\d)\s+(\d+\.\d\d)`)
+	for _, line := range strings.Split(stderr, "\n") {
+		if m := row.FindStringSubmatch(line); m != nil {
+			stages = append(stages, m[1])
+		}
+	}
+	return stages
 }
 
 // TestProgressLine draws the line as on a terminal: each stage rewrites

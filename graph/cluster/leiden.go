@@ -235,8 +235,8 @@ func (nw *Network) Cluster(opt *Options) Result {
 // (membership per node; nodes with -1 count as clusters of their own) of
 // the network whose links edges yields.
 func Q(n int, edges iter.Seq[Edge], membership []int32, gamma float64) float64 {
-	g := newGraph(n, edges, Modularity)
-	memb := slices.Clone(membership)
+	// one pass over the links, summing per cluster: no rows are built
+	memb := slices.Clone(membership[:n])
 	next := int32(0)
 	for _, c := range memb {
 		next = max(next, c+1)
@@ -247,7 +247,29 @@ func Q(n int, edges iter.Seq[Edge], membership []int32, gamma float64) float64 {
 			next++
 		}
 	}
-	return quality(g, memb, Modularity, gamma)
+	inside, tot := make([]float64, next), make([]float64, next)
+	total := 0.0
+	for e := range edges {
+		if !valid(e, n) {
+			continue
+		}
+		w := float64(float32(e.W)) // as the rows hold it
+		a, b := memb[e.A], memb[e.B]
+		tot[a] += w
+		tot[b] += w
+		total += 2 * w
+		if a == b {
+			inside[a] += 2 * w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	sum := 0.0
+	for c := range inside {
+		sum += inside[c]/total - gamma*(tot[c]/total)*(tot[c]/total)
+	}
+	return sum
 }
 
 // graph is a network as rows of arcs. Each link appears in the rows of
@@ -258,8 +280,10 @@ type graph struct {
 	// rows[v] is node v's row; the rows of the level-0 graph lie in
 	// chunks of about chunkArcs arcs, those of an aggregate in one buffer
 	rows [][]arc
-	arcs int // the number of arcs, of all rows
-	self []float64
+	// chunked says the rows lie in chunks: this is a level-0 graph
+	chunked bool
+	arcs    int // the number of arcs, of all rows
+	self    []float64
 	// node weight in the quality function: the degree for modularity
 	// (including self-loops twice), the number of original nodes for CPM
 	nodeW []float64
@@ -283,7 +307,7 @@ const chunkArcs = 1 << 15
 
 // newGraph builds the level-0 graph from the links.
 func newGraph(n int, edges iter.Seq[Edge], q Quality) *graph {
-	g := &graph{n: n, rows: make([][]arc, n), self: make([]float64, n), nodeW: make([]float64, n)}
+	g := &graph{n: n, rows: make([][]arc, n), self: make([]float64, n), nodeW: make([]float64, n), chunked: true}
 	// the number of links of each node, and its weighted degree, summed in
 	// link order, which is also the order of its row; the checks are
 	// written out, not a closure, because they run twice per link
@@ -387,6 +411,10 @@ type scratch struct {
 	// the adjacency of the aggregated graphs, two buffers used in turn
 	aggBuf [2][]arc
 	aggUse int
+	// the other CPUs' blocks of an aggregate's rows, before they are
+	// appended to aggBuf, and their sums (zero between uses)
+	aggMore [][]arc
+	aggAcc  [][]float64
 
 	neighW     []float64 // zero between uses
 	touched    []int32
@@ -899,9 +927,15 @@ func parallel(scratch []*refineScratch, n int, f func(sc *refineScratch, i int))
 // aggregate builds the graph whose nodes are the nr sub-clusters of
 // refined, and returns it with its initial partition: each sub-cluster in
 // the cluster of part it lies in. Its rows go to the aggregation buffer
-// that the graph before it does not use.
+// that the graph before it does not use: the first buffer for the
+// aggregate of the level-0 graph, whose rows lie in chunks of their own, so
+// that each level's rows go to the buffer that held them in the last
+// iteration, already grown to about their size.
 func (l *leiden) aggregate(g *graph, refined []int32, nr int, part []int32) (*graph, []int32) {
 	l.aggUse ^= 1
+	if g.chunked {
+		l.aggUse = 0
+	}
 	out := l.aggBuf[l.aggUse][:0]
 	// nodes grouped by sub-cluster
 	start := make([]int32, nr+1)
@@ -982,24 +1016,34 @@ func (l *leiden) aggregate(g *graph, refined []int32, nr int, part []int32) (*gr
 			}
 		}
 		bounds = append(bounds, nr)
-		bufs := make([][]arc, len(bounds)-1)
+		// each block's buffer and sums are kept for the next aggregate:
+		// grown afresh, appending to them cost more than the sums
+		nb := len(bounds) - 1
+		for len(l.aggMore) < nb {
+			l.aggMore = append(l.aggMore, nil)
+			l.aggAcc = append(l.aggAcc, nil)
+		}
+		bufs := l.aggMore[:nb]
+		bufs[0] = out
 		var wg sync.WaitGroup
-		for b := 0; b+1 < len(bounds); b++ {
+		for b := range nb {
 			wg.Add(1)
 			go func(b int) {
 				defer wg.Done()
-				var o []arc
-				if b == 0 {
-					o = out
-				}
-				bufs[b], _ = rows(bounds[b], bounds[b+1], o, make([]float64, nr+ownSlots), nil)
+				bufs[b], _ = rows(bounds[b], bounds[b+1], bufs[b][:0], buf(&l.aggAcc[b], nr+ownSlots), nil)
 			}(b)
 		}
 		wg.Wait()
 		out = bufs[0]
+		total := 0
+		for _, x := range bufs {
+			total += len(x)
+		}
+		out = slices.Grow(out, total-len(out))
 		for _, x := range bufs[1:] {
 			out = append(out, x...)
 		}
+		bufs[0] = nil // out is aggBuf's
 	}
 	l.aggBuf[l.aggUse] = out
 	a.arcs = len(out)

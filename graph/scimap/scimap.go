@@ -41,6 +41,15 @@ type Options struct {
 	Seed uint64
 	// NoLayout skips the layout: clusters and profiles only, nothing drawn.
 	NoLayout bool
+	// MaxLayout, when Draw is -1, is the most nodes laid out: a larger
+	// network is left unplaced (nothing drawn) and the caption says so.
+	// The layout costs some 400 passes over the links: on a co-citation
+	// network of 300,000 works and 15 M links, minutes. 0 means no limit.
+	MaxLayout int
+	// Stage, if not nil, is called as each step of Make begins, with its
+	// name: "network", "clusters", "labels", "layout" (for progress and
+	// stage timings).
+	Stage func(name string)
 }
 
 // Map is a clustered, labelled and laid-out network.
@@ -64,6 +73,9 @@ type Map struct {
 	// Caption says in one or two sentences what the map shows, and why
 	// it is empty or trivial when it is.
 	Caption string
+	// Unplaced says the network had more nodes than Options.MaxLayout:
+	// none was laid out.
+	Unplaced bool
 	// WorkLabels are the short unique labels of the graph's works, by
 	// which maps name works (network.WorkLabels).
 	WorkLabels []string
@@ -109,6 +121,11 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 	if opt != nil {
 		o = *opt
 	}
+	stage := o.Stage
+	if stage == nil {
+		stage = func(string) {}
+	}
+	stage("network")
 	if o.Network.WorkLabels == nil {
 		o.Network.WorkLabels = network.WorkLabels(g)
 	}
@@ -132,6 +149,7 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 		m.Caption = emptyCaption(g, net)
 		return m, nil
 	}
+	stage("clusters")
 	res := cluster.Leiden(len(net.Nodes), func(yield func(cluster.Edge) bool) {
 		for _, e := range net.Edges {
 			if !yield(cluster.Edge{A: e.A, B: e.B, W: float64(e.Weight)}) {
@@ -150,12 +168,15 @@ func Make(g *graph.Graph, opt *Options) (*Map, error) {
 			}
 		}
 	}, res.Membership, 1)
+	stage("labels")
 	m.Clusters = profile(g, net, res.Clusters, &o)
-	if !o.NoLayout {
+	m.Unplaced = o.Draw < 0 && o.MaxLayout > 0 && len(net.Nodes) > o.MaxLayout
+	if !o.NoLayout && !m.Unplaced {
+		stage("layout")
 		m.Drawn = drawn(net, o.Draw)
 		place(net, m.Drawn, o.Seed)
 	}
-	m.Caption = caption(net, m)
+	m.Caption = caption(net, m, o.MaxLayout)
 	return m, nil
 }
 
@@ -313,7 +334,7 @@ func shareNoun(k network.Kind) string {
 }
 
 // caption says what a map shows.
-func caption(net *network.Network, m *Map) string {
+func caption(net *network.Network, m *Map, maxLayout int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d %s", Title(net), len(net.Nodes), unitNames[net.Unit])
 	if net.Selected < net.Eligible {
@@ -327,6 +348,9 @@ func caption(net *network.Network, m *Map) string {
 		strconv.FormatFloat(m.Resolution, 'g', -1, 64), m.Modularity, net.Counting, normNames[net.Normalization])
 	if net.Isolated > 0 {
 		fmt.Fprintf(&b, " %d %s without links to the others left out.", net.Isolated, unitNames[net.Unit])
+	}
+	if m.Unplaced {
+		fmt.Fprintf(&b, " Not laid out: more than %d nodes (fewer with -max-nodes or -min-count; VOSviewer and Gephi lay out a network given without positions).", maxLayout)
 	}
 	if len(net.Nodes) < 3 || len(net.Edges) < 2 {
 		b.WriteString(" Too small to show structure.")

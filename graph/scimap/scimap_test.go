@@ -251,6 +251,38 @@ func TestMapDeterministic(t *testing.T) {
 	}
 }
 
+// TestMaxLayout: with every node to draw, a network larger than MaxLayout
+// is clustered but not laid out, and the caption says so; one within it is
+// laid out whole.
+func TestMaxLayout(t *testing.T) {
+	g := corpusGraph(t, "wos/wosfile_wos_plaintext.txt")
+	all, err := Make(g, &Options{Network: network.Options{Kind: network.Cocitation}, Draw: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(all.Network.Nodes)
+	if n < 10 || len(all.Drawn) != n || all.Unplaced {
+		t.Fatalf("%d nodes, %d drawn, unplaced %v: want all drawn", n, len(all.Drawn), all.Unplaced)
+	}
+	within, err := Make(g, &Options{Network: network.Options{Kind: network.Cocitation}, Draw: -1, MaxLayout: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(within.Drawn) != n || within.Unplaced {
+		t.Errorf("MaxLayout %d of %d nodes: %d drawn, unplaced %v", n, n, len(within.Drawn), within.Unplaced)
+	}
+	over, err := Make(g, &Options{Network: network.Options{Kind: network.Cocitation}, Draw: -1, MaxLayout: n - 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(over.Drawn) != 0 || !over.Unplaced || !strings.Contains(over.Caption, fmt.Sprintf("Not laid out: more than %d nodes", n-1)) {
+		t.Errorf("MaxLayout %d of %d nodes: %d drawn, unplaced %v, caption %q", n-1, n, len(over.Drawn), over.Unplaced, over.Caption)
+	}
+	if len(over.Clusters) != len(all.Clusters) {
+		t.Errorf("unplaced map has %d clusters, the laid out one %d", len(over.Clusters), len(all.Clusters))
+	}
+}
+
 // TestEmptyMaps checks the captions of networks without links.
 func TestEmptyMaps(t *testing.T) {
 	recs := []parse.Record{{File: "a", Line: 1, Source: "a:1", Title: "Only one", Label: "Only one",
