@@ -5,6 +5,7 @@ import (
 	"container/heap"
 	"iter"
 	"math"
+	mathbits "math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -468,13 +469,14 @@ func (g *Graph) eachShared(along, back func(int) []int32, opt *SharedOptions) (i
 		n := g.Len()
 		acc := make([]int32, n)
 		var touched []int32
+		var bits []uint64
 		for a := 0; a < n; a++ {
 			da := len(along(a))
 			if da == 0 {
 				continue
 			}
 			touched = sharedRow(along, back, skip, a, acc, touched)
-			slices.Sort(touched)
+			bits = SortNodes(touched, bits)
 			for k, b := range touched {
 				c := int(acc[b])
 				acc[b] = 0
@@ -490,6 +492,43 @@ func (g *Graph) eachShared(along, back func(int) []int32, opt *SharedOptions) (i
 			}
 		}
 	}, leftOut
+}
+
+// SortNodes sorts t, distinct node indexes, in place, and returns bits for
+// the next call (nil at first; it is left zero). A row's partners often
+// span a range not much wider than 64 times their number: they are then set
+// in the bit array and read back in order, in time linear in the range's
+// words (counting a co-citation network spent three quarters of its time
+// sorting them); sparser ones are sorted.
+func SortNodes(t []int32, bits []uint64) []uint64 {
+	if len(t) < 32 {
+		slices.Sort(t)
+		return bits
+	}
+	lo, hi := t[0], t[0]
+	for _, x := range t {
+		lo, hi = min(lo, x), max(hi, x)
+	}
+	w0, w1 := int(lo>>6), int(hi>>6)
+	if w1-w0 > 8*len(t) {
+		slices.Sort(t)
+		return bits
+	}
+	if len(bits) <= w1 {
+		bits = append(bits, make([]uint64, w1+1-len(bits))...)
+	}
+	for _, x := range t {
+		bits[x>>6] |= 1 << (x & 63)
+	}
+	k := 0
+	for w := w0; w <= w1; w++ {
+		for b := bits[w]; b != 0; b &= b - 1 {
+			t[k] = int32(w<<6 + mathbits.TrailingZeros64(b))
+			k++
+		}
+		bits[w] = 0
+	}
+	return bits
 }
 
 // comparePairs orders pairs strongest first: count, cosine, then the

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -66,6 +67,39 @@ func TestSharedAllOrderAndCounts(t *testing.T) {
 					t.Errorf("%s cocited=%v: top 7 sharing 2 = %v, want %v", name, cocited, top.Pairs, wantTop)
 				}
 			}
+		}
+	}
+}
+
+// TestSortNodes checks the bit-array sort against slices.Sort on random
+// sets of distinct nodes, dense and sparse, short and long.
+func TestSortNodes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	const n = 200000 // wide enough for spans that the bit array skips
+	var bits []uint64
+	for trial := range 2000 {
+		size := 1 + rng.IntN(400)
+		span := size + rng.IntN(n-size) // dense when span is near size
+		lo := rng.IntN(n - span + 1)
+		seen := map[int32]bool{}
+		var xs []int32
+		for len(xs) < size {
+			if x := int32(lo + rng.IntN(span)); !seen[x] {
+				seen[x] = true
+				xs = append(xs, x)
+			}
+		}
+		got := slices.Clone(xs)
+		bits = SortNodes(got, bits)
+		want := slices.Clone(xs)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d: %d nodes in [%d, %d): sorted %v, want %v", trial, size, lo, lo+span, got, want)
+		}
+	}
+	for w, b := range bits {
+		if b != 0 {
+			t.Fatalf("bit word %d left set", w)
 		}
 	}
 }

@@ -504,7 +504,7 @@ func (b *builder) pairs(local []int32, n int, minCount float64) []Edge {
 	edges := make([]Edge, rowLinks[n])
 	eachRow(n, func(sc *rowScratch, a int32) {
 		sc.accumulate(a, trans[start[a]:start[a+1]], tStart, tItem, tW)
-		slices.Sort(sc.touched)
+		sc.bits = graph.SortNodes(sc.touched, sc.bits)
 		out := edges[rowLinks[a]:rowLinks[a+1]]
 		k := 0
 		for _, x := range sc.touched {
@@ -523,6 +523,7 @@ type rowScratch struct {
 	acc     []float64
 	mark    []int32
 	touched []int32
+	bits    []uint64 // for graph.SortNodes
 }
 
 // accumulate adds up, in sc.acc, the weights of the transactions (of
