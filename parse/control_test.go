@@ -118,3 +118,39 @@ func TestIsBinary(t *testing.T) {
 		}
 	}
 }
+
+// TestControlFilterRandom compares controlFilter, which passes over eight
+// printable ASCII bytes at a time, with a byte-by-byte filter on 20,000
+// random texts of printable runs, controls, C1 controls (also cut between
+// chunks) and letters not ASCII, read in chunks of 16 to 64 bytes.
+func TestControlFilterRandom(t *testing.T) {
+	bytewise := func(s string) string {
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == '\f' || c == '\v':
+				b.WriteByte(' ')
+			case c < 0x20 && c != '\t' && c != '\n' || c == 0x7F:
+			case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F:
+				i++
+			default:
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
+	pieces := []string{"plain text ", "0123456789abcdef", "\n", "\t", "\x00", "\x1b", "\x7f", "\f", "\u0085", "\u009b",
+		"\u00a0", "ü", "½", "\xc2", "\x85", "\r"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		in := b.String()
+		f := newControlFilter(bufio.NewReaderSize(strings.NewReader(in), 16+rng.IntN(49)))
+		if got, want := readAllString(t, f), bytewise(in); got != want {
+			t.Fatalf("filtered %q to %q, want %q", in, got, want)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+
+	"github.com/citegraph/citegraph/parse/model"
 )
 
 // Control characters have no place in bibliographic text. Raw ones (a NUL
@@ -80,11 +82,16 @@ func (f *controlFilter) process(chunk []byte, partial bool) {
 	line := f.line
 	f.line += bytes.Count(chunk, []byte{'\n'})
 	first := -1
-	for i := range chunk {
+	for i := 0; i < len(chunk); {
+		if i+8 <= len(chunk) && model.Printable8(chunk, i) {
+			i += 8 // no control among eight printable ASCII bytes
+			continue
+		}
 		if controlAt(chunk, i) {
 			first = i
 			break
 		}
+		i++
 	}
 	if first < 0 {
 		f.out = chunk

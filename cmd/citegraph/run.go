@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -334,19 +332,6 @@ func run(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 		return fmt.Errorf("outputs not written to %s (the previous ones, if any, are left as they were): %w", cfg.OutDir, writeErr)
 	}
 	return in.err(cfg.Paths)
-}
-
-// writeRecords prints every record as one line of JSON.
-func writeRecords(w io.Writer, in *inputs) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(safetext.JSONWriter(bw))
-	enc.SetEscapeHTML(false)
-	for _, r := range in.records {
-		if err := enc.Encode(r); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
 }
 
 // writeOutputs writes the report's files into cfg.OutDir, all or, on any

@@ -1,6 +1,7 @@
 package freetext
 
 import (
+	"bytes"
 	"github.com/citegraph/citegraph/parse/model"
 	"regexp"
 	"strings"
@@ -42,8 +43,6 @@ var (
 	ftPlacePubRe   = regexp.MustCompile(`^\p{Lu}[\p{L}.' -]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{0,30}){0,2}\s*:\s*\p{Lu}`)
 	ftVolRe        = regexp.MustCompile(`(?i)\b(?:vol(?:ume)?|v|bd|band|tome|t|jg|jahrgang)\.?\s*(\d+[a-z]?)`)
 	ftPagesRe      = regexp.MustCompile(`(?i)(?:^|[\s,;:(])(?:pp?|pages?|s|seiten)\.?\s*(\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?)`)
-	ftVolIssRe     = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*\(([^()]{1,15})\)\s*[,:.]?\s*(?:(?:pp?\.\s*)?([eE]?\d+[a-z]?(?:\s*[-–—‑]+\s*\d+[a-z]?)?))?`)
-	ftVolPageRe    = regexp.MustCompile(`(?:^|[\s,;:])(\d{1,5})\s*[,:]\s*(?:pp?\.\s*)?(\p{Lu}?\d+[a-z]?(?:\s*[-–—‑]+\s*\p{Lu}?\d+[a-z]?)?)`)
 	ftBareNumRe    = regexp.MustCompile(`^(\d{1,3}\s+)\p{Lu}[\p{L}’']`)
 	ftSameAuthorRe = regexp.MustCompile(`^[-–—_]{2,}\s*[.,]?\s*`)
 	ftCommaSpaceRe = regexp.MustCompile(`,(\p{Lu})`)
@@ -74,7 +73,9 @@ func Parse(raw string) model.Reference {
 	}
 	// "———." repeats the authors of the entry before: none are given here
 	sameAuthors := ftSameAuthorRe.MatchString(s)
-	s = ftSameAuthorRe.ReplaceAllString(s, "")
+	if sameAuthors { // the expression is anchored: else nothing to replace
+		s = ftSameAuthorRe.ReplaceAllString(s, "")
+	}
 	if ftCommaGlued(s) {
 		s = ftCommaSpaceRe.ReplaceAllString(s, ", $1")
 	}
@@ -105,7 +106,7 @@ func Parse(raw string) model.Reference {
 		rest = strings.TrimLeft(rest[n:], " ,.;:)]")
 	}
 	// editor marks after the authors: "Smith, J. (Ed.). (2000)."
-	if m := ftEdMarkRe.FindString(rest); m != "" {
+	if m := ftEdMark(rest); m != "" {
 		rest = strings.TrimLeft(rest[len(m):], " ,.;:")
 		if !read {
 			if y, n := ftLeadingYear(rest); n > 0 {
@@ -154,8 +155,9 @@ func ftMayBeEdMark(w string) bool {
 		return false
 	}
 	if w[0] == '(' {
-		// "(eds.)", "(hrsg.)", "(trans.)" …, "(éd.)"
-		return strings.IndexByte("eEhHdDcCpPwWtTiInNsS", w[1]) >= 0 || w[1] == 0xc3
+		// "(eds.)", "(hrsg.)", "(trans.)" …, "(éd.)"; "ſ" (0xc5 0xbf)
+		// folds to s
+		return strings.IndexByte("eEhHdDcCpPwWtTiInNsS", w[1]) >= 0 || w[1] == 0xc3 || w[1] == 0xc5
 	}
 	// outside brackets only eds, hrsg, hg, dirs, coords, éds, editors, comps
 	l := [2]byte{w[0], w[1]}
@@ -169,6 +171,15 @@ func ftMayBeEdMark(w string) bool {
 		return true
 	}
 	return false
+}
+
+// ftEdMark returns the editor mark s starts with, as ftEdMarkRe finds it,
+// or "": the expression only where the quick test allows.
+func ftEdMark(s string) string {
+	if !ftMayBeEdMark(s) {
+		return ""
+	}
+	return ftEdMarkRe.FindString(s)
 }
 
 // ftEdMarkRe matches an editor mark right after an author list.
@@ -193,17 +204,28 @@ func ftCommaGlued(s string) bool {
 // ftTakeIDs stores the identifiers found in s and returns s without them and
 // without access notes ("Retrieved from", "accessed 3 May 2020").
 func ftTakeIDs(ref *model.Reference, s string) string {
-	// cheap tests first: most references hold none of these
-	lower := strings.ToLower(s)
+	// cheap tests first: most references hold none of these (the text
+	// lower-cased on the stack when it is short and ASCII)
+	var buf [320]byte
+	lower := model.AppendLower(buf[:0], s)
 	has := func(subs ...string) bool {
 		for _, x := range subs {
-			if strings.Contains(lower, x) {
+			if bytes.Contains(lower, []byte(x)) {
 				return true
 			}
 		}
 		return false
 	}
-	cut := func(a, b int) { s = s[:a] + " " + s[b:] }
+	cut := func(a, b int) {
+		if b == len(s) {
+			// at the end: the space the cut leaves is trimmed below, and
+			// s stays a part of the reference (no copy, and the parts
+			// read from it keep no copy alive)
+			s = s[:a]
+			return
+		}
+		s = s[:a] + " " + s[b:]
+	}
 	if has("10.") {
 		if loc := ftDOILoc(s); loc != nil {
 			ref.DOI = model.NormalizeDOI(s[loc[0]:loc[1]])
@@ -922,7 +944,7 @@ func ftInLower(m map[string]bool, w string) bool {
 		return m[strings.ToLower(w)]
 	}
 	var buf [32]byte
-	return m[string(ftLowerInto(buf[:0], w))] // no allocation for the look-up
+	return m[string(model.AppendLower(buf[:0], w))] // no allocation for the look-up
 }
 
 // ftLowerShort writes w in lower case into buf when it has at most 5 bytes
@@ -932,23 +954,7 @@ func ftLowerShort(buf *[16]byte, w string) []byte {
 	if len(w) > 5 {
 		return nil
 	}
-	return ftLowerInto(buf[:0], w)
-}
-
-// ftLowerInto appends w in lower case to dst: ASCII letters byte by byte,
-// a word with other letters through strings.ToLower.
-func ftLowerInto(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return append(dst[:len(dst)-i], strings.ToLower(w)...)
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
+	return model.AppendLower(buf[:0], w)
 }
 
 // ftBareInitialsBefore reports whether the list writes initials without
@@ -1489,8 +1495,12 @@ func ftSubtitle(title, after string) (string, string) {
 // venue.
 func ftVenue(s string) (string, string) {
 	s = strings.TrimLeft(s, " ,.;:")
-	if m := ftEditorsRe.FindStringIndex(s); m != nil {
-		s = s[m[1]:]
+	// "In: editors (Eds.)": the expression is anchored and opens with
+	// one of these letters
+	if s != "" && strings.IndexByte("IiDdEe", s[0]) >= 0 {
+		if m := ftEditorsRe.FindStringIndex(s); m != nil {
+			s = s[m[1]:]
+		}
 	}
 	// "Trans. Nicholas Rand." or "Edited by …." before the venue
 	for i := 0; i < 2; i++ {
@@ -1653,27 +1663,37 @@ func ftVolumePages(ref *model.Reference, s string) {
 	if y, n := ftLeadingYear(strings.TrimLeft(s, " ,.;:")); n > 0 && y == ref.Year {
 		s = strings.TrimLeft(s, " ,.;:")[n:]
 	}
-	if ref.Volume == "" {
-		for _, m := range ftFindAll(ftVolIssRe, s, strings.IndexByte(s, '(') >= 0) {
+	// the first of three matches of ftVolIssRe, else of ftVolPageRe, that
+	// is not a year
+	if ref.Volume == "" && strings.IndexByte(s, '(') >= 0 {
+		m, ok := ftVolMatch{}, false
+		for k := 0; k < 3; k++ {
+			if m, ok = ftNextVolIss(s, m.end); !ok {
+				break
+			}
 			// "(1968)" after a number is a year, not an issue
-			if ftIsYear(m[1]) || ftIsYear(strings.TrimSpace(m[2])) {
+			if ftIsYear(m.vol) || ftIsYear(strings.TrimSpace(m.iss)) {
 				continue
 			}
-			ref.Volume = m[1]
-			if ref.Pages == "" && m[3] != "" {
-				ref.Pages = ftCleanPages(m[3])
+			ref.Volume = m.vol
+			if ref.Pages == "" && m.pages != "" {
+				ref.Pages = ftCleanPages(m.pages)
 			}
 			break
 		}
 	}
-	if ref.Volume == "" {
-		for _, m := range ftFindAll(ftVolPageRe, s, strings.ContainsAny(s, ",:")) {
-			if ftIsYear(m[1]) && ref.Year == ftAtoi(m[1]) {
+	if ref.Volume == "" && strings.ContainsAny(s, ",:") {
+		m, ok := ftVolMatch{}, false
+		for k := 0; k < 3; k++ {
+			if m, ok = ftNextVolPage(s, m.end); !ok {
+				break
+			}
+			if ftIsYear(m.vol) && ref.Year == ftAtoi(m.vol) {
 				continue
 			}
-			ref.Volume = m[1]
+			ref.Volume = m.vol
 			if ref.Pages == "" {
-				ref.Pages = ftCleanPages(m[2])
+				ref.Pages = ftCleanPages(m.pages)
 			}
 			break
 		}
@@ -1807,15 +1827,6 @@ func ftVolPagesTail(s string) bool {
 		p += n
 	}
 	return p < len(s) && s[p] >= '0' && s[p] <= '9'
-}
-
-// ftFindAll returns the first three matches of re in s when may, the
-// result of a cheaper test that no match is possible without, holds.
-func ftFindAll(re *regexp.Regexp, s string, may bool) [][]string {
-	if !may {
-		return nil
-	}
-	return re.FindAllStringSubmatch(s, 3)
 }
 
 // ftIsYear reports whether s is a year from 1500 to 2099.

@@ -130,7 +130,7 @@ func (p *page) bestGroup(keep func(elem) bool, min int) []model.Reference {
 			groups[k] = g
 			keys = append(keys, k)
 		}
-		g.items = append(g.items, e)
+		g.items = model.Push(g.items, e)
 	}
 	type item struct {
 		text string
@@ -144,8 +144,8 @@ func (p *page) bestGroup(keep func(elem) bool, min int) []model.Reference {
 	var cands []cand
 	for _, k := range keys {
 		g := groups[k]
-		var items []item
-		seen := map[string]bool{}
+		items := make([]item, 0, len(g.items))
+		seen := make(map[string]bool, len(g.items))
 		dated := 0
 		for _, e := range g.items {
 			t := landing.CleanReference(string(p.text[e.start:e.end]))
@@ -188,12 +188,12 @@ func (p *page) bestGroup(keep func(elem) bool, min int) []model.Reference {
 	}
 	bestItems := cands[bi].items
 	p.listAt = cands[bi].g.items[0].start
-	var out []model.Reference
-	for _, it := range bestItems {
-		ref := freetext.Parse(it.text)
-		ref.Line = it.line
-		out = append(out, ref)
-	}
+	// the references parsed on all processors, each into its own place
+	out := make([]model.Reference, len(bestItems))
+	model.Each(len(out), 128, 256, func(k int) {
+		out[k] = freetext.Parse(bestItems[k].text)
+		out[k].Line = bestItems[k].line
+	})
 	return out
 }
 

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/citegraph/citegraph/parse/model"
 	nethtml "golang.org/x/net/html"
 )
 
@@ -334,7 +336,7 @@ func (p *page) closeElem(o open, depth int) {
 		p.heads = append(p.heads, heading{level: int(o.tag[1] - '0'), text: cleanText(p.text[o.start:end]),
 			start: o.start, end: end, line: o.line})
 	case o.sig != "" && end-o.start >= 12:
-		p.elems = append(p.elems, elem{tag: o.tag, sig: o.sig, class: o.class, id: o.id, start: o.start, end: end,
+		p.elems = model.Push(p.elems, elem{tag: o.tag, sig: o.sig, class: o.class, id: o.id, start: o.start, end: end,
 			depth: depth, line: o.line})
 	}
 	if o.nameRole != 0 {
@@ -356,6 +358,11 @@ func (p *page) closeElem(o open, depth int) {
 
 // addText appends visible text, folding white space.
 func (p *page) addText(b []byte, line int) {
+	if cap(p.text)-len(p.text) < len(b) {
+		// doubling: append grows a long text by a quarter, which writes
+		// five times its final size in all
+		p.text = slices.Grow(p.text, max(len(b), len(p.text)))
+	}
 	for len(b) > 0 {
 		r, w := utf8.DecodeRune(b)
 		b = b[w:]
@@ -420,7 +427,7 @@ func cleanText(b []byte) string {
 
 // lines returns the visible text as numbered lines for the text reader.
 func (p *page) lines() []lineText {
-	var out []lineText
+	out := make([]lineText, 0, bytes.Count(p.text, []byte{'\n'}))
 	k := 0
 	start := 0
 	for i, c := range p.text {

@@ -1,6 +1,6 @@
 package landing
 
-import "strings"
+import "bytes"
 
 // cueSet finds whether a text holds any of a set of cues (lower-case
 // substrings) in one pass over the text: each cue is filed under its first
@@ -39,16 +39,16 @@ func newCueSet(cues ...string) *cueSet {
 }
 
 // in reports whether t holds one of the cues.
-func (c *cueSet) in(t string) bool {
+func (c *cueSet) in(t []byte) bool {
 	for _, s := range c.short {
-		if strings.Contains(t, s) {
+		if bytes.Contains(t, []byte(s)) {
 			return true
 		}
 	}
 	for i := 0; i+1 < len(t); i++ {
 		if k := c.at[uint16(t[i])<<8|uint16(t[i+1])]; k != 0 {
 			for _, s := range c.lists[k] {
-				if strings.HasPrefix(t[i:], s) {
+				if len(t)-i >= len(s) && string(t[i:i+len(s)]) == s {
 					return true
 				}
 			}

@@ -5,12 +5,10 @@ import (
 	"github.com/citegraph/citegraph/parse/freetext"
 	"github.com/citegraph/citegraph/parse/model"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -225,7 +223,7 @@ func lpPreClassify(in []Line) lpPre {
 		l := &pre.first[k]
 		pre.guessed[k] = l.numVal > 0 && lpEntryLong(l.text) // read by lpClassifyNext's quick path
 	}
-	lpEach(len(in), 512, 2048, classify)
+	model.Each(len(in), 512, 2048, classify)
 	pre.split = split.Load()
 	return pre
 }
@@ -538,11 +536,12 @@ func lpHeadingOf(t string) (sec lpSec, count int, inline string, ok bool) {
 	lt := strings.ToLower(t[:min(len(t), 12)])
 	absLike := strings.HasPrefix(lt, "abstract") || strings.HasPrefix(lt, "summary")
 	if utf8.RuneCountInString(t) > 120 {
-		if !absLike && !strings.ContainsAny(t, ":：") {
-			return 0, -1, "", false
-		}
-		if m := lpAbsInline.FindStringSubmatch(t); absLike && m != nil {
-			return lpSections[strings.ToLower(m[1])], -1, m[2], true
+		// a long line: an abstract or a heading with its text after a
+		// colon (the label's colon comes early: see lpSplitColon)
+		if absLike {
+			if m := lpAbsInline.FindStringSubmatch(t); m != nil {
+				return lpSections[strings.ToLower(m[1])], -1, m[2], true
+			}
 		}
 		if m := lpSplitColon(t); m != nil {
 			if sec, ok := lpSections[lpNormLabel(m[1])]; ok && (sec == lpSecAbstract || sec == lpSecAbstractAlt || sec == lpSecKeywords || sec == lpSecKeywordsAlt || sec == lpSecRefs) {
@@ -652,8 +651,15 @@ func lpGluedLabel(t string) (key, val string, ok bool) {
 
 // lpSplitColon splits "Label: value" at a colon within the first 48
 // characters, returning the whole match, the label and the value, or nil.
+// The colon is looked for in the first 195 bytes only: 48 characters take
+// at most 192, and a colon 3; a paragraph is not scanned to its end (nor
+// with IndexAny, which tests every character of the text against the set).
 func lpSplitColon(t string) []string {
-	i := strings.IndexAny(t, ":：")
+	head := t[:min(len(t), 195)]
+	i := strings.IndexByte(head, ':')
+	if j := strings.Index(head, "："); j >= 0 && (i < 0 || j < i) {
+		i = j // (the bytes of "：" cannot be inside another character)
+	}
 	if i <= 0 || utf8.RuneCountInString(t[:i]) > 48 {
 		return nil
 	}
@@ -1276,22 +1282,25 @@ func init() {
 // lpBoilerLine recognises site furniture: navigation words, notices, and
 // footer lines (contact, address, copyright).
 func lpBoilerLine(t string) (boiler, footer bool) {
-	lt := strings.ToLower(t)
+	// the line in lower case, on the stack when it is short and ASCII:
+	// this runs on every line of a page, paragraphs included
+	var buf [1024]byte
+	lt := model.AppendLower(buf[:0], t)
 	if lpFooterCues.in(lt) {
 		return true, true
 	}
-	if strings.HasPrefix(lt, "tel") || strings.HasPrefix(lt, "phone") || strings.HasPrefix(lt, "fax") {
-		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(lt, "telphonfax")); !unicode.IsLetter(r) {
+	if bytes.HasPrefix(lt, []byte("tel")) || bytes.HasPrefix(lt, []byte("phone")) || bytes.HasPrefix(lt, []byte("fax")) {
+		if r, _ := utf8.DecodeRune(bytes.TrimLeft(lt, "telphonfax")); !unicode.IsLetter(r) {
 			return true, true
 		}
 	}
-	if (strings.Contains(t, "@") && lpEmailRe.MatchString(t)) || (strings.Contains(lt, "(c)") && lpCopyYearRe.MatchString(lt)) {
+	if (strings.Contains(t, "@") && lpEmailRe.MatchString(t)) || (bytes.Contains(lt, []byte("(c)")) && lpCopyYearRe.MatchString(string(lt))) {
 		return true, true
 	}
 	if lpDigitRun(t, 5) && lpZipRe.MatchString(t) || t[0] >= '0' && t[0] <= '9' && lpStreetRe.MatchString(t) {
 		return true, true
 	}
-	if lpNav[strings.Trim(lt, " .:›»>|")] {
+	if lpNav[string(bytes.Trim(lt, " .:›»>|"))] {
 		return true, false
 	}
 	if lpCarriesCitation(t) {
@@ -1300,7 +1309,7 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 	if lpCues.in(lt) {
 		return true, false
 	}
-	if strings.HasPrefix(lt, "note:") || strings.HasPrefix(lt, "note :") {
+	if bytes.HasPrefix(lt, []byte("note:")) || bytes.HasPrefix(lt, []byte("note :")) {
 		return true, false
 	}
 	return false, false
@@ -1314,7 +1323,7 @@ func lpBoilerLine(t string) (boiler, footer bool) {
 func lpTabMenus(lines []lpLine) {
 	short := func(l *lpLine) bool {
 		return (l.kind == lpText || l.kind == lpBoiler || l.kind == lpHead && l.inline == "" && l.count <= 0) &&
-			model.CountWords(l.text) <= 3
+			model.WordsUpTo(l.text, 4) <= 3
 	}
 	for a := 0; a < len(lines); {
 		b := a
@@ -1369,7 +1378,7 @@ var lpSentRe = regexp.MustCompile(`\p{Ll}[.!?]\s+\p{Lu}`)
 
 // lpIsProse reports whether t reads as running text rather than a title.
 func lpIsProse(t string) bool {
-	w := model.CountWords(t)
+	w := model.WordsUpTo(t, 20) // the tests below count no further
 	if utf8.RuneCountInString(t) >= 250 && w >= 20 {
 		return true
 	}
@@ -1421,19 +1430,15 @@ type lpFact struct {
 type lpAbs struct {
 	i, end int
 	text   string
-	sec    lpSec // lpSecAbstract, lpSecAbstractAlt, or lpSecNone for unheaded paragraphs
-	struc  bool  // an unheaded structured abstract
+	more   []string // paragraphs joined to text at the end of the walk
+	sec    lpSec    // lpSecAbstract, lpSecAbstractAlt, or lpSecNone for unheaded paragraphs
+	struc  bool     // an unheaded structured abstract
 }
 
 type lpKw struct {
 	i    int
 	alt  bool
 	list []string
-}
-
-type lpRefAt struct {
-	i   int
-	ref model.Reference
 }
 
 type lpRefHead struct {
@@ -1471,7 +1476,8 @@ type lpDoc struct {
 	facts    []lpFact
 	abs      []lpAbs
 	kws      []lpKw
-	refs     []lpRefAt
+	refs     []model.Reference // the references of the lists, in order of line
+	refAt    []int             // and the index of the line each starts on
 	refHeads []lpRefHead
 	cands    []int // title candidates
 	stops    []int // lines where the page's header (title, authors…) has ended
@@ -1526,6 +1532,13 @@ func (d *lpDoc) walk() {
 		i = d.meta(i)
 	}
 	d.closeSection(len(d.lines))
+	// the paragraphs of unheaded abstracts, joined once: O(length)
+	for k := range d.abs {
+		if a := &d.abs[k]; len(a.more) > 0 {
+			a.text += " " + strings.Join(a.more, " ")
+			a.more = nil
+		}
+	}
 }
 
 // take offers line i to the open section; false ends the section.
@@ -1623,7 +1636,7 @@ func (d *lpDoc) takeRef(i int) bool {
 		return true // a separator between entries
 	}
 	if lpLinkOnly(t) {
-		d.rl = append(d.rl, lpItem{i: i, link: true})
+		d.rl = model.Push(d.rl, lpItem{i: i, link: true})
 		d.rlLinked = true
 		d.rlGap = false
 		return true
@@ -1640,24 +1653,24 @@ func (d *lpDoc) takeRef(i int) bool {
 	if l.num {
 		d.rlLast = l.numVal
 		d.rlNum = true
-		d.rl = append(d.rl, lpItem{i: i, text: t, num: true})
+		d.rl = model.Push(d.rl, lpItem{i: i, text: t, num: true})
 		return true
 	}
 	if d.rlNum {
 		// a numbered list: an unnumbered line continues the item above
 		if !gap && len(d.rl) > 0 {
-			d.rl = append(d.rl, lpItem{i: i, text: t})
+			d.rl = model.Push(d.rl, lpItem{i: i, text: t})
 			return true
 		}
 		return false
 	}
 	if lpLooksLikeRef(t) || d.linkAhead(i) {
-		d.rl = append(d.rl, lpItem{i: i, text: t})
+		d.rl = model.Push(d.rl, lpItem{i: i, text: t})
 		return true
 	}
 	if n := len(d.rl); n > 0 && !gap && !d.rlLinked && d.rl[n-1].text != "" && !lpEndsRef(d.rl[n-1].text) {
 		// the end of a wrapped entry ("707-731.")
-		d.rl = append(d.rl, lpItem{i: i, text: t})
+		d.rl = model.Push(d.rl, lpItem{i: i, text: t})
 		return true
 	}
 	if len(d.rl) == 0 && model.CountWords(t) <= 3 && !strings.HasSuffix(t, ":") {
@@ -1722,8 +1735,15 @@ func lpLinkTail(s string) bool {
 	return lpLinkTailWords[strings.ToLower(strings.Trim(s[i+1:], "[]()|,;"))]
 }
 
-// lpFunding reports a funding or grant line, which is no reference.
-func lpFunding(t string) bool { return lpFundRe.MatchString(t) }
+// lpFunding reports a funding or grant line, which is no reference. Its
+// words start with a, f, g, p, s or t (or "ſ", which folds to s): a byte
+// test first, since every line of a reference list is tested.
+func lpFunding(t string) bool {
+	if t == "" || strings.IndexByte("afgpstAFGPST\xc5", t[0]) < 0 {
+		return false
+	}
+	return lpFundRe.MatchString(t)
+}
 
 // lpLooksLikeRef reports whether a line can be a reference on its own.
 func lpLooksLikeRef(t string) bool {
@@ -1756,9 +1776,7 @@ func (d *lpDoc) closeSection(i int) {
 			d.stops = append(d.stops, d.kw.i)
 		}
 	case lpInRefs:
-		refs := d.splitRefs()
-		d.refs = append(d.refs, refs...)
-		if len(refs) > 0 {
+		if d.splitRefs() > 0 {
 			d.stops = append(d.stops, d.rlHead)
 		}
 	}
@@ -1766,8 +1784,9 @@ func (d *lpDoc) closeSection(i int) {
 	d.st = lpInMeta
 }
 
-// splitRefs turns the collected lines of a reference list into references.
-func (d *lpDoc) splitRefs() []lpRefAt {
+// splitRefs turns the collected lines of a reference list into references,
+// appended to d.refs, and returns how many.
+func (d *lpDoc) splitRefs() int {
 	// a group is a run of the lines' texts and indices, which are kept in
 	// two arrays: only the last group grows
 	texts, lines := make([]string, 0, len(d.rl)), make([]int, 0, len(d.rl))
@@ -1792,7 +1811,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			grow(it)
 		}
 	}
-	out := make([]lpRefAt, 0, len(groups))
+	entries := make([]lpEntry, 0, len(groups))
 	for _, gr := range groups {
 		parts, idx := texts[gr.a:gr.b], lines[gr.a:gr.b]
 		if d.rlLinked && !d.rlNum && len(parts) > 1 {
@@ -1807,7 +1826,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 			if whole {
 				for k, p := range parts {
-					out = lpAddRef(out, idx[k], p, d)
+					entries = append(entries, lpEntry{idx[k], p})
 				}
 				continue
 			}
@@ -1816,7 +1835,7 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 		}
 		if len(parts) == 1 {
-			out = lpAddRef(out, idx[0], parts[0], d)
+			entries = append(entries, lpEntry{idx[0], parts[0]})
 			continue
 		}
 		var b strings.Builder
@@ -1829,10 +1848,19 @@ func (d *lpDoc) splitRefs() []lpRefAt {
 			}
 			b.WriteString(p)
 		}
-		out = lpAddRef(out, idx[0], b.String(), d)
+		entries = append(entries, lpEntry{idx[0], b.String()})
 	}
-	lpParseRefs(out)
-	return out
+	refs, entries := d.parseRefs(entries)
+	if d.refs == nil {
+		d.refs = refs
+	} else {
+		d.refs = append(d.refs, refs...)
+	}
+	d.refAt = slices.Grow(d.refAt, len(entries))
+	for _, e := range entries {
+		d.refAt = append(d.refAt, e.i)
+	}
+	return len(refs)
 }
 
 // lpLinkLine reports whether t is only a DOI or URL, perhaps with a
@@ -1870,66 +1898,78 @@ func lpOpensRef(t string) bool {
 	return model.ParseYear(head) != 0 && len(freetext.LeadingAuthors(t)) > 0
 }
 
-// lpAddRef parses one reference of the list and appends it to out, splitting
-// a title glued to its venue where the split is sure.
-func lpAddRef(out []lpRefAt, i int, raw string, d *lpDoc) []lpRefAt {
-	if lpLinkTail(raw) {
-		raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
-	}
-	if raw == "" || !lpLooksLikeRef(raw) && !d.rlNum {
-		return out
-	}
-	return append(out, lpRefAt{i: i, ref: model.Reference{Raw: raw, Line: d.lines[i].n}})
+// lpEntry is an entry of a reference list before it is parsed: its text and
+// the index of the line it starts on.
+type lpEntry struct {
+	i   int
+	raw string
 }
 
-// lpParseRefs reads the entries that lpAddRef collected, each through the
-// free-text parser (which costs most of the reading time of a long list),
-// on all processors when there are many; each entry's result goes to its
-// own place, so the order does not depend on the scheduling.
-func lpParseRefs(refs []lpRefAt) {
-	parse := func(r *lpRefAt) {
-		raw, line := r.ref.Raw, r.ref.Line
-		r.ref = freetext.Parse(raw)
-		r.ref.Line = line
+// parseRefs reads the entries of a list, each through the free-text parser
+// (which costs most of the reading time of a long list), on all processors
+// when there are many; each entry's result goes to its own place, so the
+// order does not depend on the scheduling (and the pages of a long list's
+// array are first written there, not here). The link texts that end an
+// entry are dropped first, and an entry that does not read as a reference
+// in an unnumbered list is left out. A title glued to its venue is split
+// where the split is sure. It returns the references and their entries.
+func (d *lpDoc) parseRefs(entries []lpEntry) ([]model.Reference, []lpEntry) {
+	refs := make([]model.Reference, len(entries))
+	keep := make([]bool, len(entries))
+	numbered := d.rlNum
+	model.Each(len(refs), 128, 256, func(k int) {
+		raw := entries[k].raw
+		if lpLinkTail(raw) {
+			raw = strings.TrimSpace(lpLinkTailRe.ReplaceAllString(raw, ""))
+		}
+		if raw == "" || !lpLooksLikeRef(raw) && !numbered {
+			return
+		}
+		keep[k] = true
+		r := &refs[k]
+		*r = freetext.Parse(raw)
+		r.Line = d.lines[entries[k].i].n
 		if title, venue, year, ok := lpSplitGlued(raw); ok {
-			r.ref.Title, r.ref.Venue, r.ref.Year = title, venue, year
-			r.ref.Authors, r.ref.Volume, r.ref.Pages = nil, "", ""
+			r.Title, r.Venue, r.Year = title, venue, year
+			r.Authors, r.Volume, r.Pages = nil, "", ""
 		}
-	}
-	lpEach(len(refs), 128, 256, func(k int) { parse(&refs[k]) })
-}
-
-// lpEach calls f(k) for k from 0 to n-1: on one goroutine per processor
-// when there are at least per items for each, which take blocks of block
-// items in turn (so that one held up by the machine's other work does not
-// hold up the rest), else in order. f must write only what belongs to k.
-func lpEach(n, block, per int, f func(k int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/per)
-	if workers < 2 {
-		for k := range n {
-			f(k)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				a := int(next.Add(int64(block))) - block
-				if a >= n {
-					return
-				}
-				for k := a; k < min(a+block, n); k++ {
-					f(k)
-				}
+	})
+	n := 0
+	for k := range refs {
+		if keep[k] {
+			if n < k {
+				refs[n], entries[n] = refs[k], entries[k]
 			}
-		})
+			n++
+		}
 	}
-	wg.Wait()
+	return refs[:n], entries[:n]
 }
 
 var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
+
+// lpMayEndYear is a quick test for lpVenueYearRe, which the expression
+// would answer by trying every position of the text: s ends with a year,
+// perhaps a letter and a full stop after it, and a comma comes before the
+// year after white space only.
+func lpMayEndYear(s string) bool {
+	e := len(s)
+	if e > 0 && s[e-1] == '.' {
+		e--
+	}
+	if e > 0 && s[e-1] >= 'a' && s[e-1] <= 'z' {
+		e--
+	}
+	if e < 5 || !(s[e-4] == '1' && s[e-3] >= '5' && s[e-3] <= '9' || s[e-4] == '2' && s[e-3] == '0') ||
+		s[e-2] < '0' || s[e-2] > '9' || s[e-1] < '0' || s[e-1] > '9' {
+		return false
+	}
+	i := e - 5
+	for i >= 0 && model.IsSpaceByte(s[i]) {
+		i--
+	}
+	return i >= 0 && s[i] == ','
+}
 
 // lpSplitGlued splits a reference whose title and venue are glued together
 // ("Is GP Restratification Beginning in England?Social Policy &
@@ -1939,6 +1979,9 @@ var lpVenueYearRe = regexp.MustCompile(`,\s*((?:1[5-9]|20)\d\d)[a-z]?\.?$`)
 // follows reads as a journal name followed by ", year".
 func lpSplitGlued(s string) (title, venue string, year int, ok bool) {
 	s = strings.TrimSpace(s)
+	if !lpMayEndYear(s) {
+		return "", "", 0, false
+	}
 	loc := lpVenueYearRe.FindStringSubmatchIndex(s)
 	if loc == nil {
 		return "", "", 0, false
@@ -2036,7 +2079,7 @@ func (d *lpDoc) meta(i int) int {
 			d.abs = append(d.abs, lpAbs{i: i, end: i + 1, text: l.text, struc: true})
 			d.stops = append(d.stops, i)
 		} else if n := len(d.abs); n > 0 && d.abs[n-1].sec == lpSecNone && !d.abs[n-1].struc && d.onlyBlank(d.abs[n-1].end, i) {
-			d.abs[n-1].text += " " + l.text
+			d.abs[n-1].more = append(d.abs[n-1].more, l.text)
 			d.abs[n-1].end = i + 1
 		} else {
 			d.abs = append(d.abs, lpAbs{i: i, end: i + 1, text: l.text})
@@ -2183,7 +2226,7 @@ func (d *lpDoc) openSection(i int) {
 			d.stops = append(d.stops, i)
 		}
 		if l.inline != "" && lpLooksLikeRef(l.inline) {
-			d.rl = append(d.rl, lpItem{i: i, text: l.inline})
+			d.rl = model.Push(d.rl, lpItem{i: i, text: l.inline})
 		}
 	case lpSecCitedBy:
 		d.st, d.rlNum, d.rlGap, d.rlLinked = lpInCitedBy, false, false, false
@@ -2702,6 +2745,15 @@ func lpWithin[T any](xs []T, at func(T) int, a, b int) []T {
 	return xs[lo:hi:hi]
 }
 
+// refsWithin returns the references that start in lines [a, b), with no
+// room to grow into the next ones.
+func (d *lpDoc) refsWithin(a, b int) []model.Reference {
+	lo, _ := slices.BinarySearch(d.refAt, a)
+	hi, _ := slices.BinarySearch(d.refAt, b)
+	hi = max(hi, lo)
+	return d.refs[lo:hi:hi]
+}
+
 // lpFirst returns the value of the best-ranked, then first, fact with key.
 func lpFirst(fs []lpFact, key string) string {
 	best, val := 99, ""
@@ -2742,7 +2794,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if r.Title == "" {
 		// a title found by length alone needs other signs of a work
 		evidence := len(lpWithin(d.abs, func(x lpAbs) int { return x.i }, a, b)) > 0 ||
-			len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) > 0
+			len(d.refsWithin(a, b)) > 0
 		for _, f := range fs {
 			evidence = evidence || (f.f.key != "ignore" && f.f.key != "type")
 		}
@@ -2761,7 +2813,7 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 				r.Title = d.wrappedTitle(titleAt)
 			}
 			r.Title = lpTrimTitle(r.Title, &fs, titleAt)
-		} else if len(cites) > 0 && (cites[0].labelled || len(lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b)) == 0 &&
+		} else if len(cites) > 0 && (cites[0].labelled || len(d.refsWithin(a, b)) == 0 &&
 			lpWholeCite(cites[0].ref)) {
 			// no title line: a citation on the page names the work ("Cite
 			// this article: …", or a page that is one citation)
@@ -2858,11 +2910,8 @@ func (d *lpDoc) record(s *model.Sink, a, b int) (model.Record, bool) {
 	if kws != nil {
 		r.Keywords = lpDedupe(kws.list)
 	}
-	if within := lpWithin(d.refs, func(x lpRefAt) int { return x.i }, a, b); len(within) > 0 {
-		r.References = make([]model.Reference, len(within))
-		for k, ra := range within {
-			r.References[k] = ra.ref
-		}
+	if within := d.refsWithin(a, b); len(within) > 0 {
+		r.References = within // the records' ranges do not overlap
 	}
 	if len(r.References) == 0 && len(d.refHeads) == 0 {
 		r.References = d.unheadedRefs(a, b)

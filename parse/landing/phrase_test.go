@@ -226,7 +226,7 @@ func TestCueSet(t *testing.T) {
 		for _, cue := range cues {
 			want = want || strings.Contains(line, cue)
 		}
-		if got := c.in(line); got != want {
+		if got := c.in([]byte(line)); got != want {
 			t.Errorf("in(%q) = %v, want %v", line, got, want)
 		}
 	}

@@ -83,6 +83,9 @@ func lpRewrite(in []Line) []Line {
 // lpTagBlock reads the tagged block starting at in[i], returning its
 // labelled lines and the index after it, or nil.
 func lpTagBlock(in []Line, i int) ([]Line, int) {
+	if !lpTagLike(in[i].Text) {
+		return nil, i
+	}
 	re, tags := lpWosTagRe, lpWosTags
 	if lpRisTagRe.MatchString(in[i].Text) {
 		re, tags = lpRisTagRe, lpRisTags
@@ -177,7 +180,7 @@ var (
 
 // lpUnarray rewrites a printed data dump (see above), else returns in.
 func lpUnarray(in []Line) []Line {
-	if !lpMatchesAtLeast(in, lpArrowRe, 5) {
+	if !lpMatchesAtLeast(in, lpArrowRe, "=>", 5) {
 		return in
 	}
 	out := make([]Line, 0, len(in))
@@ -209,7 +212,7 @@ var (
 
 // lpUnmarc rewrites a MARC view (see above), else returns in.
 func lpUnmarc(in []Line) []Line {
-	if !lpMatchesAtLeast(in, lpMarcRe, 5) {
+	if !lpMatchesAtLeast(in, lpMarcRe, " |", 5) {
 		return in
 	}
 	named := false
@@ -271,10 +274,18 @@ func lpUnmarc(in []Line) []Line {
 	return out
 }
 
-// lpMatchesAtLeast reports whether re matches at least n lines of in.
-func lpMatchesAtLeast(in []Line, re *regexp.Regexp, n int) bool {
+// lpTagLike is a byte test for lpWosTagRe and lpRisTagRe, run on every
+// line: both open with a capital, a capital or a digit, and a space.
+func lpTagLike(t string) bool {
+	return len(t) >= 4 && t[0] >= 'A' && t[0] <= 'Z' && (t[1] >= 'A' && t[1] <= 'Z' || t[1] >= '0' && t[1] <= '9') && t[2] == ' '
+}
+
+// lpMatchesAtLeast reports whether re matches at least n lines of in; a
+// line re matches holds need (the quick test: most pages hold no line re
+// matches).
+func lpMatchesAtLeast(in []Line, re *regexp.Regexp, need string, n int) bool {
 	for _, l := range in {
-		if re.MatchString(l.Text) {
+		if strings.Contains(l.Text, need) && re.MatchString(l.Text) {
 			if n--; n == 0 {
 				return true
 			}

@@ -125,7 +125,7 @@ func (d *lpDoc) candidate(i int) bool {
 	switch l.kind {
 	case lpText:
 	case lpProse:
-		if model.CountWords(l.text) > 40 || utf8.RuneCountInString(l.text) > 300 {
+		if model.WordsUpTo(l.text, 41) > 40 || utf8.RuneCountInString(l.text) > 300 {
 			return false
 		}
 		// two sentences are a paragraph, not a title
@@ -138,7 +138,7 @@ func (d *lpDoc) candidate(i int) bool {
 	if r, _ := utf8.DecodeRuneInString(l.text); strings.ContainsRune(",;:&|.·)]}", r) {
 		return false // ", , & show all": names left out
 	}
-	if model.CountWords(l.text) < 2 && !lpCJK(l.text) {
+	if model.WordsUpTo(l.text, 2) < 2 && !lpCJK(l.text) {
 		return false
 	}
 	return utf8.RuneCountInString(l.text) <= 400

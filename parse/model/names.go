@@ -14,6 +14,24 @@ var (
 	initialsRe = regexp.MustCompile(`^(?:\p{Lu}\.?-?){1,4}$`)
 )
 
+// AppendLower appends s in lower case to dst, as strings.ToLower writes
+// it: ASCII letters byte by byte, a text with other characters through
+// strings.ToLower. With dst on the stack, a short ASCII text is
+// lower-cased without allocating.
+func AppendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:len(dst)-i], strings.ToLower(s)...)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // CleanSpace trims s and folds every run of white space (including
 // no-break spaces) into one space. Plain ASCII text with single spaces, the
 // common case, is returned without allocating.
@@ -189,7 +207,12 @@ var latinBase = func() map[rune]rune {
 
 // CountWords returns len(strings.Fields(s)) without building the slice:
 // the text readers count the words of every line.
-func CountWords(s string) int {
+func CountWords(s string) int { return WordsUpTo(s, len(s)) }
+
+// WordsUpTo returns the smaller of CountWords(s) and max, reading s only
+// up to the start of word max+1: for a test like "at most three words" on
+// every line of a page, paragraphs included.
+func WordsUpTo(s string, max int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -203,6 +226,9 @@ func CountWords(s string) int {
 			i += w
 		}
 		if !space && !in {
+			if n == max {
+				return max
+			}
 			n++
 		}
 		in = !space

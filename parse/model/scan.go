@@ -30,6 +30,13 @@ func oddBytes(w uint64) bool {
 	return below|above != 0
 }
 
+// Printable8 reports whether the eight bytes of b at i (i+8 <= len(b))
+// are all printable ASCII (0x20 to 0x7E): a scan for control characters
+// or text not ASCII can pass over them at once.
+func Printable8(b []byte, i int) bool {
+	return !oddBytes(binary.LittleEndian.Uint64(b[i:]))
+}
+
 // spaceBytes returns the high bit of each byte of w that is ' '.
 func spaceBytes(w uint64) uint64 {
 	t := w ^ ones*' '

@@ -37,11 +37,13 @@ func (s *Sink) Add(r Record) {
 	}
 	r.Title = CleanSpace(r.Title)
 	r.DOI = NormalizeDOI(r.DOI)
-	for i := range r.References {
+	// the references on all processors when there are many, each in its
+	// own place (a page may list tens of thousands)
+	Each(len(r.References), 256, 1024, func(i int) {
 		ref := &r.References[i]
 		ref.Raw = strings.TrimSpace(ref.Raw)
 		ref.DOI = NormalizeDOI(ref.DOI)
-	}
+	})
 	if r.Label == "" {
 		r.Label = MakeLabel(&r)
 	}
