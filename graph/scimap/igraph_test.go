@@ -128,6 +128,105 @@ func TestLeidenAgainstIgraph(t *testing.T) {
 	}
 }
 
+// TestCPMAgainstIgraph clusters the same networks as the map does by
+// default, association strengths under CPM at resolution 1, with our Leiden
+// and python-igraph's (community_leiden, objective CPM, run to
+// convergence), three runs each, and fails when our CPM quality is below
+// igraph's. Both qualities are computed alike: the weight inside clusters
+// less the resolution times the pairs of nodes in each. It runs only with
+// CITEGRAPH_IGRAPH set (M as well with CITEGRAPH_IGRAPH=M: minutes).
+func TestCPMAgainstIgraph(t *testing.T) {
+	which := os.Getenv("CITEGRAPH_IGRAPH")
+	if which == "" {
+		t.Skip("set CITEGRAPH_IGRAPH=1 (or M) to compare with python-igraph")
+	}
+	dir := filepath.Join("..", "..", "..", "shared", "corpora")
+	inputs := []string{filepath.Join(dir, "wos", "python-bibx_bit-pattern-savedrecs.txt"),
+		filepath.Join(dir, "scopus-csv", "metaknowledge_scopus_testing.csv.scopus")}
+	if data := os.Getenv("CITEGRAPH_BENCH_DATA"); data != "" {
+		inputs = append(inputs, filepath.Join(data, "S.wos.txt"))
+		if which == "M" {
+			inputs = append(inputs, filepath.Join(data, "M.wos.txt"))
+		}
+	}
+	tmp := t.TempDir()
+	t.Logf("%-40s %-10s %8s %9s | %-28s | %-28s", "corpus", "network", "nodes", "links", "ours CPM quality wall/cpu", "igraph")
+	for _, path := range inputs {
+		res, err := parse.ReadFile(path, "")
+		if err != nil {
+			t.Logf("%s: %v (skipped)", path, err)
+			continue
+		}
+		g := graph.New(graph.Resolve(res.Records, nil))
+		for _, kind := range []network.Kind{network.Coupling, network.Cocitation} {
+			net, err := network.Build(g, &network.Options{Kind: kind, Normalization: network.Association})
+			if err != nil {
+				t.Fatal(err)
+			}
+			edges := filepath.Join(tmp, "edges.tsv")
+			writeWeights(t, edges, net, func(e network.Edge) float32 { return e.Weight })
+			out, err := exec.Command("/usr/bin/python3", "-c", igraphCPM, edges).Output()
+			if err != nil {
+				t.Skipf("python-igraph not available: %v", err)
+			}
+			var peer struct {
+				Wall, CPU, Quality float64
+			}
+			if err := json.Unmarshal(out, &peer); err != nil {
+				t.Fatalf("igraph's output %q: %v", out, err)
+			}
+			runtime.GC()
+			nw := cluster.NewNetwork(len(net.Nodes), func(yield func(cluster.Edge) bool) {
+				for _, e := range net.Edges {
+					if !yield(cluster.Edge{A: e.A, B: e.B, W: float64(e.Weight)}) {
+						return
+					}
+				}
+			}, cluster.CPM)
+			var r cluster.Result
+			var walls, cpus []float64
+			for range 3 {
+				w0, c0 := time.Now(), cpuTime()
+				r = nw.Cluster(&cluster.Options{Seed: 1, Quality: cluster.CPM})
+				walls, cpus = append(walls, time.Since(w0).Seconds()), append(cpus, (cpuTime()-c0).Seconds())
+			}
+			t.Logf("%-40s %-10s %8d %9d | %.6e %6.3f/%6.3f | %.6e %6.3f/%6.3f", filepath.Base(path), kind,
+				len(net.Nodes), len(net.Edges), r.Quality, median(walls), median(cpus), peer.Quality, peer.Wall, peer.CPU)
+			if r.Quality < peer.Quality*(1-1e-9) {
+				t.Errorf("%s %s: CPM quality %.9e below igraph's %.9e", path, kind, r.Quality, peer.Quality)
+			}
+		}
+	}
+}
+
+// igraphCPM clusters the edges file named by its argument with igraph's
+// Leiden under CPM at resolution 1, three times, and prints the median
+// wall and CPU seconds and the first run's quality as JSON.
+const igraphCPM = `
+import sys, time, json, random, igraph as ig
+edges, w, n = [], [], 0
+for line in open(sys.argv[1]):
+    a, b, x = line.split("\t")
+    a, b = int(a), int(b)
+    edges.append((a, b)); w.append(float(x)); n = max(n, a + 1, b + 1)
+g = ig.Graph(n=n, edges=edges, directed=False)
+g.es["weight"] = w
+random.seed(1); ig.set_random_number_generator(random)
+walls, cpus, quality = [], [], None
+for _ in range(3):
+    t0, c0 = time.perf_counter(), time.process_time()
+    p = g.community_leiden(objective_function="CPM", weights="weight", resolution_parameter=1.0, n_iterations=-1)
+    walls.append(time.perf_counter() - t0); cpus.append(time.process_time() - c0)
+    if quality is None:
+        m = p.membership
+        inside = sum(x for (a, b), x in zip(edges, w) if m[a] == m[b])
+        sizes = {}
+        for c in m:
+            sizes[c] = sizes.get(c, 0) + 1
+        quality = inside - sum(s * (s - 1) / 2 for s in sizes.values())
+print(json.dumps({"wall": sorted(walls)[1], "cpu": sorted(cpus)[1], "quality": quality}))
+`
+
 // peerResult is one line of cluster.py's output.
 type peerResult struct {
 	Method     string  `json:"method"`
@@ -182,6 +281,12 @@ func runPeer(t *testing.T, script string, args ...string) map[string]peerResult 
 
 // writeEdges writes a network's links as "a<TAB>b<TAB>count".
 func writeEdges(t *testing.T, path string, net *network.Network) {
+	writeWeights(t, path, net, func(e network.Edge) float32 { return e.Count })
+}
+
+// writeWeights writes the links of net with the weights w gives them, as
+// writeEdges does.
+func writeWeights(t *testing.T, path string, net *network.Network, w func(network.Edge) float32) {
 	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
@@ -189,7 +294,7 @@ func writeEdges(t *testing.T, path string, net *network.Network) {
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
 	for _, e := range net.Edges {
-		fmt.Fprintf(bw, "%d\t%d\t%s\n", e.A, e.B, strconv.FormatFloat(float64(e.Count), 'g', -1, 32))
+		fmt.Fprintf(bw, "%d\t%d\t%s\n", e.A, e.B, strconv.FormatFloat(float64(w(e)), 'g', -1, 32))
 	}
 	if err := bw.Flush(); err != nil {
 		t.Fatal(err)
