@@ -32,26 +32,10 @@ import (
 // the graph, ours building the Network, which is timed apart). It runs
 // only with CITEGRAPH_IGRAPH set: minutes.
 func TestLeidenAgainstIgraph(t *testing.T) {
-	which := os.Getenv("CITEGRAPH_IGRAPH")
-	if which == "" {
-		t.Skip("set CITEGRAPH_IGRAPH=1 (or M) to compare with python-igraph")
-	}
+	inputs := igraphInputs(t)
 	script := filepath.Join("..", "..", "..", "shared", "bench", "cluster.py")
 	if _, err := os.Stat(script); err != nil {
 		t.Skipf("peer script not available: %v", err)
-	}
-	type input struct{ name, path string }
-	dir := os.Getenv("CITEGRAPH_CORPORA")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	inputs := []input{{"python-bibx WoS (500)", filepath.Join(dir, "wos", "python-bibx_bit-pattern-savedrecs.txt")},
-		{"metaknowledge Scopus (220)", filepath.Join(dir, "scopus-csv", "metaknowledge_scopus_testing.csv.scopus")}}
-	if data := os.Getenv("CITEGRAPH_BENCH_DATA"); data != "" {
-		inputs = append(inputs, input{"generated S (2,000)", filepath.Join(data, "S.wos.txt")})
-		if which == "M" {
-			inputs = append(inputs, input{"generated M (20,000)", filepath.Join(data, "M.wos.txt")})
-		}
 	}
 	tmp := t.TempDir()
 	t.Logf("%-28s %-10s %8s %9s | %-6s | %-22s | %-22s | %-22s", "corpus", "network", "nodes", "links",
@@ -136,25 +120,13 @@ func TestLeidenAgainstIgraph(t *testing.T) {
 // less the resolution times the pairs of nodes in each. It runs only with
 // CITEGRAPH_IGRAPH set (M as well with CITEGRAPH_IGRAPH=M: minutes).
 func TestCPMAgainstIgraph(t *testing.T) {
-	which := os.Getenv("CITEGRAPH_IGRAPH")
-	if which == "" {
-		t.Skip("set CITEGRAPH_IGRAPH=1 (or M) to compare with python-igraph")
-	}
-	dir := filepath.Join("..", "..", "..", "shared", "corpora")
-	inputs := []string{filepath.Join(dir, "wos", "python-bibx_bit-pattern-savedrecs.txt"),
-		filepath.Join(dir, "scopus-csv", "metaknowledge_scopus_testing.csv.scopus")}
-	if data := os.Getenv("CITEGRAPH_BENCH_DATA"); data != "" {
-		inputs = append(inputs, filepath.Join(data, "S.wos.txt"))
-		if which == "M" {
-			inputs = append(inputs, filepath.Join(data, "M.wos.txt"))
-		}
-	}
+	inputs := igraphInputs(t)
 	tmp := t.TempDir()
-	t.Logf("%-40s %-10s %8s %9s | %-28s | %-28s", "corpus", "network", "nodes", "links", "ours CPM quality wall/cpu", "igraph")
-	for _, path := range inputs {
-		res, err := parse.ReadFile(path, "")
+	t.Logf("%-28s %-10s %8s %9s | %-28s | %-28s", "corpus", "network", "nodes", "links", "ours CPM quality wall/cpu", "igraph")
+	for _, in := range inputs {
+		res, err := parse.ReadFile(in.path, "")
 		if err != nil {
-			t.Logf("%s: %v (skipped)", path, err)
+			t.Logf("%s: %v (skipped)", in.name, err)
 			continue
 		}
 		g := graph.New(graph.Resolve(res.Records, nil))
@@ -190,13 +162,40 @@ func TestCPMAgainstIgraph(t *testing.T) {
 				r = nw.Cluster(&cluster.Options{Seed: 1, Quality: cluster.CPM})
 				walls, cpus = append(walls, time.Since(w0).Seconds()), append(cpus, (cpuTime()-c0).Seconds())
 			}
-			t.Logf("%-40s %-10s %8d %9d | %.6e %6.3f/%6.3f | %.6e %6.3f/%6.3f", filepath.Base(path), kind,
+			t.Logf("%-28s %-10s %8d %9d | %.6e %6.3f/%6.3f | %.6e %6.3f/%6.3f", in.name, kind,
 				len(net.Nodes), len(net.Edges), r.Quality, median(walls), median(cpus), peer.Quality, peer.Wall, peer.CPU)
 			if r.Quality < peer.Quality*(1-1e-9) {
-				t.Errorf("%s %s: CPM quality %.9e below igraph's %.9e", path, kind, r.Quality, peer.Quality)
+				t.Errorf("%s %s: CPM quality %.9e below igraph's %.9e", in.name, kind, r.Quality, peer.Quality)
 			}
 		}
 	}
+}
+
+// igraphInput is a corpus the igraph comparisons read.
+type igraphInput struct{ name, path string }
+
+// igraphInputs returns the corpora the igraph comparisons read: two shared
+// exports, and the peers' generated S (and M, with CITEGRAPH_IGRAPH=M)
+// when $CITEGRAPH_BENCH_DATA names their folder. It skips t unless
+// CITEGRAPH_IGRAPH is set.
+func igraphInputs(t *testing.T) []igraphInput {
+	which := os.Getenv("CITEGRAPH_IGRAPH")
+	if which == "" {
+		t.Skip("set CITEGRAPH_IGRAPH=1 (or M) to compare with python-igraph")
+	}
+	dir := os.Getenv("CITEGRAPH_CORPORA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "corpora")
+	}
+	inputs := []igraphInput{{"python-bibx WoS (500)", filepath.Join(dir, "wos", "python-bibx_bit-pattern-savedrecs.txt")},
+		{"metaknowledge Scopus (220)", filepath.Join(dir, "scopus-csv", "metaknowledge_scopus_testing.csv.scopus")}}
+	if data := os.Getenv("CITEGRAPH_BENCH_DATA"); data != "" {
+		inputs = append(inputs, igraphInput{"generated S (2,000)", filepath.Join(data, "S.wos.txt")})
+		if which == "M" {
+			inputs = append(inputs, igraphInput{"generated M (20,000)", filepath.Join(data, "M.wos.txt")})
+		}
+	}
+	return inputs
 }
 
 // igraphCPM clusters the edges file named by its argument with igraph's
