@@ -40,76 +40,64 @@ func TestLeidenAgainstIgraph(t *testing.T) {
 	tmp := t.TempDir()
 	t.Logf("%-28s %-10s %8s %9s | %-6s | %-22s | %-22s | %-22s", "corpus", "network", "nodes", "links",
 		"build", "ours Q wall/cpu", "igraph Leiden", "igraph Louvain")
-	for _, in := range inputs {
-		res, err := parse.ReadFile(in.path, "")
+	eachIgraphNetwork(t, inputs, network.None, func(in igraphInput, kind network.Kind, net *network.Network) {
+		edges := filepath.Join(tmp, "edges.tsv")
+		writeEdges(t, edges, net)
+		peers := medianPeers(t, script, edges)
+		// collect the garbage of reading and building first, so that
+		// its marking is not billed to the clustering (igraph's clock
+		// also starts after loading)
+		runtime.GC()
+		// as igraph's clock starts with its graph built, ours starts
+		// with the Network built; the build is timed on its own
+		b0 := time.Now()
+		nw := cluster.NewNetwork(len(net.Nodes), func(yield func(cluster.Edge) bool) {
+			for _, e := range net.Edges {
+				if !yield(cluster.Edge{A: e.A, B: e.B, W: float64(e.Count)}) {
+					return
+				}
+			}
+		}, cluster.Modularity)
+		build := time.Since(b0).Seconds()
+		// three runs each, the medians compared: one run of a few
+		// milliseconds is within the machine's noise
+		var r cluster.Result
+		var walls, cpus []float64
+		for i := range 3 {
+			w0, c0 := time.Now(), cpuTime()
+			ri := nw.Cluster(&cluster.Options{Seed: 1})
+			walls, cpus = append(walls, time.Since(w0).Seconds()), append(cpus, (cpuTime()-c0).Seconds())
+			if i == 0 {
+				r = ri
+			} else if !slices.Equal(ri.Membership, r.Membership) {
+				t.Errorf("%s %s: run %d of the same Network gave another partition", in.name, kind, i+1)
+			}
+		}
+		wall, cpu := median(walls), median(cpus)
+		memb := filepath.Join(tmp, "memb.tsv")
+		f, err := os.Create(memb)
 		if err != nil {
-			t.Logf("%s: %v (skipped)", in.name, err)
-			continue
+			t.Fatal(err)
 		}
-		g := graph.New(graph.Resolve(res.Records, nil))
-		for _, kind := range []network.Kind{network.Coupling, network.Cocitation} {
-			net, err := network.Build(g, &network.Options{Kind: kind, Normalization: network.None})
-			if err != nil {
-				t.Fatal(err)
-			}
-			edges := filepath.Join(tmp, "edges.tsv")
-			writeEdges(t, edges, net)
-			peers := medianPeers(t, script, edges)
-			// collect the garbage of reading and building first, so that
-			// its marking is not billed to the clustering (igraph's clock
-			// also starts after loading)
-			runtime.GC()
-			// as igraph's clock starts with its graph built, ours starts
-			// with the Network built; the build is timed on its own
-			b0 := time.Now()
-			nw := cluster.NewNetwork(len(net.Nodes), func(yield func(cluster.Edge) bool) {
-				for _, e := range net.Edges {
-					if !yield(cluster.Edge{A: e.A, B: e.B, W: float64(e.Count)}) {
-						return
-					}
-				}
-			}, cluster.Modularity)
-			build := time.Since(b0).Seconds()
-			// three runs each, the medians compared: one run of a few
-			// milliseconds is within the machine's noise
-			var r cluster.Result
-			var walls, cpus []float64
-			for i := range 3 {
-				w0, c0 := time.Now(), cpuTime()
-				ri := nw.Cluster(&cluster.Options{Seed: 1})
-				walls, cpus = append(walls, time.Since(w0).Seconds()), append(cpus, (cpuTime()-c0).Seconds())
-				if i == 0 {
-					r = ri
-				} else if !slices.Equal(ri.Membership, r.Membership) {
-					t.Errorf("%s %s: run %d of the same Network gave another partition", in.name, kind, i+1)
-				}
-			}
-			wall, cpu := median(walls), median(cpus)
-			memb := filepath.Join(tmp, "memb.tsv")
-			f, err := os.Create(memb)
-			if err != nil {
-				t.Fatal(err)
-			}
-			bw := bufio.NewWriter(f)
-			for i, c := range r.Membership {
-				fmt.Fprintf(bw, "%d\t%d\n", i, c)
-			}
-			bw.Flush()
-			f.Close()
-			ours := runPeer(t, script, edges, "--score", memb)["given"]
-			if d := r.Quality - ours.Modularity; d > 1e-6 || d < -1e-6 {
-				t.Errorf("%s %s: our modularity %.6f, igraph scores it %.6f", in.name, kind, r.Quality, ours.Modularity)
-			}
-			le, lo := peers["igraph-leiden"], peers["igraph-louvain"]
-			t.Logf("%-28s %-10s %8d %9d | %6.3f | %.6f %6.3f/%6.3f | %.6f %6.3f/%6.3f | %.6f %6.3f/%6.3f", in.name, kind,
-				len(net.Nodes), len(net.Edges), build, ours.Modularity, wall, cpu, le.Modularity, le.Wall, le.CPU,
-				lo.Modularity, lo.Wall, lo.CPU)
-			if ours.Modularity < le.Modularity-1e-6 || ours.Modularity < lo.Modularity-1e-6 {
-				t.Errorf("%s %s: modularity %.6f below igraph's (Leiden %.6f, Louvain %.6f)", in.name, kind,
-					ours.Modularity, le.Modularity, lo.Modularity)
-			}
+		bw := bufio.NewWriter(f)
+		for i, c := range r.Membership {
+			fmt.Fprintf(bw, "%d\t%d\n", i, c)
 		}
-	}
+		bw.Flush()
+		f.Close()
+		ours := runPeer(t, script, edges, "--score", memb)["given"]
+		if d := r.Quality - ours.Modularity; d > 1e-6 || d < -1e-6 {
+			t.Errorf("%s %s: our modularity %.6f, igraph scores it %.6f", in.name, kind, r.Quality, ours.Modularity)
+		}
+		le, lo := peers["igraph-leiden"], peers["igraph-louvain"]
+		t.Logf("%-28s %-10s %8d %9d | %6.3f | %.6f %6.3f/%6.3f | %.6f %6.3f/%6.3f | %.6f %6.3f/%6.3f", in.name, kind,
+			len(net.Nodes), len(net.Edges), build, ours.Modularity, wall, cpu, le.Modularity, le.Wall, le.CPU,
+			lo.Modularity, lo.Wall, lo.CPU)
+		if ours.Modularity < le.Modularity-1e-6 || ours.Modularity < lo.Modularity-1e-6 {
+			t.Errorf("%s %s: modularity %.6f below igraph's (Leiden %.6f, Louvain %.6f)", in.name, kind,
+				ours.Modularity, le.Modularity, lo.Modularity)
+		}
+	})
 }
 
 // TestCPMAgainstIgraph clusters the same networks as the map does by
@@ -123,52 +111,40 @@ func TestCPMAgainstIgraph(t *testing.T) {
 	inputs := igraphInputs(t)
 	tmp := t.TempDir()
 	t.Logf("%-28s %-10s %8s %9s | %-28s | %-28s", "corpus", "network", "nodes", "links", "ours CPM quality wall/cpu", "igraph")
-	for _, in := range inputs {
-		res, err := parse.ReadFile(in.path, "")
+	eachIgraphNetwork(t, inputs, network.Association, func(in igraphInput, kind network.Kind, net *network.Network) {
+		edges := filepath.Join(tmp, "edges.tsv")
+		writeWeights(t, edges, net, func(e network.Edge) float32 { return e.Weight })
+		out, err := exec.Command("/usr/bin/python3", "-c", igraphCPM, edges).Output()
 		if err != nil {
-			t.Logf("%s: %v (skipped)", in.name, err)
-			continue
+			t.Skipf("python-igraph not available: %v", err)
 		}
-		g := graph.New(graph.Resolve(res.Records, nil))
-		for _, kind := range []network.Kind{network.Coupling, network.Cocitation} {
-			net, err := network.Build(g, &network.Options{Kind: kind, Normalization: network.Association})
-			if err != nil {
-				t.Fatal(err)
-			}
-			edges := filepath.Join(tmp, "edges.tsv")
-			writeWeights(t, edges, net, func(e network.Edge) float32 { return e.Weight })
-			out, err := exec.Command("/usr/bin/python3", "-c", igraphCPM, edges).Output()
-			if err != nil {
-				t.Skipf("python-igraph not available: %v", err)
-			}
-			var peer struct {
-				Wall, CPU, Quality float64
-			}
-			if err := json.Unmarshal(out, &peer); err != nil {
-				t.Fatalf("igraph's output %q: %v", out, err)
-			}
-			runtime.GC()
-			nw := cluster.NewNetwork(len(net.Nodes), func(yield func(cluster.Edge) bool) {
-				for _, e := range net.Edges {
-					if !yield(cluster.Edge{A: e.A, B: e.B, W: float64(e.Weight)}) {
-						return
-					}
+		var peer struct {
+			Wall, CPU, Quality float64
+		}
+		if err := json.Unmarshal(out, &peer); err != nil {
+			t.Fatalf("igraph's output %q: %v", out, err)
+		}
+		runtime.GC()
+		nw := cluster.NewNetwork(len(net.Nodes), func(yield func(cluster.Edge) bool) {
+			for _, e := range net.Edges {
+				if !yield(cluster.Edge{A: e.A, B: e.B, W: float64(e.Weight)}) {
+					return
 				}
-			}, cluster.CPM)
-			var r cluster.Result
-			var walls, cpus []float64
-			for range 3 {
-				w0, c0 := time.Now(), cpuTime()
-				r = nw.Cluster(&cluster.Options{Seed: 1, Quality: cluster.CPM})
-				walls, cpus = append(walls, time.Since(w0).Seconds()), append(cpus, (cpuTime()-c0).Seconds())
 			}
-			t.Logf("%-28s %-10s %8d %9d | %.6e %6.3f/%6.3f | %.6e %6.3f/%6.3f", in.name, kind,
-				len(net.Nodes), len(net.Edges), r.Quality, median(walls), median(cpus), peer.Quality, peer.Wall, peer.CPU)
-			if r.Quality < peer.Quality*(1-1e-9) {
-				t.Errorf("%s %s: CPM quality %.9e below igraph's %.9e", in.name, kind, r.Quality, peer.Quality)
-			}
+		}, cluster.CPM)
+		var r cluster.Result
+		var walls, cpus []float64
+		for range 3 {
+			w0, c0 := time.Now(), cpuTime()
+			r = nw.Cluster(&cluster.Options{Seed: 1, Quality: cluster.CPM})
+			walls, cpus = append(walls, time.Since(w0).Seconds()), append(cpus, (cpuTime()-c0).Seconds())
 		}
-	}
+		t.Logf("%-28s %-10s %8d %9d | %.6e %6.3f/%6.3f | %.6e %6.3f/%6.3f", in.name, kind,
+			len(net.Nodes), len(net.Edges), r.Quality, median(walls), median(cpus), peer.Quality, peer.Wall, peer.CPU)
+		if r.Quality < peer.Quality*(1-1e-9) {
+			t.Errorf("%s %s: CPM quality %.9e below igraph's %.9e", in.name, kind, r.Quality, peer.Quality)
+		}
+	})
 }
 
 // igraphInput is a corpus the igraph comparisons read.
@@ -196,6 +172,28 @@ func igraphInputs(t *testing.T) []igraphInput {
 		}
 	}
 	return inputs
+}
+
+// eachIgraphNetwork reads each input and calls f with its coupling and
+// co-citation networks, weighted by norm; unreadable inputs are logged and
+// skipped.
+func eachIgraphNetwork(t *testing.T, inputs []igraphInput, norm network.Normalization,
+	f func(in igraphInput, kind network.Kind, net *network.Network)) {
+	for _, in := range inputs {
+		res, err := parse.ReadFile(in.path, "")
+		if err != nil {
+			t.Logf("%s: %v (skipped)", in.name, err)
+			continue
+		}
+		g := graph.New(graph.Resolve(res.Records, nil))
+		for _, kind := range []network.Kind{network.Coupling, network.Cocitation} {
+			net, err := network.Build(g, &network.Options{Kind: kind, Normalization: norm})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f(in, kind, net)
+		}
+	}
 }
 
 // igraphCPM clusters the edges file named by its argument with igraph's
